@@ -1,0 +1,198 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/fatih/color"
+
+	"github.com/ecslint/ecslint/lint"
+	"github.com/ecslint/ecslint/lint/output"
+	"github.com/ecslint/ecslint/parsers/taskdef"
+	"github.com/ecslint/ecslint/rules"
+)
+
+// Exit codes. They are part of the interface CI relies on; never reuse one
+// for another meaning.
+const (
+	// ExitOK: no findings at or above the failure threshold, and no errors.
+	ExitOK = 0
+	// ExitFindings: findings at or above the threshold.
+	ExitFindings = 1
+	// ExitError: a usage error, or a file ecslint recognised as its own could
+	// not be read or parsed. Errors win over findings.
+	ExitError = 2
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+// parsers returns the input formats in the order a file is offered to them.
+func parsers() []lint.Parser {
+	return []lint.Parser{taskdef.Parser{}}
+}
+
+type options struct {
+	format        string
+	failOn        string
+	color         string
+	stdinFilename string
+	verbose       bool
+	maxFileSize   int64
+	workers       int
+	vars          multiFlag
+	varFiles      multiFlag
+	showVersion   bool
+}
+
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("ecslint", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&o.format, "format", "text", "output format: text or json")
+	fs.StringVar(&o.failOn, "fail-on", "low", "lowest severity that makes the exit code 1: critical, high, medium, low")
+	fs.StringVar(&o.color, "color", "auto", "colour text output: auto, always, never (NO_COLOR is honoured)")
+	fs.StringVar(&o.stdinFilename, "stdin-filename", "", "lint standard input as if it were this file")
+	fs.BoolVar(&o.verbose, "verbose", false, "also print notes: values that could not be evaluated and why")
+	fs.Int64Var(&o.maxFileSize, "max-file-size", lint.DefaultMaxFileSize, "largest input file to read, in bytes")
+	fs.IntVar(&o.workers, "j", 0, "files to check in parallel (default: number of CPUs)")
+	fs.Var(&o.vars, "var", "set a Terraform variable, NAME=VALUE (repeatable)")
+	fs.Var(&o.varFiles, "var-file", "read Terraform variables from a file (repeatable)")
+	fs.BoolVar(&o.showVersion, "version", false, "print the version and exit")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: ecslint [flags] [PATH...]\n\n"+
+			"Lints ECS task definitions and related resources in raw JSON, CloudFormation and Terraform.\n"+
+			"PATH defaults to \".\"; \"-\" reads standard input (name it with --stdin-filename).\n\n"+
+			"Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or a file that could not be checked.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseInterleaved parses flags that may come before or after paths, as
+// users write `ecslint infra/ --format json`.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var paths []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return paths, nil
+		}
+		if rest[0] == "--" {
+			return append(paths, rest[1:]...), nil
+		}
+		paths = append(paths, rest[0])
+		args = rest[1:]
+	}
+}
+
+// Main runs ecslint with the given arguments and streams and returns the
+// exit code. Tests call it with buffers.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	var o options
+	fs := newFlagSet(&o, stderr)
+	paths, err := parseInterleaved(fs, args[1:])
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK
+		}
+		return ExitError
+	}
+	if o.showVersion {
+		fmt.Fprintln(stdout, "ecslint", version)
+		return ExitOK
+	}
+	usage := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "ecslint: "+format+"\n", a...)
+		return ExitError
+	}
+	formatter, err := output.Lookup(o.format)
+	if err != nil {
+		return usage("%v", err)
+	}
+	failOn, err := lint.ParseSeverity(o.failOn)
+	if err != nil {
+		return usage("--fail-on: %v", err)
+	}
+	useColor, err := colorWanted(o.color, stdout)
+	if err != nil {
+		return usage("%v", err)
+	}
+
+	cfg := lint.Config{
+		Parsers:      parsers(),
+		Rules:        allRules(),
+		Workers:      o.workers,
+		MaxFileSize:  o.maxFileSize,
+		StdinName:    o.stdinFilename,
+		ParseOptions: lint.ParseOptions{TerraformVars: o.vars, TerraformVarFiles: o.varFiles},
+	}
+	readStdin := o.stdinFilename != ""
+	for _, p := range paths {
+		if p == "-" {
+			readStdin = true
+		}
+	}
+	if readStdin {
+		if cfg.Stdin, err = io.ReadAll(stdin); err != nil {
+			return usage("reading standard input: %v", err)
+		}
+	}
+	if o.stdinFilename != "" && len(paths) == 0 {
+		paths = []string{"-"}
+	}
+
+	res, err := lint.Run(cfg, paths)
+	if err != nil {
+		return usage("%v", err)
+	}
+	if err := formatter.Format(stdout, res, output.Options{Color: useColor, Verbose: o.verbose, Rules: cfg.Rules, Version: version}); err != nil {
+		fmt.Fprintf(stderr, "ecslint: writing output: %v\n", err)
+		return ExitError
+	}
+	return exitCode(res, failOn)
+}
+
+func exitCode(res *lint.Result, failOn lint.Severity) int {
+	if len(res.Errors) > 0 {
+		return ExitError
+	}
+	for _, f := range res.Findings {
+		if f.Severity >= failOn {
+			return ExitFindings
+		}
+	}
+	return ExitOK
+}
+
+// colorWanted decides on colour: --color always/never win; auto means a
+// terminal and no NO_COLOR.
+func colorWanted(mode string, stdout io.Writer) (bool, error) {
+	switch mode {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto":
+		if _, ok := os.LookupEnv("NO_COLOR"); ok {
+			return false, nil
+		}
+		f, ok := stdout.(*os.File)
+		return ok && f == os.Stdout && !color.NoColor, nil
+	}
+	return false, fmt.Errorf("--color: unknown mode %q: expected one of \"always\", \"auto\", \"never\"", mode)
+}
+
+// allRules returns the rules a run uses.
+func allRules() []lint.Rule { return rules.All() }

@@ -1,0 +1,123 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/ecslint/ecslint/lint"
+)
+
+var update = flag.Bool("update", false, "rewrite the fixtures' golden .out files")
+
+// fixtureFormats are the folders of fixtures/ whose entries are cases: a file
+// or a directory, each with a golden <entry>.out beside it.
+var fixtureFormats = []string{"json", "cloudformation", "terraform"}
+
+// caseName matches the naming convention that makes a fixture a positive or
+// negative case for a rule: ecs001_privileged.json must produce ECS001,
+// ecs001_ok_unprivileged.json must not.
+var caseName = regexp.MustCompile(`^((?:ecs|eks)\d{3})_(ok_)?`)
+
+// fixtureCases lists every case, relative to the repository root.
+func fixtureCases(t *testing.T) []string {
+	t.Helper()
+	var cases []string
+	for _, format := range fixtureFormats {
+		entries, err := os.ReadDir(filepath.Join("fixtures", format))
+		if os.IsNotExist(err) {
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			if strings.HasSuffix(e.Name(), ".out") || strings.HasPrefix(e.Name(), ".") {
+				continue
+			}
+			cases = append(cases, filepath.ToSlash(filepath.Join("fixtures", format, e.Name())))
+		}
+	}
+	return append(cases, "fixtures/examples")
+}
+
+// compact renders a result as the golden files hold it: one line per finding
+// or error, with exact positions.
+func compact(res *lint.Result) string {
+	var b strings.Builder
+	for _, f := range res.Findings {
+		fmt.Fprintf(&b, "%s:%d:%d-%d:%d: %s: %s [%s %s]\n", f.Range.File, f.Range.Start.Line, f.Range.Start.Col,
+			f.Range.End.Line, f.Range.End.Col, f.Severity, f.Message, f.RuleID, f.RuleName)
+	}
+	for _, e := range res.Errors {
+		fmt.Fprintf(&b, "%s:%d:%d: error: %s\n", e.Range.File, e.Range.Start.Line, e.Range.Start.Col, e.Message)
+	}
+	return b.String()
+}
+
+func TestFixtures(t *testing.T) {
+	t.Chdir("../..")
+	cases := fixtureCases(t)
+	if len(cases) < 10 {
+		t.Fatalf("found only %d fixture cases; is the working directory right?", len(cases))
+	}
+	for _, c := range cases {
+		t.Run(c, func(t *testing.T) {
+			res, err := lint.Run(testConfig(), []string{c})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := compact(res)
+			golden := c + ".out"
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("missing golden file (run go test ./cmd/ecslint -run TestFixtures -update): %v", err)
+			}
+			if got != string(want) {
+				t.Errorf("findings differ from %s\n--- got\n%s--- want\n%s", golden, got, want)
+			}
+			if m := caseName.FindStringSubmatch(filepath.Base(c)); m != nil {
+				id := strings.ToUpper(m[1])
+				has := strings.Contains(got, "["+id+" ")
+				if m[2] == "" && !has {
+					t.Errorf("positive fixture for %s produces no %s finding", id, id)
+				}
+				if m[2] != "" && has {
+					t.Errorf("negative fixture for %s produces a %s finding", id, id)
+				}
+			}
+		})
+	}
+}
+
+func testConfig() lint.Config {
+	return lint.Config{Parsers: parsers(), Rules: allRules(), Workers: 2}
+}
+
+// TestGoldenFilesHaveCases catches a golden file whose fixture was renamed
+// or deleted: it would otherwise never be checked again.
+func TestGoldenFilesHaveCases(t *testing.T) {
+	t.Chdir("../..")
+	for _, format := range fixtureFormats {
+		outs, _ := filepath.Glob(filepath.Join("fixtures", format, "*.out"))
+		for _, o := range outs {
+			if _, err := os.Stat(strings.TrimSuffix(o, ".out")); err != nil {
+				t.Errorf("%s has no fixture beside it", o)
+			}
+		}
+	}
+	if b, err := os.ReadFile("fixtures/examples.out"); err != nil || !bytes.Contains(b, []byte("ECS001")) {
+		t.Errorf("fixtures/examples must produce findings (the README runs it): %v", err)
+	}
+}

@@ -1,0 +1,416 @@
+package lint
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Config is one run of the engine.
+type Config struct {
+	Parsers []Parser
+	Rules   []Rule
+	// RuleOptions holds per-rule settings, keyed by rule ID.
+	RuleOptions  map[string]map[string]any
+	ParseOptions ParseOptions
+	// Workers bounds parallelism; 0 means GOMAXPROCS.
+	Workers     int
+	MaxFileSize int64
+	// Stdin, when set, is linted as if it were the file StdinName.
+	Stdin     []byte
+	StdinName string
+	// Exclude reports paths (slash-separated, as walked) to skip.
+	Exclude func(path string) bool
+}
+
+// Result is everything a run found.
+type Result struct {
+	Findings []Finding
+	Errors   []Diagnostic
+	Notes    []Diagnostic
+	// Sources holds the content of files that findings point into, for
+	// source snippets.
+	Sources map[string][]byte
+	// Files counts the files a parser claimed.
+	Files int
+}
+
+// skippedDirs are never walked: version control, dependency trees, and
+// Terraform's download cache (modules there are reached through the module
+// calls that use them, not as roots).
+var skippedDirs = map[string]bool{
+	".git": true, ".hg": true, ".svn": true, "node_modules": true, "vendor": true,
+	"bower_components": true, ".terraform": true, ".terragrunt-cache": true,
+	"__pycache__": true, ".venv": true, "venv": true, ".tox": true,
+}
+
+type job struct {
+	parsers []Parser // tried in order until one claims
+	paths   []string
+}
+
+// Run lints paths. A non-nil error means the run could not start (bad
+// roots); problems with individual files are in Result.Errors.
+func Run(cfg Config, paths []string) (*Result, error) {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	res := &Result{Sources: map[string][]byte{}}
+
+	var roots []string
+	for _, p := range paths {
+		if p == "-" {
+			continue
+		}
+		if info, err := os.Stat(p); err == nil && !info.IsDir() {
+			roots = append(roots, fileRoot(p))
+		} else {
+			roots = append(roots, p)
+		}
+	}
+	if cfg.StdinName != "" || slices.Contains(paths, "-") {
+		roots = append(roots, fileRoot(cfg.StdinName))
+	}
+	fsys, err := NewFS(roots, cfg.MaxFileSize)
+	if err != nil {
+		return nil, err
+	}
+
+	// Collect the files to lint. explicit files are reported on; context
+	// files (siblings a grouped parser needs) are read but not reported on.
+	var files []string
+	explicit := map[string]bool{}
+	var dirArgs []string
+	seen := map[string]bool{}
+	add := func(p string) {
+		p = filepath.Clean(p)
+		if !seen[p] {
+			seen[p] = true
+			files = append(files, p)
+		}
+	}
+	for _, p := range paths {
+		if p == "-" {
+			name := cfg.StdinName
+			if name == "" {
+				name = "stdin.json"
+			}
+			fsys.Overlay(name, cfg.Stdin)
+			explicit[filepath.Clean(name)] = true
+			add(name)
+			continue
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			res.Errors = append(res.Errors, Diagnostic{Range: Range{File: filepath.ToSlash(p)}, Message: describeOSError(err)})
+			continue
+		}
+		if !info.IsDir() {
+			explicit[filepath.Clean(p)] = true
+			add(p)
+			continue
+		}
+		dirArgs = append(dirArgs, filepath.Clean(p))
+		walkErrs := walk(p, fsys, cfg.Exclude, func(f string) {
+			if acceptedBy(cfg.Parsers, f) != nil {
+				add(f)
+			}
+		})
+		res.Errors = append(res.Errors, walkErrs...)
+	}
+	if cfg.StdinName != "" && !slices.Contains(paths, "-") {
+		// --stdin-filename without "-" still reads standard input.
+		fsys.Overlay(cfg.StdinName, cfg.Stdin)
+		explicit[filepath.Clean(cfg.StdinName)] = true
+		add(cfg.StdinName)
+	}
+
+	reportable := func(file string) bool {
+		f := filepath.Clean(filepath.FromSlash(file))
+		if explicit[f] {
+			return true
+		}
+		for _, d := range dirArgs {
+			if (d == "." && !filepath.IsAbs(f) && !strings.HasPrefix(f, "..")) || f == d || strings.HasPrefix(f, d+string(filepath.Separator)) {
+				return true
+			}
+		}
+		// Files read only as context (the rest of a Terraform module when
+		// one of its files was named, as pre-commit does) are not reported on.
+		return false
+	}
+
+	jobs := planJobs(cfg.Parsers, files, fsys)
+	outs := make([]jobResult, len(jobs))
+	workers := cfg.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				outs[i] = runJob(cfg, fsys, jobs[i])
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	for _, o := range outs {
+		res.Files += o.claimed
+		for _, f := range o.findings {
+			if reportable(f.Range.File) {
+				res.Findings = append(res.Findings, f)
+				if b, ok := o.sources[filepath.FromSlash(f.Range.File)]; ok {
+					res.Sources[f.Range.File] = b
+				}
+			}
+		}
+		for _, e := range o.errors {
+			if reportable(e.Range.File) {
+				res.Errors = append(res.Errors, e)
+			}
+		}
+		res.Notes = append(res.Notes, o.notes...)
+	}
+	res.Findings = SortFindings(res.Findings)
+	SortDiagnostics(res.Errors)
+	SortDiagnostics(res.Notes)
+	return res, nil
+}
+
+// fileRoot is the root a file argument confines reads to: the working
+// directory when the file is inside it (so a pre-commit run from the
+// repository root can follow ../ references within the repository), else
+// the file's own directory.
+func fileRoot(path string) string {
+	if path == "" {
+		return "."
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return filepath.Dir(path)
+	}
+	wd, err := os.Getwd()
+	if err == nil && strings.HasPrefix(abs, wd+string(filepath.Separator)) {
+		return wd
+	}
+	return filepath.Dir(path)
+}
+
+type jobResult struct {
+	claimed  int
+	findings []Finding
+	errors   []Diagnostic
+	notes    []Diagnostic
+	sources  map[string][]byte
+}
+
+// runJob parses one job and runs every rule over its units. Rules run right
+// after parsing so that no job's syntax trees outlive it. A panic in a parser
+// or rule becomes an error for the job's files, never a crash of the run.
+func runJob(cfg Config, fsys *FS, j job) (out jobResult) {
+	ctx := NewContext(fsys, cfg.ParseOptions)
+	defer func() {
+		if r := recover(); r != nil {
+			out.errors = append(out.errors, Diagnostic{
+				Range:   Range{File: filepath.ToSlash(j.paths[0])},
+				Message: fmt.Sprintf("internal error: %v (please report this with the file)\n%s", r, firstFrames(debug.Stack())),
+			})
+		}
+	}()
+	var units []*Unit
+	for _, p := range j.parsers {
+		us, claimed := p.Parse(ctx, j.paths)
+		if claimed {
+			units = us
+			out.claimed = len(j.paths)
+			break
+		}
+	}
+	if out.claimed == 0 {
+		// Nobody claimed the files: errors from sniffing are not reported.
+		return jobResult{}
+	}
+	for _, u := range units {
+		for _, r := range cfg.Rules {
+			p := NewPass(r, u, cfg.RuleOptions[r.Meta().ID], &out.findings)
+			r.Check(p)
+		}
+	}
+	out.errors = append(out.errors, ctx.Errors()...)
+	out.notes = ctx.notes
+	if len(out.findings) > 0 {
+		out.sources = ctx.sources
+	}
+	return out
+}
+
+func firstFrames(stack []byte) string {
+	lines := strings.Split(string(stack), "\n")
+	if len(lines) > 21 {
+		lines = lines[:21]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// planJobs groups files into jobs: grouped parsers get their files as
+// groups; every other file is a job of its own, offered to each parser that
+// accepts its name, in order.
+func planJobs(parsers []Parser, files []string, fsys *FS) []job {
+	var jobs []job
+	grouped := map[Parser][]string{}
+	for _, f := range files {
+		ps := acceptedBy(parsers, f)
+		if len(ps) == 0 {
+			continue
+		}
+		if _, ok := ps[0].(Grouper); ok {
+			grouped[ps[0]] = append(grouped[ps[0]], f)
+			continue
+		}
+		jobs = append(jobs, job{parsers: ps, paths: []string{f}})
+	}
+	for _, p := range parsers {
+		g, ok := p.(Grouper)
+		if !ok || len(grouped[p]) == 0 {
+			continue
+		}
+		for _, paths := range g.Group(grouped[p], fsys) {
+			jobs = append(jobs, job{parsers: []Parser{p}, paths: paths})
+		}
+	}
+	return jobs
+}
+
+func acceptedBy(parsers []Parser, path string) []Parser {
+	var ps []Parser
+	for _, p := range parsers {
+		if p.Accepts(path) {
+			ps = append(ps, p)
+		}
+	}
+	return ps
+}
+
+// walk visits the files under root in lexical order, skipping vendored
+// trees and never following directory symlinks (no loops, no escapes).
+func walk(root string, fsys *FS, exclude func(string) bool, visit func(string)) []Diagnostic {
+	var errs []Diagnostic
+	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs = append(errs, Diagnostic{Range: Range{File: filepath.ToSlash(path)}, Message: describeOSError(err)})
+			return nil
+		}
+		slash := filepath.ToSlash(path)
+		if d.IsDir() {
+			if path != root && (skippedDirs[d.Name()] || (exclude != nil && exclude(slash))) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if exclude != nil && exclude(slash) {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// A file symlink is followed only when its target stays inside
+			// the roots; a directory symlink is never followed.
+			info, err := os.Stat(path)
+			if err != nil || info.IsDir() || !fsys.Within(path) {
+				return nil
+			}
+		} else if !d.Type().IsRegular() {
+			return nil
+		}
+		visit(path)
+		return nil
+	})
+	return errs
+}
+
+func describeOSError(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or directory"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// SortFindings orders findings by file, line, column and rule, and drops
+// duplicates: the same rule at the same place, as when a container JSON file
+// is linted on its own and again through the Terraform file() that reads it.
+// Of duplicates the one with the most context (related locations, a
+// resource) is kept.
+func SortFindings(findings []Finding) []Finding {
+	sort.SliceStable(findings, func(i, j int) bool { return lessFinding(findings[i], findings[j]) })
+	out := findings[:0]
+	for _, f := range findings {
+		if n := len(out); n > 0 && sameSpot(out[n-1], f) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func sameSpot(a, b Finding) bool {
+	return a.RuleID == b.RuleID && a.Range.File == b.Range.File && a.Range.Start == b.Range.Start
+}
+
+func lessFinding(a, b Finding) bool {
+	if a.Range.File != b.Range.File {
+		return a.Range.File < b.Range.File
+	}
+	if a.Range.Start != b.Range.Start {
+		return a.Range.Start.Before(b.Range.Start)
+	}
+	if a.RuleID != b.RuleID {
+		return a.RuleID < b.RuleID
+	}
+	// Among duplicates, the richer finding first.
+	if len(a.Related) != len(b.Related) {
+		return len(a.Related) > len(b.Related)
+	}
+	if (a.Resource == "") != (b.Resource == "") {
+		return a.Resource != ""
+	}
+	if a.Range.End != b.Range.End {
+		return a.Range.End.Before(b.Range.End)
+	}
+	return a.Message < b.Message
+}
+
+// SortDiagnostics orders errors by position and drops exact duplicates.
+func SortDiagnostics(ds []Diagnostic) {
+	sort.SliceStable(ds, func(i, j int) bool {
+		a, b := ds[i], ds[j]
+		if a.Range.File != b.Range.File {
+			return a.Range.File < b.Range.File
+		}
+		if a.Range.Start != b.Range.Start {
+			return a.Range.Start.Before(b.Range.Start)
+		}
+		return a.Message < b.Message
+	})
+}

@@ -1,0 +1,159 @@
+package lint
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// DefaultMaxFileSize is the size cap for one input file.
+const DefaultMaxFileSize = 32 << 20
+
+// ErrOutsideRoots is returned for a path that leaves the scanned roots,
+// directly or through a symlink.
+var ErrOutsideRoots = errors.New("path is outside the scanned roots")
+
+// ErrTooLarge is returned for a file over the size cap.
+var ErrTooLarge = errors.New("file is larger than the size cap")
+
+// FS is the only way parsers read files. It refuses anything outside the
+// scanned roots (so a Terraform file("/etc/passwd") or a symlink out of the
+// repository reads nothing), caps file sizes, and serves standard input
+// under the name the user gave it.
+type FS struct {
+	roots       []string // absolute, symlinks resolved
+	overlay     map[string][]byte
+	MaxFileSize int64
+}
+
+// NewFS returns a file system confined to roots.
+func NewFS(roots []string, maxFileSize int64) (*FS, error) {
+	fs := &FS{overlay: map[string][]byte{}, MaxFileSize: maxFileSize}
+	if fs.MaxFileSize <= 0 {
+		fs.MaxFileSize = DefaultMaxFileSize
+	}
+	for _, r := range roots {
+		abs, err := filepath.Abs(r)
+		if err != nil {
+			return nil, err
+		}
+		if resolved, err := filepath.EvalSymlinks(abs); err == nil {
+			abs = resolved
+		}
+		fs.roots = append(fs.roots, abs)
+	}
+	return fs, nil
+}
+
+// Overlay makes path read as content (standard input linted as a file).
+func (fs *FS) Overlay(path string, content []byte) {
+	fs.overlay[filepath.Clean(path)] = content
+}
+
+// Overlaid reports whether path is served from an overlay.
+func (fs *FS) Overlaid(path string) bool {
+	_, ok := fs.overlay[filepath.Clean(path)]
+	return ok
+}
+
+// Within reports whether path, after resolving symlinks, lies inside a root.
+func (fs *FS) Within(path string) bool {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	if !fs.inRoots(abs) {
+		return false
+	}
+	resolved, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		// A path that does not exist yet is judged by its name alone.
+		return errors.Is(err, os.ErrNotExist)
+	}
+	return fs.inRoots(resolved)
+}
+
+func (fs *FS) inRoots(abs string) bool {
+	for _, r := range fs.roots {
+		if abs == r || strings.HasPrefix(abs, r+string(filepath.Separator)) || r == string(filepath.Separator) {
+			return true
+		}
+	}
+	return false
+}
+
+// ReadFile reads path if it is inside the roots and under the size cap.
+func (fs *FS) ReadFile(path string) ([]byte, error) {
+	if b, ok := fs.overlay[filepath.Clean(path)]; ok {
+		return b, nil
+	}
+	if !fs.Within(path) {
+		return nil, ErrOutsideRoots
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if info.IsDir() {
+		return nil, fmt.Errorf("is a directory")
+	}
+	if info.Size() > fs.MaxFileSize {
+		return nil, fmt.Errorf("%w (%d bytes, cap %d)", ErrTooLarge, info.Size(), fs.MaxFileSize)
+	}
+	// Read at most one byte past the cap: a file can grow between Stat and Read.
+	b, err := io.ReadAll(io.LimitReader(f, fs.MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > fs.MaxFileSize {
+		return nil, fmt.Errorf("%w (cap %d bytes)", ErrTooLarge, fs.MaxFileSize)
+	}
+	return b, nil
+}
+
+// ReadDir lists the names in a directory inside the roots, sorted, plus any
+// overlaid files that belong to it.
+func (fs *FS) ReadDir(dir string) ([]string, error) {
+	if !fs.Within(dir) {
+		return nil, ErrOutsideRoots
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	var names []string
+	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
+		names = append(names, e.Name())
+		seen[e.Name()] = true
+	}
+	clean := filepath.Clean(dir)
+	for p := range fs.overlay {
+		if filepath.Dir(p) == clean && !seen[filepath.Base(p)] {
+			names = append(names, filepath.Base(p))
+		}
+	}
+	sort.Strings(names)
+	return names, nil
+}
+
+// IsDir reports whether path is a directory inside the roots.
+func (fs *FS) IsDir(path string) bool {
+	if !fs.Within(path) {
+		return false
+	}
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
+}

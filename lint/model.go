@@ -1,0 +1,256 @@
+package lint
+
+// This file is the common model every parser produces and every rule reads.
+// Field names follow the ECS API's camelCase spelling; parsers translate
+// CloudFormation's PascalCase and Terraform's snake_case into it.
+
+// Resource identifies one resource for messages, links and suppressions.
+type Resource struct {
+	// ID is the key other values' Ref point at: a CloudFormation logical ID,
+	// a Terraform address such as aws_iam_role.task, or the file for raw JSON.
+	ID string
+	// Name is what messages call the resource: the logical ID (with the CDK
+	// construct path when there is one), the Terraform address with its
+	// instance key, or the task family for raw JSON.
+	Name string
+	// Type is the source's type name: AWS::ECS::TaskDefinition,
+	// aws_ecs_task_definition, or "task-definition" for raw JSON.
+	Type string
+	// Range is the resource's declaration: the logical ID key, the block
+	// header, or the top-level object of a JSON document.
+	Range Range
+}
+
+// Unit is what one parse produces and rules run over: a CloudFormation
+// template, a Terraform root module with the modules it calls, or a raw JSON
+// file. References (Value.Ref) resolve within one unit.
+type Unit struct {
+	TaskDefinitions []*TaskDefinition
+	Services        []*Service
+	Clusters        []*Cluster
+	SecurityGroups  []*SecurityGroup
+	Roles           []*Role
+	EKSClusters     []*EKSCluster
+}
+
+// KeyStyle says how a source document spells task-definition keys.
+type KeyStyle uint8
+
+const (
+	// CamelCase is the ECS API's spelling (raw JSON, Terraform container definitions).
+	CamelCase KeyStyle = iota
+	// PascalCase is CloudFormation's spelling.
+	PascalCase
+)
+
+// TaskDefinition is an ECS task definition.
+type TaskDefinition struct {
+	Resource
+	Family                  String
+	NetworkMode             String
+	PidMode                 String
+	IpcMode                 String
+	TaskRoleArn             String
+	ExecutionRoleArn        String
+	RequiresCompatibilities []String
+	// OperatingSystemFamily is runtimePlatform.operatingSystemFamily
+	// (LINUX, WINDOWS_SERVER_2022_CORE, ...).
+	OperatingSystemFamily String
+	Volumes               []*Volume
+	Containers            []*Container
+	// ContainersState is Unknown when the container definitions could not be
+	// evaluated (a variable, a data source); Containers is then empty.
+	ContainersState State
+	// ContainersRange is the key that set the container definitions.
+	ContainersRange Range
+
+	// Doc is the task definition as written, for schema validation, in the
+	// spelling DocStyle gives; nil when the source has no such document (a
+	// Terraform resource is HCL, only its container definitions are JSON).
+	Doc *Node
+	// ContainersDoc is the container definitions array as written, in the
+	// spelling DocStyle gives.
+	ContainersDoc *Node
+	DocStyle      KeyStyle
+}
+
+// IsWindows reports whether the task definition targets Windows containers.
+func (td *TaskDefinition) IsWindows() bool {
+	os := td.OperatingSystemFamily
+	return os.Known() && len(os.V) >= 7 && os.V[:7] == "WINDOWS"
+}
+
+// Volume is a task-definition volume.
+type Volume struct {
+	Range Range
+	Name  String
+	// Host is present for bind-mount volumes; HostSourcePath is
+	// host.sourcePath. A host without a source path is a Docker-managed
+	// volume.
+	Host           Presence
+	HostSourcePath String
+	// EFS is efsVolumeConfiguration.
+	EFS                  Presence
+	EFSFileSystemID      String
+	EFSTransitEncryption String
+}
+
+// Container is one container definition.
+type Container struct {
+	// Range is the container object, where findings about absent keys point.
+	Range                  Range
+	Name                   String
+	Image                  String
+	Essential              Bool
+	Privileged             Bool
+	User                   String
+	ReadonlyRootFilesystem Bool
+	Environment            []KeyValue
+	Secrets                []Secret
+	EnvironmentFiles       []EnvironmentFile
+	LogConfiguration       LogConfiguration
+	LinuxParameters        LinuxParameters
+	MountPoints            []MountPoint
+	RepositoryCredentials  RepositoryCredentials
+}
+
+// DisplayName is the container's name for messages, or "#N" when unnamed.
+func (c *Container) DisplayName() string {
+	if c.Name.Known() {
+		return c.Name.V
+	}
+	return "(unnamed)"
+}
+
+// KeyValue is a name/value pair: an environment entry, a log option.
+type KeyValue struct {
+	Range Range
+	Name  String
+	Value String
+}
+
+// Secret is a name/valueFrom pair: a container secret, a log secret option.
+type Secret struct {
+	Range     Range
+	Name      String
+	ValueFrom String
+}
+
+// EnvironmentFile is an entry of environmentFiles.
+type EnvironmentFile struct {
+	Range Range
+	Value String
+	Type  String
+}
+
+// LogConfiguration is a container's logConfiguration.
+type LogConfiguration struct {
+	Presence
+	LogDriver     String
+	Options       []KeyValue
+	SecretOptions []Secret
+}
+
+// LinuxParameters is the part of linuxParameters the rules need.
+type LinuxParameters struct {
+	Presence
+	CapabilitiesAdd  []String
+	CapabilitiesDrop []String
+}
+
+// MountPoint is an entry of mountPoints.
+type MountPoint struct {
+	Range         Range
+	SourceVolume  String
+	ContainerPath String
+	ReadOnly      Bool
+}
+
+// RepositoryCredentials is a container's private registry credentials.
+type RepositoryCredentials struct {
+	Presence
+	CredentialsParameter String
+}
+
+// Service is an ECS service or task set; Kind tells which.
+type Service struct {
+	Resource
+	// Kind is "service" or "task-set".
+	Kind           string
+	TaskDefinition String
+	Cluster        String
+	LaunchType     String
+	// CapacityProviders are the capacity provider strategy's provider names.
+	CapacityProviders []String
+	PlatformVersion   String
+	// AssignPublicIP is ENABLED or DISABLED; Terraform's booleans are
+	// translated.
+	AssignPublicIP String
+	SecurityGroups []String
+}
+
+// Cluster is an ECS cluster.
+type Cluster struct {
+	Resource
+	// ContainerInsights is the containerInsights cluster setting.
+	ContainerInsights String
+}
+
+// SecurityGroup is an EC2 security group with the ingress rules that apply
+// to it, whether written inline or as separate resources.
+type SecurityGroup struct {
+	Resource
+	Ingress []IngressRule
+}
+
+// IngressRule is one ingress permission.
+type IngressRule struct {
+	Range    Range
+	Protocol String
+	FromPort Int
+	ToPort   Int
+	// CIDRs holds IPv4 and IPv6 source ranges.
+	CIDRs []String
+}
+
+// Role is an IAM role with the policies that apply to it, inline or attached.
+type Role struct {
+	Resource
+	ManagedPolicyArns []String
+	Policies          []*Policy
+}
+
+// Policy is an IAM policy document, with where it came from.
+type Policy struct {
+	Range      Range
+	Name       String
+	Statements []Statement
+}
+
+// Statement is one IAM policy statement.
+type Statement struct {
+	Range     Range
+	Effect    String
+	Actions   []String
+	Resources []String
+}
+
+// EKSCluster is an EKS cluster.
+type EKSCluster struct {
+	Resource
+	Version String
+	// EndpointPublicAccess defaults to true when unset.
+	EndpointPublicAccess Bool
+	PublicAccessCIDRs    []String
+	// PublicAccessCIDRsSet tells an absent list (defaults to 0.0.0.0/0) from
+	// an unknown one.
+	PublicAccessCIDRsSet Presence
+	// Encryption is the encryption configuration; EncryptedResources are the
+	// resource kinds it covers ("secrets").
+	Encryption         Presence
+	EncryptedResources []String
+	// Logging is the control-plane logging configuration; LogTypes are the
+	// enabled types.
+	Logging  Presence
+	LogTypes []String
+}

@@ -1,0 +1,58 @@
+// Package output writes a lint.Result in the formats users read: text for
+// terminals, JSON for editors and scripts. Each format builds its own
+// output structs; internal types are never marshalled directly, so a
+// refactor cannot change what users' scripts parse.
+package output
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/ecslint/ecslint/lint"
+)
+
+// Options tune the formats.
+type Options struct {
+	// Color enables ANSI colours in text output.
+	Color bool
+	// Verbose adds notes (modules not evaluated, refused file reads).
+	Verbose bool
+	// Rules is every rule known to the run, for formats that describe them.
+	Rules []lint.Rule
+	// Version is ecslint's version.
+	Version string
+}
+
+// Formatter writes a result.
+type Formatter interface {
+	Format(w io.Writer, res *lint.Result, opts Options) error
+}
+
+var formatters = map[string]Formatter{
+	"text": Text{},
+	"json": JSON{},
+}
+
+// Lookup returns the formatter for a name.
+func Lookup(name string) (Formatter, error) {
+	if f, ok := formatters[name]; ok {
+		return f, nil
+	}
+	return nil, fmt.Errorf("unknown format %q: expected one of %s", name, strings.Join(Names(), ", "))
+}
+
+// Register adds a formatter; the CLI registers the ones that live in other
+// files of this package or elsewhere.
+func Register(name string, f Formatter) { formatters[name] = f }
+
+// Names lists the format names, sorted and quoted.
+func Names() []string {
+	var out []string
+	for n := range formatters {
+		out = append(out, fmt.Sprintf("%q", n))
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,192 @@
+package output
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/fatih/color"
+
+	"github.com/ecslint/ecslint/lint"
+)
+
+// Text writes one header line per finding, the source line with the range
+// underlined (secrets masked), and a closing summary.
+type Text struct{}
+
+type palette struct {
+	pos, msg, rule, gutter, caret *color.Color
+	sev                           map[lint.Severity]*color.Color
+}
+
+func newPalette(on bool) palette {
+	p := palette{
+		pos:    color.New(color.Bold),
+		msg:    color.New(),
+		rule:   color.New(color.Faint),
+		gutter: color.New(color.FgBlue),
+		caret:  color.New(color.FgGreen, color.Bold),
+		sev: map[lint.Severity]*color.Color{
+			lint.Critical: color.New(color.FgMagenta, color.Bold),
+			lint.High:     color.New(color.FgRed, color.Bold),
+			lint.Medium:   color.New(color.FgYellow, color.Bold),
+			lint.Low:      color.New(color.FgCyan),
+		},
+	}
+	all := []*color.Color{p.pos, p.msg, p.rule, p.gutter, p.caret}
+	for _, c := range p.sev {
+		all = append(all, c)
+	}
+	for _, c := range all {
+		if on {
+			c.EnableColor()
+		} else {
+			c.DisableColor()
+		}
+	}
+	return p
+}
+
+// Format implements Formatter.
+func (Text) Format(w io.Writer, res *lint.Result, opts Options) error {
+	p := newPalette(opts.Color)
+	ew := &errWriter{w: w}
+	lines := map[string][]string{}
+	for _, f := range res.Findings {
+		ew.printf("%s: %s: %s %s\n",
+			p.pos.Sprint(f.Range.String()), p.sev[f.Severity].Sprint(f.Severity), p.msg.Sprint(f.Message),
+			p.rule.Sprintf("[%s %s]", f.RuleID, f.RuleName))
+		src, ok := res.Sources[f.Range.File]
+		if !ok || f.Range.Start.IsZero() {
+			continue
+		}
+		ls, ok := lines[f.Range.File]
+		if !ok {
+			ls = strings.Split(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n")
+			lines[f.Range.File] = ls
+		}
+		ln := f.Range.Start.Line
+		if ln > len(ls) {
+			continue
+		}
+		text := Redact(ls[ln-1], ln, f.Range.File, res.Findings)
+		gutter := fmt.Sprintf("%5d | ", ln)
+		ew.printf("%s%s\n", p.gutter.Sprint(gutter), text)
+		ew.printf("%s%s\n", p.gutter.Sprint(strings.Repeat(" ", len(gutter)-2)+"| "), p.caret.Sprint(underline(text, f.Range, ln)))
+		for _, r := range f.Related {
+			ew.printf("      %s %s\n", p.rule.Sprint(r.Range.String()+":"), r.Message)
+		}
+	}
+	for _, e := range res.Errors {
+		ew.printf("%s: %s %s\n", p.pos.Sprint(e.Range.String()), p.sev[lint.High].Sprint("error:"), e.Message)
+	}
+	if opts.Verbose {
+		for _, n := range res.Notes {
+			ew.printf("%s: note: %s\n", n.Range.String(), n.Message)
+		}
+	}
+	ew.printf("%s\n", Summary(res))
+	return ew.err
+}
+
+// Summary is the closing line: counts by severity, files, errors.
+func Summary(res *lint.Result) string {
+	var b strings.Builder
+	if len(res.Findings) == 0 {
+		b.WriteString("no findings")
+	} else {
+		counts := map[lint.Severity]int{}
+		for _, f := range res.Findings {
+			counts[f.Severity]++
+		}
+		var parts []string
+		for _, s := range []lint.Severity{lint.Critical, lint.High, lint.Medium, lint.Low} {
+			if counts[s] > 0 {
+				parts = append(parts, fmt.Sprintf("%d %s", counts[s], s))
+			}
+		}
+		fmt.Fprintf(&b, "%d %s (%s)", len(res.Findings), plural(len(res.Findings), "finding"), strings.Join(parts, ", "))
+	}
+	fmt.Fprintf(&b, " in %d %s checked", res.Files, plural(res.Files, "file"))
+	if len(res.Errors) > 0 {
+		fmt.Fprintf(&b, "; %d %s", len(res.Errors), plural(len(res.Errors), "error"))
+	}
+	return b.String()
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
+// Redact masks, in one source line, every range any finding marks as
+// secret. Columns count code points; masked text becomes asterisks of the
+// same length so the underline stays aligned.
+func Redact(line string, ln int, file string, findings []lint.Finding) string {
+	runes := []rune(line)
+	changed := false
+	for _, f := range findings {
+		for _, r := range f.Redact {
+			if r.File != file || ln < r.Start.Line || ln > r.End.Line {
+				continue
+			}
+			from, to := 0, len(runes)
+			if ln == r.Start.Line {
+				from = r.Start.Col - 1
+			}
+			if ln == r.End.Line {
+				to = r.End.Col - 1
+			}
+			for i := max(from, 0); i < min(to, len(runes)); i++ {
+				if runes[i] != '"' || (i != from && i != to-1) {
+					runes[i] = '*'
+					changed = true
+				}
+			}
+		}
+	}
+	if !changed {
+		return line
+	}
+	return string(runes)
+}
+
+// underline draws ^~~~ under a range on line ln, keeping tabs so that it
+// lines up in a terminal.
+func underline(line string, r lint.Range, ln int) string {
+	runes := []rune(line)
+	start := r.Start.Col - 1
+	end := len(runes)
+	if r.End.Line == ln && r.End.Col > r.Start.Col {
+		end = r.End.Col - 1
+	}
+	if start > len(runes) {
+		start = len(runes)
+	}
+	var b strings.Builder
+	for i := 0; i < start; i++ {
+		if runes[i] == '\t' {
+			b.WriteByte('\t')
+		} else {
+			b.WriteByte(' ')
+		}
+	}
+	b.WriteByte('^')
+	for i := start + 1; i < end; i++ {
+		b.WriteByte('~')
+	}
+	return b.String()
+}
+
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) printf(format string, args ...any) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintf(e.w, format, args...)
+	}
+}

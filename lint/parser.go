@@ -1,0 +1,103 @@
+package lint
+
+import (
+	"fmt"
+	"sync"
+)
+
+// Parser turns source files into units of the common model. A parser never
+// decides what is wrong; it only says what the source sets.
+type Parser interface {
+	// Name is the input format: "json", "cloudformation", "terraform".
+	Name() string
+	// Accepts reports, from the path alone, whether the file may be one of
+	// this parser's. It must be cheap: the walk calls it for every file.
+	Accepts(path string) bool
+	// Parse reads the files (through ctx) and returns the units found.
+	// claimed is false when the content is not this parser's (a package.json,
+	// a Kubernetes manifest): the engine then offers the file to the next
+	// parser, and reports nothing for it if none claims it. Errors in claimed
+	// files go to ctx.Errorf.
+	Parse(ctx *Context, paths []string) (units []*Unit, claimed bool)
+}
+
+// Grouper is implemented by parsers whose unit is several files (Terraform:
+// a module directory). Group receives every accepted file of the run and
+// returns the groups to parse; without it each file is parsed alone.
+type Grouper interface {
+	Group(paths []string, fs *FS) [][]string
+}
+
+// ParseOptions are settings for parsers from flags and config.
+type ParseOptions struct {
+	// TerraformVars are NAME=VALUE assignments (--var), applied last.
+	TerraformVars []string
+	// TerraformVarFiles are extra variable files (--var-file).
+	TerraformVarFiles []string
+}
+
+// Context is what a parser may use while parsing one job: the sandboxed file
+// system, the options, and a place to report errors and notes.
+type Context struct {
+	FS      *FS
+	Options ParseOptions
+
+	mu      sync.Mutex
+	sources map[string][]byte
+	errors  []Diagnostic
+	notes   []Diagnostic
+}
+
+// NewContext returns a context reading through fs.
+func NewContext(fs *FS, opts ParseOptions) *Context {
+	return &Context{FS: fs, Options: opts, sources: map[string][]byte{}}
+}
+
+// ReadFile reads a file through the sandbox, once per job: a second read of
+// the same path returns the same bytes.
+func (c *Context) ReadFile(path string) ([]byte, error) {
+	c.mu.Lock()
+	if b, ok := c.sources[path]; ok {
+		c.mu.Unlock()
+		return b, nil
+	}
+	c.mu.Unlock()
+	b, err := c.FS.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	c.sources[path] = b
+	c.mu.Unlock()
+	return b, nil
+}
+
+// Source returns the content of a file this job read, if any.
+func (c *Context) Source(path string) ([]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	b, ok := c.sources[path]
+	return b, ok
+}
+
+// Errorf reports that (part of) a claimed file could not be checked.
+func (c *Context) Errorf(r Range, format string, args ...any) {
+	c.mu.Lock()
+	c.errors = append(c.errors, Diagnostic{Range: r, Message: fmt.Sprintf(format, args...)})
+	c.mu.Unlock()
+}
+
+// Notef records something the user may want to know with --verbose: a
+// module that was not evaluated, a file() outside the scanned roots.
+func (c *Context) Notef(r Range, format string, args ...any) {
+	c.mu.Lock()
+	c.notes = append(c.notes, Diagnostic{Range: r, Message: fmt.Sprintf(format, args...)})
+	c.mu.Unlock()
+}
+
+// Errors returns the errors reported so far.
+func (c *Context) Errors() []Diagnostic {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]Diagnostic(nil), c.errors...)
+}

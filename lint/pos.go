@@ -1,0 +1,48 @@
+package lint
+
+import "fmt"
+
+// Pos is a position in a source file. Line and Col are 1-based; Col counts
+// Unicode code points from the start of the line (a tab is one column), so a
+// line with non-ASCII text before a key still points at the key. The zero Pos
+// means "no position".
+type Pos struct {
+	Line int
+	Col  int
+}
+
+// IsZero reports whether p is the zero position.
+func (p Pos) IsZero() bool { return p.Line == 0 }
+
+// Before reports whether p comes strictly before q.
+func (p Pos) Before(q Pos) bool {
+	if p.Line != q.Line {
+		return p.Line < q.Line
+	}
+	return p.Col < q.Col
+}
+
+// Range is a span of source text in one file. End is exclusive: for a key
+// "privileged" at line 3, column 5, End is line 3, column 17 (with quotes).
+type Range struct {
+	File  string
+	Start Pos
+	End   Pos
+}
+
+// IsZero reports whether r carries no position.
+func (r Range) IsZero() bool { return r.File == "" && r.Start.IsZero() }
+
+// Or returns r, or fallback when r carries no position. Rules use it to point
+// at an enclosing object when the value they complain about is absent.
+func (r Range) Or(fallback Range) Range {
+	if r.IsZero() || r.Start.IsZero() {
+		return fallback
+	}
+	return r
+}
+
+// String formats r as file:line:col, the form editors and terminals link.
+func (r Range) String() string {
+	return fmt.Sprintf("%s:%d:%d", r.File, r.Start.Line, r.Start.Col)
+}

@@ -1,0 +1,82 @@
+package lint
+
+// Meta is a rule's identity and documentation. It lives beside the rule's
+// code; docs, `ecslint rules` and `ecslint explain` are generated from it.
+type Meta struct {
+	// ID is the stable code (ECS001); Name the kebab-case name
+	// (privileged-container). Both work wherever a rule is named.
+	ID       string
+	Name     string
+	Severity Severity
+	// Controls are the AWS Security Hub controls the rule corresponds to.
+	Controls []string
+	// ConfigRule is the AWS Config managed rule behind the control, if any.
+	ConfigRule  string
+	Summary     string
+	Rationale   string
+	Remediation string
+	// Formats lists the input formats the rule applies to: "json",
+	// "cloudformation", "terraform".
+	Formats  []string
+	Examples []Example
+	// Disabled rules run only when enabled in config or flags.
+	Disabled bool
+}
+
+// Example is a documented input: Bad must produce a finding, Good must not.
+type Example struct {
+	Format string
+	Bad    string
+	Good   string
+}
+
+// Rule checks one unit and reports findings. Rules are pure functions of
+// the model: they never read files.
+type Rule interface {
+	Meta() *Meta
+	Check(p *Pass)
+}
+
+// Pass carries one rule's run over one unit.
+type Pass struct {
+	Unit *Unit
+	// Options are the rule's settings from config, keyed by option name.
+	Options map[string]any
+	meta    *Meta
+	out     *[]Finding
+}
+
+// NewPass prepares a pass of rule over unit, appending findings to out.
+func NewPass(rule Rule, unit *Unit, options map[string]any, out *[]Finding) *Pass {
+	return &Pass{Unit: unit, Options: options, meta: rule.Meta(), out: out}
+}
+
+// Report records a finding, filling in the rule's identity; a zero Severity
+// takes the rule's default.
+func (p *Pass) Report(f Finding) {
+	f.RuleID = p.meta.ID
+	f.RuleName = p.meta.Name
+	if f.Severity == 0 {
+		f.Severity = p.meta.Severity
+	}
+	if f.Controls == nil {
+		f.Controls = p.meta.Controls
+	}
+	*p.out = append(*p.out, f)
+}
+
+// ForTask fills a finding's resource fields from a task definition.
+func (f Finding) ForTask(td *TaskDefinition) Finding {
+	f.Resource = td.Name
+	f.ResourceRange = td.Range
+	return f
+}
+
+// EachContainer calls fn for every container of every task definition.
+func (u *Unit) EachContainer(fn func(td *TaskDefinition, c *Container)) {
+	for _, td := range u.TaskDefinitions {
+		for _, c := range td.Containers {
+			fn(td, c)
+		}
+	}
+}

@@ -1,0 +1,108 @@
+package lint
+
+// State says what a parser could learn about a value.
+type State uint8
+
+const (
+	// Unset means the source does not set the value; the service default applies.
+	Unset State = iota
+	// Known means the value was written (or resolved) and V holds it.
+	Known
+	// Unknown means the value is set but cannot be known offline: a Terraform
+	// variable without a value, a !Ref to a parameter without a default, a
+	// ${...} template. Unknown is not false: rules neither fire on it nor treat
+	// it as safe.
+	Unknown
+)
+
+func (s State) String() string {
+	switch s {
+	case Known:
+		return "known"
+	case Unknown:
+		return "unknown"
+	default:
+		return "unset"
+	}
+}
+
+// Value is one scalar a rule can look at, with where it came from.
+//
+// Range is the key that set the value (the place a finding points at); ValueRange
+// is the value's own text, used to redact secrets from source snippets. Ref
+// names the resource the value refers to, when it is a reference such as
+// !GetAtt TaskRole.Arn or aws_iam_role.task.arn (see Unit.Lookup).
+//
+// Alts holds further possible values, for sources that choose between
+// alternatives (CloudFormation Fn::If). A rule that asks "can this be X?" must
+// look at every possibility: use Any.
+type Value[T any] struct {
+	V          T
+	State      State
+	Range      Range
+	ValueRange Range
+	Ref        string
+	Alts       []Value[T]
+}
+
+// String, Bool and Int are the value kinds the model uses.
+type (
+	String = Value[string]
+	Bool   = Value[bool]
+	Int    = Value[int64]
+)
+
+// Known reports whether the value was set to something known.
+func (v Value[T]) Known() bool { return v.State == Known }
+
+// Set reports whether the value was written at all, known or not.
+func (v Value[T]) Set() bool { return v.State != Unset }
+
+// Possible returns every value v may take: itself, then its alternatives.
+func (v Value[T]) Possible() []Value[T] {
+	if len(v.Alts) == 0 {
+		return []Value[T]{v}
+	}
+	all := make([]Value[T], 0, 1+len(v.Alts))
+	all = append(all, v)
+	all = append(all, v.Alts...)
+	return all
+}
+
+// Any returns the first possible value for which match is true.
+func (v Value[T]) Any(match func(Value[T]) bool) (Value[T], bool) {
+	if match(v) {
+		return v, true
+	}
+	for _, a := range v.Alts {
+		if match(a) {
+			return a, true
+		}
+	}
+	var zero Value[T]
+	return zero, false
+}
+
+// Is reports a possible value known to be exactly want, and returns it.
+func Is[T comparable](v Value[T], want T) (Value[T], bool) {
+	return v.Any(func(p Value[T]) bool { return p.State == Known && p.V == want })
+}
+
+// KnownValue returns a Known value at a range; parsers and tests use it.
+func KnownValue[T any](v T, r Range) Value[T] {
+	return Value[T]{V: v, State: Known, Range: r, ValueRange: r}
+}
+
+// Presence records whether an object (logConfiguration, linuxParameters, a
+// host block) is present, and the range of its key. Objects whose fields
+// carry their own values embed it.
+type Presence struct {
+	State State
+	Range Range
+}
+
+// Set reports whether the object is present, known or not.
+func (p Presence) Set() bool { return p.State != Unset }
+
+// Known reports whether the object is present with known content.
+func (p Presence) Known() bool { return p.State == Known }

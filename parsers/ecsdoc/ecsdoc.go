@@ -1,0 +1,212 @@
+// Package ecsdoc decodes positioned documents (lint.Node trees) into the
+// common model. Raw JSON, CloudFormation properties and Terraform container
+// definitions all pass through it, so a task definition means the same thing
+// whatever format wrote it. Keys are matched as the ECS API spells them, or
+// as CloudFormation spells them when the style is PascalCase.
+package ecsdoc
+
+import (
+	"strings"
+
+	"github.com/ecslint/ecslint/lint"
+)
+
+// Key returns the spelling of an ECS API key in the given style.
+func Key(camel string, style lint.KeyStyle) string {
+	if style == lint.CamelCase || camel == "" {
+		return camel
+	}
+	if k, ok := pascalExceptions[camel]; ok {
+		return k
+	}
+	return strings.ToUpper(camel[:1]) + camel[1:]
+}
+
+// CloudFormation's spellings that are not the API key with a capital.
+var pascalExceptions = map[string]string{
+	"efsVolumeConfiguration": "EFSVolumeConfiguration",
+	"fileSystemId":           "FilesystemId",
+}
+
+// Doc wraps an object node with the style its keys are spelled in.
+type Doc struct {
+	N     *lint.Node
+	Style lint.KeyStyle
+}
+
+// Field returns the field for an API key, or nil.
+func (d Doc) Field(camel string) *lint.Field {
+	if d.N == nil || d.N.Kind != lint.ObjectNode {
+		return nil
+	}
+	return d.N.Get(Key(camel, d.Style))
+}
+
+// Sub returns the object under an API key.
+func (d Doc) Sub(camel string) (Doc, lint.Presence) {
+	f := d.Field(camel)
+	p := Presence(f)
+	if f == nil || f.Value.Kind != lint.ObjectNode {
+		return Doc{Style: d.Style}, p
+	}
+	return Doc{N: f.Value, Style: d.Style}, p
+}
+
+// String decodes the string under an API key.
+func (d Doc) String(camel string) lint.String { return String(d.Field(camel)) }
+
+// Bool decodes the boolean under an API key.
+func (d Doc) Bool(camel string) lint.Bool { return Bool(d.Field(camel)) }
+
+// Strings decodes the list of strings under an API key.
+func (d Doc) Strings(camel string) []lint.String { return Strings(d.Field(camel)) }
+
+// Objects returns the object items of the list under an API key, including
+// those of every alternative.
+func (d Doc) Objects(camel string) []Doc {
+	f := d.Field(camel)
+	if f == nil {
+		return nil
+	}
+	var out []Doc
+	for _, it := range Items(f.Value) {
+		if it.Kind == lint.ObjectNode {
+			out = append(out, Doc{N: it, Style: d.Style})
+		}
+	}
+	return out
+}
+
+// Range is the object's range, or the zero range.
+func (d Doc) Range() lint.Range {
+	if d.N == nil {
+		return lint.Range{}
+	}
+	return d.N.Range
+}
+
+// Items returns the items of an array node and of its alternatives; a value
+// that may be one of several lists may hold any of their items.
+func Items(n *lint.Node) []*lint.Node {
+	if n == nil {
+		return nil
+	}
+	if len(n.Alts) == 0 {
+		if n.Kind == lint.ArrayNode {
+			return n.Items
+		}
+		return nil
+	}
+	var out []*lint.Node
+	for _, alt := range append([]*lint.Node{n}, n.Alts...) {
+		if alt.Kind == lint.ArrayNode {
+			out = append(out, alt.Items...)
+		}
+	}
+	return out
+}
+
+// Presence tells whether a field holds an object (or anything at all).
+func Presence(f *lint.Field) lint.Presence {
+	if f == nil {
+		return lint.Presence{}
+	}
+	switch f.Value.Kind {
+	case lint.NullNode, lint.AbsentNode:
+		if len(f.Value.Alts) == 0 {
+			return lint.Presence{Range: f.KeyRange}
+		}
+		return lint.Presence{State: lint.Unknown, Range: f.KeyRange}
+	case lint.UnknownNode:
+		return lint.Presence{State: lint.Unknown, Range: f.KeyRange}
+	}
+	return lint.Presence{State: lint.Known, Range: f.KeyRange}
+}
+
+// String decodes a scalar field as a string. Numbers and booleans keep their
+// literal text; null means unset; anything that cannot be a string is unknown.
+func String(f *lint.Field) lint.String {
+	if f == nil {
+		return lint.String{}
+	}
+	return scalar(f.Value, f.KeyRange, func(n *lint.Node) (string, bool) {
+		switch n.Kind {
+		case lint.StringNode, lint.NumberNode, lint.BoolNode:
+			return n.Text, true
+		}
+		return "", false
+	})
+}
+
+// Bool decodes a scalar field as a boolean. "true" and "false" strings are
+// accepted, as CloudFormation does; anything else is unknown.
+func Bool(f *lint.Field) lint.Bool {
+	if f == nil {
+		return lint.Bool{}
+	}
+	return scalar(f.Value, f.KeyRange, parseBool)
+}
+
+func parseBool(n *lint.Node) (bool, bool) {
+	switch n.Kind {
+	case lint.BoolNode, lint.StringNode:
+		switch strings.ToLower(n.Text) {
+		case "true":
+			return true, true
+		case "false":
+			return false, true
+		}
+	}
+	return false, false
+}
+
+// Strings decodes a list of strings; a single string counts as a list of one.
+func Strings(f *lint.Field) []lint.String {
+	if f == nil {
+		return nil
+	}
+	items := Items(f.Value)
+	if f.Value.Kind == lint.StringNode && len(f.Value.Alts) == 0 {
+		items = []*lint.Node{f.Value}
+	}
+	out := make([]lint.String, 0, len(items))
+	for _, it := range items {
+		out = append(out, String(&lint.Field{Key: f.Key, KeyRange: it.Range, Value: it}))
+	}
+	return out
+}
+
+// NodeString decodes a bare node (a list item) as a string at its own range.
+func NodeString(n *lint.Node) lint.String {
+	return String(&lint.Field{KeyRange: n.Range, Value: n})
+}
+
+// scalar builds a Value from a node and its alternatives. A single value is
+// placed at its key; alternatives (Fn::If branches) at their own text, so a
+// finding points at the branch that is wrong.
+func scalar[T any](n *lint.Node, key lint.Range, conv func(*lint.Node) (T, bool)) lint.Value[T] {
+	one := func(n *lint.Node, at lint.Range) lint.Value[T] {
+		v := lint.Value[T]{Range: at, ValueRange: n.Range, Ref: n.Ref}
+		switch n.Kind {
+		case lint.NullNode, lint.AbsentNode:
+			v.State = lint.Unset
+		case lint.UnknownNode:
+			v.State = lint.Unknown
+		default:
+			if x, ok := conv(n); ok {
+				v.V, v.State = x, lint.Known
+			} else {
+				v.State = lint.Unknown
+			}
+		}
+		return v
+	}
+	if len(n.Alts) == 0 {
+		return one(n, key)
+	}
+	v := one(n, n.Range)
+	for _, a := range n.Alts {
+		v.Alts = append(v.Alts, one(a, a.Range))
+	}
+	return v
+}

@@ -1,0 +1,124 @@
+package ecsdoc
+
+import "github.com/ecslint/ecslint/lint"
+
+// TaskDefinition fills td from a task-definition object: the
+// register-task-definition input, CloudFormation properties, or Terraform's
+// equivalent built by its parser.
+func TaskDefinition(d Doc, td *lint.TaskDefinition) {
+	td.Doc = d.N
+	td.DocStyle = d.Style
+	td.Family = d.String("family")
+	td.NetworkMode = d.String("networkMode")
+	td.PidMode = d.String("pidMode")
+	td.IpcMode = d.String("ipcMode")
+	td.TaskRoleArn = d.String("taskRoleArn")
+	td.ExecutionRoleArn = d.String("executionRoleArn")
+	td.RequiresCompatibilities = d.Strings("requiresCompatibilities")
+	rp, _ := d.Sub("runtimePlatform")
+	td.OperatingSystemFamily = rp.String("operatingSystemFamily")
+	for _, v := range d.Objects("volumes") {
+		td.Volumes = append(td.Volumes, Volume(v))
+	}
+	Containers(d.Field("containerDefinitions"), d.Style, td)
+}
+
+// Containers fills td's containers from the field holding the container
+// definitions array.
+func Containers(f *lint.Field, style lint.KeyStyle, td *lint.TaskDefinition) {
+	if f == nil {
+		return
+	}
+	td.ContainersRange = f.KeyRange
+	ContainersNode(f.Value, style, td)
+}
+
+// ContainersNode fills td's containers from a container definitions array.
+func ContainersNode(n *lint.Node, style lint.KeyStyle, td *lint.TaskDefinition) {
+	td.ContainersDoc = n
+	td.DocStyle = style
+	switch n.Kind {
+	case lint.ArrayNode:
+		td.ContainersState = lint.Known
+	case lint.UnknownNode:
+		td.ContainersState = lint.Unknown
+		return
+	}
+	for _, it := range Items(n) {
+		if it.Kind == lint.ObjectNode {
+			td.Containers = append(td.Containers, Container(Doc{N: it, Style: style}))
+		}
+	}
+}
+
+// Volume decodes one volume object.
+func Volume(d Doc) *lint.Volume {
+	v := &lint.Volume{Range: d.Range(), Name: d.String("name")}
+	host, hp := d.Sub("host")
+	v.Host = hp
+	v.HostSourcePath = host.String("sourcePath")
+	efs, ep := d.Sub("efsVolumeConfiguration")
+	v.EFS = ep
+	v.EFSFileSystemID = efs.String("fileSystemId")
+	v.EFSTransitEncryption = efs.String("transitEncryption")
+	return v
+}
+
+// Container decodes one container definition object.
+func Container(d Doc) *lint.Container {
+	c := &lint.Container{
+		Range:                  d.Range(),
+		Name:                   d.String("name"),
+		Image:                  d.String("image"),
+		Essential:              d.Bool("essential"),
+		Privileged:             d.Bool("privileged"),
+		User:                   d.String("user"),
+		ReadonlyRootFilesystem: d.Bool("readonlyRootFilesystem"),
+	}
+	for _, e := range d.Objects("environment") {
+		c.Environment = append(c.Environment, lint.KeyValue{Range: e.Range(), Name: e.String("name"), Value: e.String("value")})
+	}
+	c.Secrets = secrets(d.Objects("secrets"))
+	for _, e := range d.Objects("environmentFiles") {
+		c.EnvironmentFiles = append(c.EnvironmentFiles, lint.EnvironmentFile{Range: e.Range(), Value: e.String("value"), Type: e.String("type")})
+	}
+
+	logs, lp := d.Sub("logConfiguration")
+	c.LogConfiguration.Presence = lp
+	c.LogConfiguration.LogDriver = logs.String("logDriver")
+	if opts := logs.Field("options"); opts != nil && opts.Value.Kind == lint.ObjectNode {
+		for _, o := range opts.Value.Fields {
+			c.LogConfiguration.Options = append(c.LogConfiguration.Options, lint.KeyValue{
+				Range: o.KeyRange,
+				Name:  lint.KnownValue(o.Key, o.KeyRange),
+				Value: String(o),
+			})
+		}
+	}
+	c.LogConfiguration.SecretOptions = secrets(logs.Objects("secretOptions"))
+
+	lin, lip := d.Sub("linuxParameters")
+	c.LinuxParameters.Presence = lip
+	caps, _ := lin.Sub("capabilities")
+	c.LinuxParameters.CapabilitiesAdd = caps.Strings("add")
+	c.LinuxParameters.CapabilitiesDrop = caps.Strings("drop")
+
+	for _, m := range d.Objects("mountPoints") {
+		c.MountPoints = append(c.MountPoints, lint.MountPoint{
+			Range: m.Range(), SourceVolume: m.String("sourceVolume"),
+			ContainerPath: m.String("containerPath"), ReadOnly: m.Bool("readOnly"),
+		})
+	}
+	rc, rcp := d.Sub("repositoryCredentials")
+	c.RepositoryCredentials.Presence = rcp
+	c.RepositoryCredentials.CredentialsParameter = rc.String("credentialsParameter")
+	return c
+}
+
+func secrets(docs []Doc) []lint.Secret {
+	var out []lint.Secret
+	for _, s := range docs {
+		out = append(out, lint.Secret{Range: s.Range(), Name: s.String("name"), ValueFrom: s.String("valueFrom")})
+	}
+	return out
+}

@@ -1,0 +1,371 @@
+// Package jsonnode parses JSON into lint.Node trees that keep the range of
+// every key and value. encoding/json cannot do this (it forgets positions),
+// and findings must point at the exact key.
+package jsonnode
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/ecslint/ecslint/lint"
+)
+
+// MaxDepth bounds nesting so that hostile input cannot exhaust the stack.
+const MaxDepth = 512
+
+// SyntaxError is a JSON syntax error at a position.
+type SyntaxError struct {
+	Pos lint.Pos
+	Msg string
+}
+
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("%d:%d: %s", e.Pos.Line, e.Pos.Col, e.Msg)
+}
+
+// Parse parses src as one JSON value. Positions are reported in file,
+// starting at line 1, column 1.
+func Parse(file string, src []byte) (*lint.Node, error) {
+	return ParseAt(file, src, lint.Pos{Line: 1, Col: 1})
+}
+
+// ParseAt parses src whose first byte sits at start in file: JSON embedded in
+// another file (a Terraform heredoc) gets positions in that file.
+func ParseAt(file string, src []byte, start lint.Pos) (*lint.Node, error) {
+	p := &parser{file: file, src: src, line: start.Line, col: start.Col}
+	// A UTF-8 byte order mark is not part of the document.
+	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
+		p.off = 3
+	}
+	p.skipSpace()
+	n, err := p.value(0)
+	if err != nil {
+		return nil, err
+	}
+	p.skipSpace()
+	if p.off < len(p.src) {
+		return nil, p.errf("unexpected %s after the top-level value", p.describe())
+	}
+	return n, nil
+}
+
+type parser struct {
+	file      string
+	src       []byte
+	off       int
+	line, col int
+}
+
+func (p *parser) pos() lint.Pos { return lint.Pos{Line: p.line, Col: p.col} }
+
+func (p *parser) errf(format string, args ...any) error {
+	return &SyntaxError{Pos: p.pos(), Msg: fmt.Sprintf(format, args...)}
+}
+
+// advance moves past one byte, counting lines and code points.
+func (p *parser) advance() {
+	b := p.src[p.off]
+	p.off++
+	switch {
+	case b == '\n':
+		p.line++
+		p.col = 1
+	case b == '\r':
+		// CRLF is one line break; a lone CR counts as one too.
+		if p.off < len(p.src) && p.src[p.off] == '\n' {
+			return
+		}
+		p.line++
+		p.col = 1
+	case b&0xC0 != 0x80:
+		p.col++
+	}
+}
+
+func (p *parser) skipSpace() {
+	for p.off < len(p.src) {
+		switch p.src[p.off] {
+		case ' ', '\t', '\n', '\r':
+			p.advance()
+		default:
+			return
+		}
+	}
+}
+
+func (p *parser) describe() string {
+	if p.off >= len(p.src) {
+		return "end of input"
+	}
+	r, _ := utf8.DecodeRune(p.src[p.off:])
+	if r == utf8.RuneError {
+		return "invalid UTF-8"
+	}
+	return strconv.QuoteRune(r)
+}
+
+func (p *parser) rangeFrom(start lint.Pos) lint.Range {
+	return lint.Range{File: p.file, Start: start, End: p.pos()}
+}
+
+func (p *parser) value(depth int) (*lint.Node, error) {
+	if depth > MaxDepth {
+		return nil, p.errf("nesting deeper than %d levels", MaxDepth)
+	}
+	if p.off >= len(p.src) {
+		return nil, p.errf("unexpected end of input, expected a value")
+	}
+	start := p.pos()
+	switch c := p.src[p.off]; {
+	case c == '{':
+		return p.object(depth)
+	case c == '[':
+		return p.array(depth)
+	case c == '"':
+		s, err := p.str()
+		if err != nil {
+			return nil, err
+		}
+		return &lint.Node{Kind: lint.StringNode, Text: s, Range: p.rangeFrom(start)}, nil
+	case c == '-' || (c >= '0' && c <= '9'):
+		text, err := p.number()
+		if err != nil {
+			return nil, err
+		}
+		return &lint.Node{Kind: lint.NumberNode, Text: text, Range: p.rangeFrom(start)}, nil
+	default:
+		for _, lit := range [...]struct {
+			word string
+			kind lint.NodeKind
+		}{{"true", lint.BoolNode}, {"false", lint.BoolNode}, {"null", lint.NullNode}} {
+			if strings.HasPrefix(string(p.src[p.off:min(len(p.src), p.off+len(lit.word))]), lit.word) {
+				for range len(lit.word) {
+					p.advance()
+				}
+				n := &lint.Node{Kind: lit.kind, Range: p.rangeFrom(start)}
+				if lit.kind == lint.BoolNode {
+					n.Text = lit.word
+				}
+				return n, nil
+			}
+		}
+		return nil, p.errf("unexpected %s, expected a value", p.describe())
+	}
+}
+
+func (p *parser) object(depth int) (*lint.Node, error) {
+	start := p.pos()
+	p.advance() // {
+	n := &lint.Node{Kind: lint.ObjectNode}
+	p.skipSpace()
+	if p.off < len(p.src) && p.src[p.off] == '}' {
+		p.advance()
+		n.Range = p.rangeFrom(start)
+		return n, nil
+	}
+	for {
+		p.skipSpace()
+		if p.off >= len(p.src) || p.src[p.off] != '"' {
+			return nil, p.errf("unexpected %s, expected a string key", p.describe())
+		}
+		keyStart := p.pos()
+		key, err := p.str()
+		if err != nil {
+			return nil, err
+		}
+		keyRange := p.rangeFrom(keyStart)
+		p.skipSpace()
+		if p.off >= len(p.src) || p.src[p.off] != ':' {
+			return nil, p.errf("unexpected %s, expected ':' after key %q", p.describe(), key)
+		}
+		p.advance()
+		p.skipSpace()
+		v, err := p.value(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		n.Fields = append(n.Fields, &lint.Field{Key: key, KeyRange: keyRange, Value: v})
+		p.skipSpace()
+		if p.off >= len(p.src) {
+			return nil, p.errf("unexpected end of input, expected ',' or '}'")
+		}
+		switch p.src[p.off] {
+		case ',':
+			p.advance()
+		case '}':
+			p.advance()
+			n.Range = p.rangeFrom(start)
+			return n, nil
+		default:
+			return nil, p.errf("unexpected %s, expected ',' or '}'", p.describe())
+		}
+	}
+}
+
+func (p *parser) array(depth int) (*lint.Node, error) {
+	start := p.pos()
+	p.advance() // [
+	n := &lint.Node{Kind: lint.ArrayNode}
+	p.skipSpace()
+	if p.off < len(p.src) && p.src[p.off] == ']' {
+		p.advance()
+		n.Range = p.rangeFrom(start)
+		return n, nil
+	}
+	for {
+		p.skipSpace()
+		v, err := p.value(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		n.Items = append(n.Items, v)
+		p.skipSpace()
+		if p.off >= len(p.src) {
+			return nil, p.errf("unexpected end of input, expected ',' or ']'")
+		}
+		switch p.src[p.off] {
+		case ',':
+			p.advance()
+		case ']':
+			p.advance()
+			n.Range = p.rangeFrom(start)
+			return n, nil
+		default:
+			return nil, p.errf("unexpected %s, expected ',' or ']'", p.describe())
+		}
+	}
+}
+
+// str reads a quoted string and returns its decoded value.
+func (p *parser) str() (string, error) {
+	p.advance() // opening quote
+	begin := p.off
+	// Fast path: no escapes.
+	for p.off < len(p.src) {
+		c := p.src[p.off]
+		if c == '"' {
+			s := p.src[begin:p.off]
+			if !utf8.Valid(s) {
+				return "", p.errf("invalid UTF-8 in string")
+			}
+			p.advance()
+			return string(s), nil
+		}
+		if c == '\\' || c < 0x20 {
+			break
+		}
+		p.advance()
+	}
+	var b strings.Builder
+	b.Write(p.src[begin:p.off])
+	for {
+		if p.off >= len(p.src) {
+			return "", p.errf("unexpected end of input in string")
+		}
+		c := p.src[p.off]
+		switch {
+		case c == '"':
+			p.advance()
+			s := b.String()
+			if !utf8.ValidString(s) {
+				return "", p.errf("invalid UTF-8 in string")
+			}
+			return s, nil
+		case c < 0x20:
+			return "", p.errf("control character %q in string", c)
+		case c == '\\':
+			p.advance()
+			if p.off >= len(p.src) {
+				return "", p.errf("unexpected end of input in string escape")
+			}
+			e := p.src[p.off]
+			switch e {
+			case '"', '\\', '/':
+				b.WriteByte(e)
+			case 'b':
+				b.WriteByte('\b')
+			case 'f':
+				b.WriteByte('\f')
+			case 'n':
+				b.WriteByte('\n')
+			case 'r':
+				b.WriteByte('\r')
+			case 't':
+				b.WriteByte('\t')
+			case 'u':
+				r, err := p.hex4()
+				if err != nil {
+					return "", err
+				}
+				if utf16.IsSurrogate(r) && p.off+6 < len(p.src) && p.src[p.off+1] == '\\' && p.src[p.off+2] == 'u' {
+					p.advance()
+					p.advance()
+					r2, err := p.hex4()
+					if err != nil {
+						return "", err
+					}
+					r = utf16.DecodeRune(r, r2)
+				}
+				b.WriteRune(r)
+			default:
+				return "", p.errf("invalid escape %q in string", "\\"+string(e))
+			}
+			p.advance()
+		default:
+			b.WriteByte(c)
+			p.advance()
+		}
+	}
+}
+
+// hex4 reads the four hex digits after \u; it leaves the cursor on the last.
+func (p *parser) hex4() (rune, error) {
+	if p.off+4 >= len(p.src) {
+		return 0, p.errf("unexpected end of input in \\u escape")
+	}
+	v, err := strconv.ParseUint(string(p.src[p.off+1:p.off+5]), 16, 16)
+	if err != nil {
+		return 0, p.errf("invalid \\u escape")
+	}
+	for range 4 {
+		p.advance()
+	}
+	return rune(uint16(v)), nil
+}
+
+func (p *parser) number() (string, error) {
+	begin := p.off
+	if p.src[p.off] == '-' {
+		p.advance()
+	}
+	digits := func() int {
+		n := 0
+		for p.off < len(p.src) && p.src[p.off] >= '0' && p.src[p.off] <= '9' {
+			p.advance()
+			n++
+		}
+		return n
+	}
+	if digits() == 0 {
+		return "", p.errf("invalid number: expected a digit")
+	}
+	if p.off < len(p.src) && p.src[p.off] == '.' {
+		p.advance()
+		if digits() == 0 {
+			return "", p.errf("invalid number: expected a digit after '.'")
+		}
+	}
+	if p.off < len(p.src) && (p.src[p.off] == 'e' || p.src[p.off] == 'E') {
+		p.advance()
+		if p.off < len(p.src) && (p.src[p.off] == '+' || p.src[p.off] == '-') {
+			p.advance()
+		}
+		if digits() == 0 {
+			return "", p.errf("invalid number: expected a digit in the exponent")
+		}
+	}
+	return string(p.src[begin:p.off]), nil
+}

@@ -1,0 +1,34 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/ecslint/ecslint/lint"
+)
+
+type privilegedContainer struct{}
+
+var privilegedContainerMeta = lint.Meta{
+	ID:         "ECS001",
+	Name:       "privileged-container",
+	Severity:   lint.High,
+	Controls:   []string{"ECS.4"},
+	ConfigRule: "ecs-containers-nonprivileged",
+	Summary:    "Containers should not run privileged.",
+	Rationale: "A privileged container gets every Linux capability and access to all host devices. " +
+		"A process that escapes it owns the container instance and every other task on it.",
+	Remediation: "Remove `privileged` or set it to false. If the container needs one specific capability, " +
+		"add only that one under linuxParameters.capabilities.add.",
+	Formats: allFormats,
+}
+
+func (privilegedContainer) Meta() *lint.Meta { return &privilegedContainerMeta }
+
+func (privilegedContainer) Check(p *lint.Pass) {
+	p.Unit.EachContainer(func(td *lint.TaskDefinition, c *lint.Container) {
+		if v, ok := lint.Is(c.Privileged, true); ok {
+			p.Report(containerFinding(td, c, v.Range, "privileged",
+				fmt.Sprintf("container %q runs privileged", c.DisplayName())))
+		}
+	})
+}

@@ -1,0 +1,38 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/ecslint/ecslint/lint"
+)
+
+type hostPIDMode struct{}
+
+var hostPIDModeMeta = lint.Meta{
+	ID:         "ECS002",
+	Name:       "host-pid-mode",
+	Severity:   lint.High,
+	Controls:   []string{"ECS.3"},
+	ConfigRule: "ecs-task-definition-pid-mode-check",
+	Summary:    "Task definitions should not share the host's process namespace.",
+	Rationale: "With pidMode host, the task's containers see every process on the container instance " +
+		"and, with enough privileges, can signal or trace them, including other tasks' processes.",
+	Remediation: "Remove `pidMode` or set it to `task` to share a process namespace between the task's containers only.",
+	Formats:     allFormats,
+}
+
+func (hostPIDMode) Meta() *lint.Meta { return &hostPIDModeMeta }
+
+func (hostPIDMode) Check(p *lint.Pass) {
+	for _, td := range p.Unit.TaskDefinitions {
+		if v, ok := td.PidMode.Any(isHost); ok {
+			p.Report(taskFinding(td, v.Range, "pidMode",
+				"task definition "+quote(td.Name)+" shares the host's process namespace (pidMode \"host\")"))
+		}
+	}
+}
+
+// isHost matches a known value of "host", as the API spells it.
+func isHost(v lint.String) bool { return v.Known() && strings.EqualFold(v.V, "host") }
+
+func quote(s string) string { return "\"" + strings.ReplaceAll(s, "\"", "\\\"") + "\"" }

@@ -1,0 +1,29 @@
+package rules
+
+import "github.com/ecslint/ecslint/lint"
+
+type hostNetworkMode struct{}
+
+var hostNetworkModeMeta = lint.Meta{
+	ID:       "ECS003",
+	Name:     "host-network-mode",
+	Severity: lint.High,
+	Controls: []string{"ECS.17"},
+	Summary:  "Task definitions should not use the host network mode.",
+	Rationale: "In host mode the containers use the instance's network stack directly: no isolation from other " +
+		"tasks' traffic, access to services bound to the instance's loopback (including the instance metadata " +
+		"service without hop limits), and no security groups per task.",
+	Remediation: "Use `awsvpc` (required on Fargate) or `bridge` network mode instead of `host`.",
+	Formats:     allFormats,
+}
+
+func (hostNetworkMode) Meta() *lint.Meta { return &hostNetworkModeMeta }
+
+func (hostNetworkMode) Check(p *lint.Pass) {
+	for _, td := range p.Unit.TaskDefinitions {
+		if v, ok := td.NetworkMode.Any(isHost); ok {
+			p.Report(taskFinding(td, v.Range, "networkMode",
+				"task definition "+quote(td.Name)+" uses the host network mode"))
+		}
+	}
+}

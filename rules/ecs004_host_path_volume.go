@@ -1,0 +1,78 @@
+package rules
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/ecslint/ecslint/lint"
+)
+
+type hostPathVolume struct{}
+
+var hostPathVolumeMeta = lint.Meta{
+	ID:       "ECS004",
+	Name:     "host-path-volume",
+	Severity: lint.High,
+	Summary:  "Task definitions should not mount paths of the host's file system.",
+	Rationale: "A bind mount of a host path lets the container read, and unless mounted read-only write, the " +
+		"container instance's files. Mounting `/`, `/etc`, `/proc`, `/sys`, `/dev`, `/root`, `/boot`, " +
+		"`/var/lib/docker` or the Docker or containerd socket is a direct path to taking over the host, and is " +
+		"reported as critical.",
+	Remediation: "Use an EFS volume, a Docker-managed volume (a `host` object without `sourcePath`), or " +
+		"ephemeral task storage instead of a host path.",
+	Formats: allFormats,
+}
+
+func (hostPathVolume) Meta() *lint.Meta { return &hostPathVolumeMeta }
+
+// criticalHostPaths are host paths whose mount hands over the host; a path
+// under one of the directories is as bad.
+var criticalHostPaths = []string{"/proc", "/sys", "/etc", "/root", "/var/lib/docker", "/boot", "/dev"}
+
+// criticalSockets are container runtime sockets: mounting one is root on the host.
+var criticalSockets = map[string]bool{
+	"/var/run/docker.sock": true, "/run/docker.sock": true,
+	"/var/run/containerd/containerd.sock": true, "/run/containerd/containerd.sock": true,
+}
+
+func isCriticalHostPath(p string) bool {
+	clean := path.Clean(p)
+	if clean == "/" || criticalSockets[clean] {
+		return true
+	}
+	for _, c := range criticalHostPaths {
+		if clean == c || strings.HasPrefix(clean, c+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+func (hostPathVolume) Check(p *lint.Pass) {
+	for _, td := range p.Unit.TaskDefinitions {
+		for _, vol := range td.Volumes {
+			src, ok := vol.HostSourcePath.Any(func(v lint.String) bool { return v.Known() && v.V != "" })
+			if !ok {
+				continue
+			}
+			f := taskFinding(td, src.Range, "volumes."+vol.Name.V+".host.sourcePath",
+				fmt.Sprintf("volume %q mounts host path %q", vol.Name.V, src.V))
+			if isCriticalHostPath(src.V) {
+				f.Severity = lint.Critical
+			}
+			// Say which containers mount it: that is where the access happens.
+			for _, c := range td.Containers {
+				for _, m := range c.MountPoints {
+					if m.SourceVolume.Known() && vol.Name.Known() && m.SourceVolume.V == vol.Name.V {
+						f.Related = append(f.Related, lint.Related{
+							Range:   m.SourceVolume.Range.Or(m.Range),
+							Message: fmt.Sprintf("mounted by container %q", c.DisplayName()),
+						})
+					}
+				}
+			}
+			p.Report(f)
+		}
+	}
+}

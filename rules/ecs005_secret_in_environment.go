@@ -1,0 +1,172 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/ecslint/ecslint/lint"
+)
+
+type secretInEnvironment struct{}
+
+var secretInEnvironmentMeta = lint.Meta{
+	ID:         "ECS005",
+	Name:       "secret-in-environment",
+	Severity:   lint.High,
+	Controls:   []string{"ECS.8"},
+	ConfigRule: "ecs-no-environment-secrets",
+	Summary:    "Secrets should not be passed as plain-text environment variables.",
+	Rationale: "Environment variables are stored in the task definition in plain text: anyone who can describe " +
+		"the task definition (or read the IaC repository) reads them, and they end up in logs and crash dumps. " +
+		"AWS credentials there are critical: they are long-lived keys that bypass the task role.",
+	Remediation: "Store the value in AWS Secrets Manager or SSM Parameter Store and reference it from `secrets` " +
+		"(`valueFrom`) instead of `environment`. Use the task role instead of AWS access keys.",
+	Formats: allFormats,
+}
+
+func (secretInEnvironment) Meta() *lint.Meta { return &secretInEnvironmentMeta }
+
+// awsCredentialNames are the variables Security Hub's ECS.8 looks for.
+var awsCredentialNames = map[string]bool{
+	"AWS_ACCESS_KEY_ID": true, "AWS_SECRET_ACCESS_KEY": true, "ECS_ENGINE_AUTH_DATA": true, "AWS_SESSION_TOKEN": true,
+}
+
+// secretWords in a variable name say its value is a secret.
+var secretWords = []string{
+	"PASSWORD", "PASSWD", "PASSPHRASE", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY",
+	"CREDENTIAL", "ACCESS_KEY", "AUTH_KEY", "CLIENT_KEY", "SIGNING_KEY", "ENCRYPTION_KEY", "DSN",
+}
+
+// referenceSuffixes in a name say the value only points at a secret, or
+// describes one.
+var referenceSuffixes = []string{
+	"_FILE", "_PATH", "_URL", "_URI", "_ARN", "_NAME", "_ID", "_TYPE", "_ENDPOINT", "_HOST", "_PORT",
+	"_LENGTH", "_TTL", "_EXPIRY", "_EXPIRES", "_HEADER", "_REGION", "_VERSION", "_ENABLED", "_DIR", "_FORMAT",
+	"_PARAM", "_PARAMETER", "_KEY_ID", "_ALGORITHM", "_SECONDS", "_MINUTES", "_TIMEOUT", "_SIZE",
+}
+
+// credentialFormats match values that are credentials whatever their name.
+var credentialFormats = []struct {
+	what     string
+	re       *regexp.Regexp
+	critical bool
+}{
+	{"an AWS access key ID", regexp.MustCompile(`\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b`), true},
+	{"a private key", regexp.MustCompile(`-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----`), false},
+	{"a GitHub token", regexp.MustCompile(`\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b`), false},
+	{"a GitLab token", regexp.MustCompile(`\bglpat-[A-Za-z0-9_-]{20,}\b`), false},
+	{"a Slack token", regexp.MustCompile(`\bxox[abposr]-[A-Za-z0-9-]{10,}\b`), false},
+	{"a Stripe secret key", regexp.MustCompile(`\b[sr]k_live_[A-Za-z0-9]{20,}\b`), false},
+	{"a Google API key", regexp.MustCompile(`\bAIza[0-9A-Za-z_-]{35}\b`), false},
+	{"an npm token", regexp.MustCompile(`\bnpm_[A-Za-z0-9]{36}\b`), false},
+	{"a SendGrid API key", regexp.MustCompile(`\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b`), false},
+}
+
+// secretishName reports whether a variable name says it holds a secret.
+func secretishName(name string, extra []string) bool {
+	n := strings.ToUpper(strings.ReplaceAll(name, "-", "_"))
+	if n == "TOKEN_TYPE" {
+		return false
+	}
+	for _, s := range referenceSuffixes {
+		if strings.HasSuffix(n, s) {
+			return false
+		}
+	}
+	for _, w := range secretWords {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	for _, w := range extra {
+		if strings.Contains(n, strings.ToUpper(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isReference reports values that name a secret instead of holding one, or
+// that a pipeline fills in later.
+func isReference(v string) bool {
+	v = strings.TrimSpace(v)
+	switch {
+	case v == "", strings.HasPrefix(v, "arn:"), strings.Contains(v, "${"), strings.Contains(v, "{{"),
+		strings.Contains(v, "#{"), strings.Contains(v, "$("), strings.HasPrefix(v, "$"),
+		strings.HasPrefix(v, "<") && strings.HasSuffix(v, ">"),
+		strings.HasPrefix(v, "ssm:"), strings.HasPrefix(v, "secretsmanager:"):
+		return true
+	}
+	return false
+}
+
+// credentialFormat returns what credential a value looks like, if any.
+func credentialFormat(v string) (what string, critical bool) {
+	for _, cf := range credentialFormats {
+		if cf.re.MatchString(v) {
+			return cf.what, cf.critical
+		}
+	}
+	return "", false
+}
+
+func (secretInEnvironment) Check(p *lint.Pass) {
+	extra := stringList(p.Options["secret-name-patterns"])
+	p.Unit.EachContainer(func(td *lint.TaskDefinition, c *lint.Container) {
+		for _, e := range c.Environment {
+			if !e.Name.Known() {
+				continue
+			}
+			name := e.Name.V
+			key := "environment." + name
+			at := e.Value.Range.Or(e.Name.Range)
+			val, hasLiteral := e.Value.Any(func(v lint.String) bool { return v.Known() && !isReference(v.V) })
+			var f lint.Finding
+			switch {
+			case awsCredentialNames[strings.ToUpper(name)]:
+				f = containerFinding(td, c, at, key,
+					fmt.Sprintf("container %q sets AWS credential %q in its environment", c.DisplayName(), name))
+				f.Severity = lint.Critical
+			case hasLiteral:
+				if what, critical := credentialFormat(val.V); what != "" {
+					f = containerFinding(td, c, val.Range.Or(at), key,
+						fmt.Sprintf("container %q sets environment variable %q to what looks like %s", c.DisplayName(), name, what))
+					if critical {
+						f.Severity = lint.Critical
+					}
+				} else if secretishName(name, extra) {
+					f = containerFinding(td, c, val.Range.Or(at), key,
+						fmt.Sprintf("container %q sets secret-looking environment variable %q in plain text", c.DisplayName(), name))
+				} else {
+					continue
+				}
+			default:
+				continue
+			}
+			for _, v := range e.Value.Possible() {
+				if !v.ValueRange.IsZero() {
+					f.Redact = append(f.Redact, v.ValueRange)
+				}
+			}
+			p.Report(f)
+		}
+	})
+}
+
+// stringList reads a list-of-strings rule option.
+func stringList(v any) []string {
+	switch x := v.(type) {
+	case []string:
+		return x
+	case []any:
+		var out []string
+		for _, it := range x {
+			if s, ok := it.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}

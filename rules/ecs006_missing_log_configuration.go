@@ -1,0 +1,40 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/ecslint/ecslint/lint"
+)
+
+type missingLogConfiguration struct{}
+
+var missingLogConfigurationMeta = lint.Meta{
+	ID:         "ECS006",
+	Name:       "missing-log-configuration",
+	Severity:   lint.High,
+	Controls:   []string{"ECS.9"},
+	ConfigRule: "ecs-task-definition-log-configuration",
+	Summary:    "Containers should have a logging configuration.",
+	Rationale: "Without a log driver a container's output stays on the instance (or is lost on Fargate), " +
+		"so incidents cannot be investigated and the control fails.",
+	Remediation: "Add a `logConfiguration` with a `logDriver` such as `awslogs`, or `awsfirelens` for FireLens.",
+	Formats:     allFormats,
+}
+
+func (missingLogConfiguration) Meta() *lint.Meta { return &missingLogConfigurationMeta }
+
+func (missingLogConfiguration) Check(p *lint.Pass) {
+	p.Unit.EachContainer(func(td *lint.TaskDefinition, c *lint.Container) {
+		lc := c.LogConfiguration
+		switch lc.State {
+		case lint.Unset:
+			p.Report(containerFinding(td, c, lint.Range{}, "logConfiguration",
+				fmt.Sprintf("container %q has no logConfiguration", c.DisplayName())))
+		case lint.Known:
+			if _, ok := lc.LogDriver.Any(func(v lint.String) bool { return v.State == lint.Unset || (v.Known() && v.V == "") }); ok {
+				p.Report(containerFinding(td, c, lc.Range, "logConfiguration.logDriver",
+					fmt.Sprintf("container %q has a logConfiguration without a logDriver", c.DisplayName())))
+			}
+		}
+	})
+}

@@ -1,0 +1,44 @@
+// Package rules holds ecslint's rules, one per file, each with its metadata
+// beside its check.
+package rules
+
+import "github.com/ecslint/ecslint/lint"
+
+// All returns every rule, sorted by ID. It builds a fresh slice each call:
+// rules hold no state, but callers may filter the slice.
+func All() []lint.Rule {
+	return []lint.Rule{
+		privilegedContainer{},
+		hostPIDMode{},
+		hostNetworkMode{},
+		hostPathVolume{},
+		secretInEnvironment{},
+		missingLogConfiguration{},
+	}
+}
+
+// allFormats is the Formats of rules that apply to every input format.
+var allFormats = []string{"json", "cloudformation", "terraform"}
+
+// containerFinding builds a finding about container c of td.
+func containerFinding(td *lint.TaskDefinition, c *lint.Container, at lint.Range, key, msg string) lint.Finding {
+	return lint.Finding{
+		Message:       msg,
+		Range:         at.Or(c.Range),
+		Resource:      td.Name,
+		ResourceRange: td.Range,
+		Container:     c.DisplayName(),
+		Key:           key,
+	}
+}
+
+// taskFinding builds a finding about task definition td.
+func taskFinding(td *lint.TaskDefinition, at lint.Range, key, msg string) lint.Finding {
+	return lint.Finding{
+		Message:       msg,
+		Range:         at.Or(td.Range),
+		Resource:      td.Name,
+		ResourceRange: td.Range,
+		Key:           key,
+	}
+}
