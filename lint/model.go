@@ -19,6 +19,21 @@ type Resource struct {
 	// Range is the resource's declaration: the logical ID key, the block
 	// header, or the top-level object of a JSON document.
 	Range Range
+	// Suppressions are ignores the source attaches to the resource itself
+	// (CloudFormation Metadata: {ecslint: {ignore: [...]}}); comment-based
+	// suppressions are read from the source text by the engine instead.
+	Suppressions []Suppression
+}
+
+// Suppression is one request to ignore a rule's findings.
+type Suppression struct {
+	// Rule is a rule ID or name.
+	Rule   string
+	Reason string
+	// Until is an expiry date (YYYY-MM-DD), empty for none.
+	Until string
+	// Range is where the suppression is written.
+	Range Range
 }
 
 // Unit is what one parse produces and rules run over: a CloudFormation
