@@ -277,6 +277,7 @@ func (p *parser) str() (string, error) {
 		case c < 0x20:
 			return "", p.errf("control character %q in string", c)
 		case c == '\\':
+			escAt := p.pos()
 			p.advance()
 			if p.off >= len(p.src) {
 				return "", p.errf("unexpected end of input in string escape")
@@ -311,7 +312,7 @@ func (p *parser) str() (string, error) {
 				}
 				b.WriteRune(r)
 			default:
-				return "", p.errf("invalid escape %q in string", "\\"+string(e))
+				return "", &SyntaxError{Pos: escAt, Msg: fmt.Sprintf("invalid escape %q in string", "\\"+string(e))}
 			}
 			p.advance()
 		default:

@@ -1,0 +1,177 @@
+package lint_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ecslint/ecslint/lint"
+)
+
+// lineParser claims *.fake files and makes a container per line that says
+// "bad", so engine tests control findings without a real format.
+type lineParser struct{}
+
+func (lineParser) Name() string             { return "fake" }
+func (lineParser) Accepts(path string) bool { return strings.HasSuffix(path, ".fake") }
+func (lineParser) Parse(ctx *lint.Context, paths []string) ([]*lint.Unit, bool) {
+	src, err := ctx.ReadFile(paths[0])
+	if err != nil || !bytes.HasPrefix(src, []byte("fake")) {
+		return nil, false
+	}
+	file := filepath.ToSlash(paths[0])
+	td := &lint.TaskDefinition{Resource: lint.Resource{Name: file}}
+	for i, line := range strings.Split(string(src), "\n") {
+		if col := strings.Index(line, "bad"); col >= 0 {
+			r := lint.Range{File: file, Start: lint.Pos{Line: i + 1, Col: col + 1}, End: lint.Pos{Line: i + 1, Col: col + 4}}
+			td.Containers = append(td.Containers, &lint.Container{Range: r, Privileged: lint.KnownValue(true, r)})
+		}
+	}
+	return []*lint.Unit{{TaskDefinitions: []*lint.TaskDefinition{td}}}, true
+}
+
+type privRule struct{ id string }
+
+var privMeta = map[string]*lint.Meta{
+	"T001": {ID: "T001", Name: "priv", Severity: lint.High},
+	"T002": {ID: "T002", Name: "priv-again", Severity: lint.Low},
+}
+
+func (r privRule) Meta() *lint.Meta { return privMeta[r.id] }
+func (r privRule) Check(p *lint.Pass) {
+	p.Unit.EachContainer(func(td *lint.TaskDefinition, c *lint.Container) {
+		if _, ok := lint.Is(c.Privileged, true); ok {
+			p.Report(lint.Finding{Message: "bad", Range: c.Privileged.Range})
+		}
+	})
+}
+
+func write(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func cfg(workers int) lint.Config {
+	return lint.Config{Parsers: []lint.Parser{lineParser{}}, Rules: []lint.Rule{privRule{"T002"}, privRule{"T001"}}, Workers: workers}
+}
+
+func spots(res *lint.Result) string {
+	var b strings.Builder
+	for _, f := range res.Findings {
+		b.WriteString(f.Range.String() + " " + f.RuleID + "\n")
+	}
+	return b.String()
+}
+
+func TestRunSortsAcrossFilesAndRules(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	write(t, dir, "b.fake", "fake\n  bad\nbad")
+	write(t, dir, "a/z.fake", "fake\nbad")
+	write(t, dir, "a/notours.fake", "something else: bad")
+	write(t, dir, "node_modules/x.fake", "fake\nbad")
+	write(t, dir, ".git/y.fake", "fake\nbad")
+	want := "a/z.fake:2:1 T001\na/z.fake:2:1 T002\nb.fake:2:3 T001\nb.fake:2:3 T002\nb.fake:3:1 T001\nb.fake:3:1 T002\n"
+	for _, w := range []int{1, 4} {
+		res, err := lint.Run(cfg(w), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := spots(res); got != want {
+			t.Errorf("workers=%d:\n%s\nwant:\n%s", w, got, want)
+		}
+		if res.Files != 2 {
+			t.Errorf("workers=%d: %d files claimed, want 2 (vendored trees skipped, unclaimed files not counted)", w, res.Files)
+		}
+	}
+}
+
+func TestDuplicatesKeepTheRicherFinding(t *testing.T) {
+	r := lint.Range{File: "f", Start: lint.Pos{Line: 1, Col: 1}}
+	got := lint.SortFindings([]lint.Finding{
+		{RuleID: "X", Range: r, Message: "plain"},
+		{RuleID: "X", Range: r, Message: "rich", Resource: "aws_ecs_task_definition.app", Related: []lint.Related{{}}},
+		{RuleID: "W", Range: r, Message: "other rule"},
+	})
+	if len(got) != 2 || got[0].RuleID != "W" || got[1].Message != "rich" {
+		t.Errorf("got %+v", got)
+	}
+}
+
+func TestStdinIsLintedUnderItsName(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	c := cfg(1)
+	c.Stdin = []byte("fake\n\tbad")
+	c.StdinName = "svc/task.fake"
+	res, err := lint.Run(c, []string{"-"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := spots(res); got != "svc/task.fake:2:2 T001\nsvc/task.fake:2:2 T002\n" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestMissingPathIsAnError(t *testing.T) {
+	t.Chdir(t.TempDir())
+	res, err := lint.Run(cfg(1), []string{"nope"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Errors) != 1 || res.Errors[0].Range.File != "nope" {
+		t.Errorf("errors = %+v", res.Errors)
+	}
+}
+
+func TestSymlinkOutOfRootIsNotRead(t *testing.T) {
+	outside := t.TempDir()
+	target := write(t, outside, "secret.fake", "fake\nbad")
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.Symlink(target, filepath.Join(dir, "link.fake")); err != nil {
+		t.Skip("symlinks not supported:", err)
+	}
+	if err := os.Symlink(dir, filepath.Join(dir, "loop")); err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir, "in.fake", "fake\nbad")
+	res, err := lint.Run(cfg(1), []string{"."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := spots(res); got != "in.fake:2:1 T001\nin.fake:2:1 T002\n" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestFSRefusesOutsideRoots(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, "ok.txt", "ok")
+	fs, err := lint.NewFS([]string{root}, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fs.ReadFile(filepath.Join(root, "ok.txt")); err != nil {
+		t.Errorf("inside root: %v", err)
+	}
+	if _, err := fs.ReadFile(filepath.Join(root, "..", filepath.Base(root)+"x", "f")); err == nil {
+		t.Error("read outside the root")
+	}
+	if _, err := fs.ReadFile("/etc/passwd"); err == nil {
+		t.Error("read /etc/passwd")
+	}
+	write(t, root, "big.txt", "12345")
+	if _, err := fs.ReadFile(filepath.Join(root, "big.txt")); err == nil || !strings.Contains(err.Error(), "size cap") {
+		t.Errorf("size cap: %v", err)
+	}
+}
