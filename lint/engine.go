@@ -41,6 +41,9 @@ type Result struct {
 	Sources map[string][]byte
 	// Files counts the files a parser claimed.
 	Files int
+	// CheckedFiles lists the claimed files that are reported on (slash
+	// paths, sorted), for formats that list passing files too.
+	CheckedFiles []string
 }
 
 // skippedDirs are never walked: version control, dependency trees, and
@@ -173,6 +176,13 @@ func Run(cfg Config, paths []string) (*Result, error) {
 
 	for _, o := range outs {
 		res.Files += o.claimed
+		if o.claimed > 0 {
+			for _, p := range o.paths {
+				if slash := filepath.ToSlash(p); reportable(slash) {
+					res.CheckedFiles = append(res.CheckedFiles, slash)
+				}
+			}
+		}
 		for _, f := range o.findings {
 			if reportable(f.Range.File) {
 				res.Findings = append(res.Findings, f)
@@ -191,6 +201,7 @@ func Run(cfg Config, paths []string) (*Result, error) {
 	res.Findings = SortFindings(res.Findings)
 	SortDiagnostics(res.Errors)
 	SortDiagnostics(res.Notes)
+	sort.Strings(res.CheckedFiles)
 	return res, nil
 }
 
@@ -215,6 +226,7 @@ func fileRoot(path string) string {
 
 type jobResult struct {
 	claimed  int
+	paths    []string
 	findings []Finding
 	errors   []Diagnostic
 	notes    []Diagnostic
@@ -240,6 +252,7 @@ func runJob(cfg Config, fsys *FS, j job) (out jobResult) {
 		if claimed {
 			units = us
 			out.claimed = len(j.paths)
+			out.paths = j.paths
 			break
 		}
 	}

@@ -23,6 +23,9 @@ type Options struct {
 	Rules []lint.Rule
 	// Version is ecslint's version.
 	Version string
+	// BaseDir is the absolute directory relative file paths are relative to
+	// (the working directory): SARIF names it as %SRCROOT%.
+	BaseDir string
 }
 
 // Formatter writes a result.
@@ -31,8 +34,11 @@ type Formatter interface {
 }
 
 var formatters = map[string]Formatter{
-	"text": Text{},
-	"json": JSON{},
+	"text":   Text{},
+	"json":   JSON{},
+	"sarif":  SARIF{},
+	"github": GitHub{},
+	"junit":  JUnit{},
 }
 
 // Lookup returns the formatter for a name.

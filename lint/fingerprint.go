@@ -1,0 +1,32 @@
+package lint
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+)
+
+// Fingerprint identifies a finding across edits: it hashes the rule, the
+// file, the resource, the container and the key, but no line or column, so
+// that a line inserted above a finding does not make it new. Baselines and
+// SARIF partialFingerprints both use it.
+//
+// A finding without a key (a rule that reports an absent field) still has
+// its rule, resource and container, which is as stable as the source allows.
+func (f Finding) Fingerprint() string {
+	h := sha256.New()
+	for _, part := range []string{f.RuleID, normalisePath(f.Range.File), f.Resource, f.Container, f.Key} {
+		h.Write([]byte(part))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+// normalisePath makes "./a/b.json" and "a/b.json" the same file.
+func normalisePath(p string) string {
+	p = strings.ReplaceAll(p, "\\", "/")
+	for strings.HasPrefix(p, "./") {
+		p = p[2:]
+	}
+	return p
+}

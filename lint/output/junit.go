@@ -1,0 +1,138 @@
+package output
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/ecslint/ecslint/lint"
+)
+
+// JUnit writes JUnit XML for CI systems that show test reports: one test
+// suite per checked file and one test case per rule in it, failed when the
+// rule found something there. A file that could not be checked gets an
+// errored "parse" case.
+type JUnit struct{}
+
+type junitSuites struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Errors   int          `xml:"errors,attr"`
+	Suites   []junitSuite `xml:"testsuite"`
+}
+
+type junitSuite struct {
+	Name     string      `xml:"name,attr"`
+	Tests    int         `xml:"tests,attr"`
+	Failures int         `xml:"failures,attr"`
+	Errors   int         `xml:"errors,attr"`
+	Cases    []junitCase `xml:"testcase"`
+}
+
+type junitCase struct {
+	Name      string        `xml:"name,attr"`
+	ClassName string        `xml:"classname,attr"`
+	File      string        `xml:"file,attr"`
+	Failure   *junitProblem `xml:"failure"`
+	Error     *junitProblem `xml:"error"`
+}
+
+type junitProblem struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr"`
+	Text    string `xml:",chardata"`
+}
+
+// Format implements Formatter.
+func (JUnit) Format(w io.Writer, res *lint.Result, opts Options) error {
+	byFile := map[string]map[string][]lint.Finding{}
+	files := map[string]bool{}
+	for _, f := range res.CheckedFiles {
+		files[f] = true
+	}
+	for _, f := range res.Findings {
+		files[f.Range.File] = true
+		if byFile[f.Range.File] == nil {
+			byFile[f.Range.File] = map[string][]lint.Finding{}
+		}
+		byFile[f.Range.File][f.RuleID] = append(byFile[f.Range.File][f.RuleID], f)
+	}
+	errs := map[string][]lint.Diagnostic{}
+	for _, e := range res.Errors {
+		files[e.Range.File] = true
+		errs[e.Range.File] = append(errs[e.Range.File], e)
+	}
+	names := map[string]string{}
+	var ruleIDs []string
+	for _, r := range opts.Rules {
+		ruleIDs = append(ruleIDs, r.Meta().ID)
+		names[r.Meta().ID] = r.Meta().Name
+	}
+	for _, fs := range byFile {
+		for id, list := range fs {
+			if _, ok := names[id]; !ok {
+				names[id] = list[0].RuleName
+				ruleIDs = append(ruleIDs, id)
+			}
+		}
+	}
+	sort.Strings(ruleIDs)
+	sortedFiles := make([]string, 0, len(files))
+	for f := range files {
+		sortedFiles = append(sortedFiles, f)
+	}
+	sort.Strings(sortedFiles)
+
+	out := junitSuites{Name: "ecslint"}
+	for _, file := range sortedFiles {
+		suite := junitSuite{Name: file}
+		if es := errs[file]; len(es) > 0 {
+			var text strings.Builder
+			for _, e := range es {
+				fmt.Fprintf(&text, "%s: %s\n", e.Range.String(), e.Message)
+			}
+			suite.Cases = append(suite.Cases, junitCase{Name: "parse", ClassName: file, File: file,
+				Error: &junitProblem{Message: es[0].Message, Type: "error", Text: text.String()}})
+			suite.Errors++
+		}
+		for _, id := range ruleIDs {
+			c := junitCase{Name: id + " " + names[id], ClassName: file, File: file}
+			if list := byFile[file][id]; len(list) > 0 {
+				var text strings.Builder
+				worst := lint.Low
+				for _, f := range list {
+					fmt.Fprintf(&text, "%s: %s: %s\n", f.Range.String(), f.Severity, f.Message)
+					worst = max(worst, f.Severity)
+				}
+				c.Failure = &junitProblem{
+					Message: fmt.Sprintf("%d %s", len(list), plural(len(list), "finding")),
+					Type:    worst.String(), Text: text.String(),
+				}
+				suite.Failures++
+			} else if len(errs[file]) > 0 {
+				// A file that could not be parsed has no passing rules.
+				continue
+			}
+			suite.Cases = append(suite.Cases, c)
+		}
+		suite.Tests = len(suite.Cases)
+		out.Tests += suite.Tests
+		out.Failures += suite.Failures
+		out.Errors += suite.Errors
+		out.Suites = append(out.Suites, suite)
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}

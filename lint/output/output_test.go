@@ -1,0 +1,247 @@
+package output_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/ecslint/ecslint/lint"
+	"github.com/ecslint/ecslint/lint/output"
+	"github.com/ecslint/ecslint/parsers/taskdef"
+	"github.com/ecslint/ecslint/rules"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files in testdata")
+
+const secretValue = "hunter2-very-secret"
+
+// run lints the test sources from inside testdata, so paths are relative
+// as a user in a repository would see them.
+func run(t *testing.T, paths ...string) *lint.Result {
+	t.Helper()
+	t.Chdir("testdata")
+	res, err := lint.Run(lint.Config{Parsers: []lint.Parser{taskdef.Parser{}}, Rules: rules.All(), Workers: 1}, paths)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) == 0 {
+		t.Fatal("test input produced no findings")
+	}
+	return res
+}
+
+func format(t *testing.T, name string, res *lint.Result) []byte {
+	t.Helper()
+	f, err := output.Lookup(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Format(&buf, res, output.Options{Rules: rules.All(), Version: "1.2.3", BaseDir: "/repo"}); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(buf.Bytes(), []byte(secretValue)) {
+		t.Errorf("%s output contains the secret value", name)
+	}
+	return buf.Bytes()
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("golden", name) // relative to testdata (run changed into it)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("missing golden file (go test ./lint/output -update): %v", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from golden:\n--- got\n%s\n--- want\n%s", name, got, want)
+	}
+}
+
+func TestSARIFValidatesAgainstSchema(t *testing.T) {
+	res := run(t, "src")
+	out := format(t, "sarif", res)
+	c := jsonschema.NewCompiler()
+	schema, err := c.Compile("sarif-schema-2.1.0.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc any
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(doc); err != nil {
+		t.Fatalf("SARIF does not validate against the 2.1.0 schema: %#v", err)
+	}
+	// A document the schema must reject shows that validation is real.
+	if err := schema.Validate(map[string]any{"version": "2.1.0", "runs": []any{map[string]any{"results": []any{}}}}); err == nil {
+		t.Fatal("schema accepted a run without a tool")
+	}
+}
+
+type sarifDoc struct {
+	Runs []struct {
+		Tool struct {
+			Driver struct {
+				Rules []struct {
+					ID         string
+					HelpURI    string
+					Help       struct{ Text string }
+					Properties map[string]any
+				}
+			}
+		}
+		OriginalURIBaseIDs map[string]struct{ URI string } `json:"originalUriBaseIds"`
+		Invocations        []struct {
+			ExecutionSuccessful        bool
+			ToolExecutionNotifications []struct {
+				Level   string
+				Message struct{ Text string }
+			}
+		}
+		Results []struct {
+			RuleID    string
+			RuleIndex int
+			Level     string
+			Locations []struct {
+				PhysicalLocation struct {
+					ArtifactLocation struct {
+						URI       string
+						URIBaseID string `json:"uriBaseId"`
+					}
+					Region struct{ StartLine, StartColumn, EndLine, EndColumn int }
+				}
+			}
+			PartialFingerprints map[string]string
+		}
+		ColumnKind string
+	}
+}
+
+func decodeSARIF(t *testing.T, b []byte) sarifDoc {
+	t.Helper()
+	var d sarifDoc
+	if err := json.Unmarshal(b, &d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Runs) != 1 {
+		t.Fatalf("want one run, got %d", len(d.Runs))
+	}
+	return d
+}
+
+func TestSARIFContent(t *testing.T) {
+	res := run(t, "src")
+	d := decodeSARIF(t, format(t, "sarif", res))
+	r := d.Runs[0]
+	if r.ColumnKind != "unicodeCodePoints" {
+		t.Errorf("columnKind = %q", r.ColumnKind)
+	}
+	if got := r.OriginalURIBaseIDs["%SRCROOT%"].URI; got != "file:///repo/" {
+		t.Errorf("%%SRCROOT%% = %q, want file:///repo/", got)
+	}
+	for _, rule := range r.Tool.Driver.Rules {
+		if rule.HelpURI == "" || rule.Help.Text == "" || rule.Properties["security-severity"] == nil {
+			t.Errorf("rule %s lacks help, helpUri or security-severity", rule.ID)
+		}
+	}
+	if len(r.Results) != len(res.Findings) {
+		t.Fatalf("%d results for %d findings", len(r.Results), len(res.Findings))
+	}
+	for i, got := range r.Results {
+		f := res.Findings[i]
+		if r.Tool.Driver.Rules[got.RuleIndex].ID != got.RuleID {
+			t.Errorf("result %d: ruleIndex %d names %s, not %s", i, got.RuleIndex, r.Tool.Driver.Rules[got.RuleIndex].ID, got.RuleID)
+		}
+		loc := got.Locations[0].PhysicalLocation
+		if loc.ArtifactLocation.URI != "src/bad.json" || loc.ArtifactLocation.URIBaseID != "%SRCROOT%" {
+			t.Errorf("result %d: location %+v, want src/bad.json relative to %%SRCROOT%%", i, loc.ArtifactLocation)
+		}
+		if loc.Region.StartLine != f.Range.Start.Line || loc.Region.StartColumn != f.Range.Start.Col ||
+			loc.Region.EndLine != f.Range.End.Line || loc.Region.EndColumn != f.Range.End.Col {
+			t.Errorf("result %d: region %+v, finding at %+v", i, loc.Region, f.Range)
+		}
+		if got.PartialFingerprints["ecslintFindingHash/v1"] != f.Fingerprint() {
+			t.Errorf("result %d: fingerprint %v", i, got.PartialFingerprints)
+		}
+	}
+	inv := r.Invocations[0]
+	if inv.ExecutionSuccessful || len(inv.ToolExecutionNotifications) != 1 || inv.ToolExecutionNotifications[0].Level != "error" {
+		t.Errorf("the broken file should be one error notification: %+v", inv)
+	}
+}
+
+// TestFingerprintsSurviveEdits: inserting lines above a finding moves it but
+// keeps its fingerprint, so code scanning and baselines see the same alert.
+func TestFingerprintsSurviveEdits(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile("testdata/src/bad.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lintOne := func(content string) map[string]int {
+		if err := os.WriteFile(filepath.Join(dir, "td.json"), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		res, err := lint.Run(lint.Config{Parsers: []lint.Parser{taskdef.Parser{}}, Rules: rules.All(), Workers: 1}, []string{filepath.Join(dir, "td.json")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		prints := map[string]int{}
+		for _, f := range res.Findings {
+			prints[f.Fingerprint()] = f.Range.Start.Line
+		}
+		return prints
+	}
+	before := lintOne(string(src))
+	after := lintOne(strings.Replace(string(src), `"family": "web",`, "\"family\": \"web\",\n  \"cpu\": \"256\",\n  \"memory\": \"512\",", 1))
+	if len(before) == 0 || len(before) != len(after) {
+		t.Fatalf("fingerprints before %v, after %v", before, after)
+	}
+	for fp, line := range before {
+		if after[fp] != line+2 {
+			t.Errorf("fingerprint %s: line %d before, %d after (want %d)", fp, line, after[fp], line+2)
+		}
+	}
+}
+
+func TestGitHubGolden(t *testing.T) {
+	res := run(t, "src")
+	got := format(t, "github", res)
+	golden(t, "github.txt", got)
+	if !bytes.Contains(got, []byte("::error file=src/bad.json,line=")) {
+		t.Errorf("no error annotation:\n%s", got)
+	}
+}
+
+func TestJUnitGolden(t *testing.T) {
+	res := run(t, "src")
+	golden(t, "junit.xml", format(t, "junit", res))
+}
+
+func TestGitHubEscaping(t *testing.T) {
+	res := &lint.Result{Findings: []lint.Finding{{
+		RuleID: "ECS001", RuleName: "x", Severity: lint.Medium, Message: "100% bad\nreally",
+		Range: lint.Range{File: "a,b:c.json", Start: lint.Pos{Line: 2, Col: 3}, End: lint.Pos{Line: 4, Col: 1}},
+	}}}
+	var buf bytes.Buffer
+	if err := (output.GitHub{}).Format(&buf, res, output.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	want := "::warning file=a%2Cb%3Ac.json,line=2,col=3,endLine=4,title=ECS001 x (medium)::100%25 bad%0Areally\n"
+	if buf.String() != want {
+		t.Errorf("got  %q\nwant %q", buf.String(), want)
+	}
+}
