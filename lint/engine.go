@@ -29,6 +29,9 @@ type Config struct {
 	StdinName string
 	// Exclude reports paths (slash-separated, as walked) to skip.
 	Exclude func(path string) bool
+	// Suppress, when set, applies inline, resource and config suppressions
+	// to findings (never to errors) and reports suppression problems.
+	Suppress *SuppressConfig
 }
 
 // Result is everything a run found.
@@ -44,6 +47,8 @@ type Result struct {
 	// CheckedFiles lists the claimed files that are reported on (slash
 	// paths, sorted), for formats that list passing files too.
 	CheckedFiles []string
+	// Suppressed counts the findings suppressions hid.
+	Suppressed int
 }
 
 // skippedDirs are never walked: version control, dependency trees, and
@@ -151,6 +156,13 @@ func Run(cfg Config, paths []string) (*Result, error) {
 		return false
 	}
 
+	var ignores *configIgnores
+	var runSup *suppressor
+	if cfg.Suppress != nil {
+		runSup = newSuppressor(cfg.Suppress, cfg.Rules)
+		ignores = newConfigIgnores(runSup, cfg.Suppress.Ignores)
+	}
+
 	jobs := planJobs(cfg.Parsers, files, fsys)
 	outs := make([]jobResult, len(jobs))
 	workers := cfg.Workers
@@ -164,7 +176,7 @@ func Run(cfg Config, paths []string) (*Result, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				outs[i] = runJob(cfg, fsys, jobs[i])
+				outs[i] = runJob(cfg, fsys, jobs[i], ignores)
 			}
 		}()
 	}
@@ -174,8 +186,14 @@ func Run(cfg Config, paths []string) (*Result, error) {
 	close(next)
 	wg.Wait()
 
+	if runSup != nil {
+		ignores.unused(runSup)
+		res.Findings = append(res.Findings, runSup.probs...)
+		res.Errors = append(res.Errors, runSup.errs...)
+	}
 	for _, o := range outs {
 		res.Files += o.claimed
+		res.Suppressed += o.suppressed
 		if o.claimed > 0 {
 			for _, p := range o.paths {
 				if slash := filepath.ToSlash(p); reportable(slash) {
@@ -225,18 +243,19 @@ func fileRoot(path string) string {
 }
 
 type jobResult struct {
-	claimed  int
-	paths    []string
-	findings []Finding
-	errors   []Diagnostic
-	notes    []Diagnostic
-	sources  map[string][]byte
+	claimed    int
+	suppressed int
+	paths      []string
+	findings   []Finding
+	errors     []Diagnostic
+	notes      []Diagnostic
+	sources    map[string][]byte
 }
 
 // runJob parses one job and runs every rule over its units. Rules run right
 // after parsing so that no job's syntax trees outlive it. A panic in a parser
 // or rule becomes an error for the job's files, never a crash of the run.
-func runJob(cfg Config, fsys *FS, j job) (out jobResult) {
+func runJob(cfg Config, fsys *FS, j job, ignores *configIgnores) (out jobResult) {
 	ctx := NewContext(fsys, cfg.ParseOptions)
 	defer func() {
 		if r := recover(); r != nil {
@@ -265,6 +284,22 @@ func runJob(cfg Config, fsys *FS, j job) (out jobResult) {
 			p := NewPass(r, u, cfg.RuleOptions[r.Meta().ID], &out.findings)
 			r.Check(p)
 		}
+	}
+	if cfg.Suppress != nil {
+		s := newSuppressor(cfg.Suppress, cfg.Rules)
+		var n int
+		var files []string
+		for _, p := range j.paths {
+			files = append(files, filepath.ToSlash(p))
+		}
+		out.findings, n = s.apply(out.findings, units, files, func(file string) ([]byte, bool) {
+			return ctx.Source(filepath.FromSlash(file))
+		})
+		out.suppressed += n
+		out.findings, n = ignores.filter(out.findings)
+		out.suppressed += n
+		out.findings = append(out.findings, s.probs...)
+		out.errors = append(out.errors, s.errs...)
 	}
 	out.errors = append(out.errors, ctx.Errors()...)
 	out.notes = ctx.notes

@@ -91,14 +91,14 @@ type sarifRuleProps struct {
 }
 
 type sarifResult struct {
-	RuleID              string                 `json:"ruleId"`
-	RuleIndex           int                    `json:"ruleIndex"`
-	Level               string                 `json:"level"`
-	Message             sarifMessage           `json:"message"`
-	Locations           []sarifLocation        `json:"locations"`
-	RelatedLocations    []sarifLocation        `json:"relatedLocations,omitempty"`
-	PartialFingerprints map[string]string      `json:"partialFingerprints"`
-	Properties          map[string]any `json:"properties,omitempty"`
+	RuleID              string            `json:"ruleId"`
+	RuleIndex           int               `json:"ruleIndex"`
+	Level               string            `json:"level"`
+	Message             sarifMessage      `json:"message"`
+	Locations           []sarifLocation   `json:"locations"`
+	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
+	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	Properties          map[string]any    `json:"properties,omitempty"`
 }
 
 type sarifLocation struct {

@@ -1,0 +1,511 @@
+package lint
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+)
+
+// SuppressionMeta is the identity of the findings ecslint reports about
+// suppressions themselves: unused, expired, malformed or without a reason.
+// They are low findings of their own ID so that CI shows them without
+// failing a build that fails on high; --strict-suppressions makes them errors.
+var SuppressionMeta = Meta{
+	ID:       "SUP001",
+	Name:     "invalid-suppression",
+	Severity: Low,
+	Summary:  "Suppressions should name a rule, give a reason, still match a finding and not be expired.",
+	Rationale: "A suppression that matches nothing hides nothing today but will silently hide a future finding; " +
+		"an expired one no longer applies; one without a reason cannot be reviewed.",
+	Remediation: "Delete unused suppressions, renew or fix expired ones, and write the reason after `--`: " +
+		"`# ecslint:ignore ECS001 -- the sidecar needs it until 2027-03-31`.",
+	Formats: []string{"json", "cloudformation", "terraform"},
+}
+
+type suppressionRule struct{}
+
+func (suppressionRule) Meta() *Meta { return &SuppressionMeta }
+func (suppressionRule) Check(*Pass) {}
+
+// SuppressionRule is the rule whose ID the engine reports suppression
+// problems under. Its Check does nothing: the engine reports for it. Add it
+// to the rules a run describes (SARIF, docs) so its findings are explained.
+var SuppressionRule Rule = suppressionRule{}
+
+// SuppressConfig controls suppressions in a run.
+type SuppressConfig struct {
+	// NoInline ignores every suppression written in the sources (comments
+	// and CloudFormation Metadata); config ignores still apply.
+	NoInline bool
+	// Strict turns suppression problems into errors instead of findings.
+	Strict bool
+	// Ignores are suppressions from the config file.
+	Ignores []ConfigIgnore
+	// Known is every rule a suppression may name, including rules the
+	// config disabled (a suppression of a disabled rule is neither unknown
+	// nor reported as unused); nil means the run's rules.
+	Known []Rule
+	// Today is the date expiries are compared with (YYYY-MM-DD); empty
+	// means the current UTC date.
+	Today string
+}
+
+// ConfigIgnore is an ignore entry of the config file: findings of Rule in
+// files matching Path (a glob where ** spans directories) are suppressed.
+type ConfigIgnore struct {
+	Path string
+	Suppression
+}
+
+// commentMarker starts an inline suppression in a YAML or HCL comment.
+const commentMarker = "ecslint:ignore"
+
+// inlineSuppression is one parsed comment suppression.
+type inlineSuppression struct {
+	Suppression
+	rules []string
+	// target is the line it covers: its own line for a trailing comment,
+	// the next code line for a comment on a line of its own; 0 for a whole
+	// file.
+	target int
+	used   bool
+}
+
+// suppressor applies the suppressions of one job.
+type suppressor struct {
+	cfg    *SuppressConfig
+	today  string
+	rules  map[string]string // lower-case ID or name -> ID
+	active map[string]bool   // IDs of rules that ran
+	probs  []Finding
+	errs   []Diagnostic
+}
+
+func newSuppressor(cfg *SuppressConfig, rules []Rule) *suppressor {
+	s := &suppressor{cfg: cfg, rules: map[string]string{}, active: map[string]bool{}}
+	known := cfg.Known
+	if known == nil {
+		known = rules
+	}
+	for _, r := range append(append([]Rule(nil), known...), rules...) {
+		m := r.Meta()
+		s.rules[strings.ToLower(m.ID)] = m.ID
+		s.rules[strings.ToLower(m.Name)] = m.ID
+	}
+	for _, r := range rules {
+		s.active[r.Meta().ID] = true
+	}
+	s.today = cfg.Today
+	if s.today == "" {
+		s.today = time.Now().UTC().Format(time.DateOnly)
+	}
+	return s
+}
+
+// problem reports something wrong with a suppression.
+func (s *suppressor) problem(at Range, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	if s.cfg.Strict {
+		s.errs = append(s.errs, Diagnostic{Range: at, Message: msg})
+		return
+	}
+	s.probs = append(s.probs, Finding{
+		RuleID: SuppressionMeta.ID, RuleName: SuppressionMeta.Name, Severity: SuppressionMeta.Severity,
+		Message: msg, Range: at, Key: fmt.Sprintf("%d:%d", at.Start.Line, at.Start.Col),
+	})
+}
+
+// resolve maps a rule ID or name to an ID; ok is false for unknown rules.
+func (s *suppressor) resolve(name string) (string, bool) {
+	id, ok := s.rules[strings.ToLower(name)]
+	return id, ok
+}
+
+// expired reports whether a suppression's date has passed, and reports a
+// malformed date.
+func (s *suppressor) expired(sup Suppression) bool {
+	if sup.Until == "" {
+		return false
+	}
+	if _, err := time.Parse(time.DateOnly, sup.Until); err != nil {
+		s.problem(sup.Range, "suppression has an invalid expiry date %q: expected YYYY-MM-DD", sup.Until)
+		return false
+	}
+	if sup.Until < s.today {
+		s.problem(sup.Range, "suppression of %s expired on %s and no longer applies", sup.Rule, sup.Until)
+		return true
+	}
+	return false
+}
+
+// apply removes the suppressed findings of one job and returns the rest,
+// with the job's suppression problems appended. Suppressions never touch
+// errors.
+func (s *suppressor) apply(findings []Finding, units []*Unit, files []string, sources func(string) ([]byte, bool)) (kept []Finding, suppressed int) {
+	// Resource suppressions (CloudFormation Metadata), keyed by the
+	// resource's declaration.
+	type resSup struct {
+		Suppression
+		id   string
+		used bool
+	}
+	byResource := map[Range][]*resSup{}
+	if !s.cfg.NoInline {
+		for _, u := range units {
+			for _, r := range u.resources() {
+				for _, sup := range r.Suppressions {
+					id, ok := s.resolve(sup.Rule)
+					if !ok {
+						s.problem(sup.Range, "suppression names unknown rule %q", sup.Rule)
+						continue
+					}
+					if sup.Reason == "" {
+						s.problem(sup.Range, "suppression of %s has no reason", sup.Rule)
+					}
+					if s.expired(sup) {
+						continue
+					}
+					byResource[r.Range] = append(byResource[r.Range], &resSup{Suppression: sup, id: id})
+				}
+			}
+		}
+	}
+
+	// Comment suppressions, per file a finding is in.
+	inline := map[string][]*inlineSuppression{}
+	scanned := map[string]bool{}
+	commentsOf := func(file string) []*inlineSuppression {
+		if s.cfg.NoInline || scanned[file] {
+			return inline[file]
+		}
+		scanned[file] = true
+		if src, ok := sources(file); ok && hasCommentSyntax(file) {
+			inline[file] = s.scanComments(file, src)
+		}
+		return inline[file]
+	}
+	// Every file of the job is scanned, not only those with findings, so
+	// that an unused suppression in a clean file is reported too.
+	for _, f := range files {
+		commentsOf(f)
+	}
+
+	for _, f := range findings {
+		hit := false
+		for _, sup := range commentsOf(f.Range.File) {
+			if !sup.covers(f) {
+				continue
+			}
+			for _, id := range sup.rules {
+				if id == f.RuleID {
+					sup.used, hit = true, true
+				}
+			}
+		}
+		for _, sup := range byResource[f.ResourceRange] {
+			if f.ResourceRange.IsZero() || sup.id != f.RuleID {
+				continue
+			}
+			sup.used, hit = true, true
+		}
+		if hit {
+			suppressed++
+			continue
+		}
+		kept = append(kept, f)
+	}
+
+	for _, sups := range inline {
+		for _, sup := range sups {
+			if !sup.used && s.allActive(sup.rules) {
+				s.problem(sup.Range, "suppression of %s matches no finding", strings.Join(sup.rules, ", "))
+			}
+		}
+	}
+	for _, sups := range byResource {
+		for _, sup := range sups {
+			if !sup.used && s.active[sup.id] {
+				s.problem(sup.Range, "suppression of %s matches no finding", sup.id)
+			}
+		}
+	}
+	return kept, suppressed
+}
+
+// covers reports whether the suppression's place covers the finding: the
+// whole file, the finding's line, or the declaration line of its resource.
+func (sup *inlineSuppression) covers(f Finding) bool {
+	if sup.target == 0 {
+		return true
+	}
+	return sup.target == f.Range.Start.Line || (!f.ResourceRange.IsZero() && sup.target == f.ResourceRange.Start.Line)
+}
+
+// hasCommentSyntax reports whether the file's format has # or // comments
+// (YAML, HCL); JSON has none, and a '#' inside a JSON string is text.
+func hasCommentSyntax(file string) bool {
+	ext := strings.ToLower(path.Ext(file))
+	switch ext {
+	case ".yaml", ".yml", ".tf", ".hcl", ".tfvars", ".template":
+		return true
+	}
+	return false
+}
+
+// scanComments finds the ecslint:ignore comments of a YAML or HCL file.
+func (s *suppressor) scanComments(file string, src []byte) []*inlineSuppression {
+	if !bytes.Contains(src, []byte(commentMarker)) {
+		return nil
+	}
+	var out []*inlineSuppression
+	var pending []*inlineSuppression // comment-only lines waiting for the next code line
+	lines := bytes.Split(src, []byte("\n"))
+	for i, raw := range lines {
+		ln := i + 1
+		line := string(bytes.TrimRight(raw, "\r"))
+		code, comment, col := splitComment(line)
+		codeOnly := strings.TrimSpace(code) != ""
+		if codeOnly {
+			for _, p := range pending {
+				p.target = ln
+			}
+			pending = nil
+		}
+		if comment == "" {
+			continue
+		}
+		body := strings.TrimSpace(comment)
+		if !strings.HasPrefix(body, commentMarker) {
+			continue
+		}
+		at := Range{File: file, Start: Pos{Line: ln, Col: col}, End: Pos{Line: ln, Col: utf8.RuneCountInString(line) + 1}}
+		sup, fileWide, ok := s.parseComment(body, at)
+		if !ok {
+			continue
+		}
+		if s.expired(sup.Suppression) {
+			continue
+		}
+		switch {
+		case fileWide:
+			sup.target = 0
+		case codeOnly:
+			sup.target = ln
+		default:
+			pending = append(pending, sup)
+		}
+		out = append(out, sup)
+	}
+	for _, p := range pending {
+		// A comment at the end of the file covers nothing; target stays -1.
+		p.target = -1
+	}
+	return out
+}
+
+// parseComment reads `ecslint:ignore[-file] RULE[,RULE] [until DATE] [-- reason]`.
+func (s *suppressor) parseComment(body string, at Range) (*inlineSuppression, bool, bool) {
+	rest := strings.TrimPrefix(body, commentMarker)
+	fileWide := false
+	if strings.HasPrefix(rest, "-file") {
+		fileWide = true
+		rest = strings.TrimPrefix(rest, "-file")
+	}
+	if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+		s.problem(at, "malformed suppression %q: expected ecslint:ignore or ecslint:ignore-file", body)
+		return nil, false, false
+	}
+	spec, reason, _ := strings.Cut(rest, "--")
+	reason = strings.TrimSpace(reason)
+	fields := strings.Fields(strings.ReplaceAll(spec, ",", " "))
+	sup := &inlineSuppression{Suppression: Suppression{Reason: reason, Range: at}, target: -1}
+	for i := 0; i < len(fields); i++ {
+		if strings.EqualFold(fields[i], "until") {
+			if i+1 >= len(fields) {
+				s.problem(at, "malformed suppression: \"until\" needs a date (YYYY-MM-DD)")
+				return nil, false, false
+			}
+			sup.Until = fields[i+1]
+			i++
+			continue
+		}
+		id, ok := s.resolve(fields[i])
+		if !ok {
+			s.problem(at, "suppression names unknown rule %q", fields[i])
+			continue
+		}
+		sup.rules = append(sup.rules, id)
+	}
+	if len(sup.rules) == 0 && len(fields) == 0 {
+		s.problem(at, "malformed suppression: name the rule to ignore, as in `ecslint:ignore ECS001 -- reason`")
+		return nil, false, false
+	}
+	if len(sup.rules) == 0 {
+		return nil, false, false // every rule named was unknown: reported above
+	}
+	sup.Rule = strings.Join(sup.rules, ",")
+	if reason == "" {
+		s.problem(at, "suppression of %s has no reason: add one after \"--\"", sup.Rule)
+	}
+	return sup, fileWide, true
+}
+
+// splitComment splits a YAML or HCL line into code and the text of a
+// trailing # or // comment, skipping comment markers inside quoted strings.
+// col is the comment's 1-based column in code points.
+func splitComment(line string) (code, comment string, col int) {
+	var quote rune
+	escaped := false
+	n := 0
+	for i, r := range line {
+		n++
+		switch {
+		case escaped:
+			escaped = false
+		case quote != 0:
+			if r == '\\' && quote == '"' {
+				escaped = true
+			} else if r == quote {
+				quote = 0
+			}
+		case r == '"' || r == '\'':
+			quote = r
+		case r == '#' && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t'):
+			return line[:i], line[i+1:], n
+		case r == '/' && strings.HasPrefix(line[i:], "//"):
+			return line[:i], line[i+2:], n
+		}
+	}
+	return line, "", 0
+}
+
+// configIgnores applies the config file's ignore entries across all jobs,
+// remembering which were used so unused ones can be reported at the end.
+type configIgnores struct {
+	mu      sync.Mutex
+	entries []ConfigIgnore
+	used    []bool
+	ids     []string
+}
+
+func newConfigIgnores(s *suppressor, entries []ConfigIgnore) *configIgnores {
+	c := &configIgnores{entries: entries, used: make([]bool, len(entries)), ids: make([]string, len(entries))}
+	for i, e := range entries {
+		id, ok := s.resolve(e.Rule)
+		if !ok {
+			s.problem(e.Range, "config ignore names unknown rule %q", e.Rule)
+			c.ids[i] = "\x00"
+			continue
+		}
+		if e.Reason == "" {
+			s.problem(e.Range, "config ignore of %s has no reason", e.Rule)
+		}
+		if s.expired(e.Suppression) {
+			c.ids[i] = "\x00"
+			continue
+		}
+		if _, err := path.Match(e.Path, ""); err != nil {
+			s.problem(e.Range, "config ignore has an invalid path glob %q", e.Path)
+			c.ids[i] = "\x00"
+			continue
+		}
+		c.ids[i] = id
+	}
+	return c
+}
+
+func (c *configIgnores) filter(findings []Finding) (kept []Finding, suppressed int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, f := range findings {
+		hit := false
+		for i, e := range c.entries {
+			if c.ids[i] == f.RuleID && MatchGlob(e.Path, f.Range.File) {
+				c.used[i], hit = true, true
+			}
+		}
+		if hit {
+			suppressed++
+			continue
+		}
+		kept = append(kept, f)
+	}
+	return kept, suppressed
+}
+
+// MatchGlob matches a slash path against a glob in which * and ? stay
+// within a path segment and ** spans any number of segments. A leading
+// "./" on either side is ignored.
+func MatchGlob(glob, name string) bool {
+	glob = normalisePath(glob)
+	name = normalisePath(name)
+	return matchSegments(strings.Split(glob, "/"), strings.Split(name, "/"))
+}
+
+func matchSegments(glob, name []string) bool {
+	for len(glob) > 0 {
+		if glob[0] == "**" {
+			for i := 0; i <= len(name); i++ {
+				if matchSegments(glob[1:], name[i:]) {
+					return true
+				}
+			}
+			return false
+		}
+		if len(name) == 0 {
+			return false
+		}
+		if ok, _ := path.Match(glob[0], name[0]); !ok {
+			return false
+		}
+		glob, name = glob[1:], name[1:]
+	}
+	return len(name) == 0
+}
+
+func (s *suppressor) allActive(ids []string) bool {
+	for _, id := range ids {
+		if !s.active[id] {
+			return false
+		}
+	}
+	return true
+}
+
+// resources lists every resource of the unit, for resource-level
+// suppressions.
+func (u *Unit) resources() []*Resource {
+	var out []*Resource
+	for _, td := range u.TaskDefinitions {
+		out = append(out, &td.Resource)
+	}
+	for _, x := range u.Services {
+		out = append(out, &x.Resource)
+	}
+	for _, x := range u.Clusters {
+		out = append(out, &x.Resource)
+	}
+	for _, x := range u.SecurityGroups {
+		out = append(out, &x.Resource)
+	}
+	for _, x := range u.Roles {
+		out = append(out, &x.Resource)
+	}
+	for _, x := range u.EKSClusters {
+		out = append(out, &x.Resource)
+	}
+	return out
+}
+
+// unused reports the config ignores that matched nothing in the run.
+func (c *configIgnores) unused(s *suppressor) {
+	for i, e := range c.entries {
+		if !c.used[i] && c.ids[i] != "\x00" && s.active[c.ids[i]] {
+			s.problem(e.Range, "config ignore of %s for %q matches no finding", e.Rule, e.Path)
+		}
+	}
+}
