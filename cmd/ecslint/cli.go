@@ -47,6 +47,7 @@ type options struct {
 	vars          multiFlag
 	varFiles      multiFlag
 	showVersion   bool
+	adopt         adoptOptions
 }
 
 type multiFlag []string
@@ -57,7 +58,7 @@ func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("ecslint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&o.format, "format", "text", "output format: text or json")
+	fs.StringVar(&o.format, "format", "text", "output format: text, json, sarif, github or junit")
 	fs.StringVar(&o.failOn, "fail-on", "low", "lowest severity that makes the exit code 1: critical, high, medium, low")
 	fs.StringVar(&o.color, "color", "auto", "colour text output: auto, always, never (NO_COLOR is honoured)")
 	fs.StringVar(&o.stdinFilename, "stdin-filename", "", "lint standard input as if it were this file")
@@ -67,8 +68,9 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.Var(&o.vars, "var", "set a Terraform variable, NAME=VALUE (repeatable)")
 	fs.Var(&o.varFiles, "var-file", "read Terraform variables from a file (repeatable)")
 	fs.BoolVar(&o.showVersion, "version", false, "print the version and exit")
+	o.adopt.register(fs)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: ecslint [flags] [PATH...]\n\n"+
+		fmt.Fprintf(stderr, "usage: ecslint [flags] [PATH...]\n       ecslint init [FILE]   write a starter "+".ecslint.yaml\n\n"+
 			"Lints ECS task definitions and related resources in raw JSON, CloudFormation and Terraform.\n"+
 			"PATH defaults to \".\"; \"-\" reads standard input (name it with --stdin-filename).\n\n"+
 			"Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or a file that could not be checked.\n\nFlags:\n")
@@ -100,6 +102,9 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 // Main runs ecslint with the given arguments and streams and returns the
 // exit code. Tests call it with buffers.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 1 && args[1] == "init" {
+		return runInit(args[2:], stdout, stderr)
+	}
 	var o options
 	fs := newFlagSet(&o, stderr)
 	paths, err := parseInterleaved(fs, args[1:])
@@ -121,15 +126,6 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usage("%v", err)
 	}
-	failOn, err := lint.ParseSeverity(o.failOn)
-	if err != nil {
-		return usage("--fail-on: %v", err)
-	}
-	useColor, err := colorWanted(o.color, stdout)
-	if err != nil {
-		return usage("%v", err)
-	}
-
 	cfg := lint.Config{
 		Parsers:      parsers(),
 		Rules:        allRules(),
@@ -137,6 +133,17 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		MaxFileSize:  o.maxFileSize,
 		StdinName:    o.stdinFilename,
 		ParseOptions: lint.ParseOptions{TerraformVars: o.vars, TerraformVarFiles: o.varFiles},
+	}
+	if err := o.adopt.configure(fs, &o, &cfg, paths); err != nil {
+		return usage("%v", err)
+	}
+	failOn, err := lint.ParseSeverity(o.failOn)
+	if err != nil {
+		return usage("--fail-on: %v", err)
+	}
+	useColor, err := colorWanted(o.color, stdout)
+	if err != nil {
+		return usage("%v", err)
 	}
 	readStdin := o.stdinFilename != ""
 	for _, p := range paths {
@@ -157,7 +164,17 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usage("%v", err)
 	}
-	if err := formatter.Format(stdout, res, output.Options{Color: useColor, Verbose: o.verbose, Rules: cfg.Rules, Version: version}); err != nil {
+	if done, err := o.adopt.afterRun(res, stderr); err != nil {
+		return usage("%v", err)
+	} else if done {
+		return ExitOK
+	}
+	outOpts := output.Options{Color: useColor, Verbose: o.verbose, Rules: append(cfg.Rules, lint.SuppressionRule), Version: version, BaseDir: mustGetwd()}
+	if err := formatter.Format(stdout, res, outOpts); err != nil {
+		fmt.Fprintf(stderr, "ecslint: writing output: %v\n", err)
+		return ExitError
+	}
+	if err := o.adopt.writeOutputs(res, outOpts); err != nil {
 		fmt.Fprintf(stderr, "ecslint: writing output: %v\n", err)
 		return ExitError
 	}

@@ -1,0 +1,44 @@
+package config
+
+// Starter is the commented config `ecslint init` writes.
+const Starter = `# ecslint configuration. Reference: docs/config.md; schema: ` + "`ecslint config-schema`" + `.
+# Paths are relative to this file. Flags given on the command line win.
+
+# Lowest severity that makes ecslint exit 1: critical, high, medium or low.
+fail-on: low
+
+rules:
+  # Rules to turn off, by ID or name.
+  disable: []
+  # Rules that are off by default to turn on.
+  enable: []
+
+# Severity overrides, by rule ID or name.
+severity: {}
+#  ECS006: low
+
+# Paths never linted (** spans directories).
+exclude: []
+#  - legacy/**
+
+# Per-rule options, by rule ID or name.
+options: {}
+#  ECS005:
+#    secret-name-patterns: ["*_PIN"]
+
+# Suppressions for files that cannot carry comments (raw JSON task
+# definitions). Every entry needs a reason; "until" makes it expire.
+ignore: []
+#  - path: deploy/legacy-taskdef.json
+#    rule: ECS001
+#    reason: the agent needs device access, tracked in OPS-123
+#    until: 2027-03-31
+
+# Honour # ecslint:ignore comments and CloudFormation Metadata ignores.
+inline-suppressions: true
+# Report unused, expired or reason-less suppressions as errors (exit 2).
+strict-suppressions: false
+
+# Findings recorded here (ecslint --write-baseline FILE) are not reported.
+# baseline: .ecslint-baseline.json
+`
