@@ -134,7 +134,10 @@ func Parse(path string, data []byte, rules []lint.Rule) (*Config, error) {
 		}
 		return nil, &Error{Range: lint.Range{File: path}, Message: err.Error()}
 	}
-	return c, c.decode(value.(map[string]any), rules)
+	if err := c.decode(value.(map[string]any), rules); err != nil {
+		return nil, err
+	}
+	return c, nil
 }
 
 // decode fills c from a validated document.

@@ -63,7 +63,7 @@ func (b *Baseline) Write(w io.Writer) error {
 func ReadBaseline(data []byte) (*Baseline, error) {
 	var b Baseline
 	if err := json.Unmarshal(data, &b); err != nil {
-		return nil, fmt.Errorf("not a baseline file: %v", err)
+		return nil, fmt.Errorf("not a baseline file: %w", err)
 	}
 	if b.Version != baselineVersion {
 		return nil, fmt.Errorf("unsupported baseline version %d (this ecslint writes version %d)", b.Version, baselineVersion)

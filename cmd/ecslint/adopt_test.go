@@ -54,8 +54,8 @@ func jsonFindings(t *testing.T, stdout string) []map[string]any {
 
 func TestConfigFileIsFoundAndApplied(t *testing.T) {
 	repo(t, map[string]string{
-		".ecslint.yaml": "severity:\n  privileged-container: medium\nfail-on: high\nexclude: [legacy/**]\n",
-		"infra/td.json": privilegedTD,
+		".ecslint.yaml":  "severity:\n  privileged-container: medium\nfail-on: high\nexclude: [legacy/**]\n",
+		"infra/td.json":  privilegedTD,
 		"legacy/td.json": privilegedTD,
 	})
 	// Found from a subdirectory argument: the nearest parent holds it.
@@ -97,7 +97,7 @@ func TestBadConfigNamesLineAndKey(t *testing.T) {
 
 func TestConfigIgnoreForJSON(t *testing.T) {
 	repo(t, map[string]string{
-		".ecslint.yaml": "ignore:\n  - path: deploy/*.json\n    rule: ECS001\n    reason: device access\n  - path: gone/**\n    rule: ECS001\n    reason: old\n",
+		".ecslint.yaml":  "ignore:\n  - path: deploy/*.json\n    rule: ECS001\n    reason: device access\n  - path: gone/**\n    rule: ECS001\n    reason: old\n",
 		"deploy/td.json": privilegedTD,
 	})
 	code, stdout, _ := run(t, "", "--format", "json", "deploy")
