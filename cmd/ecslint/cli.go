@@ -10,6 +10,7 @@ import (
 
 	"github.com/fatih/color"
 
+	"github.com/ecslint/ecslint/config"
 	"github.com/ecslint/ecslint/lint"
 	"github.com/ecslint/ecslint/lint/output"
 	"github.com/ecslint/ecslint/parsers/taskdef"
@@ -70,7 +71,7 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.BoolVar(&o.showVersion, "version", false, "print the version and exit")
 	o.adopt.register(fs)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: ecslint [flags] [PATH...]\n       ecslint init [FILE]   write a starter "+".ecslint.yaml\n\n"+
+		fmt.Fprintf(stderr, "usage: ecslint [flags] [PATH...]\n       ecslint init [FILE]   write a starter "+".ecslint.yaml\n       ecslint config-schema  print the config file's JSON Schema\n\n"+
 			"Lints ECS task definitions and related resources in raw JSON, CloudFormation and Terraform.\n"+
 			"PATH defaults to \".\"; \"-\" reads standard input (name it with --stdin-filename).\n\n"+
 			"Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or a file that could not be checked.\n\nFlags:\n")
@@ -104,6 +105,10 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 1 && args[1] == "init" {
 		return runInit(args[2:], stdout, stderr)
+	}
+	if len(args) > 1 && args[1] == "config-schema" {
+		fmt.Fprint(stdout, config.Schema())
+		return ExitOK
 	}
 	var o options
 	fs := newFlagSet(&o, stderr)
