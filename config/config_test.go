@@ -1,8 +1,10 @@
 package config
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/ecslint/ecslint/lint"
@@ -106,5 +108,35 @@ func TestFindStopsAtRepositoryRoot(t *testing.T) {
 	}
 	if got := Find(sub); got != filepath.Join(repo, "infra", FileName) {
 		t.Errorf("Find = %q", got)
+	}
+}
+
+// TestReferenceCoversSchema: every key of the schema is documented in
+// docs/config.md, so the reference cannot fall behind the file format.
+func TestReferenceCoversSchema(t *testing.T) {
+	doc, err := os.ReadFile("../docs/config.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s struct {
+		Properties map[string]struct {
+			Properties map[string]any `json:"properties"`
+		} `json:"properties"`
+	}
+	if err := json.Unmarshal([]byte(Schema()), &s); err != nil {
+		t.Fatal(err)
+	}
+	for key, p := range s.Properties {
+		if p.Properties == nil || key == "options" {
+			if !strings.Contains(string(doc), "| `"+key+"` |") {
+				t.Errorf("docs/config.md does not document %q", key)
+			}
+			continue
+		}
+		for sub := range p.Properties {
+			if !strings.Contains(string(doc), "| `"+key+"."+sub+"` |") {
+				t.Errorf("docs/config.md does not document %q", key+"."+sub)
+			}
+		}
 	}
 }
