@@ -263,11 +263,12 @@ func (s *suppressor) scanComments(file string, src []byte) []*inlineSuppression 
 	}
 	var out []*inlineSuppression
 	var pending []*inlineSuppression // comment-only lines waiting for the next code line
+	slashComments := isHCL(file)
 	lines := bytes.Split(src, []byte("\n"))
 	for i, raw := range lines {
 		ln := i + 1
 		line := string(bytes.TrimRight(raw, "\r"))
-		code, comment, col := splitComment(line)
+		code, comment, col := splitComment(line, slashComments)
 		codeOnly := strings.TrimSpace(code) != ""
 		if codeOnly {
 			for _, p := range pending {
@@ -354,10 +355,17 @@ func (s *suppressor) parseComment(body string, at Range) (*inlineSuppression, bo
 	return sup, fileWide, true
 }
 
+// isHCL reports whether // starts a comment in the file (HCL; in YAML it
+// is text, as in an unquoted URL).
+func isHCL(file string) bool {
+	ext := strings.ToLower(path.Ext(file))
+	return ext == ".tf" || ext == ".hcl" || ext == ".tfvars"
+}
+
 // splitComment splits a YAML or HCL line into code and the text of a
-// trailing # or // comment, skipping comment markers inside quoted strings.
-// col is the comment's 1-based column in code points.
-func splitComment(line string) (code, comment string, col int) {
+// trailing # (or, with slashes, //) comment, skipping comment markers
+// inside quoted strings. col is the comment's 1-based column in code points.
+func splitComment(line string, slashes bool) (code, comment string, col int) {
 	var quote rune
 	escaped := false
 	n := 0
@@ -376,7 +384,7 @@ func splitComment(line string) (code, comment string, col int) {
 			quote = r
 		case r == '#' && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t'):
 			return line[:i], line[i+1:], n
-		case r == '/' && strings.HasPrefix(line[i:], "//"):
+		case slashes && r == '/' && strings.HasPrefix(line[i:], "//"):
 			return line[:i], line[i+2:], n
 		}
 	}

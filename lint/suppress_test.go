@@ -130,14 +130,16 @@ func TestExpiredUnusedAndReasonlessAreReported(t *testing.T) {
 	src := "fake\nresource a\n  bad # ecslint:ignore T001 until 2026-01-31 -- temporary\n" +
 		"  bad # ecslint:ignore T002\n" +
 		"  # ecslint:ignore T001 -- nothing below\n\n  ok\n" +
-		"  key: \"# ecslint:ignore T001 -- in a string, not a comment\"\n"
+		"  key: \"# ecslint:ignore T001 -- in a string, not a comment\"\n" +
+		"  url: http://example.com/bad # ecslint:ignore T001 -- after a URL\n"
 	res := runSup(t, src, lint.SuppressConfig{})
 	expect(t, res, "t.yaml:3:3 T001\n"+
 		"t.yaml:3:3 T002\n"+
 		"t.yaml:3:7 SUP001 suppression of T001 expired on 2026-01-31 and no longer applies\n"+
 		"t.yaml:4:3 T001\n"+
 		"t.yaml:4:7 SUP001 suppression of T002 has no reason: add one after \"--\"\n"+
-		"t.yaml:5:3 SUP001 suppression of T001 matches no finding\n")
+		"t.yaml:5:3 SUP001 suppression of T001 matches no finding\n"+
+		"t.yaml:9:27 T002\n")
 	// Before the expiry date the same suppression works.
 	res = runSup(t, src, lint.SuppressConfig{Today: "2026-01-31"})
 	if strings.Contains(summary(res), "t.yaml:3:3 T001") {
