@@ -122,6 +122,11 @@ func Run(cfg Config, paths []string) (*Result, error) {
 			continue
 		}
 		if !info.IsDir() {
+			// Excludes apply to named files too: pre-commit names every
+			// staged file, and an excluded tree must stay excluded.
+			if cfg.Exclude != nil && cfg.Exclude(filepath.ToSlash(filepath.Clean(p))) {
+				continue
+			}
 			explicit[filepath.Clean(p)] = true
 			add(p)
 			continue

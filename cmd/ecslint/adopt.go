@@ -69,7 +69,9 @@ func (a *adoptOptions) configure(fs *flag.FlagSet, o *options, cfg *lint.Config,
 		path := a.configPath
 		if path == "" {
 			start := "."
-			if len(paths) > 0 && paths[0] != "-" {
+			if o.stdinFilename != "" && (len(paths) == 0 || paths[0] == "-") {
+				start = filepath.Dir(o.stdinFilename)
+			} else if len(paths) > 0 && paths[0] != "-" {
 				start = paths[0]
 				// The user's own argument: finding the config next to it is the point.
 				if info, err := os.Stat(start); err == nil && !info.IsDir() { //nolint:gosec // G703: user-given path

@@ -77,6 +77,18 @@ func TestConfigFileIsFoundAndApplied(t *testing.T) {
 	if _, stdout, _ := run(t, "", "--disable", "ECS001", "--format", "json", "."); len(jsonFindings(t, stdout)) != 0 {
 		t.Errorf("--disable: %s", stdout)
 	}
+	// pre-commit names files one by one: excluded files stay excluded.
+	if code, stdout, _ := run(t, "", "--fail-on", "low", "legacy/td.json"); code != ExitOK {
+		t.Errorf("named excluded file: exit %d\n%s", code, stdout)
+	}
+}
+
+func TestConfigFoundFromStdinFilename(t *testing.T) {
+	repo(t, map[string]string{"infra/.ecslint.yaml": "rules: {disable: [ECS001]}\n"})
+	code, stdout, _ := run(t, privilegedTD, "--format", "json", "--stdin-filename", "infra/td.json")
+	if code != ExitOK || len(jsonFindings(t, stdout)) != 0 {
+		t.Errorf("the config beside the editor's file must apply: exit %d %s", code, stdout)
+	}
 }
 
 func TestBadConfigNamesLineAndKey(t *testing.T) {
