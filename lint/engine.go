@@ -47,8 +47,9 @@ type Result struct {
 	// CheckedFiles lists the claimed files that are reported on (slash
 	// paths, sorted), for formats that list passing files too.
 	CheckedFiles []string
-	// Suppressed counts the findings suppressions hid.
-	Suppressed int
+	// Suppressed are the findings suppressions hid (in reported files),
+	// sorted like Findings.
+	Suppressed []SuppressedFinding
 }
 
 // skippedDirs are never walked: version control, dependency trees, and
@@ -198,7 +199,14 @@ func Run(cfg Config, paths []string) (*Result, error) {
 	}
 	for _, o := range outs {
 		res.Files += o.claimed
-		res.Suppressed += o.suppressed
+		for _, sf := range o.suppressed {
+			if reportable(sf.Finding.Range.File) {
+				res.Suppressed = append(res.Suppressed, sf)
+				if b, ok := o.sources[filepath.FromSlash(sf.Finding.Range.File)]; ok {
+					res.Sources[sf.Finding.Range.File] = b
+				}
+			}
+		}
 		if o.claimed > 0 {
 			for _, p := range o.paths {
 				if slash := filepath.ToSlash(p); reportable(slash) {
@@ -225,6 +233,9 @@ func Run(cfg Config, paths []string) (*Result, error) {
 	SortDiagnostics(res.Errors)
 	SortDiagnostics(res.Notes)
 	sort.Strings(res.CheckedFiles)
+	sort.SliceStable(res.Suppressed, func(i, j int) bool {
+		return lessFinding(res.Suppressed[i].Finding, res.Suppressed[j].Finding)
+	})
 	return res, nil
 }
 
@@ -249,7 +260,7 @@ func fileRoot(path string) string {
 
 type jobResult struct {
 	claimed    int
-	suppressed int
+	suppressed []SuppressedFinding
 	paths      []string
 	findings   []Finding
 	errors     []Diagnostic
@@ -292,7 +303,7 @@ func runJob(cfg Config, fsys *FS, j job, ignores *configIgnores) (out jobResult)
 	}
 	if cfg.Suppress != nil {
 		s := newSuppressor(cfg.Suppress, cfg.Rules)
-		var n int
+		var n []SuppressedFinding
 		var files []string
 		for _, p := range j.paths {
 			files = append(files, filepath.ToSlash(p))
@@ -300,15 +311,15 @@ func runJob(cfg Config, fsys *FS, j job, ignores *configIgnores) (out jobResult)
 		out.findings, n = s.apply(out.findings, units, files, func(file string) ([]byte, bool) {
 			return ctx.Source(filepath.FromSlash(file))
 		})
-		out.suppressed += n
+		out.suppressed = append(out.suppressed, n...)
 		out.findings, n = ignores.filter(out.findings)
-		out.suppressed += n
+		out.suppressed = append(out.suppressed, n...)
 		out.findings = append(out.findings, s.probs...)
 		out.errors = append(out.errors, s.errs...)
 	}
 	out.errors = append(out.errors, ctx.Errors()...)
 	out.notes = ctx.notes
-	if len(out.findings) > 0 {
+	if len(out.findings) > 0 || len(out.suppressed) > 0 {
 		out.sources = ctx.sources
 	}
 	return out

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"path"
 	"strings"
@@ -35,6 +36,16 @@ func (suppressionRule) Check(*Pass) {}
 // problems under. Its Check does nothing: the engine reports for it. Add it
 // to the rules a run describes (SARIF, docs) so its findings are explained.
 var SuppressionRule Rule = suppressionRule{}
+
+// SuppressedFinding is a finding a suppression hid, kept so that formats
+// that can say so (SARIF) report it as suppressed with its justification.
+type SuppressedFinding struct {
+	Finding Finding
+	// InSource is true for comment and Metadata suppressions, false for
+	// config ignores.
+	InSource bool
+	Reason   string
+}
 
 // SuppressConfig controls suppressions in a run.
 type SuppressConfig struct {
@@ -145,7 +156,7 @@ func (s *suppressor) expired(sup Suppression) bool {
 // apply removes the suppressed findings of one job and returns the rest,
 // with the job's suppression problems appended. Suppressions never touch
 // errors.
-func (s *suppressor) apply(findings []Finding, units []*Unit, files []string, sources func(string) ([]byte, bool)) (kept []Finding, suppressed int) {
+func (s *suppressor) apply(findings []Finding, units []*Unit, files []string, sources func(string) ([]byte, bool)) (kept []Finding, suppressed []SuppressedFinding) {
 	// Resource suppressions (CloudFormation Metadata), keyed by the
 	// resource's declaration.
 	type resSup struct {
@@ -195,7 +206,7 @@ func (s *suppressor) apply(findings []Finding, units []*Unit, files []string, so
 	}
 
 	for _, f := range findings {
-		hit := false
+		hit, reason := false, ""
 		for _, sup := range commentsOf(f.Range.File) {
 			if !sup.covers(f) {
 				continue
@@ -203,6 +214,7 @@ func (s *suppressor) apply(findings []Finding, units []*Unit, files []string, so
 			for _, id := range sup.rules {
 				if id == f.RuleID {
 					sup.used, hit = true, true
+					reason = cmp.Or(reason, sup.Reason)
 				}
 			}
 		}
@@ -211,9 +223,10 @@ func (s *suppressor) apply(findings []Finding, units []*Unit, files []string, so
 				continue
 			}
 			sup.used, hit = true, true
+			reason = cmp.Or(reason, sup.Reason)
 		}
 		if hit {
-			suppressed++
+			suppressed = append(suppressed, SuppressedFinding{Finding: f, InSource: true, Reason: reason})
 			continue
 		}
 		kept = append(kept, f)
@@ -426,18 +439,19 @@ func newConfigIgnores(s *suppressor, entries []ConfigIgnore) *configIgnores {
 	return c
 }
 
-func (c *configIgnores) filter(findings []Finding) (kept []Finding, suppressed int) {
+func (c *configIgnores) filter(findings []Finding) (kept []Finding, suppressed []SuppressedFinding) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, f := range findings {
-		hit := false
+		hit, reason := false, ""
 		for i, e := range c.entries {
 			if c.ids[i] == f.RuleID && MatchGlob(e.Path, f.Range.File) {
 				c.used[i], hit = true, true
+				reason = cmp.Or(reason, e.Reason)
 			}
 		}
 		if hit {
-			suppressed++
+			suppressed = append(suppressed, SuppressedFinding{Finding: f, Reason: reason})
 			continue
 		}
 		kept = append(kept, f)

@@ -105,8 +105,8 @@ func TestCommentSuppressionOnLineAndAbove(t *testing.T) {
 	res := runSup(t, src, lint.SuppressConfig{})
 	// Line 3: T001 hidden, T002 stays. Line 5: both hidden. Line 6: both stay.
 	expect(t, res, "t.yaml:3:3 T002\nt.yaml:6:3 T001\nt.yaml:6:3 T002\n")
-	if res.Suppressed != 3 {
-		t.Errorf("Suppressed = %d, want 3", res.Suppressed)
+	if len(res.Suppressed) != 3 || res.Suppressed[0].Reason != "needed" || res.Suppressed[1].Reason != "both, by name" || !res.Suppressed[0].InSource {
+		t.Errorf("Suppressed = %+v, want 3 with their reasons", res.Suppressed)
 	}
 	// CI can turn every inline suppression off.
 	res = runSup(t, src, lint.SuppressConfig{NoInline: true})

@@ -245,3 +245,44 @@ func TestGitHubEscaping(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", buf.String(), want)
 	}
 }
+
+// TestSuppressedFindings: SARIF lists suppressed findings marked with their
+// kind and reason (valid against the schema); no format shows a suppressed
+// secret, even on a line another finding displays.
+func TestSuppressedFindings(t *testing.T) {
+	t.Chdir("testdata")
+	res, err := lint.Run(lint.Config{
+		Parsers: []lint.Parser{taskdef.Parser{}}, Rules: rules.All(), Workers: 1,
+		Suppress: &lint.SuppressConfig{Ignores: []lint.ConfigIgnore{{Path: "src/*.json", Suppression: lint.Suppression{Rule: "secret-in-environment", Reason: "test credentials"}}}},
+	}, []string{"src/bad.json"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Suppressed) != 1 || res.Suppressed[0].Finding.RuleID != "ECS005" || len(res.Suppressed[0].Finding.Redact) == 0 {
+		t.Fatalf("want the ECS005 finding suppressed: %+v", res.Suppressed)
+	}
+	// Another finding on the secret's line: its snippet must stay masked.
+	other := res.Suppressed[0].Finding
+	other.RuleID, other.RuleName, other.Redact, other.Message = "ECS999", "other", nil, "something else"
+	res.Findings = append(res.Findings, other)
+	for _, name := range []string{"text", "json", "github", "junit"} {
+		format(t, name, res) // fails on the secret
+	}
+	out := format(t, "sarif", res)
+	var doc any
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	schema, err := c.Compile("sarif-schema-2.1.0.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(doc); err != nil {
+		t.Fatalf("invalid SARIF: %#v", err)
+	}
+	if !bytes.Contains(out, []byte(`"suppressions": [`)) || !bytes.Contains(out, []byte(`"kind": "external"`)) ||
+		!bytes.Contains(out, []byte(`"justification": "test credentials"`)) {
+		t.Errorf("SARIF lacks the suppression:\n%s", out)
+	}
+}

@@ -91,14 +91,20 @@ type sarifRuleProps struct {
 }
 
 type sarifResult struct {
-	RuleID              string            `json:"ruleId"`
-	RuleIndex           int               `json:"ruleIndex"`
-	Level               string            `json:"level"`
-	Message             sarifMessage      `json:"message"`
-	Locations           []sarifLocation   `json:"locations"`
-	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
-	PartialFingerprints map[string]string `json:"partialFingerprints"`
-	Properties          map[string]any    `json:"properties,omitempty"`
+	RuleID              string             `json:"ruleId"`
+	RuleIndex           int                `json:"ruleIndex"`
+	Level               string             `json:"level"`
+	Message             sarifMessage       `json:"message"`
+	Locations           []sarifLocation    `json:"locations"`
+	RelatedLocations    []sarifLocation    `json:"relatedLocations,omitempty"`
+	PartialFingerprints map[string]string  `json:"partialFingerprints"`
+	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+	Properties          map[string]any     `json:"properties,omitempty"`
+}
+
+type sarifSuppression struct {
+	Kind          string `json:"kind"`
+	Justification string `json:"justification,omitempty"`
 }
 
 type sarifLocation struct {
@@ -146,7 +152,11 @@ type sarifNotification struct {
 
 // Format implements Formatter.
 func (SARIF) Format(w io.Writer, res *lint.Result, opts Options) error {
-	rules, index := sarifRules(opts.Rules, res.Findings)
+	all := append([]lint.Finding(nil), res.Findings...)
+	for _, sf := range res.Suppressed {
+		all = append(all, sf.Finding)
+	}
+	rules, index := sarifRules(opts.Rules, all)
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
 			Name: "ecslint", Version: opts.Version, InformationURI: InformationURI, Rules: rules,
@@ -160,31 +170,19 @@ func (SARIF) Format(w io.Writer, res *lint.Result, opts Options) error {
 	if base := baseURI(opts.BaseDir); base != "" {
 		run.OriginalURIBaseIDs = map[string]sarifArtifactLoc{srcRoot: {URI: base}}
 	}
-	lines := sourceLines{res: res, cache: map[string][]string{}}
+	lines := sourceLines{res: res, masks: secretHolders(res), cache: map[string][]string{}}
 	for _, f := range res.Findings {
-		loc := sarifLocationOf(f.Range, opts.BaseDir)
-		if ctx := lines.context(f.Range, res.Findings); ctx != nil {
-			loc.PhysicalLocation.ContextRegion = ctx
+		run.Results = append(run.Results, sarifResultOf(f, index, lines, opts.BaseDir))
+	}
+	// Suppressed findings are results too, marked as such with the reason,
+	// so that reviewers see what was accepted and why.
+	for _, sf := range res.Suppressed {
+		r := sarifResultOf(sf.Finding, index, lines, opts.BaseDir)
+		kind := "external"
+		if sf.InSource {
+			kind = "inSource"
 		}
-		if f.Resource != "" {
-			loc.LogicalLocations = []sarifLogicalLoc{{FullyQualifiedName: logicalName(f), Kind: "object"}}
-		}
-		r := sarifResult{
-			RuleID:              f.RuleID,
-			RuleIndex:           index[f.RuleID],
-			Level:               sarifLevel(f.Severity),
-			Message:             sarifMessage{Text: sentence(f.Message)},
-			Locations:           []sarifLocation{loc},
-			PartialFingerprints: map[string]string{fingerprintKey: f.Fingerprint()},
-			Properties:          map[string]any{"severity": f.Severity.String()},
-		}
-		for i, rel := range f.Related {
-			id := i + 1
-			l := sarifLocationOf(rel.Range, opts.BaseDir)
-			l.ID = &id
-			l.Message = &sarifMessage{Text: rel.Message}
-			r.RelatedLocations = append(r.RelatedLocations, l)
-		}
+		r.Suppressions = []sarifSuppression{{Kind: kind, Justification: sf.Reason}}
 		run.Results = append(run.Results, r)
 	}
 	inv := sarifInvocation{ExecutionSuccessful: len(res.Errors) == 0, ToolExecutionNotifications: []sarifNotification{}}
@@ -200,6 +198,33 @@ func (SARIF) Format(w io.Writer, res *lint.Result, opts Options) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+}
+
+func sarifResultOf(f lint.Finding, index map[string]int, lines sourceLines, baseDir string) sarifResult {
+	loc := sarifLocationOf(f.Range, baseDir)
+	if ctx := lines.context(f.Range, lines.masks); ctx != nil {
+		loc.PhysicalLocation.ContextRegion = ctx
+	}
+	if f.Resource != "" {
+		loc.LogicalLocations = []sarifLogicalLoc{{FullyQualifiedName: logicalName(f), Kind: "object"}}
+	}
+	r := sarifResult{
+		RuleID:              f.RuleID,
+		RuleIndex:           index[f.RuleID],
+		Level:               sarifLevel(f.Severity),
+		Message:             sarifMessage{Text: sentence(f.Message)},
+		Locations:           []sarifLocation{loc},
+		PartialFingerprints: map[string]string{fingerprintKey: f.Fingerprint()},
+		Properties:          map[string]any{"severity": f.Severity.String()},
+	}
+	for i, rel := range f.Related {
+		id := i + 1
+		l := sarifLocationOf(rel.Range, baseDir)
+		l.ID = &id
+		l.Message = &sarifMessage{Text: rel.Message}
+		r.RelatedLocations = append(r.RelatedLocations, l)
+	}
+	return r
 }
 
 // sarifRules describes every rule of the run, sorted by ID, plus any rule a
@@ -381,6 +406,7 @@ func pascal(name string) string {
 // sourceLines hands out the source lines of findings, secrets masked.
 type sourceLines struct {
 	res   *lint.Result
+	masks []lint.Finding // every finding with secret ranges, suppressed ones included
 	cache map[string][]string
 }
 

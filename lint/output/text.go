@@ -52,6 +52,7 @@ func (Text) Format(w io.Writer, res *lint.Result, opts Options) error {
 	p := newPalette(opts.Color)
 	ew := &errWriter{w: w}
 	lines := map[string][]string{}
+	masks := secretHolders(res)
 	for _, f := range res.Findings {
 		ew.printf("%s: %s: %s %s\n",
 			p.pos.Sprint(f.Range.String()), p.sev[f.Severity].Sprint(f.Severity), p.msg.Sprint(f.Message),
@@ -69,7 +70,7 @@ func (Text) Format(w io.Writer, res *lint.Result, opts Options) error {
 		if ln > len(ls) {
 			continue
 		}
-		text := Redact(ls[ln-1], ln, f.Range.File, res.Findings)
+		text := Redact(ls[ln-1], ln, f.Range.File, masks)
 		gutter := fmt.Sprintf("%5d | ", ln)
 		ew.printf("%s%s\n", p.gutter.Sprint(gutter), text)
 		ew.printf("%s%s\n", p.gutter.Sprint(strings.Repeat(" ", len(gutter)-2)+"| "), p.caret.Sprint(underline(text, f.Range, ln)))
@@ -189,4 +190,18 @@ func (e *errWriter) printf(format string, args ...any) {
 	if e.err == nil {
 		_, e.err = fmt.Fprintf(e.w, format, args...)
 	}
+}
+
+// secretHolders is every finding whose Redact ranges must be masked in
+// source shown to the user: the reported ones and the suppressed ones (a
+// suppressed secret on a line another finding shows is still a secret).
+func secretHolders(res *lint.Result) []lint.Finding {
+	if len(res.Suppressed) == 0 {
+		return res.Findings
+	}
+	all := append([]lint.Finding(nil), res.Findings...)
+	for _, sf := range res.Suppressed {
+		all = append(all, sf.Finding)
+	}
+	return all
 }
