@@ -169,6 +169,10 @@ func (s *suppressor) apply(findings []Finding, units []*Unit, files []string, so
 		for _, u := range units {
 			for _, r := range u.resources() {
 				for _, sup := range r.Suppressions {
+					if sup.Rule == "" {
+						s.problem(sup.Range, "malformed suppression: expected ignore entries like {rule: ECS001, reason: ...}")
+						continue
+					}
 					id, ok := s.resolve(sup.Rule)
 					if !ok {
 						s.problem(sup.Range, "suppression names unknown rule %q", sup.Rule)
