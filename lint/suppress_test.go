@@ -36,8 +36,11 @@ func (resParser) Parse(ctx *lint.Context, paths []string) ([]*lint.Unit, bool) {
 		case len(fields) >= 2 && fields[0] == "resource":
 			td = &lint.TaskDefinition{Resource: lint.Resource{Name: fields[1], Range: at(strings.Index(line, "resource"), len(code))}}
 			u.TaskDefinitions = append(u.TaskDefinitions, td)
-		case len(fields) >= 2 && fields[0] == "meta":
-			sup := lint.Suppression{Rule: fields[1], Range: at(strings.Index(line, "meta"), 4)}
+		case len(fields) >= 1 && fields[0] == "meta":
+			sup := lint.Suppression{Range: at(strings.Index(line, "meta"), 4)}
+			if len(fields) > 1 {
+				sup.Rule = fields[1]
+			}
 			if len(fields) > 2 {
 				sup.Reason = strings.Join(fields[2:], " ")
 			}
@@ -170,12 +173,13 @@ func TestMalformedSuppressions(t *testing.T) {
 }
 
 func TestResourceMetadataSuppression(t *testing.T) {
-	src := "fake\nresource a\n  meta T001 approved by security\n  bad\nresource b\n  meta privileged-typo\n  meta T002\n  bad\n"
+	src := "fake\nresource a\n  meta T001 approved by security\n  bad\nresource b\n  meta privileged-typo\n  meta T002\n  bad\n  meta\n"
 	res := runSup(t, src, lint.SuppressConfig{})
 	expect(t, res, "t.yaml:4:3 T002\n"+
 		"t.yaml:6:3 SUP001 suppression names unknown rule \"privileged-typo\"\n"+
 		"t.yaml:7:3 SUP001 suppression of T002 has no reason\n"+
-		"t.yaml:8:3 T001\n")
+		"t.yaml:8:3 T001\n"+
+		"t.yaml:9:3 SUP001 malformed suppression: expected ignore entries like {rule: ECS001, reason: ...}\n")
 	res = runSup(t, src, lint.SuppressConfig{NoInline: true})
 	if strings.Count(summary(res), "T00") != 4 {
 		t.Errorf("--no-inline-suppressions must ignore Metadata too:\n%s", summary(res))
