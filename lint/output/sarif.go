@@ -202,7 +202,7 @@ func (SARIF) Format(w io.Writer, res *lint.Result, opts Options) error {
 
 func sarifResultOf(f lint.Finding, index map[string]int, lines sourceLines, baseDir string) sarifResult {
 	loc := sarifLocationOf(f.Range, baseDir)
-	if ctx := lines.context(f.Range, lines.masks); ctx != nil {
+	if ctx := lines.context(f.Range, lines.masks[f.Range.File]); ctx != nil {
 		loc.PhysicalLocation.ContextRegion = ctx
 	}
 	if f.Resource != "" {
@@ -406,7 +406,7 @@ func pascal(name string) string {
 // sourceLines hands out the source lines of findings, secrets masked.
 type sourceLines struct {
 	res   *lint.Result
-	masks []lint.Finding // every finding with secret ranges, suppressed ones included
+	masks map[string][]lint.Finding // findings with secret ranges by file, suppressed ones included
 	cache map[string][]string
 }
 

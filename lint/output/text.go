@@ -70,7 +70,7 @@ func (Text) Format(w io.Writer, res *lint.Result, opts Options) error {
 		if ln > len(ls) {
 			continue
 		}
-		text := Redact(ls[ln-1], ln, f.Range.File, masks)
+		text := Redact(ls[ln-1], ln, f.Range.File, masks[f.Range.File])
 		gutter := fmt.Sprintf("%5d | ", ln)
 		ew.printf("%s%s\n", p.gutter.Sprint(gutter), text)
 		ew.printf("%s%s\n", p.gutter.Sprint(strings.Repeat(" ", len(gutter)-2)+"| "), p.caret.Sprint(underline(text, f.Range, ln)))
@@ -192,16 +192,23 @@ func (e *errWriter) printf(format string, args ...any) {
 	}
 }
 
-// secretHolders is every finding whose Redact ranges must be masked in
-// source shown to the user: the reported ones and the suppressed ones (a
-// suppressed secret on a line another finding shows is still a secret).
-func secretHolders(res *lint.Result) []lint.Finding {
-	if len(res.Suppressed) == 0 {
-		return res.Findings
+// secretHolders indexes, by file, every finding whose Redact ranges must
+// be masked in source shown to the user: the reported ones and the
+// suppressed ones (a suppressed secret on a line another finding shows is
+// still a secret). Indexing by file keeps masking linear in the number of
+// findings; scanning every finding per snippet line was quadratic.
+func secretHolders(res *lint.Result) map[string][]lint.Finding {
+	idx := map[string][]lint.Finding{}
+	add := func(f lint.Finding) {
+		if len(f.Redact) > 0 {
+			idx[f.Range.File] = append(idx[f.Range.File], f)
+		}
 	}
-	all := append([]lint.Finding(nil), res.Findings...)
+	for _, f := range res.Findings {
+		add(f)
+	}
 	for _, sf := range res.Suppressed {
-		all = append(all, sf.Finding)
+		add(sf.Finding)
 	}
-	return all
+	return idx
 }
