@@ -233,6 +233,10 @@ func ruleID(rules []lint.Rule, name string) string {
 	return ""
 }
 
+// errBaselineIncomplete: the baseline was written, but some files could
+// not be checked.
+var errBaselineIncomplete = errors.New("the baseline lacks the files that could not be checked")
+
 // afterRun applies severity overrides and the baseline, and writes a new
 // baseline when asked. done is true when the run ends here (baseline
 // written).
@@ -253,6 +257,14 @@ func (a *adoptOptions) afterRun(res *lint.Result, stderr io.Writer) (done bool, 
 			return true, err
 		}
 		fmt.Fprintf(stderr, "ecslint: recorded %d %s in %s\n", len(res.Findings), plural(len(res.Findings), "finding"), a.writeBaseline)
+		// Files that could not be checked are missing from the baseline:
+		// say which, and fail, so the gap is not silent.
+		for _, e := range res.Errors {
+			fmt.Fprintf(stderr, "%s: error: %s\n", e.Range.String(), e.Message)
+		}
+		if len(res.Errors) > 0 {
+			return true, errBaselineIncomplete
+		}
 		return true, nil
 	}
 	if a.baseline != "" {

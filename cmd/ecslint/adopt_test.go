@@ -126,6 +126,9 @@ func TestConfigIgnoreForJSON(t *testing.T) {
 	if code, _, stderr := run(t, "", "--strict-suppressions", "deploy"); code != ExitError {
 		t.Errorf("--strict-suppressions: exit %d (%s)", code, stderr)
 	}
+	if _, stdout, _ := run(t, "", "--color", "never", "deploy"); !strings.HasSuffix(stdout, "in 1 file checked; 1 suppressed\n") {
+		t.Errorf("the summary must count suppressed findings:\n%s", stdout)
+	}
 }
 
 // TestBaselineThroughCLI: a baseline written before an unrelated edit above
@@ -134,6 +137,15 @@ func TestBaselineThroughCLI(t *testing.T) {
 	repo(t, map[string]string{"td.json": privilegedTD})
 	if code, _, stderr := run(t, "", "--write-baseline", ".ecslint-baseline.json", "."); code != ExitOK || !strings.Contains(stderr, "recorded 1 finding") {
 		t.Fatalf("write: exit %d, %s", code, stderr)
+	}
+	if err := os.WriteFile("broken.json", []byte(`{"containerDefinitions": [`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := run(t, "", "--write-baseline", "other-baseline.json", "."); code != ExitError || !strings.Contains(stderr, "broken.json:1:") {
+		t.Errorf("a baseline with unreadable files must fail and say which: exit %d, %s", code, stderr)
+	}
+	if err := os.Remove("broken.json"); err != nil {
+		t.Fatal(err)
 	}
 	edited := strings.Replace(privilegedTD, `"family": "web",`, "\"family\": \"web\",\n  \"cpu\": \"256\",\n  \"memory\": \"512\",", 1)
 	if err := os.WriteFile("td.json", []byte(edited), 0o644); err != nil {

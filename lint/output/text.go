@@ -112,6 +112,9 @@ func Summary(res *lint.Result) string {
 	if len(res.Errors) > 0 {
 		fmt.Fprintf(&b, "; %d %s", len(res.Errors), plural(len(res.Errors), "error"))
 	}
+	if len(res.Suppressed) > 0 {
+		fmt.Fprintf(&b, "; %d suppressed", len(res.Suppressed))
+	}
 	return b.String()
 }
 
