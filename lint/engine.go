@@ -166,7 +166,7 @@ func Run(cfg Config, paths []string) (*Result, error) {
 	var runSup *suppressor
 	if cfg.Suppress != nil {
 		runSup = newSuppressor(cfg.Suppress, cfg.Rules)
-		ignores = newConfigIgnores(runSup, cfg.Suppress.Ignores)
+		ignores = newConfigIgnores(runSup, cfg.Suppress.Ignores, cfg.Suppress.IgnorePath)
 	}
 
 	jobs := planJobs(cfg.Parsers, files, fsys)

@@ -56,6 +56,10 @@ type SuppressConfig struct {
 	Strict bool
 	// Ignores are suppressions from the config file.
 	Ignores []ConfigIgnore
+	// IgnorePath maps a finding's file to the path Ignores' globs are
+	// written against (relative to the config file); nil uses the file as
+	// reported.
+	IgnorePath func(file string) string
 	// Known is every rule a suppression may name, including rules the
 	// config disabled (a suppression of a disabled rule is neither unknown
 	// nor reported as unused); nil means the run's rules.
@@ -415,10 +419,11 @@ type configIgnores struct {
 	entries []ConfigIgnore
 	used    []bool
 	ids     []string
+	pathOf  func(string) string
 }
 
-func newConfigIgnores(s *suppressor, entries []ConfigIgnore) *configIgnores {
-	c := &configIgnores{entries: entries, used: make([]bool, len(entries)), ids: make([]string, len(entries))}
+func newConfigIgnores(s *suppressor, entries []ConfigIgnore, pathOf func(string) string) *configIgnores {
+	c := &configIgnores{entries: entries, used: make([]bool, len(entries)), ids: make([]string, len(entries)), pathOf: pathOf}
 	for i, e := range entries {
 		id, ok := s.resolve(e.Rule)
 		if !ok {
@@ -448,8 +453,12 @@ func (c *configIgnores) filter(findings []Finding) (kept []Finding, suppressed [
 	defer c.mu.Unlock()
 	for _, f := range findings {
 		hit, reason := false, ""
+		file := f.Range.File
+		if c.pathOf != nil && len(c.entries) > 0 {
+			file = c.pathOf(file)
+		}
 		for i, e := range c.entries {
-			if c.ids[i] == f.RuleID && MatchGlob(e.Path, f.Range.File) {
+			if c.ids[i] == f.RuleID && MatchGlob(e.Path, file) {
 				c.used[i], hit = true, true
 				reason = cmp.Or(reason, e.Reason)
 			}

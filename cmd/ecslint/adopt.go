@@ -166,17 +166,16 @@ func (a *adoptOptions) configure(fs *flag.FlagSet, o *options, cfg *lint.Config,
 	if c.InlineSuppressions != nil && !*c.InlineSuppressions {
 		noInline = true
 	}
-	ignores := slices.Clone(c.Ignores)
-	for i := range ignores {
-		// Globs are written relative to the config file; findings name
-		// paths relative to the working directory.
-		ignores[i].Path = relGlob(c, ignores[i].Path)
-	}
 	cfg.Suppress = &lint.SuppressConfig{
 		NoInline: noInline,
 		Strict:   a.strictSuppressions || c.StrictSuppressions,
-		Ignores:  ignores,
+		Ignores:  c.Ignores,
 		Known:    known,
+	}
+	if c.Path != "" {
+		// Globs are written relative to the config file; findings name
+		// paths as the user gave them.
+		cfg.Suppress.IgnorePath = c.Rel
 	}
 	if a.baseline == "" && c.Baseline != "" && a.writeBaseline == "" {
 		if _, err := os.Stat(c.Baseline); err == nil {
@@ -198,30 +197,9 @@ func (a *adoptOptions) configure(fs *flag.FlagSet, o *options, cfg *lint.Config,
 	return nil
 }
 
-// relGlob rewrites a glob relative to the config's directory as one
-// relative to the working directory, where findings' paths are.
-func relGlob(c *config.Config, glob string) string {
-	if c.Path == "" {
-		return glob
-	}
-	dir, err := filepath.Rel(mustGetwd(), mustAbs(c.Dir))
-	if err != nil || dir == "." {
-		return glob
-	}
-	return filepath.ToSlash(filepath.Join(dir, glob))
-}
-
 func mustGetwd() string {
 	wd, _ := os.Getwd()
 	return wd
-}
-
-func mustAbs(p string) string {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return p
-	}
-	return abs
 }
 
 func ruleID(rules []lint.Rule, name string) string {

@@ -129,6 +129,11 @@ func TestConfigIgnoreForJSON(t *testing.T) {
 	if _, stdout, _ := run(t, "", "--color", "never", "deploy"); !strings.HasSuffix(stdout, "in 1 file checked; 1 suppressed\n") {
 		t.Errorf("the summary must count suppressed findings:\n%s", stdout)
 	}
+	// From a subdirectory, globs stay relative to the config file.
+	t.Chdir("deploy")
+	if _, stdout, _ := run(t, "", "--format", "json", "td.json"); len(jsonFindings(t, stdout)) != 1 {
+		t.Errorf("from deploy/: want only the unused-ignore finding, got %s", stdout)
+	}
 }
 
 // TestBaselineThroughCLI: a baseline written before an unrelated edit above
