@@ -13,6 +13,7 @@ import (
 	"github.com/ecslint/ecslint/config"
 	"github.com/ecslint/ecslint/lint"
 	"github.com/ecslint/ecslint/lint/output"
+	"github.com/ecslint/ecslint/parsers/cloudformation"
 	"github.com/ecslint/ecslint/parsers/taskdef"
 	"github.com/ecslint/ecslint/rules"
 )
@@ -34,7 +35,7 @@ var version = "dev"
 
 // parsers returns the input formats in the order a file is offered to them.
 func parsers() []lint.Parser {
-	return []lint.Parser{taskdef.Parser{}}
+	return []lint.Parser{taskdef.Parser{}, cloudformation.Parser{}}
 }
 
 type options struct {

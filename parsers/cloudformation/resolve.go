@@ -1,0 +1,367 @@
+package cloudformation
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/ecslint/ecslint/lint"
+)
+
+// maxResolveDepth bounds recursion through nested values and intrinsics.
+const maxResolveDepth = 5000
+
+// resolver replaces intrinsic functions with what can be known offline:
+// parameter defaults, mapping entries, literal Sub and Join results, both
+// branches of Fn::If. Anything that needs a deployed stack (a resource's
+// attribute, an import, a pseudo parameter) becomes an unknown node, which
+// keeps the logical ID it refers to so rules can follow links.
+type resolver struct {
+	params    map[string]*param
+	mappings  *lint.Node
+	resources map[string]bool
+	memo      map[*lint.Node]*lint.Node
+}
+
+// param is a template parameter.
+type param struct {
+	defaultValue *lint.Node
+	list         bool
+}
+
+func newResolver(root *lint.Node) *resolver {
+	r := &resolver{params: map[string]*param{}, resources: map[string]bool{}, memo: map[*lint.Node]*lint.Node{}}
+	if ps := root.Get("Parameters"); ps != nil && ps.Value.Kind == lint.ObjectNode {
+		for _, f := range ps.Value.Fields {
+			p := &param{}
+			if f.Value.Kind == lint.ObjectNode {
+				if d := f.Value.Get("Default"); d != nil && d.Value.Kind != lint.NullNode {
+					p.defaultValue = d.Value
+				}
+				if t := f.Value.Get("Type"); t != nil && t.Value.Kind == lint.StringNode {
+					p.list = t.Value.Text == "CommaDelimitedList" || strings.HasPrefix(t.Value.Text, "List<")
+				}
+			}
+			r.params[f.Key] = p
+		}
+	}
+	if m := root.Get("Mappings"); m != nil {
+		r.mappings = m.Value
+	}
+	if rs := root.Get("Resources"); rs != nil && rs.Value.Kind == lint.ObjectNode {
+		for _, f := range rs.Value.Fields {
+			r.resources[f.Key] = true
+		}
+	}
+	return r
+}
+
+// resolve returns n with every intrinsic function replaced. Nodes without
+// intrinsics are returned as they are, not copied.
+func (r *resolver) resolve(n *lint.Node) *lint.Node {
+	return r.value(n, 0)
+}
+
+func (r *resolver) value(n *lint.Node, depth int) *lint.Node {
+	if n == nil {
+		return nil
+	}
+	if out, ok := r.memo[n]; ok {
+		return out
+	}
+	if depth > maxResolveDepth {
+		return unknown(n.Range, "")
+	}
+	out := n
+	switch n.Kind {
+	case lint.ObjectNode:
+		if name, arg, ok := intrinsicCall(n); ok {
+			out = r.call(n, name, arg, depth+1)
+			break
+		}
+		var fields []*lint.Field
+		for i, f := range n.Fields {
+			v := r.value(f.Value, depth+1)
+			if v != f.Value && fields == nil {
+				fields = append(make([]*lint.Field, 0, len(n.Fields)), n.Fields[:i]...)
+			}
+			if fields != nil {
+				fields = append(fields, &lint.Field{Key: f.Key, KeyRange: f.KeyRange, Value: v})
+			}
+		}
+		if fields != nil {
+			c := *n
+			c.Fields = fields
+			out = &c
+		}
+	case lint.ArrayNode:
+		var items []*lint.Node
+		for i, it := range n.Items {
+			v := r.value(it, depth+1)
+			if v != it && items == nil {
+				items = append(make([]*lint.Node, 0, len(n.Items)), n.Items[:i]...)
+			}
+			if items != nil {
+				items = append(items, v)
+			}
+		}
+		if items != nil {
+			c := *n
+			c.Items = items
+			out = &c
+		}
+	}
+	r.memo[n] = out
+	return out
+}
+
+// intrinsicCall recognises {"Ref": x} and {"Fn::Name": x}.
+func intrinsicCall(n *lint.Node) (string, *lint.Node, bool) {
+	if len(n.Fields) != 1 {
+		return "", nil, false
+	}
+	f := n.Fields[0]
+	if f.Key == "Ref" || strings.HasPrefix(f.Key, "Fn::") {
+		return f.Key, f.Value, true
+	}
+	return "", nil, false
+}
+
+func unknown(at lint.Range, ref string) *lint.Node {
+	return &lint.Node{Kind: lint.UnknownNode, Range: at, Ref: ref}
+}
+
+func (r *resolver) call(n *lint.Node, name string, arg *lint.Node, depth int) *lint.Node {
+	switch name {
+	case "Ref":
+		return r.ref(n, r.value(arg, depth))
+	case "Fn::GetAtt":
+		return r.getAtt(n, r.value(arg, depth))
+	case "Fn::If":
+		return r.fnIf(n, arg, depth)
+	case "Fn::Sub":
+		return r.sub(n, arg, depth)
+	case "Fn::Join":
+		return r.join(n, r.value(arg, depth))
+	case "Fn::Select":
+		return r.selectItem(n, r.value(arg, depth))
+	case "Fn::Split":
+		return r.split(n, r.value(arg, depth))
+	case "Fn::FindInMap":
+		return r.findInMap(n, r.value(arg, depth), depth)
+	}
+	// Fn::ImportValue, Fn::GetAZs, Fn::Base64, Fn::Cidr, Fn::Transform and
+	// the rest need a deployed account or a macro.
+	return unknown(n.Range, "")
+}
+
+func (r *resolver) ref(n, name *lint.Node) *lint.Node {
+	if name == nil || name.Kind != lint.StringNode {
+		return unknown(n.Range, "")
+	}
+	switch {
+	case name.Text == "AWS::NoValue":
+		return &lint.Node{Kind: lint.AbsentNode, Range: n.Range}
+	case r.resources[name.Text]:
+		return unknown(n.Range, name.Text)
+	}
+	p := r.params[name.Text]
+	if p == nil || p.defaultValue == nil {
+		// Pseudo parameters, parameters without a default, and names the
+		// template does not declare are only known at deployment.
+		return unknown(n.Range, "")
+	}
+	d := p.defaultValue
+	switch d.Kind {
+	case lint.StringNode, lint.NumberNode, lint.BoolNode:
+		if p.list {
+			return splitNode(n.Range, d.Text, ",")
+		}
+		// The default, placed where it is used: that is where a finding
+		// about it belongs.
+		return &lint.Node{Kind: d.Kind, Text: d.Text, Range: n.Range}
+	}
+	return unknown(n.Range, "")
+}
+
+func (r *resolver) getAtt(n, arg *lint.Node) *lint.Node {
+	var id string
+	switch {
+	case arg == nil:
+	case arg.Kind == lint.StringNode:
+		id, _, _ = strings.Cut(arg.Text, ".")
+	case arg.Kind == lint.ArrayNode && len(arg.Items) > 0 && arg.Items[0].Kind == lint.StringNode:
+		id = arg.Items[0].Text
+	}
+	if !r.resources[id] {
+		id = ""
+	}
+	return unknown(n.Range, id)
+}
+
+// fnIf yields both branches: the first is the node, the second (and any
+// branches nested in either) its alternatives, each at its own text.
+func (r *resolver) fnIf(n, arg *lint.Node, depth int) *lint.Node {
+	if arg == nil || arg.Kind != lint.ArrayNode || len(arg.Items) != 3 {
+		return unknown(n.Range, "")
+	}
+	a := r.value(arg.Items[1], depth)
+	b := r.value(arg.Items[2], depth)
+	out := *a
+	out.Alts = make([]*lint.Node, 0, 1+len(a.Alts)+len(b.Alts))
+	out.Alts = append(out.Alts, a.Alts...)
+	bb := *b
+	bb.Alts = nil
+	out.Alts = append(out.Alts, &bb)
+	out.Alts = append(out.Alts, b.Alts...)
+	return &out
+}
+
+// sub resolves Fn::Sub when every variable it uses is known.
+func (r *resolver) sub(n, arg *lint.Node, depth int) *lint.Node {
+	var tmpl *lint.Node
+	vars := map[string]*lint.Node{}
+	switch {
+	case arg == nil:
+	case arg.Kind == lint.StringNode:
+		tmpl = arg
+	case arg.Kind == lint.ArrayNode && len(arg.Items) == 2:
+		tmpl = r.value(arg.Items[0], depth)
+		if m := arg.Items[1]; m.Kind == lint.ObjectNode {
+			for _, f := range m.Fields {
+				vars[f.Key] = r.value(f.Value, depth)
+			}
+		}
+	}
+	if tmpl == nil || tmpl.Kind != lint.StringNode {
+		return unknown(n.Range, "")
+	}
+	s := tmpl.Text
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "${")
+		if i < 0 {
+			b.WriteString(s)
+			break
+		}
+		b.WriteString(s[:i])
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			b.WriteString(s[i:])
+			break
+		}
+		name := s[i+2 : i+j]
+		s = s[i+j+1:]
+		if strings.HasPrefix(name, "!") {
+			// ${!Literal} is written as ${Literal}.
+			b.WriteString("${" + name[1:] + "}")
+			continue
+		}
+		v, ok := vars[name]
+		if !ok {
+			if strings.Contains(name, ".") {
+				id, _, _ := strings.Cut(name, ".")
+				return unknown(n.Range, refIf(r.resources[id], id))
+			}
+			v = r.ref(n, &lint.Node{Kind: lint.StringNode, Text: name})
+		}
+		if v == nil || len(v.Alts) > 0 {
+			return unknown(n.Range, "")
+		}
+		switch v.Kind {
+		case lint.StringNode, lint.NumberNode, lint.BoolNode:
+			b.WriteString(v.Text)
+		default:
+			return unknown(n.Range, v.Ref)
+		}
+	}
+	return &lint.Node{Kind: lint.StringNode, Text: b.String(), Range: n.Range}
+}
+
+func refIf(ok bool, id string) string {
+	if ok {
+		return id
+	}
+	return ""
+}
+
+func (r *resolver) join(n, arg *lint.Node) *lint.Node {
+	if arg == nil || arg.Kind != lint.ArrayNode || len(arg.Items) != 2 ||
+		arg.Items[0].Kind != lint.StringNode || arg.Items[1].Kind != lint.ArrayNode || len(arg.Items[1].Alts) > 0 {
+		return unknown(n.Range, "")
+	}
+	parts := make([]string, 0, len(arg.Items[1].Items))
+	for _, it := range arg.Items[1].Items {
+		switch {
+		case len(it.Alts) > 0:
+			return unknown(n.Range, "")
+		case it.Kind == lint.StringNode, it.Kind == lint.NumberNode, it.Kind == lint.BoolNode:
+			parts = append(parts, it.Text)
+		default:
+			return unknown(n.Range, it.Ref)
+		}
+	}
+	return &lint.Node{Kind: lint.StringNode, Text: strings.Join(parts, arg.Items[0].Text), Range: n.Range}
+}
+
+func (r *resolver) selectItem(n, arg *lint.Node) *lint.Node {
+	if arg == nil || arg.Kind != lint.ArrayNode || len(arg.Items) != 2 || len(arg.Items[1].Alts) > 0 {
+		return unknown(n.Range, "")
+	}
+	idx, err := strconv.Atoi(arg.Items[0].Text)
+	list := arg.Items[1]
+	if err != nil || (arg.Items[0].Kind != lint.NumberNode && arg.Items[0].Kind != lint.StringNode) ||
+		list.Kind != lint.ArrayNode || idx < 0 || idx >= len(list.Items) {
+		return unknown(n.Range, "")
+	}
+	return list.Items[idx]
+}
+
+func (r *resolver) split(n, arg *lint.Node) *lint.Node {
+	if arg == nil || arg.Kind != lint.ArrayNode || len(arg.Items) != 2 ||
+		arg.Items[0].Kind != lint.StringNode || arg.Items[1].Kind != lint.StringNode || len(arg.Items[1].Alts) > 0 {
+		return unknown(n.Range, "")
+	}
+	return splitNode(n.Range, arg.Items[1].Text, arg.Items[0].Text)
+}
+
+func splitNode(at lint.Range, s, sep string) *lint.Node {
+	out := &lint.Node{Kind: lint.ArrayNode, Range: at}
+	if sep == "" {
+		return unknown(at, "")
+	}
+	for _, part := range strings.Split(s, sep) {
+		out.Items = append(out.Items, &lint.Node{Kind: lint.StringNode, Text: part, Range: at})
+	}
+	return out
+}
+
+// findInMap looks up Mappings with keys known offline. The entry is placed
+// at the call, where it is used.
+func (r *resolver) findInMap(n, arg *lint.Node, depth int) *lint.Node {
+	if arg == nil || arg.Kind != lint.ArrayNode || len(arg.Items) < 3 || r.mappings == nil {
+		return unknown(n.Range, "")
+	}
+	cur := r.mappings
+	for _, k := range arg.Items[:3] {
+		if len(k.Alts) > 0 || (k.Kind != lint.StringNode && k.Kind != lint.NumberNode) || cur.Kind != lint.ObjectNode {
+			return unknown(n.Range, "")
+		}
+		f := cur.Get(k.Text)
+		if f == nil {
+			if len(arg.Items) == 4 && arg.Items[3].Kind == lint.ObjectNode {
+				// Fn::FindInMap's DefaultValue (AWS::LanguageExtensions).
+				if d := arg.Items[3].Get("DefaultValue"); d != nil {
+					return r.value(d.Value, depth)
+				}
+			}
+			return unknown(n.Range, "")
+		}
+		cur = f.Value
+	}
+	v := r.value(cur, depth)
+	switch v.Kind {
+	case lint.StringNode, lint.NumberNode, lint.BoolNode:
+		return &lint.Node{Kind: v.Kind, Text: v.Text, Range: n.Range}
+	}
+	return v
+}

@@ -1,0 +1,286 @@
+package cloudformation
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ecslint/ecslint/lint"
+)
+
+// source maps between byte offsets and the positions findings use (1-based
+// lines, columns in code points). yaml.v3 reports where a node starts but not
+// where it ends, so ends are found by scanning the text, and scans work on
+// bytes.
+type source struct {
+	file      string
+	src       []byte
+	lineStart []int // byte offset of each line's first byte
+	ascii     bool  // no multi-byte code points: columns are byte offsets
+
+	// A cursor remembers the last conversion, so that walking a long line
+	// left to right (a minified flow document) stays linear.
+	curLine, curCol, curOff int
+}
+
+func newSource(file string, src []byte) *source {
+	s := &source{file: file, src: src, ascii: true}
+	start := 0
+	// A UTF-8 byte order mark is not part of the document and is not a
+	// column, for yaml.v3 as for editors.
+	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
+		start = 3
+	}
+	s.lineStart = append(make([]int, 0, len(src)/32+1), start)
+	for i := start; i < len(src); i++ {
+		switch b := src[i]; {
+		case b == '\n':
+			s.lineStart = append(s.lineStart, i+1)
+		case b == '\r':
+			// A lone CR is a line break too; CRLF is counted at the LF.
+			if i+1 >= len(src) || src[i+1] != '\n' {
+				s.lineStart = append(s.lineStart, i+1)
+			}
+		case b >= utf8.RuneSelf:
+			s.ascii = false
+		}
+	}
+	return s
+}
+
+// offset returns the byte offset of a 1-based line and column, clamped to
+// the text.
+func (s *source) offset(line, col int) int {
+	if line < 1 {
+		return 0
+	}
+	if line > len(s.lineStart) {
+		return len(s.src)
+	}
+	ls := s.lineStart[line-1]
+	if s.ascii {
+		return min(ls+col-1, len(s.src))
+	}
+	off, c := ls, 1
+	if s.curLine == line && s.curCol <= col {
+		off, c = s.curOff, s.curCol
+	}
+	for c < col && off < len(s.src) && s.src[off] != '\n' {
+		_, w := utf8.DecodeRune(s.src[off:])
+		off += w
+		c++
+	}
+	s.curLine, s.curCol, s.curOff = line, c, off
+	return off
+}
+
+// pos returns the position of a byte offset.
+func (s *source) pos(off int) lint.Pos {
+	off = max(0, min(off, len(s.src)))
+	line := sort.Search(len(s.lineStart), func(i int) bool { return s.lineStart[i] > off })
+	if line == 0 {
+		line = 1
+	}
+	ls := s.lineStart[line-1]
+	if off < ls {
+		off = ls
+	}
+	if s.ascii {
+		return lint.Pos{Line: line, Col: off - ls + 1}
+	}
+	from, c := ls, 1
+	if s.curLine == line && s.curOff <= off {
+		from, c = s.curOff, s.curCol
+	}
+	c += utf8.RuneCount(s.src[from:off])
+	s.curLine, s.curCol, s.curOff = line, c, off
+	return lint.Pos{Line: line, Col: c}
+}
+
+// rng returns the range between two byte offsets.
+func (s *source) rng(from, to int) lint.Range {
+	return lint.Range{File: s.file, Start: s.pos(from), End: s.pos(to)}
+}
+
+// at reports whether the byte at off is b.
+func (s *source) at(off int, b byte) bool { return off >= 0 && off < len(s.src) && s.src[off] == b }
+
+// tagEnd returns the end of the token (a tag, an anchor) starting at off.
+func (s *source) tagEnd(off int) int {
+	for off < len(s.src) {
+		switch s.src[off] {
+		case ' ', '\t', '\r', '\n', '[', '{', ',', ']', '}':
+			return off
+		}
+		off++
+	}
+	return off
+}
+
+// skipTag returns the offset of what follows the token at off, past the
+// spaces and line breaks (a tag may stand on the line before its value).
+func (s *source) skipTag(off int) int {
+	off = s.tagEnd(off)
+	for off < len(s.src) {
+		switch s.src[off] {
+		case ' ', '\t', '\r', '\n':
+			off++
+			continue
+		case '#':
+			for off < len(s.src) && s.src[off] != '\n' {
+				off++
+			}
+			continue
+		}
+		break
+	}
+	return off
+}
+
+// quotedEnd returns the offset after the quoted scalar opening at off.
+func (s *source) quotedEnd(off int, quote byte) int {
+	for i := off + 1; i < len(s.src); i++ {
+		switch s.src[i] {
+		case '\\':
+			if quote == '"' {
+				i++
+			}
+		case quote:
+			if quote == '\'' && i+1 < len(s.src) && s.src[i+1] == '\'' {
+				i++
+				continue
+			}
+			return i + 1
+		}
+	}
+	return len(s.src)
+}
+
+// plainEnd returns the offset after the plain scalar starting at off. A
+// plain scalar ends at a comment, at ": ", or (in flow context) at a flow
+// indicator; one that folds over several lines (value is the folded text)
+// continues on the lines below.
+func (s *source) plainEnd(off int, flow bool, value string) int {
+	end := s.plainLineEnd(off, flow)
+	if value == "" || strings.Contains(string(s.src[off:end]), value) {
+		return end
+	}
+	got := len(strings.TrimSpace(string(s.src[off:end])))
+	for got < len(value) && end < len(s.src) {
+		nl := bytesIndexFrom(s.src, end, '\n')
+		if nl < 0 {
+			break
+		}
+		next := nl + 1
+		for next < len(s.src) && (s.src[next] == ' ' || s.src[next] == '\t') {
+			next++
+		}
+		lineEnd := s.plainLineEnd(next, flow)
+		if lineEnd == next {
+			break
+		}
+		got += 1 + len(strings.TrimSpace(string(s.src[next:lineEnd])))
+		end = lineEnd
+	}
+	return end
+}
+
+func (s *source) plainLineEnd(off int, flow bool) int {
+	i := off
+	for i < len(s.src) {
+		switch b := s.src[i]; b {
+		case '\r', '\n':
+			return trimEnd(s.src, off, i)
+		case ':':
+			if i+1 >= len(s.src) || isSpace(s.src[i+1]) || flow && isFlowIndicator(s.src[i+1]) {
+				return trimEnd(s.src, off, i)
+			}
+		case '#':
+			if i > off && isSpace(s.src[i-1]) {
+				return trimEnd(s.src, off, i)
+			}
+		case ',', ']', '}', '[', '{':
+			if flow {
+				return trimEnd(s.src, off, i)
+			}
+		}
+		i++
+	}
+	return trimEnd(s.src, off, i)
+}
+
+// blockEnd returns the end of a literal or folded block scalar whose
+// indicator is at off: the last line its value covers.
+func (s *source) blockEnd(off int, value string) int {
+	lines := strings.Count(value, "\n")
+	if value != "" && !strings.HasSuffix(value, "\n") {
+		lines++
+	}
+	end := s.plainLineEnd(off, false)
+	for range lines {
+		nl := bytesIndexFrom(s.src, end, '\n')
+		if nl < 0 {
+			break
+		}
+		next := nl + 1
+		lineEnd := next
+		for lineEnd < len(s.src) && s.src[lineEnd] != '\n' && s.src[lineEnd] != '\r' {
+			lineEnd++
+		}
+		end = trimEnd(s.src, next, lineEnd)
+		if end == next {
+			// An empty line inside the block: keep the line, not its end.
+			end = lineEnd
+		}
+	}
+	return end
+}
+
+// matchBracket returns the offset after the bracket that closes the one at
+// off, skipping quoted text and comments.
+func (s *source) matchBracket(off int) int {
+	depth := 0
+	for i := off; i < len(s.src); i++ {
+		switch s.src[i] {
+		case '[', '{':
+			depth++
+		case ']', '}':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		case '"', '\'':
+			if i > off && !isSpace(s.src[i-1]) && !isFlowIndicator(s.src[i-1]) && s.src[i-1] != ':' {
+				continue // an apostrophe inside a plain scalar
+			}
+			i = s.quotedEnd(i, s.src[i]) - 1
+		case '#':
+			if i > off && isSpace(s.src[i-1]) {
+				for i < len(s.src) && s.src[i] != '\n' {
+					i++
+				}
+			}
+		}
+	}
+	return len(s.src)
+}
+
+func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\r' || b == '\n' }
+
+func isFlowIndicator(b byte) bool { return b == ',' || b == '[' || b == ']' || b == '{' || b == '}' }
+
+func trimEnd(src []byte, from, to int) int {
+	for to > from && (src[to-1] == ' ' || src[to-1] == '\t') {
+		to--
+	}
+	return to
+}
+
+func bytesIndexFrom(b []byte, from int, c byte) int {
+	for i := from; i < len(b); i++ {
+		if b[i] == c {
+			return from + (i - from)
+		}
+	}
+	return -1
+}
