@@ -15,6 +15,7 @@ import (
 	"github.com/ecslint/ecslint/lint/output"
 	"github.com/ecslint/ecslint/parsers/cloudformation"
 	"github.com/ecslint/ecslint/parsers/taskdef"
+	"github.com/ecslint/ecslint/parsers/terraform"
 	"github.com/ecslint/ecslint/rules"
 )
 
@@ -35,7 +36,7 @@ var version = "dev"
 
 // parsers returns the input formats in the order a file is offered to them.
 func parsers() []lint.Parser {
-	return []lint.Parser{taskdef.Parser{}, cloudformation.Parser{}}
+	return []lint.Parser{taskdef.Parser{}, cloudformation.Parser{}, terraform.Parser{}}
 }
 
 type options struct {

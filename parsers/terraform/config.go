@@ -1,0 +1,337 @@
+package terraform
+
+import (
+	"errors"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/ecslint/ecslint/lint"
+	"github.com/ecslint/ecslint/parsers/jsonnode"
+)
+
+// A module directory's configuration, read from both syntaxes into one
+// shape: attributes and blocks whose expressions are either native HCL or
+// .tf.json values, so evaluation does not care which file wrote them.
+
+// expression is an unevaluated value: native syntax, or a .tf.json value
+// (whose strings are templates).
+type expression struct {
+	hx   hclsyntax.Expression
+	jn   *lint.Node
+	file *srcFile
+}
+
+type attribute struct {
+	name      string
+	nameRange lint.Range
+	expr      expression
+}
+
+type block struct {
+	typ       string
+	labels    []string
+	defRange  lint.Range // the header: type and labels
+	typeRange lint.Range
+	body      *body
+}
+
+type body struct {
+	attrs  []*attribute
+	blocks []*block
+}
+
+func (b *body) attr(name string) *attribute {
+	if b == nil {
+		return nil
+	}
+	for _, a := range b.attrs {
+		if a.name == name {
+			return a
+		}
+	}
+	return nil
+}
+
+// config is one module directory.
+type config struct {
+	dir       string
+	variables map[string]*block
+	locals    map[string]*attribute
+	outputs   map[string]*block
+	resources []*block
+	data      map[string]*block // by "TYPE.NAME"
+	modules   map[string]*block
+	moduleSeq []*block
+}
+
+func newConfig(dir string) *config {
+	return &config{dir: dir, variables: map[string]*block{}, locals: map[string]*attribute{},
+		outputs: map[string]*block{}, data: map[string]*block{}, modules: map[string]*block{}}
+}
+
+// isConfigFile reports whether name is a Terraform configuration file.
+// Override files and tests are left out, as they change a module only in
+// ways ecslint does not model.
+func isConfigFile(name string) bool {
+	return strings.HasSuffix(name, ".tf") || strings.HasSuffix(name, ".tf.json")
+}
+
+// loadConfig reads every configuration file of dir. Syntax errors are
+// reported; what parsed is still used.
+func (ev *evaluator) loadConfig(dir string) (*config, bool) {
+	if c, ok := ev.configs[dir]; ok {
+		return c, c != nil
+	}
+	names, err := ev.ctx.FS.ReadDir(dir)
+	if err != nil {
+		ev.configs[dir] = nil
+		return nil, false
+	}
+	c := newConfig(dir)
+	found := false
+	for _, n := range names {
+		if !isConfigFile(n) {
+			continue
+		}
+		found = true
+		ev.loadFile(c, filepath.Join(dir, n))
+	}
+	if !found {
+		ev.configs[dir] = nil
+		return nil, false
+	}
+	ev.configs[dir] = c
+	return c, true
+}
+
+// readSource reads a file through the sandbox and indexes it.
+func (ev *evaluator) readSource(path string) (*srcFile, error) {
+	slash := filepath.ToSlash(path)
+	if f, ok := ev.files[slash]; ok {
+		return f, nil
+	}
+	src, err := ev.ctx.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	f := newSrcFile(slash, src)
+	ev.files[slash] = f
+	return f, nil
+}
+
+func (ev *evaluator) loadFile(c *config, path string) {
+	f, err := ev.readSource(path)
+	if err != nil {
+		if errors.Is(err, lint.ErrTooLarge) {
+			ev.ctx.Errorf(lint.Range{File: filepath.ToSlash(path)}, "%v", err)
+		}
+		return
+	}
+	var b *body
+	if strings.HasSuffix(path, ".tf.json") {
+		b = ev.jsonConfigBody(f)
+	} else {
+		file, diags := hclsyntax.ParseConfig(f.src, f.name, hcl.InitialPos)
+		ev.report(diags)
+		if file == nil {
+			return
+		}
+		hb, ok := file.Body.(*hclsyntax.Body)
+		if !ok {
+			return
+		}
+		b = hclBody(f, hb)
+	}
+	c.add(b)
+}
+
+// report turns HCL error diagnostics into errors with their position.
+func (ev *evaluator) report(diags hcl.Diagnostics) {
+	for _, d := range diags {
+		if d.Severity != hcl.DiagError {
+			continue
+		}
+		var at lint.Range
+		if d.Subject != nil {
+			if f := ev.files[d.Subject.Filename]; f != nil {
+				at = f.rng(*d.Subject)
+			} else {
+				at = lint.Range{File: d.Subject.Filename}
+			}
+		}
+		msg := d.Summary
+		if d.Detail != "" {
+			msg += ": " + strings.TrimSuffix(d.Detail, ".")
+		}
+		ev.ctx.Errorf(at, "invalid HCL: %s", msg)
+	}
+}
+
+// add files a file's top-level blocks into the configuration.
+func (c *config) add(b *body) {
+	for _, bl := range b.blocks {
+		switch {
+		case bl.typ == "variable" && len(bl.labels) == 1:
+			c.variables[bl.labels[0]] = bl
+		case bl.typ == "locals":
+			for _, a := range bl.body.attrs {
+				c.locals[a.name] = a
+			}
+		case bl.typ == "output" && len(bl.labels) == 1:
+			c.outputs[bl.labels[0]] = bl
+		case bl.typ == "resource" && len(bl.labels) == 2:
+			c.resources = append(c.resources, bl)
+		case bl.typ == "data" && len(bl.labels) == 2:
+			c.data[bl.labels[0]+"."+bl.labels[1]] = bl
+		case bl.typ == "module" && len(bl.labels) == 1:
+			if _, dup := c.modules[bl.labels[0]]; !dup {
+				c.moduleSeq = append(c.moduleSeq, bl)
+			}
+			c.modules[bl.labels[0]] = bl
+		}
+	}
+}
+
+// hclBody converts a native-syntax body, attributes in source order.
+func hclBody(f *srcFile, hb *hclsyntax.Body) *body {
+	b := &body{}
+	for name, a := range hb.Attributes {
+		b.attrs = append(b.attrs, &attribute{name: name, nameRange: f.rng(a.NameRange), expr: expression{hx: a.Expr, file: f}})
+	}
+	sort.Slice(b.attrs, func(i, j int) bool { return b.attrs[i].nameRange.Start.Before(b.attrs[j].nameRange.Start) })
+	for _, bl := range hb.Blocks {
+		def := bl.TypeRange
+		if n := len(bl.LabelRanges); n > 0 {
+			def = hcl.RangeBetween(bl.TypeRange, bl.LabelRanges[n-1])
+		}
+		b.blocks = append(b.blocks, &block{typ: bl.Type, labels: bl.Labels, defRange: f.rng(def),
+			typeRange: f.rng(bl.TypeRange), body: hclBody(f, bl.Body)})
+	}
+	return b
+}
+
+// Block types nested in the bodies ecslint reads. JSON cannot tell a block
+// from an attribute holding an object, so .tf.json bodies need the names.
+var nestedBlocks = map[string]bool{
+	"volume": true, "efs_volume_configuration": true, "authorization_config": true, "runtime_platform": true,
+	"docker_volume_configuration": true, "network_configuration": true, "capacity_provider_strategy": true,
+	"setting": true, "ingress": true, "egress": true, "inline_policy": true, "statement": true,
+	"principals": true, "condition": true, "vpc_config": true, "encryption_config": true, "provider": true,
+	"dynamic": true, "content": true, "lifecycle": true, "load_balancer": true, "ephemeral_storage": true,
+}
+
+// jsonConfigBody reads a .tf.json file: {"resource": {"TYPE": {"NAME": {...}}}, ...}.
+func (ev *evaluator) jsonConfigBody(f *srcFile) *body {
+	root, err := jsonnode.Parse(f.name, f.src)
+	if err != nil {
+		var se *jsonnode.SyntaxError
+		if errors.As(err, &se) {
+			ev.ctx.Errorf(lint.Range{File: f.name, Start: se.Pos, End: se.Pos}, "invalid JSON: %s", se.Msg)
+		}
+		return &body{}
+	}
+	b := &body{}
+	if root.Kind != lint.ObjectNode {
+		ev.ctx.Errorf(root.Range, "a .tf.json file must hold an object")
+		return b
+	}
+	for _, top := range root.Fields {
+		labels := map[string]int{"resource": 2, "data": 2, "module": 1, "variable": 1, "output": 1, "locals": 0}[top.Key]
+		if _, ok := map[string]bool{"resource": true, "data": true, "module": true, "variable": true, "output": true, "locals": true}[top.Key]; !ok {
+			continue
+		}
+		ev.jsonBlocks(f, b, top.Key, top.KeyRange, nil, labels, top.Value)
+	}
+	return b
+}
+
+// jsonBlocks unfolds label levels: each level is an object keyed by label.
+func (ev *evaluator) jsonBlocks(f *srcFile, into *body, typ string, at lint.Range, labels []string, depth int, n *lint.Node) {
+	if depth > 0 {
+		if n.Kind != lint.ObjectNode {
+			return
+		}
+		for _, fl := range n.Fields {
+			ev.jsonBlocks(f, into, typ, fl.KeyRange, append(append([]string(nil), labels...), fl.Key), depth-1, fl.Value)
+		}
+		return
+	}
+	for _, item := range jsonItems(n) {
+		into.blocks = append(into.blocks, &block{typ: typ, labels: labels, defRange: at, typeRange: at, body: jsonBody(f, item)})
+	}
+}
+
+// jsonItems returns the objects of a block written once or as a list.
+func jsonItems(n *lint.Node) []*lint.Node {
+	switch n.Kind {
+	case lint.ObjectNode:
+		return []*lint.Node{n}
+	case lint.ArrayNode:
+		var out []*lint.Node
+		for _, it := range n.Items {
+			if it.Kind == lint.ObjectNode {
+				out = append(out, it)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+func jsonBody(f *srcFile, n *lint.Node) *body {
+	b := &body{}
+	for _, fl := range n.Fields {
+		if nestedBlocks[fl.Key] && (fl.Value.Kind == lint.ObjectNode || fl.Value.Kind == lint.ArrayNode && allObjects(fl.Value)) {
+			if fl.Key == "dynamic" {
+				for _, byLabel := range jsonItems(fl.Value) {
+					for _, lf := range byLabel.Fields {
+						for _, it := range jsonItems(lf.Value) {
+							b.blocks = append(b.blocks, &block{typ: "dynamic", labels: []string{lf.Key}, defRange: lf.KeyRange, typeRange: fl.KeyRange, body: jsonBody(f, it)})
+						}
+					}
+				}
+				continue
+			}
+			for _, it := range jsonItems(fl.Value) {
+				b.blocks = append(b.blocks, &block{typ: fl.Key, defRange: fl.KeyRange, typeRange: fl.KeyRange, body: jsonBody(f, it)})
+			}
+			continue
+		}
+		b.attrs = append(b.attrs, &attribute{name: fl.Key, nameRange: fl.KeyRange, expr: expression{jn: fl.Value, file: f}})
+	}
+	return b
+}
+
+func allObjects(n *lint.Node) bool {
+	for _, it := range n.Items {
+		if it.Kind != lint.ObjectNode {
+			return false
+		}
+	}
+	return len(n.Items) > 0
+}
+
+// hasTemplate reports whether a .tf.json string holds interpolations.
+func hasTemplate(s string) bool {
+	return strings.Contains(s, "${") || strings.Contains(s, "%{")
+}
+
+// jsonVarFile parses a .tfvars.json file into its top-level object.
+func (ev *evaluator) jsonVarFile(f *srcFile) *lint.Node {
+	root, err := jsonnode.Parse(f.name, f.src)
+	if err != nil {
+		var se *jsonnode.SyntaxError
+		if errors.As(err, &se) {
+			ev.ctx.Errorf(lint.Range{File: f.name, Start: se.Pos, End: se.Pos}, "invalid JSON: %s", se.Msg)
+		}
+		return nil
+	}
+	if root.Kind != lint.ObjectNode {
+		return nil
+	}
+	return root
+}

@@ -1,0 +1,438 @@
+package terraform
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
+	"github.com/zclconf/go-cty/cty/function/stdlib"
+
+	"github.com/ecslint/ecslint/lint"
+)
+
+// ctyFuncs are Terraform's pure functions whose results need no positions:
+// cty's standard library implements them with Terraform's semantics.
+var ctyFuncs = map[string]function.Function{
+	"abs": stdlib.AbsoluteFunc, "ceil": stdlib.CeilFunc, "floor": stdlib.FloorFunc, "log": stdlib.LogFunc,
+	"max": stdlib.MaxFunc, "min": stdlib.MinFunc, "parseint": stdlib.ParseIntFunc, "pow": stdlib.PowFunc,
+	"signum": stdlib.SignumFunc, "chomp": stdlib.ChompFunc, "format": stdlib.FormatFunc,
+	"formatlist": stdlib.FormatListFunc, "indent": stdlib.IndentFunc, "join": stdlib.JoinFunc,
+	"lower": stdlib.LowerFunc, "upper": stdlib.UpperFunc, "regex": stdlib.RegexFunc,
+	"regexall": stdlib.RegexAllFunc, "split": stdlib.SplitFunc, "strrev": stdlib.ReverseFunc,
+	"substr": stdlib.SubstrFunc, "title": stdlib.TitleFunc, "trim": stdlib.TrimFunc,
+	"trimprefix": stdlib.TrimPrefixFunc, "trimsuffix": stdlib.TrimSuffixFunc, "trimspace": stdlib.TrimSpaceFunc,
+	"chunklist": stdlib.ChunklistFunc, "coalescelist": stdlib.CoalesceListFunc, "compact": stdlib.CompactFunc,
+	"contains": stdlib.ContainsFunc, "distinct": stdlib.DistinctFunc, "reverse": stdlib.ReverseListFunc,
+	"setintersection": stdlib.SetIntersectionFunc, "setproduct": stdlib.SetProductFunc,
+	"setsubtract": stdlib.SetSubtractFunc, "setunion": stdlib.SetUnionFunc, "slice": stdlib.SliceFunc,
+	"sort": stdlib.SortFunc, "zipmap": stdlib.ZipmapFunc, "range": stdlib.RangeFunc,
+	"csvdecode": stdlib.CSVDecodeFunc, "formatdate": stdlib.FormatDateFunc, "timeadd": stdlib.TimeAddFunc,
+}
+
+// call evaluates a function call. Functions that pass values through
+// (merge, concat, lookup, try, jsonencode, ...) keep their arguments' nodes,
+// so positions survive; the rest go through cty.
+func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r lint.Range) *lint.Node {
+	name := strings.TrimPrefix(e.Name, "provider::")
+	if e.ExpandFinal {
+		return unknown(r)
+	}
+	// try and can evaluate their arguments themselves.
+	switch name {
+	case "try":
+		for _, a := range e.Args {
+			if v := ev.evalHCL(s, f, a); !isErr(v) {
+				return v
+			}
+		}
+		return errNode(r)
+	case "can":
+		if len(e.Args) != 1 {
+			return errNode(r)
+		}
+		v := ev.evalHCL(s, f, e.Args[0])
+		if isErr(v) {
+			return boolNode(false, r)
+		}
+		if v.Kind == lint.UnknownNode {
+			return unknown(r)
+		}
+		return boolNode(true, r)
+	}
+	args := make([]*lint.Node, len(e.Args))
+	for i, a := range e.Args {
+		args[i] = ev.evalHCL(s, f, a)
+		if isErr(args[i]) {
+			return args[i]
+		}
+	}
+	switch name {
+	case "jsonencode":
+		if len(args) != 1 {
+			return errNode(r)
+		}
+		out := unknown(r)
+		if b, err := json.Marshal(nodeToJSON(args[0])); err == nil && isWhollyKnown(args[0]) {
+			out = strNode(string(b), r)
+		}
+		ev.encoded[out] = args[0]
+		return out
+	case "jsondecode":
+		if len(args) != 1 {
+			return errNode(r)
+		}
+		return ev.jsonOf(args[0], "jsondecode()")
+	case "file":
+		return ev.file(s, args, r)
+	case "fileexists":
+		if len(args) != 1 || args[0].Kind != lint.StringNode {
+			return unknown(r)
+		}
+		path := ev.resolvePath(s, args[0].Text)
+		if !ev.ctx.FS.Within(path) {
+			ev.ctx.Notef(r, "fileexists(%q) looks outside the scanned roots; not checked", args[0].Text)
+			return unknown(r)
+		}
+		_, err := ev.ctx.FS.ReadFile(path)
+		return boolNode(err == nil, r)
+	case "templatefile":
+		return ev.templatefile(s, args, r)
+	case "merge":
+		out := &lint.Node{Kind: lint.ObjectNode, Range: r}
+		for _, a := range args {
+			switch {
+			case a.Kind == lint.NullNode:
+			case a.Kind == lint.ObjectNode && len(a.Alts) == 0:
+				for _, fl := range a.Fields {
+					ev.inheritOrigin(a, fl)
+					out.Fields = removeField(out.Fields, fl.Key)
+					out.Fields = append(out.Fields, fl)
+				}
+			default:
+				return unknown(r)
+			}
+		}
+		return out
+	case "concat":
+		out := &lint.Node{Kind: lint.ArrayNode, Range: r}
+		for _, a := range args {
+			if a.Kind != lint.ArrayNode || len(a.Alts) > 0 {
+				return unknown(r)
+			}
+			out.Items = append(out.Items, a.Items...)
+		}
+		return out
+	case "flatten":
+		if len(args) != 1 {
+			return errNode(r)
+		}
+		out := &lint.Node{Kind: lint.ArrayNode, Range: r}
+		if !flattenInto(out, args[0], 0) {
+			return unknown(r)
+		}
+		return out
+	case "lookup":
+		if len(args) < 2 || len(args) > 3 {
+			return errNode(r)
+		}
+		if args[0].Kind == lint.ObjectNode && args[1].Kind == lint.StringNode && len(args[0].Alts) == 0 {
+			if fl := args[0].Get(args[1].Text); fl != nil {
+				ev.inheritOrigin(args[0], fl)
+				return fl.Value
+			}
+			if len(args) == 3 {
+				return args[2]
+			}
+			return errNode(r)
+		}
+		return unknown(r)
+	case "element":
+		if len(args) != 2 || args[0].Kind != lint.ArrayNode || args[1].Kind != lint.NumberNode || len(args[0].Items) == 0 {
+			return unknown(r)
+		}
+		i, err := strconv.Atoi(args[1].Text)
+		if err != nil || i < 0 {
+			return errNode(r)
+		}
+		return args[0].Items[i%len(args[0].Items)]
+	case "coalesce":
+		for _, a := range args {
+			switch {
+			case a.Kind == lint.UnknownNode || len(a.Alts) > 0:
+				return unknown(r)
+			case a.Kind == lint.NullNode || a.Kind == lint.StringNode && a.Text == "":
+			default:
+				return a
+			}
+		}
+		return errNode(r)
+	case "one":
+		if len(args) == 1 && args[0].Kind == lint.ArrayNode {
+			switch len(args[0].Items) {
+			case 0:
+				return &lint.Node{Kind: lint.NullNode, Range: r}
+			case 1:
+				return args[0].Items[0]
+			}
+			return errNode(r)
+		}
+		return unknown(r)
+	case "tolist", "toset", "tomap", "sensitive", "nonsensitive", "tobool", "tonumber":
+		if len(args) != 1 {
+			return errNode(r)
+		}
+		return args[0]
+	case "tostring":
+		if len(args) == 1 && (args[0].Kind == lint.NumberNode || args[0].Kind == lint.BoolNode) {
+			return strNode(args[0].Text, args[0].Range)
+		}
+		if len(args) == 1 {
+			return args[0]
+		}
+		return errNode(r)
+	case "length":
+		if len(args) == 1 && len(args[0].Alts) == 0 {
+			switch args[0].Kind {
+			case lint.ArrayNode:
+				return numNode(len(args[0].Items), r)
+			case lint.ObjectNode:
+				return numNode(len(args[0].Fields), r)
+			case lint.StringNode:
+				return numNode(len([]rune(args[0].Text)), r)
+			}
+		}
+		return unknown(r)
+	case "keys", "values":
+		if len(args) != 1 || args[0].Kind != lint.ObjectNode || len(args[0].Alts) > 0 {
+			return unknown(r)
+		}
+		out := &lint.Node{Kind: lint.ArrayNode, Range: r}
+		for _, fl := range sortedKeys(args[0]) {
+			if name == "keys" {
+				out.Items = append(out.Items, strNode(fl.Key, fl.KeyRange))
+			} else {
+				out.Items = append(out.Items, fl.Value)
+			}
+		}
+		return out
+	case "base64encode":
+		if len(args) == 1 && args[0].Kind == lint.StringNode {
+			return strNode(base64.StdEncoding.EncodeToString([]byte(args[0].Text)), r)
+		}
+		return unknown(r)
+	case "replace":
+		// Terraform's replace takes a regular expression written /like this/.
+		if len(args) == 3 && args[1].Kind == lint.StringNode && len(args[1].Text) > 1 &&
+			strings.HasPrefix(args[1].Text, "/") && strings.HasSuffix(args[1].Text, "/") {
+			pattern := strNode(args[1].Text[1:len(args[1].Text)-1], args[1].Range)
+			return ev.ctyCall(stdlib.RegexReplaceFunc, r, args[0], pattern, args[2])
+		}
+		return ev.ctyCall(stdlib.ReplaceFunc, r, args...)
+	case "range":
+		for _, a := range args {
+			if n, err := strconv.ParseFloat(a.Text, 64); a.Kind == lint.NumberNode && (err != nil || n > maxElements || n < -maxElements) {
+				return unknown(r)
+			}
+		}
+	}
+	if fn, ok := ctyFuncs[name]; ok {
+		return ev.ctyCall(fn, r, args...)
+	}
+	// A provider function, yamlencode, a function of a newer Terraform:
+	// not evaluated, never a crash.
+	return unknown(r)
+}
+
+func (ev *evaluator) ctyCall(fn function.Function, r lint.Range, args ...*lint.Node) *lint.Node {
+	vals := make([]cty.Value, len(args))
+	for i, a := range args {
+		vals[i] = nodeToCty(a)
+	}
+	v, err := fn.Call(vals)
+	if err != nil {
+		return errNode(r)
+	}
+	return ctyToNode(v, r)
+}
+
+func removeField(fs []*lint.Field, key string) []*lint.Field {
+	out := fs[:0]
+	for _, f := range fs {
+		if f.Key != key {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func flattenInto(out, n *lint.Node, depth int) bool {
+	if depth > 64 || len(n.Alts) > 0 || n.Kind == lint.UnknownNode {
+		return false
+	}
+	if n.Kind != lint.ArrayNode {
+		out.Items = append(out.Items, n)
+		return true
+	}
+	for _, it := range n.Items {
+		if it.Kind == lint.ArrayNode {
+			if !flattenInto(out, it, depth+1) {
+				return false
+			}
+			continue
+		}
+		if it.Kind == lint.UnknownNode {
+			return false
+		}
+		out.Items = append(out.Items, it)
+	}
+	return true
+}
+
+func isWhollyKnown(n *lint.Node) bool {
+	if n.Kind == lint.UnknownNode || len(n.Alts) > 0 {
+		return false
+	}
+	for _, it := range n.Items {
+		if !isWhollyKnown(it) {
+			return false
+		}
+	}
+	for _, f := range n.Fields {
+		if !isWhollyKnown(f.Value) {
+			return false
+		}
+	}
+	return true
+}
+
+// nodeToJSON converts a node for encoding/json.
+func nodeToJSON(n *lint.Node) any {
+	switch n.Kind {
+	case lint.BoolNode:
+		return n.Text == "true"
+	case lint.NumberNode:
+		return json.Number(n.Text)
+	case lint.StringNode:
+		return n.Text
+	case lint.ArrayNode:
+		out := make([]any, len(n.Items))
+		for i, it := range n.Items {
+			out[i] = nodeToJSON(it)
+		}
+		return out
+	case lint.ObjectNode:
+		out := make(map[string]any, len(n.Fields))
+		for _, f := range n.Fields {
+			out[f.Key] = nodeToJSON(f.Value)
+		}
+		return out
+	}
+	return nil
+}
+
+// resolvePath resolves a path argument as Terraform does: relative to the
+// directory Terraform runs in, the root module's (path.module gives a
+// module's directory relative to it).
+func (ev *evaluator) resolvePath(s *scope, p string) string {
+	p = filepath.FromSlash(p)
+	if filepath.IsAbs(p) || s.inst == nil {
+		return filepath.Clean(p)
+	}
+	return filepath.Join(s.inst.rootDir(), p)
+}
+
+// readArg reads the file a file() or templatefile() argument names,
+// through the sandbox: nothing outside the scanned roots is read.
+func (ev *evaluator) readArg(s *scope, fn string, arg *lint.Node, r lint.Range) (*srcFile, bool) {
+	if arg.Kind != lint.StringNode || len(arg.Alts) > 0 {
+		return nil, false
+	}
+	path := ev.resolvePath(s, arg.Text)
+	f, err := ev.readSource(path)
+	switch {
+	case errors.Is(err, lint.ErrOutsideRoots):
+		ev.ctx.Notef(r, "%s(%q) reads outside the scanned roots; refused, its value is unknown", fn, arg.Text)
+		return nil, false
+	case errors.Is(err, lint.ErrTooLarge):
+		ev.ctx.Errorf(r, "%s(%q): %v", fn, arg.Text, err)
+		return nil, false
+	case err != nil:
+		ev.ctx.Notef(r, "%s(%q): %v; its value is unknown", fn, arg.Text, err)
+		return nil, false
+	}
+	return f, true
+}
+
+func (ev *evaluator) file(s *scope, args []*lint.Node, r lint.Range) *lint.Node {
+	if len(args) != 1 {
+		return errNode(r)
+	}
+	f, ok := ev.readArg(s, "file", args[0], r)
+	if !ok {
+		return unknown(r)
+	}
+	out := strNode(string(f.src), r)
+	ev.embedded[out] = &embeddedText{file: f.name, start: lint.Pos{Line: 1, Col: 1}, raw: f.src}
+	return out
+}
+
+// templatefile renders a template file with the given variables. A
+// template of text and interpolations keeps the template's lines; one with
+// directives (%{ for }) is rendered whole and its values placed at the call.
+func (ev *evaluator) templatefile(s *scope, args []*lint.Node, r lint.Range) *lint.Node {
+	if len(args) != 2 {
+		return errNode(r)
+	}
+	f, ok := ev.readArg(s, "templatefile", args[0], r)
+	if !ok {
+		return unknown(r)
+	}
+	tx, diags := hclsyntax.ParseTemplate(f.src, f.name, hcl.InitialPos)
+	if diags.HasErrors() {
+		ev.report(diags)
+		return unknown(r)
+	}
+	names := map[string]*lint.Node{}
+	vars := args[1]
+	switch {
+	case vars.Kind == lint.ObjectNode && len(vars.Alts) == 0:
+		for _, fl := range vars.Fields {
+			names[fl.Key] = fl.Value
+		}
+	case vars.Kind == lint.NullNode:
+	default:
+		return unknown(r)
+	}
+	// Template variables are the only names a template sees.
+	ts := &scope{names: names}
+	if t, ok := tx.(*hclsyntax.TemplateExpr); ok && plainTemplate(t) {
+		out, vals := ev.renderParts(ts, f, t.Parts, r)
+		ev.embedded[out] = renderInPlace(f, t.Parts, vals)
+		return out
+	}
+	out := ev.evalHCL(ts, f, tx)
+	if out.Kind == lint.StringNode {
+		out = strNode(out.Text, r)
+		ev.embedded[out] = &embeddedText{file: r.File, start: r.Start, raw: []byte(out.Text), pin: r}
+	}
+	return out
+}
+
+// plainTemplate reports whether a template is only text and
+// interpolations, whose rendering keeps its lines.
+func plainTemplate(t *hclsyntax.TemplateExpr) bool {
+	for _, p := range t.Parts {
+		switch p.(type) {
+		case *hclsyntax.TemplateJoinExpr, *hclsyntax.ConditionalExpr, *hclsyntax.ForExpr:
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,438 @@
+package terraform
+
+import (
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/ecslint/ecslint/lint"
+)
+
+// maxModuleDepth bounds module nesting (a module that calls itself through
+// a symlink or a ../ path must end).
+const maxModuleDepth = 16
+
+// instance is one module instance: the root module, or a module call (one
+// per count index or for_each key).
+type instance struct {
+	ev     *evaluator
+	cfg    *config
+	root   *instance
+	parent *instance
+	depth  int
+	// prefix is prepended to resource addresses: "" for the root,
+	// `module.app.` or `module.app["x"].` for a call.
+	prefix string
+	// Arguments of the call, evaluated in callScope.
+	args      map[string]*attribute
+	callScope *scope
+	// rootVars are the root module's values from tfvars files and flags.
+	rootVars map[string]*lint.Node
+
+	vars     map[string]*lint.Node
+	locals   map[string]*lint.Node
+	busy     map[string]bool
+	outputs  map[string]*lint.Node
+	calls    map[string][]*callInstance
+	policies map[string]*lint.Node // aws_iam_policy_document data sources by name
+}
+
+type callInstance struct {
+	key  *lint.Node // count index or for_each key; nil without either
+	inst *instance  // nil when the module is not evaluated
+}
+
+func newInstance(ev *evaluator, cfg *config, parent *instance, prefix string) *instance {
+	in := &instance{ev: ev, cfg: cfg, parent: parent, prefix: prefix,
+		vars: map[string]*lint.Node{}, locals: map[string]*lint.Node{}, busy: map[string]bool{},
+		outputs: map[string]*lint.Node{}, calls: map[string][]*callInstance{}, policies: map[string]*lint.Node{}}
+	in.root = in
+	if parent != nil {
+		in.root = parent.root
+		in.depth = parent.depth + 1
+	}
+	return in
+}
+
+func (in *instance) scope() *scope { return &scope{inst: in} }
+
+func (in *instance) rootDir() string { return in.root.cfg.dir }
+
+// moduleDir is path.module: the module's directory relative to the root's.
+func (in *instance) moduleDir() string {
+	rel, err := filepath.Rel(in.rootDir(), in.cfg.dir)
+	if err != nil {
+		return filepath.ToSlash(in.cfg.dir)
+	}
+	return filepath.ToSlash(rel)
+}
+
+// variable is var.NAME: the caller's argument, else (in the root) the
+// tfvars and flags, else the default, else unknown.
+func (in *instance) variable(name string, r lint.Range) *lint.Node {
+	if v, ok := in.vars[name]; ok {
+		return v
+	}
+	key := "var." + name
+	if in.busy[key] {
+		return unknown(r)
+	}
+	in.busy[key] = true
+	defer delete(in.busy, key)
+	v := in.bindVariable(name, r)
+	in.vars[name] = v
+	return v
+}
+
+func (in *instance) bindVariable(name string, r lint.Range) *lint.Node {
+	decl := in.cfg.variables[name]
+	if a := in.args[name]; a != nil {
+		v := in.ev.eval(in.callScope, a.expr)
+		if v.Kind != lint.NullNode || decl == nil || decl.body.attr("default") == nil {
+			// A finding about the value points at the caller's argument.
+			bound := *v
+			in.ev.copyMeta(v, &bound)
+			in.ev.origin[&bound] = a.nameRange
+			return &bound
+		}
+	}
+	if v, ok := in.rootVars[name]; ok && in.parent == nil {
+		return v
+	}
+	if decl == nil {
+		return errNode(r)
+	}
+	if d := decl.body.attr("default"); d != nil {
+		return in.ev.eval(&scope{}, d.expr)
+	}
+	return unknown(decl.defRange)
+}
+
+// local is local.NAME, evaluated on first use; a cycle yields unknown.
+func (in *instance) local(name string, r lint.Range) *lint.Node {
+	if v, ok := in.locals[name]; ok {
+		return v
+	}
+	a := in.cfg.locals[name]
+	if a == nil {
+		return errNode(r)
+	}
+	key := "local." + name
+	if in.busy[key] {
+		in.ev.ctx.Notef(a.nameRange, "local.%s depends on itself; its value is unknown", name)
+		return unknown(r)
+	}
+	in.busy[key] = true
+	v := in.ev.eval(in.scope(), a.expr)
+	delete(in.busy, key)
+	in.locals[name] = v
+	return v
+}
+
+// output is module.M.NAME seen from the caller.
+func (in *instance) output(name string, r lint.Range) *lint.Node {
+	if v, ok := in.outputs[name]; ok {
+		return v
+	}
+	o := in.cfg.outputs[name]
+	if o == nil {
+		return errNode(r)
+	}
+	key := "output." + name
+	if in.busy[key] {
+		return unknown(r)
+	}
+	in.busy[key] = true
+	v := unknown(r)
+	if a := o.body.attr("value"); a != nil {
+		v = in.ev.eval(in.scope(), a.expr)
+	}
+	delete(in.busy, key)
+	in.outputs[name] = v
+	return v
+}
+
+// moduleRef resolves module.NAME[KEY].OUTPUT.
+func (in *instance) moduleRef(name string, rest hcl.Traversal, r lint.Range) *lint.Node {
+	calls := in.moduleCalls(name)
+	if calls == nil {
+		return errNode(r)
+	}
+	pick := calls
+	if len(rest) > 0 {
+		if ix, ok := rest[0].(hcl.TraverseIndex); ok {
+			key := ctyToNode(ix.Key, r)
+			rest = rest[1:]
+			pick = nil
+			for _, c := range calls {
+				if c.key != nil && c.key.Kind != lint.UnknownNode && c.key.Text == key.Text {
+					pick = append(pick, c)
+				}
+			}
+			if len(pick) == 0 {
+				return unknown(r)
+			}
+		}
+	}
+	if len(pick) != 1 || pick[0].inst == nil || len(rest) == 0 {
+		return unknown(r)
+	}
+	out, ok := rest[0].(hcl.TraverseAttr)
+	if !ok {
+		return unknown(r)
+	}
+	return in.ev.apply(pick[0].inst.output(out.Name, r), rest[1:], r)
+}
+
+// moduleCalls expands a module call into its instances.
+func (in *instance) moduleCalls(name string) []*callInstance {
+	if c, ok := in.calls[name]; ok {
+		return c
+	}
+	bl := in.cfg.modules[name]
+	if bl == nil {
+		return nil
+	}
+	in.calls[name] = []*callInstance{} // a reference to itself while expanding finds no instance
+	var out []*callInstance
+	for _, ex := range in.expand(bl) {
+		prefix := in.prefix + "module." + name + ex.suffix + "."
+		ci := &callInstance{key: ex.key, inst: in.callModule(bl, ex.scope, prefix)}
+		out = append(out, ci)
+	}
+	in.calls[name] = out
+	return out
+}
+
+// callModule creates the instance a module block calls, or nil when its
+// source is not a local directory ecslint can read.
+func (in *instance) callModule(bl *block, callScope *scope, prefix string) *instance {
+	src := bl.body.attr("source")
+	if src == nil {
+		return nil
+	}
+	sv := in.ev.eval(&scope{}, src.expr)
+	if sv.Kind != lint.StringNode {
+		return nil
+	}
+	source := sv.Text
+	if !strings.HasPrefix(source, "./") && !strings.HasPrefix(source, "../") {
+		in.ev.ctx.Notef(bl.defRange, "module %q (source %q) not evaluated: only local modules are read; its outputs are unknown", bl.labels[0], source)
+		return nil
+	}
+	dir := filepath.Join(in.cfg.dir, filepath.FromSlash(source))
+	if in.depth >= maxModuleDepth || in.calling(dir) {
+		in.ev.ctx.Notef(bl.defRange, "module %q calls itself (through %q); not evaluated again", bl.labels[0], source)
+		return nil
+	}
+	cfg, ok := in.ev.loadConfig(dir)
+	if !ok {
+		in.ev.ctx.Notef(src.nameRange, "module %q: no Terraform files readable in %q; its outputs are unknown", bl.labels[0], source)
+		return nil
+	}
+	child := newInstance(in.ev, cfg, in, prefix)
+	child.callScope = callScope
+	child.args = map[string]*attribute{}
+	for _, a := range bl.body.attrs {
+		switch a.name {
+		case "source", "version", "count", "for_each", "providers", "depends_on":
+			continue
+		}
+		child.args[a.name] = a
+	}
+	return child
+}
+
+// calling reports whether dir is this instance's module or an ancestor's.
+func (in *instance) calling(dir string) bool {
+	for p := in; p != nil; p = p.parent {
+		if filepath.Clean(p.cfg.dir) == filepath.Clean(dir) {
+			return true
+		}
+	}
+	return false
+}
+
+// dataRef resolves data.TYPE.NAME.ATTR. aws_iam_policy_document is
+// computed offline; other data sources need a provider and are unknown.
+func (in *instance) dataRef(typ, name string, rest hcl.Traversal, r lint.Range) *lint.Node {
+	ref := in.prefix + "data." + typ + "." + name
+	if typ != "aws_iam_policy_document" {
+		return unknownRef(r, ref)
+	}
+	bl := in.cfg.data[typ+"."+name]
+	if bl == nil {
+		return errNode(r)
+	}
+	if len(rest) > 0 {
+		if _, ok := rest[0].(hcl.TraverseIndex); ok {
+			rest = rest[1:]
+		}
+	}
+	if len(rest) == 0 {
+		return unknownRef(r, ref)
+	}
+	a, ok := rest[0].(hcl.TraverseAttr)
+	if !ok || (a.Name != "json" && a.Name != "minified_json") {
+		return unknownRef(r, ref)
+	}
+	doc, ok := in.policies[name]
+	if !ok {
+		doc = in.ev.policyDocument(in.scope(), bl)
+		in.policies[name] = doc
+	}
+	out := strNode("", r)
+	out.Ref = ref
+	in.ev.encoded[out] = doc
+	return out
+}
+
+// expansion is one instance of a block with count or for_each.
+type expansion struct {
+	key    *lint.Node
+	suffix string // the address's instance key: [0], ["api"]
+	scope  *scope
+}
+
+// expand evaluates a block's count or for_each in this instance. Unknown
+// collections give one instance whose count.index or each is unknown.
+func (in *instance) expand(bl *block) []expansion {
+	s := in.scope()
+	if a := bl.body.attr("count"); a != nil {
+		n := in.ev.eval(s, a.expr)
+		if c, err := strconv.Atoi(n.Text); n.Kind == lint.NumberNode && err == nil && len(n.Alts) == 0 && c >= 0 && c <= 1000 {
+			var out []expansion
+			for i := range c {
+				idx := numNode(i, a.nameRange)
+				out = append(out, expansion{key: idx, suffix: fmt.Sprintf("[%d]", i),
+					scope: s.with(map[string]*lint.Node{"count": object(a.nameRange, "index", idx)})})
+			}
+			return out
+		}
+		return []expansion{{scope: s.with(map[string]*lint.Node{"count": object(a.nameRange, "index", unknown(a.nameRange))})}}
+	}
+	if a := bl.body.attr("for_each"); a != nil {
+		n := in.ev.eval(s, a.expr)
+		var out []expansion
+		add := func(k, v *lint.Node) {
+			out = append(out, expansion{key: k, suffix: "[" + strconv.Quote(k.Text) + "]",
+				scope: s.with(map[string]*lint.Node{"each": object(a.nameRange, "key", k, "value", v)})})
+		}
+		switch {
+		case len(n.Alts) > 0:
+		case n.Kind == lint.ObjectNode && len(n.Fields) <= 1000:
+			for _, fl := range sortedKeys(n) {
+				in.ev.inheritOrigin(n, fl)
+				add(strNode(fl.Key, fl.KeyRange), fl.Value)
+			}
+			return out
+		case n.Kind == lint.ArrayNode && len(n.Items) <= 1000 && allStrings(n):
+			for _, it := range n.Items {
+				add(it, it)
+			}
+			return out
+		}
+		return []expansion{{scope: s.with(map[string]*lint.Node{"each": object(a.nameRange, "key", unknown(a.nameRange), "value", unknown(a.nameRange))})}}
+	}
+	return []expansion{{scope: s}}
+}
+
+func allStrings(n *lint.Node) bool {
+	for _, it := range n.Items {
+		if it.Kind != lint.StringNode {
+			return false
+		}
+	}
+	return true
+}
+
+// object builds an object node from key/value pairs.
+func object(r lint.Range, kv ...any) *lint.Node {
+	out := &lint.Node{Kind: lint.ObjectNode, Range: r}
+	for i := 0; i+1 < len(kv); i += 2 {
+		out.Fields = append(out.Fields, &lint.Field{Key: kv[i].(string), KeyRange: r, Value: kv[i+1].(*lint.Node)})
+	}
+	return out
+}
+
+// bodyNode evaluates a block body into an object: attributes by name,
+// nested blocks (dynamic ones expanded) as lists of objects under their
+// type.
+func (ev *evaluator) bodyNode(s *scope, b *block) *lint.Node {
+	out := &lint.Node{Kind: lint.ObjectNode, Range: b.defRange}
+	for _, a := range b.body.attrs {
+		v := ev.eval(s, a.expr)
+		out.Fields = append(out.Fields, &lint.Field{Key: a.name, KeyRange: ev.keyRange(a.nameRange, v), Value: v})
+	}
+	lists := map[string]*lint.Field{}
+	addBlock := func(typ string, at lint.Range, n *lint.Node) {
+		f := lists[typ]
+		if f == nil {
+			f = &lint.Field{Key: typ, KeyRange: at, Value: &lint.Node{Kind: lint.ArrayNode, Range: at}}
+			lists[typ] = f
+			out.Fields = append(out.Fields, f)
+		}
+		f.Value.Items = append(f.Value.Items, n)
+	}
+	for _, nb := range b.body.blocks {
+		if nb.typ != "dynamic" {
+			addBlock(nb.typ, nb.typeRange, ev.bodyNode(s, nb))
+			continue
+		}
+		if len(nb.labels) != 1 {
+			continue
+		}
+		ev.dynamic(s, nb, func(n *lint.Node) { addBlock(nb.labels[0], nb.defRange, n) })
+	}
+	return out
+}
+
+// dynamic expands a dynamic block over its for_each.
+func (ev *evaluator) dynamic(s *scope, nb *block, add func(*lint.Node)) {
+	var content *block
+	for _, c := range nb.body.blocks {
+		if c.typ == "content" {
+			content = c
+		}
+	}
+	if content == nil {
+		return
+	}
+	iter := nb.labels[0]
+	if a := nb.body.attr("iterator"); a != nil {
+		if x, ok := a.expr.hx.(*hclsyntax.ScopeTraversalExpr); ok {
+			iter = x.Traversal.RootName()
+		}
+	}
+	fe := nb.body.attr("for_each")
+	if fe == nil {
+		return
+	}
+	coll := ev.eval(s, fe.expr)
+	var elems [][2]*lint.Node
+	switch {
+	case len(coll.Alts) == 0 && coll.Kind == lint.ArrayNode:
+		for i, it := range coll.Items {
+			elems = append(elems, [2]*lint.Node{numNode(i, it.Range), it})
+		}
+	case len(coll.Alts) == 0 && coll.Kind == lint.ObjectNode:
+		for _, fl := range sortedKeys(coll) {
+			elems = append(elems, [2]*lint.Node{strNode(fl.Key, fl.KeyRange), fl.Value})
+		}
+	case coll.Kind == lint.NullNode:
+	default:
+		// Blocks of unknown number and content.
+		add(unknown(nb.defRange))
+		return
+	}
+	for _, el := range elems {
+		inner := s.with(map[string]*lint.Node{iter: object(nb.defRange, "key", el[0], "value", el[1])})
+		n := ev.bodyNode(inner, content)
+		n.Range = nb.defRange
+		add(n)
+	}
+}

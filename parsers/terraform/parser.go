@@ -1,0 +1,271 @@
+// Package terraform reads Terraform configurations (.tf and .tf.json) into
+// the common model. It evaluates what Terraform would evaluate offline:
+// variables (defaults, tfvars, flags), locals, Terraform's pure functions,
+// file() and templatefile() within the scanned roots, local modules, count
+// and for_each; anything that needs a provider is unknown. Values keep the
+// position where they were written, also inside jsonencode(), heredocs and
+// the files file() reads.
+package terraform
+
+import (
+	"bytes"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/ecslint/ecslint/lint"
+	"github.com/ecslint/ecslint/parsers/ecsdoc"
+)
+
+// Parser is the Terraform parser. Its unit is a root module directory with
+// the local modules it calls.
+type Parser struct{}
+
+// Name implements lint.Parser.
+func (Parser) Name() string { return "terraform" }
+
+// Accepts implements lint.Parser.
+func (Parser) Accepts(path string) bool { return isConfigFile(filepath.Base(path)) }
+
+// relevant are the words a module must contain to be worth evaluating: the
+// resource types ecslint reads, and module calls that may create them.
+var relevant = [][]byte{[]byte("aws_ecs_"), []byte("aws_eks_"), []byte("aws_iam_"), []byte("aws_security_group"),
+	[]byte("aws_vpc_security_group"), []byte("module")}
+
+// Sniff reports whether a configuration file may matter to ecslint.
+func Sniff(src []byte) bool {
+	for _, w := range relevant {
+		if bytes.Contains(src, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// localSource finds local module sources without parsing.
+var localSource = regexp.MustCompile(`"?source"?\s*[=:]\s*"(\.\.?/[^"]*)"`)
+
+// Group implements lint.Grouper: one job per root module directory, with
+// the files of the local modules it calls. A directory that another
+// directory of the run calls is evaluated through its callers only, so its
+// findings carry the callers' values and are not reported twice.
+func (Parser) Group(paths []string, fsys *lint.FS) [][]string {
+	dirFiles := map[string][]string{}
+	var dirs []string
+	addDir := func(dir string) bool {
+		if _, ok := dirFiles[dir]; ok {
+			return true
+		}
+		names, err := fsys.ReadDir(dir)
+		if err != nil {
+			return false
+		}
+		var files []string
+		for _, n := range names {
+			if isConfigFile(n) {
+				files = append(files, filepath.Join(dir, n))
+			}
+		}
+		if len(files) == 0 {
+			return false
+		}
+		dirFiles[dir] = files
+		dirs = append(dirs, dir)
+		return true
+	}
+	for _, p := range paths {
+		addDir(filepath.Dir(p))
+	}
+	named := append([]string(nil), dirs...)
+	calls := map[string][]string{}
+	called := map[string]bool{}
+	for i := 0; i < len(dirs); i++ {
+		dir := dirs[i]
+		for _, f := range dirFiles[dir] {
+			src, err := fsys.ReadFile(f)
+			if err != nil || !bytes.Contains(src, []byte("source")) {
+				continue
+			}
+			for _, m := range localSource.FindAllSubmatch(src, -1) {
+				target := filepath.Join(dir, filepath.FromSlash(string(m[1])))
+				if target == dir || !addDir(target) {
+					continue
+				}
+				calls[dir] = append(calls[dir], target)
+				called[target] = true
+			}
+		}
+	}
+	var groups [][]string
+	covered := map[string]bool{}
+	emit := func(root string) {
+		var files []string
+		seen := map[string]bool{}
+		var visit func(string)
+		visit = func(d string) {
+			if seen[d] {
+				return
+			}
+			seen[d] = true
+			covered[d] = true
+			files = append(files, dirFiles[d]...)
+			for _, c := range calls[d] {
+				visit(c)
+			}
+		}
+		visit(root)
+		groups = append(groups, files)
+	}
+	sort.Strings(named)
+	for _, d := range named {
+		if !called[d] {
+			emit(d)
+		}
+	}
+	// Directories only reachable through a cycle of calls still get checked.
+	for _, d := range named {
+		if !covered[d] {
+			emit(d)
+		}
+	}
+	return groups
+}
+
+// Parse implements lint.Parser: paths are a root module's files, then those
+// of the modules it calls.
+func (Parser) Parse(ctx *lint.Context, paths []string) ([]*lint.Unit, bool) {
+	if len(paths) == 0 {
+		return nil, false
+	}
+	worth := false
+	for _, p := range paths {
+		src, err := ctx.ReadFile(p)
+		if err == nil && Sniff(src) {
+			worth = true
+			break
+		}
+	}
+	if !worth {
+		// Nothing ECS, EKS, IAM or security-group related, and no module
+		// call: not worth parsing.
+		return nil, false
+	}
+	ev := newEvaluator(ctx)
+	cfg, ok := ev.loadConfig(filepath.Dir(paths[0]))
+	if !ok {
+		return nil, true
+	}
+	root := newInstance(ev, cfg, nil, "")
+	root.rootVars = ev.rootVariables(cfg)
+	l := ecsdoc.NewLinker()
+	root.collect(l)
+	return []*lint.Unit{l.Finish()}, true
+}
+
+// collect adds the instance's resources and those of the modules it calls.
+func (in *instance) collect(l *ecsdoc.Linker) {
+	for _, bl := range in.cfg.resources {
+		if !mappedTypes[bl.labels[0]] {
+			continue
+		}
+		for _, ex := range in.expand(bl) {
+			in.resource(l, bl, ex)
+		}
+	}
+	for _, bl := range in.cfg.moduleSeq {
+		for _, c := range in.moduleCalls(bl.labels[0]) {
+			if c.inst != nil {
+				c.inst.collect(l)
+			}
+		}
+	}
+}
+
+// rootVariables reads the root module's variable values in Terraform's
+// order of precedence, later winning: terraform.tfvars,
+// terraform.tfvars.json, *.auto.tfvars(.json) in lexical order, then
+// --var-file and --var.
+func (ev *evaluator) rootVariables(cfg *config) map[string]*lint.Node {
+	vars := map[string]*lint.Node{}
+	names, _ := ev.ctx.FS.ReadDir(cfg.dir)
+	var files []string
+	for _, n := range []string{"terraform.tfvars", "terraform.tfvars.json"} {
+		for _, have := range names {
+			if have == n {
+				files = append(files, filepath.Join(cfg.dir, n))
+			}
+		}
+	}
+	for _, n := range names {
+		if strings.HasSuffix(n, ".auto.tfvars") || strings.HasSuffix(n, ".auto.tfvars.json") {
+			files = append(files, filepath.Join(cfg.dir, n))
+		}
+	}
+	files = append(files, ev.ctx.Options.TerraformVarFiles...)
+	for _, f := range files {
+		ev.readVarFile(f, vars)
+	}
+	for _, kv := range ev.ctx.Options.TerraformVars {
+		name, value, ok := strings.Cut(kv, "=")
+		if !ok {
+			continue
+		}
+		vars[strings.TrimSpace(name)] = ev.flagValue(cfg, strings.TrimSpace(name), value)
+	}
+	return vars
+}
+
+func (ev *evaluator) readVarFile(path string, into map[string]*lint.Node) {
+	f, err := ev.readSource(path)
+	if err != nil {
+		ev.ctx.Notef(lint.Range{File: filepath.ToSlash(path)}, "variable file not read: %v", err)
+		return
+	}
+	var b *body
+	if strings.HasSuffix(path, ".json") {
+		b = &body{}
+		if root := ev.jsonVarFile(f); root != nil {
+			for _, fl := range root.Fields {
+				b.attrs = append(b.attrs, &attribute{name: fl.Key, nameRange: fl.KeyRange, expr: expression{jn: fl.Value, file: f}})
+			}
+		}
+	} else {
+		file, diags := hclsyntax.ParseConfig(f.src, f.name, hcl.InitialPos)
+		ev.report(diags)
+		hb, ok := file.Body.(*hclsyntax.Body)
+		if file == nil || !ok {
+			return
+		}
+		b = hclBody(f, hb)
+	}
+	for _, a := range b.attrs {
+		into[a.name] = ev.eval(&scope{}, a.expr)
+	}
+}
+
+// flagValue reads a --var value: a string for string variables (and when
+// it does not parse), else an HCL expression as Terraform reads it.
+func (ev *evaluator) flagValue(cfg *config, name, value string) *lint.Node {
+	at := lint.Range{}
+	if decl := cfg.variables[name]; decl != nil {
+		if t := decl.body.attr("type"); t != nil {
+			if x, ok := t.expr.hx.(*hclsyntax.ScopeTraversalExpr); ok && x.Traversal.RootName() == "string" {
+				return strNode(value, at)
+			}
+		}
+	}
+	f := newSrcFile("--var "+name, []byte(value))
+	x, diags := hclsyntax.ParseExpression(f.src, f.name, hcl.InitialPos)
+	if diags.HasErrors() {
+		return strNode(value, at)
+	}
+	n := ev.evalHCL(&scope{}, f, x)
+	if n.Kind == lint.UnknownNode {
+		return strNode(value, at)
+	}
+	return n
+}

@@ -1,0 +1,78 @@
+package terraform
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/ecslint/ecslint/lint"
+)
+
+// srcFile is one source file with a line index. HCL reports byte offsets
+// and counts columns in grapheme clusters; findings count columns in code
+// points, so every range is recomputed from the byte offset.
+type srcFile struct {
+	name      string // slash path, as findings print it
+	src       []byte
+	lineStart []int
+	ascii     bool
+}
+
+func newSrcFile(name string, src []byte) *srcFile {
+	f := &srcFile{name: name, src: src, ascii: true, lineStart: make([]int, 1, len(src)/40+1)}
+	for i, b := range src {
+		switch {
+		case b == '\n':
+			f.lineStart = append(f.lineStart, i+1)
+		case b >= utf8.RuneSelf:
+			f.ascii = false
+		}
+	}
+	return f
+}
+
+// pos converts a byte offset into a position.
+func (f *srcFile) pos(off int) lint.Pos {
+	off = max(0, min(off, len(f.src)))
+	line := sort.Search(len(f.lineStart), func(i int) bool { return f.lineStart[i] > off })
+	start := f.lineStart[line-1]
+	if f.ascii {
+		return lint.Pos{Line: line, Col: off - start + 1}
+	}
+	return lint.Pos{Line: line, Col: utf8.RuneCount(f.src[start:off]) + 1}
+}
+
+// offset converts a position back into a byte offset.
+func (f *srcFile) offset(p lint.Pos) int {
+	if p.Line < 1 || p.Line > len(f.lineStart) {
+		return len(f.src)
+	}
+	off := f.lineStart[p.Line-1]
+	for c := 1; c < p.Col && off < len(f.src) && f.src[off] != '\n'; c++ {
+		_, w := utf8.DecodeRune(f.src[off:])
+		off += w
+	}
+	return off
+}
+
+// hclPos is the HCL position of a byte offset, for parsing a template that
+// sits inside this file.
+func (f *srcFile) hclPos(off int) hcl.Pos {
+	p := f.pos(off)
+	return hcl.Pos{Line: p.Line, Column: p.Col, Byte: off}
+}
+
+// rng converts an HCL range of this file.
+func (f *srcFile) rng(r hcl.Range) lint.Range {
+	return lint.Range{File: f.name, Start: f.pos(r.Start.Byte), End: f.pos(r.End.Byte)}
+}
+
+// text is the source text of an HCL range.
+func (f *srcFile) text(r hcl.Range) []byte {
+	s, e := max(0, r.Start.Byte), min(len(f.src), r.End.Byte)
+	if s >= e {
+		return nil
+	}
+	return f.src[s:e]
+}
