@@ -22,7 +22,7 @@ var allFormats = []string{"json", "cloudformation", "terraform"}
 
 // containerFinding builds a finding about container c of td.
 func containerFinding(td *lint.TaskDefinition, c *lint.Container, at lint.Range, key, msg string) lint.Finding {
-	return lint.Finding{
+	f := lint.Finding{
 		Message:       msg,
 		Range:         at.Or(c.Range),
 		Resource:      td.Name,
@@ -30,15 +30,26 @@ func containerFinding(td *lint.TaskDefinition, c *lint.Container, at lint.Range,
 		Container:     c.DisplayName(),
 		Key:           key,
 	}
+	return withResource(f, td)
+}
+
+// withResource adds the task definition as a related location when the
+// finding points into another file (a Terraform file() or templatefile()
+// target), so the reader learns which resource reads it.
+func withResource(f lint.Finding, td *lint.TaskDefinition) lint.Finding {
+	if f.Range.File != td.Range.File && !td.Range.IsZero() {
+		f.Related = append(f.Related, lint.Related{Range: td.Range, Message: "task definition " + td.Name})
+	}
+	return f
 }
 
 // taskFinding builds a finding about task definition td.
 func taskFinding(td *lint.TaskDefinition, at lint.Range, key, msg string) lint.Finding {
-	return lint.Finding{
+	return withResource(lint.Finding{
 		Message:       msg,
 		Range:         at.Or(td.Range),
 		Resource:      td.Name,
 		ResourceRange: td.Range,
 		Key:           key,
-	}
+	}, td)
 }

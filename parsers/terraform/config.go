@@ -137,7 +137,9 @@ func (ev *evaluator) loadFile(c *config, path string) {
 	} else {
 		file, diags := hclsyntax.ParseConfig(f.src, f.name, hcl.InitialPos)
 		ev.report(diags)
-		if file == nil {
+		if file == nil || diags.HasErrors() {
+			// What follows a syntax error is guesswork: report the error,
+			// check the module's other files.
 			return
 		}
 		hb, ok := file.Body.(*hclsyntax.Body)

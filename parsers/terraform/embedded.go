@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
@@ -21,8 +22,84 @@ type embeddedText struct {
 	raw   []byte
 	// pin, when set, places every parsed value there: the text was
 	// rendered by directives that move lines around.
-	pin    lint.Range
-	parsed *lint.Node
+	pin lint.Range
+	// decoded, when set, maps positions in raw (counted from 1:1) to the
+	// file: raw is a quoted string's value, whose escapes make it differ
+	// from its source text.
+	decoded *posMap
+	parsed  *lint.Node
+}
+
+// posMap maps code points of a decoded string back to their source.
+type posMap struct {
+	lineStart []int      // index in src of each decoded line's first code point
+	src       []lint.Pos // source position of each decoded code point, and one past the end
+}
+
+func (m *posMap) at(p lint.Pos) lint.Pos {
+	if p.Line < 1 || p.Line > len(m.lineStart) {
+		return m.src[len(m.src)-1]
+	}
+	return m.src[min(m.lineStart[p.Line-1]+p.Col-1, len(m.src)-1)]
+}
+
+// quotedString maps a quoted HCL string's value to its source, decoding
+// the escapes HCL knows: \\n \\r \\t \\" \\\\ \\uNNNN \\UNNNNNNNN $${ %%{.
+func quotedString(f *srcFile, from, to int) *posMap {
+	return escapeMap(f, from, to, func(src []byte, i int) (int, bool) {
+		switch {
+		case src[i] == '\\' && i+1 < len(src):
+			switch src[i+1] {
+			case 'u':
+				return 6, false
+			case 'U':
+				return 10, false
+			case 'n':
+				return 2, true
+			}
+			return 2, false
+		case (src[i] == '$' || src[i] == '%') && i+2 < len(src) && src[i+1] == src[i] && src[i+2] == '{':
+			return 2, false // the doubled sign is one character of the value
+		}
+		return 0, false
+	})
+}
+
+// jsonString maps a JSON string's value to its source.
+func jsonString(f *srcFile, from, to int) *posMap {
+	return escapeMap(f, from, to, func(src []byte, i int) (int, bool) {
+		if src[i] == '\\' && i+1 < len(src) {
+			switch src[i+1] {
+			case 'u':
+				return 6, false
+			case 'n':
+				return 2, true
+			}
+			return 2, false
+		}
+		return 0, false
+	})
+}
+
+// escapeMap walks a string's source from..to; escape tells the length of
+// an escape sequence at i (0 for none) and whether it decodes to a newline.
+func escapeMap(f *srcFile, from, to int, escape func(src []byte, i int) (int, bool)) *posMap {
+	m := &posMap{lineStart: []int{0}}
+	src := f.src[from:to]
+	for i := 0; i < len(src); {
+		m.src = append(m.src, f.pos(from+i))
+		n, newline := escape(src, i)
+		if n == 0 {
+			_, n = utf8.DecodeRune(src[i:])
+			newline = src[i] == '\n'
+		}
+		if newline {
+			m.lineStart = append(m.lineStart, len(m.src))
+		}
+		i += min(n, len(src)-i)
+	}
+	m.src = append(m.src, f.pos(to))
+	return m
 }
 
 // renderInPlace rebuilds a template's text from its source: literal parts
@@ -111,23 +188,27 @@ func (ev *evaluator) jsonOf(n *lint.Node, what string) *lint.Node {
 			}
 			return unknownRef(n.Range, n.Ref)
 		}
-		// A quoted string: its escapes make the text differ from the source,
-		// so positions count from the string's first character.
-		start := n.Range.Start
-		start.Col++
-		emb = &embeddedText{file: n.Range.File, start: start, raw: []byte(n.Text)}
+		emb = ev.quoted(n)
 		ev.embedded[n] = emb
 	}
 	if emb.parsed != nil {
 		return emb.parsed
 	}
-	v, err := jsonnode.ParseAt(emb.file, emb.raw, emb.start)
+	start := emb.start
+	if emb.decoded != nil {
+		start = lint.Pos{Line: 1, Col: 1}
+	}
+	v, err := jsonnode.ParseAt(emb.file, emb.raw, start)
 	if err != nil {
 		var se *jsonnode.SyntaxError
 		at := lint.Range{File: emb.file, Start: emb.start, End: emb.start}
 		msg := err.Error()
 		if errors.As(err, &se) {
-			at = lint.Range{File: emb.file, Start: se.Pos, End: se.Pos}
+			p := se.Pos
+			if emb.decoded != nil {
+				p = emb.decoded.at(p)
+			}
+			at = lint.Range{File: emb.file, Start: p, End: p}
 			msg = se.Msg
 		}
 		if !emb.pin.IsZero() {
@@ -143,17 +224,31 @@ func (ev *evaluator) jsonOf(n *lint.Node, what string) *lint.Node {
 		emb.parsed = v
 		return v
 	}
-	markUnknown(v, emb.pin)
+	emb.fix(v)
 	emb.parsed = v
 	return v
 }
 
-// markUnknown turns strings that hold an unknown interpolation into unknown
-// values, and pins positions when the text was rearranged.
-func markUnknown(n *lint.Node, pin lint.Range) {
-	if !pin.IsZero() {
-		n.Range = pin
+// quoted places JSON written as a quoted string: a literal whose source
+// is still there maps through its escapes; any other string (the result of
+// a function) counts from its first character.
+func (ev *evaluator) quoted(n *lint.Node) *embeddedText {
+	if f := ev.files[n.Range.File]; f != nil {
+		from, to := f.offset(n.Range.Start), f.offset(n.Range.End)
+		if to-from >= 2 && to <= len(f.src) && f.src[from] == '"' && f.src[to-1] == '"' {
+			return &embeddedText{file: f.name, raw: []byte(n.Text), decoded: quotedString(f, from+1, to-1)}
+		}
 	}
+	start := n.Range.Start
+	start.Col++
+	return &embeddedText{file: n.Range.File, start: start, raw: []byte(n.Text)}
+}
+
+// fix turns strings that hold an unknown interpolation into unknown values,
+// and moves positions to the source: pinned when the text was rearranged,
+// mapped through the escapes of a quoted string.
+func (emb *embeddedText) fix(n *lint.Node) {
+	n.Range = emb.place(n.Range)
 	switch n.Kind {
 	case lint.StringNode:
 		if strings.Contains(n.Text, unknownText) {
@@ -161,14 +256,22 @@ func markUnknown(n *lint.Node, pin lint.Range) {
 		}
 	case lint.ArrayNode:
 		for _, it := range n.Items {
-			markUnknown(it, pin)
+			emb.fix(it)
 		}
 	case lint.ObjectNode:
 		for _, f := range n.Fields {
-			if !pin.IsZero() {
-				f.KeyRange = pin
-			}
-			markUnknown(f.Value, pin)
+			f.KeyRange = emb.place(f.KeyRange)
+			emb.fix(f.Value)
 		}
 	}
+}
+
+func (emb *embeddedText) place(r lint.Range) lint.Range {
+	switch {
+	case !emb.pin.IsZero():
+		return emb.pin
+	case emb.decoded != nil:
+		r.Start, r.End = emb.decoded.at(r.Start), emb.decoded.at(r.End)
+	}
+	return r
 }

@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"fmt"
 	"math/big"
 	"sort"
 	"strconv"
@@ -139,14 +140,22 @@ func (ev *evaluator) evalJSON(s *scope, f *srcFile, n *lint.Node) *lint.Node {
 		if !hasTemplate(n.Text) {
 			return n
 		}
-		// The string's text starts after its opening quote.
-		start := f.offset(n.Range.Start) + 1
-		tx, diags := hclsyntax.ParseTemplate([]byte(n.Text), f.name, f.hclPos(start))
+		// The template is the string's value; a text of its own maps its
+		// positions through the JSON escapes back to the file.
+		from, to := f.offset(n.Range.Start)+1, f.offset(n.Range.End)-1
+		if from > to || to > len(f.src) {
+			return unknown(n.Range)
+		}
+		tf := newSrcFile(f.name, []byte(n.Text))
+		tf.via = jsonString(f, from, to)
+		key := fmt.Sprintf("%s\x00%d", f.name, from)
+		ev.files[key] = tf
+		tx, diags := hclsyntax.ParseTemplate(tf.src, key, hcl.InitialPos)
 		if diags.HasErrors() {
 			ev.report(diags)
 			return unknown(n.Range)
 		}
-		v := ev.evalHCL(s, f, tx)
+		v := ev.evalHCL(s, tf, tx)
 		if v.Kind != lint.UnknownNode || v.Range.IsZero() {
 			v.Range = n.Range
 		}

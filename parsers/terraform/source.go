@@ -17,6 +17,9 @@ type srcFile struct {
 	src       []byte
 	lineStart []int
 	ascii     bool
+	// via, when set, maps positions of this text to the file it was
+	// decoded from: src is a JSON string's value in a .tf.json file.
+	via *posMap
 }
 
 func newSrcFile(name string, src []byte) *srcFile {
@@ -37,10 +40,14 @@ func (f *srcFile) pos(off int) lint.Pos {
 	off = max(0, min(off, len(f.src)))
 	line := sort.Search(len(f.lineStart), func(i int) bool { return f.lineStart[i] > off })
 	start := f.lineStart[line-1]
-	if f.ascii {
-		return lint.Pos{Line: line, Col: off - start + 1}
+	p := lint.Pos{Line: line, Col: off - start + 1}
+	if !f.ascii {
+		p.Col = utf8.RuneCount(f.src[start:off]) + 1
 	}
-	return lint.Pos{Line: line, Col: utf8.RuneCount(f.src[start:off]) + 1}
+	if f.via != nil {
+		return f.via.at(p)
+	}
+	return p
 }
 
 // offset converts a position back into a byte offset.
