@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -184,7 +185,24 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 			return errNode(r)
 		}
 		return unknown(r)
-	case "tolist", "toset", "tomap", "sensitive", "nonsensitive", "tobool", "tonumber":
+	case "toset":
+		// A set of strings iterates in lexical order, without duplicates.
+		if len(args) == 1 && args[0].Kind == lint.ArrayNode && allStrings(args[0]) {
+			items := append([]*lint.Node(nil), args[0].Items...)
+			sort.SliceStable(items, func(i, j int) bool { return items[i].Text < items[j].Text })
+			out := &lint.Node{Kind: lint.ArrayNode, Range: args[0].Range}
+			for i, it := range items {
+				if i == 0 || it.Text != items[i-1].Text {
+					out.Items = append(out.Items, it)
+				}
+			}
+			return out
+		}
+		if len(args) != 1 {
+			return errNode(r)
+		}
+		return args[0]
+	case "tolist", "tomap", "sensitive", "nonsensitive", "tobool", "tonumber":
 		if len(args) != 1 {
 			return errNode(r)
 		}

@@ -1,0 +1,450 @@
+package terraform
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/ecslint/ecslint/lint"
+)
+
+// parseTree writes files into a temporary root and parses the module in
+// dir (relative to the root) as the engine would.
+func parseTree(t *testing.T, files map[string]string, dir string, opts lint.ParseOptions) (*lint.Unit, *lint.Context) {
+	t.Helper()
+	root := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(root)
+	fsys, err := lint.NewFS([]string{"."}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for name := range files {
+		if isConfigFile(filepath.Base(name)) {
+			paths = append(paths, filepath.FromSlash(name))
+		}
+	}
+	sort.Strings(paths)
+	var group []string
+	for _, g := range (Parser{}).Group(paths, fsys) {
+		if filepath.Dir(g[0]) == filepath.FromSlash(dir) {
+			group = g
+		}
+	}
+	if group == nil {
+		t.Fatalf("no job for %s", dir)
+	}
+	ctx := lint.NewContext(fsys, opts)
+	units, claimed := Parser{}.Parse(ctx, group)
+	if !claimed || len(units) != 1 {
+		t.Fatalf("claimed=%v units=%d", claimed, len(units))
+	}
+	return units[0], ctx
+}
+
+func at(t *testing.T, r lint.Range, want string) {
+	t.Helper()
+	if got := r.String(); got != want {
+		t.Errorf("range %s, want %s", got, want)
+	}
+}
+
+func TestServiceNetworkAndLinks(t *testing.T) {
+	u, _ := parseTree(t, map[string]string{"main.tf": `resource "aws_ecs_service" "api" {
+  task_definition = aws_ecs_task_definition.api.arn
+  launch_type     = "FARGATE"
+  platform_version = "1.3.0"
+  capacity_provider_strategy {
+    capacity_provider = "FARGATE_SPOT"
+  }
+  network_configuration {
+    assign_public_ip = true
+    security_groups  = [aws_security_group.svc.id]
+  }
+}
+
+resource "aws_ecs_task_set" "blue" {
+  network_configuration {
+    assign_public_ip = var.public
+  }
+}
+
+variable "public" {
+  type = bool
+}
+`}, ".", lint.ParseOptions{})
+	if len(u.Services) != 2 {
+		t.Fatalf("services: %d", len(u.Services))
+	}
+	s := u.Services[0]
+	if s.Kind != "service" || s.Name != "aws_ecs_service.api" {
+		t.Errorf("service %q kind %q", s.Name, s.Kind)
+	}
+	if !s.AssignPublicIP.Known() || s.AssignPublicIP.V != "ENABLED" {
+		t.Errorf("assignPublicIp %+v", s.AssignPublicIP)
+	}
+	at(t, s.AssignPublicIP.Range, "main.tf:9:5")
+	if len(s.SecurityGroups) != 1 || s.SecurityGroups[0].Ref != "aws_security_group.svc" {
+		t.Errorf("security groups %+v", s.SecurityGroups)
+	}
+	if s.TaskDefinition.Ref != "aws_ecs_task_definition.api" || s.TaskDefinition.State != lint.Unknown {
+		t.Errorf("task definition %+v", s.TaskDefinition)
+	}
+	if s.LaunchType.V != "FARGATE" || s.PlatformVersion.V != "1.3.0" || len(s.CapacityProviders) != 1 || s.CapacityProviders[0].V != "FARGATE_SPOT" {
+		t.Errorf("launch %+v platform %+v providers %+v", s.LaunchType, s.PlatformVersion, s.CapacityProviders)
+	}
+	ts := u.Services[1]
+	if ts.Kind != "task-set" || ts.AssignPublicIP.State != lint.Unknown {
+		t.Errorf("task set %q %+v", ts.Kind, ts.AssignPublicIP)
+	}
+}
+
+func TestSecurityGroupRulesAttach(t *testing.T) {
+	u, _ := parseTree(t, map[string]string{"sg.tf": `resource "aws_security_group" "svc" {
+  ingress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/8", "0.0.0.0/0"]
+  }
+}
+
+resource "aws_security_group_rule" "http" {
+  type              = "ingress"
+  security_group_id = aws_security_group.svc.id
+  from_port         = 80
+  to_port           = 80
+  protocol          = "tcp"
+  ipv6_cidr_blocks  = ["::/0"]
+}
+
+resource "aws_security_group_rule" "out" {
+  type              = "egress"
+  security_group_id = aws_security_group.svc.id
+  cidr_blocks       = ["0.0.0.0/0"]
+}
+
+resource "aws_vpc_security_group_ingress_rule" "ssh" {
+  security_group_id = aws_security_group.svc.id
+  cidr_ipv4         = "0.0.0.0/0"
+  ip_protocol       = "tcp"
+  from_port         = 22
+  to_port           = 22
+}
+`}, ".", lint.ParseOptions{})
+	if len(u.SecurityGroups) != 1 {
+		t.Fatalf("groups: %d", len(u.SecurityGroups))
+	}
+	sg := u.SecurityGroups[0]
+	if sg.ID != "aws_security_group.svc" || len(sg.Ingress) != 3 {
+		t.Fatalf("group %q with %d rules", sg.ID, len(sg.Ingress))
+	}
+	r := sg.Ingress[0]
+	if len(r.CIDRs) != 2 || r.CIDRs[1].V != "0.0.0.0/0" || r.FromPort.V != 443 {
+		t.Errorf("inline rule %+v", r)
+	}
+	at(t, r.CIDRs[1].Range, "sg.tf:6:34")
+	if c := sg.Ingress[1].CIDRs; len(c) != 1 || c[0].V != "::/0" {
+		t.Errorf("rule resource %+v", c)
+	}
+	ssh := sg.Ingress[2]
+	if len(ssh.CIDRs) != 1 || ssh.CIDRs[0].V != "0.0.0.0/0" || ssh.Protocol.V != "tcp" || ssh.ToPort.V != 22 {
+		t.Errorf("vpc ingress rule %+v", ssh)
+	}
+	at(t, ssh.CIDRs[0].Range, "sg.tf:27:3")
+}
+
+func TestIAMPolicies(t *testing.T) {
+	u, _ := parseTree(t, map[string]string{"iam.tf": `resource "aws_iam_role" "task" {
+  name                = "task"
+  managed_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"]
+  inline_policy {
+    name = "inline"
+    policy = jsonencode({
+      Version   = "2012-10-17"
+      Statement = [{ Effect = "Allow", Action = "s3:*", Resource = "*" }]
+    })
+  }
+}
+
+resource "aws_iam_policy" "admin" {
+  policy = <<EOT
+{"Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}}
+EOT
+}
+
+resource "aws_iam_role_policy_attachment" "admin" {
+  role       = aws_iam_role.task.name
+  policy_arn = aws_iam_policy.admin.arn
+}
+
+resource "aws_iam_role_policy_attachment" "ro" {
+  role       = aws_iam_role.task.name
+  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+}
+
+data "aws_iam_policy_document" "all" {
+  statement {
+    actions   = ["*"]
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_role_policy" "doc" {
+  role   = aws_iam_role.task.id
+  policy = data.aws_iam_policy_document.all.json
+}
+`}, ".", lint.ParseOptions{})
+	if len(u.Roles) != 1 {
+		t.Fatalf("roles: %d", len(u.Roles))
+	}
+	r := u.Roles[0]
+	var arns []string
+	for _, a := range r.ManagedPolicyArns {
+		arns = append(arns, a.V)
+	}
+	if strings.Join(arns, ",") != "arn:aws:iam::aws:policy/AdministratorAccess,arn:aws:iam::aws:policy/ReadOnlyAccess" {
+		t.Errorf("managed policy ARNs %v", arns)
+	}
+	if len(r.Policies) != 3 {
+		t.Fatalf("policies: %d", len(r.Policies))
+	}
+	inline := r.Policies[0].Statements
+	if len(inline) != 1 || inline[0].Actions[0].V != "s3:*" {
+		t.Errorf("inline statements %+v", inline)
+	}
+	at(t, inline[0].Actions[0].Range, "iam.tf:8:49")
+	admin := r.Policies[1].Statements
+	if len(admin) != 1 || admin[0].Actions[0].V != "*" || admin[0].Resources[0].V != "*" {
+		t.Errorf("attached statements %+v", admin)
+	}
+	at(t, admin[0].Actions[0].Range, "iam.tf:15:45")
+	doc := r.Policies[2].Statements
+	if len(doc) != 1 || doc[0].Effect.V != "Allow" || doc[0].Actions[0].V != "*" {
+		t.Errorf("policy document statements %+v", doc)
+	}
+	at(t, doc[0].Actions[0].Range, "iam.tf:31:18")
+}
+
+func TestEKSAndCluster(t *testing.T) {
+	u, _ := parseTree(t, map[string]string{"eks.tf": `resource "aws_eks_cluster" "main" {
+  version = "1.29"
+  vpc_config {
+    endpoint_public_access = true
+    public_access_cidrs    = ["0.0.0.0/0"]
+  }
+  encryption_config {
+    resources = ["secrets"]
+  }
+  enabled_cluster_log_types = ["api", "audit"]
+}
+
+resource "aws_ecs_cluster" "main" {
+  setting {
+    name  = "containerInsights"
+    value = "disabled"
+  }
+}
+`}, ".", lint.ParseOptions{})
+	if len(u.EKSClusters) != 1 || len(u.Clusters) != 1 {
+		t.Fatalf("eks %d clusters %d", len(u.EKSClusters), len(u.Clusters))
+	}
+	e := u.EKSClusters[0]
+	if e.Version.V != "1.29" || !e.EndpointPublicAccess.V || len(e.PublicAccessCIDRs) != 1 ||
+		len(e.EncryptedResources) != 1 || e.EncryptedResources[0].V != "secrets" || len(e.LogTypes) != 2 || e.LogTypes[1].V != "audit" {
+		t.Errorf("eks %+v", e)
+	}
+	at(t, e.PublicAccessCIDRs[0].Range, "eks.tf:5:31")
+	c := u.Clusters[0]
+	if c.ContainerInsights.V != "disabled" {
+		t.Errorf("container insights %+v", c.ContainerInsights)
+	}
+	at(t, c.ContainerInsights.Range, "eks.tf:16:5")
+}
+
+func TestCountAndForEachAddresses(t *testing.T) {
+	u, _ := parseTree(t, map[string]string{"main.tf": `resource "aws_ecs_task_definition" "n" {
+  count  = 2
+  family = "n-${count.index}"
+}
+
+resource "aws_ecs_task_definition" "k" {
+  for_each = toset(["b", "a"])
+  family   = each.value
+}
+
+resource "aws_ecs_task_definition" "u" {
+  count  = var.n
+  family = "u"
+}
+
+variable "n" {}
+`}, ".", lint.ParseOptions{})
+	var names []string
+	for _, td := range u.TaskDefinitions {
+		names = append(names, td.Name+"="+td.Family.V)
+	}
+	want := `aws_ecs_task_definition.n[0]=n-0 aws_ecs_task_definition.n[1]=n-1 aws_ecs_task_definition.k["a"]=a aws_ecs_task_definition.k["b"]=b aws_ecs_task_definition.u=u`
+	if got := strings.Join(names, " "); got != want {
+		t.Errorf("instances\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestVariablePrecedence(t *testing.T) {
+	files := map[string]string{
+		"main.tf": `variable "mode" {
+  default = "default"
+}
+variable "pid" {
+  default = "default"
+}
+variable "ipc" {
+  default = "default"
+}
+resource "aws_ecs_task_definition" "a" {
+  network_mode = var.mode
+  pid_mode     = var.pid
+  ipc_mode     = var.ipc
+}
+`,
+		"terraform.tfvars": "mode = \"tfvars\"\npid = \"tfvars\"\nipc = \"tfvars\"\n",
+		"extra.tfvars":     "pid = \"var-file\"\nipc = \"var-file\"\n",
+	}
+	u, _ := parseTree(t, files, ".", lint.ParseOptions{TerraformVarFiles: []string{"extra.tfvars"}, TerraformVars: []string{"ipc=flag"}})
+	td := u.TaskDefinitions[0]
+	if td.NetworkMode.V != "tfvars" || td.PidMode.V != "var-file" || td.IpcMode.V != "flag" {
+		t.Errorf("network %q pid %q ipc %q", td.NetworkMode.V, td.PidMode.V, td.IpcMode.V)
+	}
+	at(t, td.IpcMode.Range, "main.tf:13:3")
+}
+
+func TestModuleOutputsAndArguments(t *testing.T) {
+	files := map[string]string{
+		"main.tf": `module "defs" {
+  source = "./defs"
+  env    = { DB_PASSWORD = "s3cr3t-value" }
+}
+
+resource "aws_ecs_task_definition" "app" {
+  family                = "app"
+  container_definitions = module.defs.json
+}
+`,
+		"defs/main.tf": `variable "env" {
+  type = map(string)
+}
+
+output "json" {
+  value = jsonencode([{
+    name        = "web"
+    image       = "web:1"
+    environment = [for k, v in var.env : { name = k, value = v }]
+  }])
+}
+`,
+	}
+	u, _ := parseTree(t, files, ".", lint.ParseOptions{})
+	if len(u.TaskDefinitions) != 1 || len(u.TaskDefinitions[0].Containers) != 1 {
+		t.Fatalf("task definitions %+v", u.TaskDefinitions)
+	}
+	env := u.TaskDefinitions[0].Containers[0].Environment
+	if len(env) != 1 || env[0].Name.V != "DB_PASSWORD" || env[0].Value.V != "s3cr3t-value" {
+		t.Fatalf("environment %+v", env)
+	}
+	// The value was written in the caller's argument.
+	at(t, env[0].Value.ValueRange, "main.tf:3:28")
+}
+
+func TestFunctionsKeepPositions(t *testing.T) {
+	u, _ := parseTree(t, map[string]string{"main.tf": `locals {
+  base = { name = "web", image = "nginx:1", privileged = false }
+  over = { privileged = true }
+}
+
+resource "aws_ecs_task_definition" "app" {
+  container_definitions = jsonencode([
+    merge(local.base, local.over),
+    lookup({ a = { name = "x", image = "x:1", user = "root" } }, "a", null),
+    try(local.missing, { name = "y", image = "y:1", readonlyRootFilesystem = true }),
+    { name = format("%s-%d", "z", 1), image = upper("z"), user = coalesce("", "1000") },
+  ])
+  network_mode = provider::aws::unknown_function("x")
+  pid_mode     = yamlencode({})
+}
+`}, ".", lint.ParseOptions{})
+	cs := u.TaskDefinitions[0].Containers
+	if len(cs) != 4 {
+		t.Fatalf("containers: %d", len(cs))
+	}
+	if !cs[0].Privileged.V {
+		t.Errorf("merge: later argument wins")
+	}
+	at(t, cs[0].Privileged.Range, "main.tf:3:12")
+	at(t, cs[1].User.Range, "main.tf:9:47")
+	if !cs[2].ReadonlyRootFilesystem.V {
+		t.Errorf("try: fallback")
+	}
+	if cs[3].Name.V != "z-1" || cs[3].Image.V != "Z" || cs[3].User.V != "1000" {
+		t.Errorf("cty functions: %q %q %q", cs[3].Name.V, cs[3].Image.V, cs[3].User.V)
+	}
+	td := u.TaskDefinitions[0]
+	if td.NetworkMode.State != lint.Unknown || td.PidMode.State != lint.Unknown {
+		t.Errorf("unknown functions must give unknown values: %+v %+v", td.NetworkMode, td.PidMode)
+	}
+}
+
+func TestGroupFollowsLocalModules(t *testing.T) {
+	root := t.TempDir()
+	t.Chdir(root)
+	for name, content := range map[string]string{
+		"live/main.tf":         `module "m" { source = "../modules/m" }`,
+		"live/variables.tf":    `variable "x" {}`,
+		"modules/m/main.tf":    `resource "aws_ecs_task_definition" "t" {}`,
+		"standalone/main.tf":   `resource "aws_ecs_cluster" "c" {}`,
+		"modules/m/README.txt": "not terraform",
+	} {
+		p := filepath.FromSlash(name)
+		_ = os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fsys, _ := lint.NewFS([]string{"."}, 0)
+	// Named files (as pre-commit passes them): the module's directory and
+	// the modules it calls come along; the module is not a root of its own.
+	groups := Parser{}.Group([]string{filepath.FromSlash("live/main.tf"), filepath.FromSlash("modules/m/main.tf"), filepath.FromSlash("standalone/main.tf")}, fsys)
+	var got []string
+	for _, g := range groups {
+		got = append(got, filepath.ToSlash(strings.Join(g, " ")))
+	}
+	want := []string{"live/main.tf live/variables.tf modules/m/main.tf", "standalone/main.tf"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("groups\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestSyntaxErrorsArePositioned(t *testing.T) {
+	_, ctx := parseTree(t, map[string]string{
+		"bad.tf":      "resource \"aws_ecs_cluster\" \"c\" {\n  name = \n}\n",
+		"bad.tf.json": `{"resource": {"aws_ecs_cluster": {"c": {"name": "${unclosed"}}}}`,
+	}, ".", lint.ParseOptions{})
+	var got []string
+	for _, e := range ctx.Errors() {
+		got = append(got, e.Range.String())
+	}
+	sort.Strings(got)
+	if strings.Join(got, " ") != "bad.tf.json:1:50 bad.tf:2:10" {
+		t.Errorf("errors at %v: %v", got, ctx.Errors())
+	}
+}
