@@ -63,13 +63,6 @@ func (f *srcFile) offset(p lint.Pos) int {
 	return off
 }
 
-// hclPos is the HCL position of a byte offset, for parsing a template that
-// sits inside this file.
-func (f *srcFile) hclPos(off int) hcl.Pos {
-	p := f.pos(off)
-	return hcl.Pos{Line: p.Line, Column: p.Col, Byte: off}
-}
-
 // rng converts an HCL range of this file.
 func (f *srcFile) rng(r hcl.Range) lint.Range {
 	return lint.Range{File: f.name, Start: f.pos(r.Start.Byte), End: f.pos(r.End.Byte)}

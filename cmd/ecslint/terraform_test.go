@@ -1,0 +1,72 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+type jsonFinding struct {
+	RuleID string `json:"rule_id"`
+	File   string `json:"file"`
+	Line   int    `json:"line"`
+	Column int    `json:"column"`
+}
+
+func findingsOf(t *testing.T, stdout string) []string {
+	t.Helper()
+	var out struct {
+		Findings []jsonFinding `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &out); err != nil {
+		t.Fatalf("bad JSON %v: %s", err, stdout)
+	}
+	var got []string
+	for _, f := range out.Findings {
+		got = append(got, fmt.Sprintf("%s@%s:%d:%d", f.RuleID, f.File, f.Line, f.Column))
+	}
+	return got
+}
+
+// A pre-commit run names changed files only. A root module's file still
+// reads the module it calls, but findings are reported for named files.
+func TestTerraformNamedFilesReportOnlyThemselves(t *testing.T) {
+	t.Chdir("../..")
+	code, stdout, stderr := run(t, "", "--format", "json", "fixtures/terraform/ecs001_module/main.tf")
+	if code != ExitFindings {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	got := findingsOf(t, stdout)
+	if strings.Join(got, " ") != "ECS001@fixtures/terraform/ecs001_module/main.tf:5:3" {
+		t.Errorf("findings %v", got)
+	}
+	// The module named alone is its own root: its default is not privileged.
+	code, stdout, _ = run(t, "", "--format", "json", "fixtures/terraform/ecs001_module/modules/task/main.tf")
+	if code != ExitOK || len(findingsOf(t, stdout)) != 0 {
+		t.Errorf("module alone: exit %d, %s", code, stdout)
+	}
+}
+
+// --var and --var-file reach the root module.
+func TestTerraformVariableFlags(t *testing.T) {
+	t.Chdir("../..")
+	dir := "fixtures/terraform/ecs002_ok_task_pid"
+	if code, _, _ := run(t, "", dir); code != ExitOK {
+		t.Fatalf("clean without flags: exit %d", code)
+	}
+	code, stdout, _ := run(t, "", "--format", "json", "--var", "pid_mode=host", dir)
+	if got := findingsOf(t, stdout); code != ExitFindings || strings.Join(got, " ") != "ECS002@fixtures/terraform/ecs002_ok_task_pid/main.tf:8:3" {
+		t.Errorf("--var: exit %d, findings %v", code, got)
+	}
+}
+
+// A container JSON file that a .tf reads through file() and that is also
+// scanned on its own is reported once, with the task definition related.
+func TestTerraformFileTargetReportedOnce(t *testing.T) {
+	t.Chdir("../..")
+	_, stdout, _ := run(t, "", "--format", "json", "fixtures/terraform/ecs001_file")
+	if !strings.Contains(stdout, `"resource": "aws_ecs_task_definition.app"`) || strings.Count(stdout, `"rule_id": "ECS001"`) != 1 {
+		t.Errorf("want one ECS001 for the Terraform resource:\n%s", stdout)
+	}
+}
