@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -17,7 +18,7 @@ var update = flag.Bool("update", false, "rewrite the fixtures' golden .out files
 
 // fixtureFormats are the folders of fixtures/ whose entries are cases: a file
 // or a directory, each with a golden <entry>.out beside it.
-var fixtureFormats = []string{"json", "cloudformation", "terraform"}
+var fixtureFormats = []string{"json", "cloudformation", "terraform", "terraform/modules"}
 
 // caseName matches the naming convention that makes a fixture a positive or
 // negative case for a rule: ecs001_privileged.json must produce ECS001,
@@ -37,7 +38,8 @@ func fixtureCases(t *testing.T) []string {
 			t.Fatal(err)
 		}
 		for _, e := range entries {
-			if strings.HasSuffix(e.Name(), ".out") || strings.HasPrefix(e.Name(), ".") {
+			if strings.HasSuffix(e.Name(), ".out") || strings.HasPrefix(e.Name(), ".") ||
+				slices.Contains(fixtureFormats, format+"/"+e.Name()) {
 				continue
 			}
 			cases = append(cases, filepath.ToSlash(filepath.Join("fixtures", format, e.Name())))

@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"encoding/json"
 	"errors"
 	"path/filepath"
 	"sort"
@@ -82,13 +83,21 @@ func isConfigFile(name string) bool {
 
 // loadConfig reads every configuration file of dir. Syntax errors are
 // reported; what parsed is still used.
-func (ev *evaluator) loadConfig(dir string) (*config, bool) {
-	if c, ok := ev.configs[dir]; ok {
+func (ev *evaluator) loadConfig(dir string) (*config, bool) { return ev.loadConfigAs(dir, nil) }
+
+// loadConfigAs reads a module directory whose positions are all reported
+// at pin (nil for none): a downloaded module.
+func (ev *evaluator) loadConfigAs(dir string, pin *lint.Range) (*config, bool) {
+	key := dir
+	if pin != nil {
+		key = pin.String() + "\x00" + dir
+	}
+	if c, ok := ev.configs[key]; ok {
 		return c, c != nil
 	}
 	names, err := ev.ctx.FS.ReadDir(dir)
 	if err != nil {
-		ev.configs[dir] = nil
+		ev.configs[key] = nil
 		return nil, false
 	}
 	c := newConfig(dir)
@@ -98,20 +107,24 @@ func (ev *evaluator) loadConfig(dir string) (*config, bool) {
 			continue
 		}
 		found = true
-		ev.loadFile(c, filepath.Join(dir, n))
+		ev.loadFile(c, filepath.Join(dir, n), pin)
 	}
 	if !found {
-		ev.configs[dir] = nil
+		ev.configs[key] = nil
 		return nil, false
 	}
-	ev.configs[dir] = c
+	ev.configs[key] = c
 	return c, true
 }
 
 // readSource reads a file through the sandbox and indexes it.
-func (ev *evaluator) readSource(path string) (*srcFile, error) {
+func (ev *evaluator) readSource(path string, pin *lint.Range) (*srcFile, error) {
 	slash := filepath.ToSlash(path)
-	if f, ok := ev.files[slash]; ok {
+	key := slash
+	if pin != nil {
+		key = pin.String() + "\x00" + slash
+	}
+	if f, ok := ev.files[key]; ok {
 		return f, nil
 	}
 	src, err := ev.ctx.ReadFile(path)
@@ -119,12 +132,13 @@ func (ev *evaluator) readSource(path string) (*srcFile, error) {
 		return nil, err
 	}
 	f := newSrcFile(slash, src)
-	ev.files[slash] = f
+	f.key, f.pin = key, pin
+	ev.files[key] = f
 	return f, nil
 }
 
-func (ev *evaluator) loadFile(c *config, path string) {
-	f, err := ev.readSource(path)
+func (ev *evaluator) loadFile(c *config, path string, pin *lint.Range) {
+	f, err := ev.readSource(path, pin)
 	if err != nil {
 		if errors.Is(err, lint.ErrTooLarge) {
 			ev.ctx.Errorf(lint.Range{File: filepath.ToSlash(path)}, "%v", err)
@@ -135,7 +149,7 @@ func (ev *evaluator) loadFile(c *config, path string) {
 	if strings.HasSuffix(path, ".tf.json") {
 		b = ev.jsonConfigBody(f)
 	} else {
-		file, diags := hclsyntax.ParseConfig(f.src, f.name, hcl.InitialPos)
+		file, diags := hclsyntax.ParseConfig(f.src, f.key, hcl.InitialPos)
 		ev.report(diags)
 		if file == nil || diags.HasErrors() {
 			// What follows a syntax error is guesswork: report the error,
@@ -232,9 +246,12 @@ func (ev *evaluator) jsonConfigBody(f *srcFile) *body {
 	if err != nil {
 		var se *jsonnode.SyntaxError
 		if errors.As(err, &se) {
-			ev.ctx.Errorf(lint.Range{File: f.name, Start: se.Pos, End: se.Pos}, "invalid JSON: %s", se.Msg)
+			ev.ctx.Errorf(f.place(lint.Range{File: f.name, Start: se.Pos, End: se.Pos}), "invalid JSON: %s", se.Msg)
 		}
 		return &body{}
+	}
+	if f.pin != nil {
+		(&embeddedText{pin: *f.pin}).fix(root)
 	}
 	b := &body{}
 	if root.Kind != lint.ObjectNode {
@@ -336,4 +353,34 @@ func (ev *evaluator) jsonVarFile(f *srcFile) *lint.Node {
 		return nil
 	}
 	return root
+}
+
+// manifest reads .terraform/modules/modules.json of a root module, which
+// `terraform init` writes: the directory each downloaded module call was
+// installed in, by call path ("svc", "svc.container"). Nothing is ever
+// fetched; without the file no remote module is followed.
+func (ev *evaluator) manifest(rootDir string) map[string]string {
+	if m, ok := ev.manifests[rootDir]; ok {
+		return m
+	}
+	m := map[string]string{}
+	ev.manifests[rootDir] = m
+	src, err := ev.ctx.ReadFile(filepath.Join(rootDir, ".terraform", "modules", "modules.json"))
+	if err != nil {
+		return m
+	}
+	var doc struct {
+		Modules []struct{ Key, Dir string }
+	}
+	if json.Unmarshal(src, &doc) != nil {
+		ev.ctx.Notef(lint.Range{File: filepath.ToSlash(filepath.Join(rootDir, ".terraform", "modules", "modules.json"))}, "module manifest is not valid JSON; downloaded modules are not followed")
+		return m
+	}
+	for _, mod := range doc.Modules {
+		if mod.Key == "" || mod.Dir == "" || filepath.IsAbs(mod.Dir) {
+			continue
+		}
+		m[mod.Key] = filepath.Join(rootDir, filepath.FromSlash(mod.Dir))
+	}
+	return m
 }

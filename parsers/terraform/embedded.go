@@ -108,7 +108,7 @@ func escapeMap(f *srcFile, from, to int, escape func(src []byte, i int) (int, bo
 // same line after an interpolation shift.
 func renderInPlace(f *srcFile, exprs []hclsyntax.Expression, vals []*lint.Node) *embeddedText {
 	if len(exprs) == 0 {
-		return &embeddedText{file: f.name}
+		return f.embed(lint.Pos{}, nil)
 	}
 	start := exprs[0].Range().Start.Byte
 	if _, lit := exprs[0].(*hclsyntax.LiteralValueExpr); !lit {
@@ -138,7 +138,7 @@ func renderInPlace(f *srcFile, exprs []hclsyntax.Expression, vals []*lint.Node) 
 		}
 		prevEnd = interpolationEnd(f.src, r.End.Byte)
 	}
-	return &embeddedText{file: f.name, start: f.pos(start), raw: b.Bytes()}
+	return f.embed(f.pos(start), b.Bytes())
 }
 
 // interpolationStart finds the "${" (or "%{") that opens the interpolation
@@ -233,7 +233,7 @@ func (ev *evaluator) jsonOf(n *lint.Node, what string) *lint.Node {
 // is still there maps through its escapes; any other string (the result of
 // a function) counts from its first character.
 func (ev *evaluator) quoted(n *lint.Node) *embeddedText {
-	if f := ev.files[n.Range.File]; f != nil {
+	if f := ev.files[n.Range.File]; f != nil && f.pin == nil {
 		from, to := f.offset(n.Range.Start), f.offset(n.Range.End)
 		if to-from >= 2 && to <= len(f.src) && f.src[from] == '"' && f.src[to-1] == '"' {
 			return &embeddedText{file: f.name, raw: []byte(n.Text), decoded: quotedString(f, from+1, to-1)}

@@ -42,14 +42,16 @@ type evaluator struct {
 	// origin maps values a module caller passed to the caller's argument:
 	// a finding about them points there.
 	origin map[*lint.Node]lint.Range
-	steps  int
+	// manifests are the roots' module manifests, by root directory.
+	manifests map[string]map[string]string
+	steps     int
 	// rootDirs are the directories of the job's roots, for path.root.
 	exhausted bool
 }
 
 func newEvaluator(ctx *lint.Context) *evaluator {
 	return &evaluator{ctx: ctx, files: map[string]*srcFile{}, configs: map[string]*config{},
-		encoded: map[*lint.Node]*lint.Node{}, embedded: map[*lint.Node]*embeddedText{}, origin: map[*lint.Node]lint.Range{}}
+		encoded: map[*lint.Node]*lint.Node{}, embedded: map[*lint.Node]*embeddedText{}, origin: map[*lint.Node]lint.Range{}, manifests: map[string]map[string]string{}}
 }
 
 // scope is where an expression is evaluated: a module instance, plus names
@@ -147,10 +149,10 @@ func (ev *evaluator) evalJSON(s *scope, f *srcFile, n *lint.Node) *lint.Node {
 			return unknown(n.Range)
 		}
 		tf := newSrcFile(f.name, []byte(n.Text))
-		tf.via = jsonString(f, from, to)
-		key := fmt.Sprintf("%s\x00%d", f.name, from)
-		ev.files[key] = tf
-		tx, diags := hclsyntax.ParseTemplate(tf.src, key, hcl.InitialPos)
+		tf.via, tf.pin = jsonString(f, from, to), f.pin
+		tf.key = fmt.Sprintf("%s\x00%d", f.key, from)
+		ev.files[tf.key] = tf
+		tx, diags := hclsyntax.ParseTemplate(tf.src, tf.key, hcl.InitialPos)
 		if diags.HasErrors() {
 			ev.report(diags)
 			return unknown(n.Range)
@@ -318,7 +320,7 @@ func (ev *evaluator) template(s *scope, f *srcFile, e *hclsyntax.TemplateExpr, r
 		if lit, ok := e.Parts[0].(*hclsyntax.LiteralValueExpr); ok {
 			n := ctyToNode(lit.Val, r)
 			if isHeredoc(f, e) {
-				ev.embedded[n] = &embeddedText{file: f.name, start: f.pos(lit.SrcRange.Start.Byte), raw: f.text(lit.SrcRange)}
+				ev.embedded[n] = f.embed(f.pos(lit.SrcRange.Start.Byte), f.text(lit.SrcRange))
 			}
 			return n
 		}

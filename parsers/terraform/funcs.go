@@ -373,7 +373,11 @@ func (ev *evaluator) readArg(s *scope, fn string, arg *lint.Node, r lint.Range) 
 		return nil, false
 	}
 	path := ev.resolvePath(s, arg.Text)
-	f, err := ev.readSource(path)
+	var pin *lint.Range
+	if s.inst != nil {
+		pin = s.inst.pin
+	}
+	f, err := ev.readSource(path, pin)
 	switch {
 	case errors.Is(err, lint.ErrOutsideRoots):
 		ev.ctx.Notef(r, "%s(%q) reads outside the scanned roots; refused, its value is unknown", fn, arg.Text)
@@ -397,7 +401,7 @@ func (ev *evaluator) file(s *scope, args []*lint.Node, r lint.Range) *lint.Node 
 		return unknown(r)
 	}
 	out := strNode(string(f.src), r)
-	ev.embedded[out] = &embeddedText{file: f.name, start: lint.Pos{Line: 1, Col: 1}, raw: f.src}
+	ev.embedded[out] = f.embed(lint.Pos{Line: 1, Col: 1}, f.src)
 	return out
 }
 
@@ -412,7 +416,7 @@ func (ev *evaluator) templatefile(s *scope, args []*lint.Node, r lint.Range) *li
 	if !ok {
 		return unknown(r)
 	}
-	tx, diags := hclsyntax.ParseTemplate(f.src, f.name, hcl.InitialPos)
+	tx, diags := hclsyntax.ParseTemplate(f.src, f.key, hcl.InitialPos)
 	if diags.HasErrors() {
 		ev.report(diags)
 		return unknown(r)

@@ -32,6 +32,13 @@ type instance struct {
 	callScope *scope
 	// rootVars are the root module's values from tfvars files and flags.
 	rootVars map[string]*lint.Node
+	// callPath is the module's key in .terraform/modules/modules.json:
+	// the call names from the root, joined by dots.
+	callPath string
+	// pin is where this module's positions are reported: the call of a
+	// downloaded module (its code is not the user's to edit); nil for the
+	// user's own modules.
+	pin *lint.Range
 
 	vars     map[string]*lint.Node
 	locals   map[string]*lint.Node
@@ -220,21 +227,35 @@ func (in *instance) callModule(bl *block, callScope *scope, prefix string) *inst
 		return nil
 	}
 	source := sv.Text
-	if !strings.HasPrefix(source, "./") && !strings.HasPrefix(source, "../") {
-		in.ev.ctx.Notef(bl.defRange, "module %q (source %q) not evaluated: only local modules are read; its outputs are unknown", bl.labels[0], source)
-		return nil
+	name := bl.labels[0]
+	callPath := strings.TrimPrefix(in.callPath+"."+name, ".")
+	pin := in.pin
+	var dir string
+	switch {
+	case strings.HasPrefix(source, "./") || strings.HasPrefix(source, "../"):
+		dir = filepath.Join(in.cfg.dir, filepath.FromSlash(source))
+	default:
+		downloaded, ok := in.ev.manifest(in.rootDir())[callPath]
+		if !ok {
+			in.ev.ctx.Notef(bl.defRange, "module %q (source %q) not evaluated: not downloaded (run terraform init) and not a module ecslint knows; its outputs are unknown", name, source)
+			return nil
+		}
+		dir = downloaded
+		if pin == nil {
+			pin = &bl.defRange
+		}
 	}
-	dir := filepath.Join(in.cfg.dir, filepath.FromSlash(source))
 	if in.depth >= maxModuleDepth || in.calling(dir) {
-		in.ev.ctx.Notef(bl.defRange, "module %q calls itself (through %q); not evaluated again", bl.labels[0], source)
+		in.ev.ctx.Notef(bl.defRange, "module %q calls itself (through %q); not evaluated again", name, source)
 		return nil
 	}
-	cfg, ok := in.ev.loadConfig(dir)
+	cfg, ok := in.ev.loadConfigAs(dir, pin)
 	if !ok {
-		in.ev.ctx.Notef(src.nameRange, "module %q: no Terraform files readable in %q; its outputs are unknown", bl.labels[0], source)
+		in.ev.ctx.Notef(src.nameRange, "module %q: no Terraform files readable in %q; its outputs are unknown", name, source)
 		return nil
 	}
 	child := newInstance(in.ev, cfg, in, prefix)
+	child.callPath, child.pin = callPath, pin
 	child.callScope = callScope
 	child.args = map[string]*attribute{}
 	for _, a := range bl.body.attrs {

@@ -220,7 +220,7 @@ func (ev *evaluator) rootVariables(cfg *config) map[string]*lint.Node {
 }
 
 func (ev *evaluator) readVarFile(path string, into map[string]*lint.Node) {
-	f, err := ev.readSource(path)
+	f, err := ev.readSource(path, nil)
 	if err != nil {
 		ev.ctx.Notef(lint.Range{File: filepath.ToSlash(path)}, "variable file not read: %v", err)
 		return

@@ -20,10 +20,16 @@ type srcFile struct {
 	// via, when set, maps positions of this text to the file it was
 	// decoded from: src is a JSON string's value in a .tf.json file.
 	via *posMap
+	// pin, when set, is where every position of this file is reported: the
+	// call of a downloaded module, whose code the user does not edit.
+	pin *lint.Range
+	// key names the file to HCL and in the evaluator's file table; it
+	// differs from name for pinned copies and decoded strings.
+	key string
 }
 
 func newSrcFile(name string, src []byte) *srcFile {
-	f := &srcFile{name: name, src: src, ascii: true, lineStart: make([]int, 1, len(src)/40+1)}
+	f := &srcFile{name: name, key: name, src: src, ascii: true, lineStart: make([]int, 1, len(src)/40+1)}
 	for i, b := range src {
 		switch {
 		case b == '\n':
@@ -44,7 +50,10 @@ func (f *srcFile) pos(off int) lint.Pos {
 	if !f.ascii {
 		p.Col = utf8.RuneCount(f.src[start:off]) + 1
 	}
-	if f.via != nil {
+	switch {
+	case f.pin != nil:
+		return f.pin.Start
+	case f.via != nil:
 		return f.via.at(p)
 	}
 	return p
@@ -65,7 +74,27 @@ func (f *srcFile) offset(p lint.Pos) int {
 
 // rng converts an HCL range of this file.
 func (f *srcFile) rng(r hcl.Range) lint.Range {
+	if f.pin != nil {
+		return *f.pin
+	}
 	return lint.Range{File: f.name, Start: f.pos(r.Start.Byte), End: f.pos(r.End.Byte)}
+}
+
+// place is where a range of this file is reported.
+func (f *srcFile) place(r lint.Range) lint.Range {
+	if f.pin != nil {
+		return *f.pin
+	}
+	return r
+}
+
+// embed records that a string's text stands in this file at start.
+func (f *srcFile) embed(start lint.Pos, raw []byte) *embeddedText {
+	e := &embeddedText{file: f.name, start: start, raw: raw}
+	if f.pin != nil {
+		e.pin = *f.pin
+	}
+	return e
 }
 
 // text is the source text of an HCL range.
