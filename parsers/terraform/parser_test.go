@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -446,5 +447,41 @@ func TestSyntaxErrorsArePositioned(t *testing.T) {
 	sort.Strings(got)
 	if strings.Join(got, " ") != "bad.tf.json:1:50 bad.tf:2:10" {
 		t.Errorf("errors at %v: %v", got, ctx.Errors())
+	}
+}
+
+func TestModuleInstances(t *testing.T) {
+	u, _ := parseTree(t, map[string]string{
+		"main.tf": `module "svc" {
+  source   = "./task"
+  for_each = { api = true, web = false }
+  name     = each.key
+  priv     = each.value
+}
+
+module "n" {
+  source = "./task"
+  count  = 1
+  name   = "n${count.index}"
+}
+`,
+		"task/main.tf": `variable "name" {}
+variable "priv" {
+  default = false
+}
+resource "aws_ecs_task_definition" "t" {
+  family                = var.name
+  container_definitions = jsonencode([{ name = var.name, image = "x:1", privileged = var.priv }])
+}
+`}, ".", lint.ParseOptions{})
+	var got []string
+	for _, td := range u.TaskDefinitions {
+		got = append(got, fmt.Sprintf("%s=%s/%v@%s", td.Name, td.Family.V, td.Containers[0].Privileged.V, td.Containers[0].Privileged.Range))
+	}
+	want := `module.svc["api"].aws_ecs_task_definition.t=api/true@main.tf:5:3 ` +
+		`module.svc["web"].aws_ecs_task_definition.t=web/false@main.tf:5:3 ` +
+		`module.n[0].aws_ecs_task_definition.t=n0/false@task/main.tf:7:73`
+	if strings.Join(got, " ") != want {
+		t.Errorf("instances\n got %s\nwant %s", strings.Join(got, " "), want)
 	}
 }
