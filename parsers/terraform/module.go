@@ -3,6 +3,7 @@ package terraform
 import (
 	"fmt"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -169,30 +170,64 @@ func (in *instance) moduleRef(name string, rest hcl.Traversal, r lint.Range) *li
 	if calls == nil {
 		return errNode(r)
 	}
-	pick := calls
-	if len(rest) > 0 {
+	bl := in.cfg.modules[name]
+	expanded := bl.body.attr("count") != nil || bl.body.attr("for_each") != nil
+	if len(rest) > 0 && expanded {
 		if ix, ok := rest[0].(hcl.TraverseIndex); ok {
 			key := ctyToNode(ix.Key, r)
-			rest = rest[1:]
-			pick = nil
 			for _, c := range calls {
 				if c.key != nil && c.key.Kind != lint.UnknownNode && c.key.Text == key.Text {
-					pick = append(pick, c)
+					return in.ev.apply(c.outputs(r), rest[1:], r)
 				}
 			}
-			if len(pick) == 0 {
-				return unknown(r)
-			}
+			return unknown(r)
 		}
 	}
-	if len(pick) != 1 || pick[0].inst == nil || len(rest) == 0 {
+	if !expanded {
+		if len(calls) != 1 {
+			return unknown(r)
+		}
+		if len(rest) > 0 {
+			if a, ok := rest[0].(hcl.TraverseAttr); ok && calls[0].inst != nil {
+				return in.ev.apply(calls[0].inst.output(a.Name, r), rest[1:], r)
+			}
+		}
+		return in.ev.apply(calls[0].outputs(r), rest, r)
+	}
+	// The whole expanded call: a list (count) or a map (for_each) of the
+	// instances' outputs.
+	all := &lint.Node{Kind: lint.ArrayNode, Range: r}
+	if bl.body.attr("for_each") != nil {
+		all.Kind = lint.ObjectNode
+	}
+	for _, c := range calls {
+		if c.key == nil || c.key.Kind == lint.UnknownNode {
+			return unknown(r)
+		}
+		if all.Kind == lint.ArrayNode {
+			all.Items = append(all.Items, c.outputs(r))
+		} else {
+			all.Fields = append(all.Fields, &lint.Field{Key: c.key.Text, KeyRange: c.key.Range, Value: c.outputs(r)})
+		}
+	}
+	return in.ev.apply(all, rest, r)
+}
+
+// outputs is a module instance as a value: an object of its outputs.
+func (c *callInstance) outputs(r lint.Range) *lint.Node {
+	if c.inst == nil {
 		return unknown(r)
 	}
-	out, ok := rest[0].(hcl.TraverseAttr)
-	if !ok {
-		return unknown(r)
+	out := &lint.Node{Kind: lint.ObjectNode, Range: r}
+	names := make([]string, 0, len(c.inst.cfg.outputs))
+	for n := range c.inst.cfg.outputs {
+		names = append(names, n)
 	}
-	return in.ev.apply(pick[0].inst.output(out.Name, r), rest[1:], r)
+	sort.Strings(names)
+	for _, n := range names {
+		out.Fields = append(out.Fields, &lint.Field{Key: n, KeyRange: r, Value: c.inst.output(n, r)})
+	}
+	return out
 }
 
 // moduleCalls expands a module call into its instances.
@@ -230,26 +265,48 @@ func (in *instance) callModule(bl *block, callScope *scope, prefix string) *inst
 	name := bl.labels[0]
 	callPath := strings.TrimPrefix(in.callPath+"."+name, ".")
 	pin := in.pin
-	var dir string
+	if pin == nil {
+		pin = &bl.defRange // used only for modules that are not the user's code
+	}
+	var dir, model string
+	local := strings.HasPrefix(source, "./") || strings.HasPrefix(source, "../")
+	downloaded, isDownloaded := in.ev.manifest(in.rootDir())[callPath]
 	switch {
-	case strings.HasPrefix(source, "./") || strings.HasPrefix(source, "../"):
+	case local && strings.HasPrefix(in.cfg.dir, knownPrefix):
+		// A model calling another model.
+		model = strings.TrimPrefix(source, "./")
+	case local:
 		dir = filepath.Join(in.cfg.dir, filepath.FromSlash(source))
+		pin = in.pin
+	case isDownloaded:
+		dir = downloaded
 	default:
-		downloaded, ok := in.ev.manifest(in.rootDir())[callPath]
-		if !ok {
+		version := ""
+		if v := bl.body.attr("version"); v != nil {
+			if vn := in.ev.eval(&scope{}, v.expr); vn.Kind == lint.StringNode {
+				version = vn.Text
+			}
+		}
+		var ok bool
+		if model, ok = knownModel(source, version); !ok {
 			in.ev.ctx.Notef(bl.defRange, "module %q (source %q) not evaluated: not downloaded (run terraform init) and not a module ecslint knows; its outputs are unknown", name, source)
 			return nil
 		}
-		dir = downloaded
-		if pin == nil {
-			pin = &bl.defRange
-		}
+	}
+	if model != "" {
+		dir = knownPrefix + model
 	}
 	if in.depth >= maxModuleDepth || in.calling(dir) {
 		in.ev.ctx.Notef(bl.defRange, "module %q calls itself (through %q); not evaluated again", name, source)
 		return nil
 	}
-	cfg, ok := in.ev.loadConfigAs(dir, pin)
+	var cfg *config
+	var ok bool
+	if model != "" {
+		cfg, ok = in.ev.loadKnown(model, pin)
+	} else {
+		cfg, ok = in.ev.loadConfigAs(dir, pin)
+	}
 	if !ok {
 		in.ev.ctx.Notef(src.nameRange, "module %q: no Terraform files readable in %q; its outputs are unknown", name, source)
 		return nil
