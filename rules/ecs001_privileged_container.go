@@ -24,11 +24,14 @@ var privilegedContainerMeta = lint.Meta{
 
 func (privilegedContainer) Meta() *lint.Meta { return &privilegedContainerMeta }
 
-func (privilegedContainer) Check(p *lint.Pass) {
-	p.Unit.EachContainer(func(td *lint.TaskDefinition, c *lint.Container) {
+func (privilegedContainer) Check(p *lint.Pass) { runTaskCheck(p, checkPrivileged) }
+
+// checkPrivileged is also one of ECS301's traits.
+func checkPrivileged(_ *lint.Unit, td *lint.TaskDefinition, _ map[string]any, report func(lint.Finding)) {
+	for _, c := range td.Containers {
 		if v, ok := lint.Is(c.Privileged, true); ok {
-			p.Report(containerFinding(td, c, v.Range, "privileged",
+			report(containerFinding(td, c, v.Range, "privileged",
 				fmt.Sprintf("container %q runs privileged", c.DisplayName())))
 		}
-	})
+	}
 }

@@ -23,12 +23,13 @@ var hostPIDModeMeta = lint.Meta{
 
 func (hostPIDMode) Meta() *lint.Meta { return &hostPIDModeMeta }
 
-func (hostPIDMode) Check(p *lint.Pass) {
-	for _, td := range p.Unit.TaskDefinitions {
-		if v, ok := td.PidMode.Any(isHost); ok {
-			p.Report(taskFinding(td, v.Range, "pidMode",
-				"task definition "+quote(td.Name)+" shares the host's process namespace (pidMode \"host\")"))
-		}
+func (hostPIDMode) Check(p *lint.Pass) { runTaskCheck(p, checkHostPID) }
+
+// checkHostPID is also one of ECS301's traits.
+func checkHostPID(_ *lint.Unit, td *lint.TaskDefinition, _ map[string]any, report func(lint.Finding)) {
+	if v, ok := td.PidMode.Any(isHost); ok {
+		report(taskFinding(td, v.Range, "pidMode",
+			"task definition "+quote(td.Name)+" shares the host's process namespace (pidMode \"host\")"))
 	}
 }
 

@@ -19,11 +19,12 @@ var hostNetworkModeMeta = lint.Meta{
 
 func (hostNetworkMode) Meta() *lint.Meta { return &hostNetworkModeMeta }
 
-func (hostNetworkMode) Check(p *lint.Pass) {
-	for _, td := range p.Unit.TaskDefinitions {
-		if v, ok := td.NetworkMode.Any(isHost); ok {
-			p.Report(taskFinding(td, v.Range, "networkMode",
-				"task definition "+quote(td.Name)+" uses the host network mode"))
-		}
+func (hostNetworkMode) Check(p *lint.Pass) { runTaskCheck(p, checkHostNetwork) }
+
+// checkHostNetwork is also one of ECS301's traits.
+func checkHostNetwork(_ *lint.Unit, td *lint.TaskDefinition, _ map[string]any, report func(lint.Finding)) {
+	if v, ok := td.NetworkMode.Any(isHost); ok {
+		report(taskFinding(td, v.Range, "networkMode",
+			"task definition "+quote(td.Name)+" uses the host network mode"))
 	}
 }

@@ -49,30 +49,31 @@ func isCriticalHostPath(p string) bool {
 	return false
 }
 
-func (hostPathVolume) Check(p *lint.Pass) {
-	for _, td := range p.Unit.TaskDefinitions {
-		for _, vol := range td.Volumes {
-			src, ok := vol.HostSourcePath.Any(func(v lint.String) bool { return v.Known() && v.V != "" })
-			if !ok {
-				continue
-			}
-			f := taskFinding(td, src.Range, "volumes."+vol.Name.V+".host.sourcePath",
-				fmt.Sprintf("volume %q mounts host path %q", vol.Name.V, src.V))
-			if isCriticalHostPath(src.V) {
-				f.Severity = lint.Critical
-			}
-			// Say which containers mount it: that is where the access happens.
-			for _, c := range td.Containers {
-				for _, m := range c.MountPoints {
-					if m.SourceVolume.Known() && vol.Name.Known() && m.SourceVolume.V == vol.Name.V {
-						f.Related = append(f.Related, lint.Related{
-							Range:   m.SourceVolume.Range.Or(m.Range),
-							Message: fmt.Sprintf("mounted by container %q", c.DisplayName()),
-						})
-					}
+func (hostPathVolume) Check(p *lint.Pass) { runTaskCheck(p, checkHostPath) }
+
+// checkHostPath is also one of ECS301's traits.
+func checkHostPath(_ *lint.Unit, td *lint.TaskDefinition, _ map[string]any, report func(lint.Finding)) {
+	for _, vol := range td.Volumes {
+		src, ok := vol.HostSourcePath.Any(func(v lint.String) bool { return v.Known() && v.V != "" })
+		if !ok {
+			continue
+		}
+		f := taskFinding(td, src.Range, "volumes."+vol.Name.V+".host.sourcePath",
+			fmt.Sprintf("volume %q mounts host path %q", vol.Name.V, src.V))
+		if isCriticalHostPath(src.V) {
+			f.Severity = lint.Critical
+		}
+		// Say which containers mount it: that is where the access happens.
+		for _, c := range td.Containers {
+			for _, m := range c.MountPoints {
+				if m.SourceVolume.Known() && vol.Name.Known() && m.SourceVolume.V == vol.Name.V {
+					f.Related = append(f.Related, lint.Related{
+						Range:   m.SourceVolume.Range.Or(m.Range),
+						Message: fmt.Sprintf("mounted by container %q", c.DisplayName()),
+					})
 				}
 			}
-			p.Report(f)
 		}
+		report(f)
 	}
 }

@@ -111,47 +111,65 @@ func credentialFormat(v string) (what string, critical bool) {
 	return "", false
 }
 
-func (secretInEnvironment) Check(p *lint.Pass) {
-	extra := stringList(p.Options["secret-name-patterns"])
-	p.Unit.EachContainer(func(td *lint.TaskDefinition, c *lint.Container) {
+func (secretInEnvironment) Check(p *lint.Pass) { runTaskCheck(p, checkSecrets) }
+
+// checkSecrets is also one of ECS301's traits.
+func checkSecrets(_ *lint.Unit, td *lint.TaskDefinition, opts map[string]any, report func(lint.Finding)) {
+	extra := stringList(opts["secret-name-patterns"])
+	for _, c := range td.Containers {
 		for _, e := range c.Environment {
-			if !e.Name.Known() {
-				continue
+			if f, ok := environmentSecret(td, c, e, extra); ok {
+				report(f)
 			}
-			name := e.Name.V
-			key := "environment." + name
-			at := e.Value.Range.Or(e.Name.Range)
-			val, hasLiteral := e.Value.Any(func(v lint.String) bool { return v.Known() && !isReference(v.V) })
-			var f lint.Finding
-			switch {
-			case awsCredentialNames[strings.ToUpper(name)]:
-				f = containerFinding(td, c, at, key,
-					fmt.Sprintf("container %q sets AWS credential %q in its environment", c.DisplayName(), name))
-				f.Severity = lint.Critical
-			case hasLiteral:
-				if what, critical := credentialFormat(val.V); what != "" {
-					f = containerFinding(td, c, val.Range.Or(at), key,
-						fmt.Sprintf("container %q sets environment variable %q to what looks like %s", c.DisplayName(), name, what))
-					if critical {
-						f.Severity = lint.Critical
-					}
-				} else if secretishName(name, extra) {
-					f = containerFinding(td, c, val.Range.Or(at), key,
-						fmt.Sprintf("container %q sets secret-looking environment variable %q in plain text", c.DisplayName(), name))
-				} else {
-					continue
-				}
-			default:
-				continue
-			}
-			for _, v := range e.Value.Possible() {
-				if !v.ValueRange.IsZero() {
-					f.Redact = append(f.Redact, v.ValueRange)
-				}
-			}
-			p.Report(f)
 		}
-	})
+		checkSecretReferences(td, c, report)
+	}
+}
+
+// environmentSecret judges one environment entry.
+func environmentSecret(td *lint.TaskDefinition, c *lint.Container, e lint.KeyValue, extra []string) (lint.Finding, bool) {
+	if !e.Name.Known() {
+		return lint.Finding{}, false
+	}
+	name := e.Name.V
+	key := "environment." + name
+	at := e.Value.Range.Or(e.Name.Range)
+	val, hasLiteral := e.Value.Any(func(v lint.String) bool { return v.Known() && !isReference(v.V) })
+	var f lint.Finding
+	switch {
+	case awsCredentialNames[strings.ToUpper(name)]:
+		f = containerFinding(td, c, at, key,
+			fmt.Sprintf("container %q sets AWS credential %q in its environment", c.DisplayName(), name))
+		f.Severity = lint.Critical
+	case hasLiteral:
+		if what, critical := credentialFormat(val.V); what != "" {
+			f = containerFinding(td, c, val.Range.Or(at), key,
+				fmt.Sprintf("container %q sets environment variable %q to what looks like %s", c.DisplayName(), name, what))
+			if critical {
+				f.Severity = lint.Critical
+			}
+		} else if secretishName(name, extra) {
+			f = containerFinding(td, c, val.Range.Or(at), key,
+				fmt.Sprintf("container %q sets secret-looking environment variable %q in plain text", c.DisplayName(), name))
+		} else {
+			return f, false
+		}
+	default:
+		return f, false
+	}
+	f.Redact = redactions(e.Value)
+	return f, true
+}
+
+// redactions are the source ranges of every possible value of v.
+func redactions(v lint.String) []lint.Range {
+	var out []lint.Range
+	for _, p := range v.Possible() {
+		if !p.ValueRange.IsZero() {
+			out = append(out, p.ValueRange)
+		}
+	}
+	return out
 }
 
 // stringList reads a list-of-strings rule option.

@@ -15,6 +15,7 @@ const privilegedTD = `{
       "name": "app",
       "image": "nginx:1.27",
       "privileged": true,
+      "readonlyRootFilesystem": true, "user": "1000",
       "logConfiguration": {"logDriver": "awslogs"}
     }
   ]
