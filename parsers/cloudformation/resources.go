@@ -116,6 +116,10 @@ func service(res lint.Resource, d ecsdoc.Doc) *lint.Service {
 	}
 	nc, _ := d.Sub("networkConfiguration")
 	vpc, _ := nc.Sub("awsvpcConfiguration")
+	if s.Kind == "task-set" {
+		// AWS::ECS::TaskSet spells it AwsVpcConfiguration, unlike the service.
+		vpc, _ = nc.Sub("awsVpcConfiguration")
+	}
 	s.AssignPublicIP = vpc.String("assignPublicIp")
 	s.SecurityGroups = vpc.Strings("securityGroups")
 	return s
