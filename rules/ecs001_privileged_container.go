@@ -20,6 +20,14 @@ var privilegedContainerMeta = lint.Meta{
 	Remediation: "Remove `privileged` or set it to false. If the container needs one specific capability, " +
 		"add only that one under linuxParameters.capabilities.add.",
 	Formats: allFormats,
+	Examples: []lint.Example{
+		{Format: "json",
+			Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27", "privileged": true}`),
+			Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "privileged": false}`)},
+		{Format: "cloudformation",
+			Bad:  cfnTask("        - Name: app\n          Image: nginx:1.27\n          Privileged: true\n"),
+			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n")},
+	},
 }
 
 func (privilegedContainer) Meta() *lint.Meta { return &privilegedContainerMeta }

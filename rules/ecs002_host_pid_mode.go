@@ -19,6 +19,14 @@ var hostPIDModeMeta = lint.Meta{
 		"and, with enough privileges, can signal or trace them, including other tasks' processes.",
 	Remediation: "Remove `pidMode` or set it to `task` to share a process namespace between the task's containers only.",
 	Formats:     allFormats,
+	Examples: []lint.Example{
+		{Format: "json",
+			Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"pidMode": "host"`),
+			Good: jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"pidMode": "task"`)},
+		{Format: "cloudformation",
+			Bad:  cfnTask("        - Name: app\n          Image: nginx:1.27\n", "      PidMode: host\n"),
+			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n")},
+	},
 }
 
 func (hostPIDMode) Meta() *lint.Meta { return &hostPIDModeMeta }

@@ -22,6 +22,18 @@ var hostPathVolumeMeta = lint.Meta{
 	Remediation: "Use an EFS volume, a Docker-managed volume (a `host` object without `sourcePath`), or " +
 		"ephemeral task storage instead of a host path.",
 	Formats: allFormats,
+	Examples: []lint.Example{
+		{Format: "json",
+			Bad: jsonTask(`{"name": "app", "image": "nginx:1.27", "mountPoints": [{"sourceVolume": "docker", "containerPath": "/var/run/docker.sock"}]}`,
+				`"volumes": [{"name": "docker", "host": {"sourcePath": "/var/run/docker.sock"}}]`),
+			Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "mountPoints": [{"sourceVolume": "cache", "containerPath": "/cache"}]}`,
+				`"volumes": [{"name": "cache", "host": {}}]`)},
+		{Format: "cloudformation",
+			Bad: cfnTask("        - Name: app\n          Image: nginx:1.27\n",
+				"      Volumes:\n        - Name: logs\n          Host:\n            SourcePath: /var/log\n"),
+			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n",
+				"      Volumes:\n        - Name: logs\n          DockerVolumeConfiguration:\n            Scope: task\n")},
+	},
 }
 
 func (hostPathVolume) Meta() *lint.Meta { return &hostPathVolumeMeta }

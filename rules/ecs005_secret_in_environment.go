@@ -23,6 +23,17 @@ var secretInEnvironmentMeta = lint.Meta{
 	Remediation: "Store the value in AWS Secrets Manager or SSM Parameter Store and reference it from `secrets` " +
 		"(`valueFrom`) instead of `environment`. Use the task role instead of AWS access keys.",
 	Formats: allFormats,
+	Examples: []lint.Example{
+		{Format: "json",
+			Bad: jsonTask(`{"name": "app", "image": "nginx:1.27", "environment": [{"name": "DB_PASSWORD", "value": "hunter2"}]}`),
+			Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "secrets": [{"name": "DB_PASSWORD", ` +
+				`"valueFrom": "arn:aws:secretsmanager:eu-west-1:111122223333:secret:db-AbCdEf"}]}`)},
+		{Format: "cloudformation",
+			Bad: cfnTask("        - Name: app\n          Image: nginx:1.27\n          Secrets:\n" +
+				"            - Name: API_TOKEN\n              ValueFrom: \"s3cr3t value!\"\n"),
+			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          Secrets:\n" +
+				"            - Name: API_TOKEN\n              ValueFrom: /prod/app/api-token\n")},
+	},
 }
 
 func (secretInEnvironment) Meta() *lint.Meta { return &secretInEnvironmentMeta }

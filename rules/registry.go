@@ -2,6 +2,8 @@
 // beside its check.
 package rules
 
+//go:generate go run ../internal/ruledoc/gendocs -out ../docs/rules
+
 import "github.com/ecslint/ecslint/lint"
 
 // All returns every rule, sorted by ID. It builds a fresh slice each call:
