@@ -10,6 +10,7 @@ import "github.com/ecslint/ecslint/lint"
 // rules hold no state, but callers may filter the slice.
 func All() []lint.Rule {
 	return []lint.Rule{
+		invalidTaskDefinition{},
 		privilegedContainer{},
 		hostPIDMode{},
 		hostNetworkMode{},

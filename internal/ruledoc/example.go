@@ -36,7 +36,7 @@ func Run(parsers []lint.Parser, rule lint.Rule, format, src string) ([]lint.Find
 		return nil, "", err
 	}
 	if len(res.Errors) > 0 {
-		return nil, "", fmt.Errorf("%s example of %s: %v", format, rule.Meta().ID, res.Errors[0])
+		return nil, "", fmt.Errorf("%s example of %s: %w", format, rule.Meta().ID, res.Errors[0])
 	}
 	if res.Files == 0 {
 		return nil, "", fmt.Errorf("%s example of %s: no parser claimed it", format, rule.Meta().ID)
