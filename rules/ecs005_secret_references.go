@@ -33,7 +33,8 @@ func literalSecret(v string) bool {
 func checkSecretReferences(td *lint.TaskDefinition, c *lint.Container, report func(lint.Finding)) {
 	refs := func(list []lint.Secret, where string) {
 		for _, s := range list {
-			if _, ok := s.ValueFrom.Any(func(v lint.String) bool { return v.Known() && literalSecret(v.V) }); !ok {
+			lit, ok := s.ValueFrom.Any(func(v lint.String) bool { return v.Known() && literalSecret(v.V) })
+			if !ok {
 				continue
 			}
 			name := "(unnamed)"
@@ -43,6 +44,9 @@ func checkSecretReferences(td *lint.TaskDefinition, c *lint.Container, report fu
 			f := containerFinding(td, c, s.ValueFrom.Range.Or(s.Range), where+"."+name+".valueFrom",
 				fmt.Sprintf("container %q has a literal value instead of a secret ARN or parameter name in %s %q",
 					c.DisplayName(), where, name))
+			if _, critical := credentialFormat(lit.V); critical {
+				f.Severity = lint.Critical // an AWS key: long-lived, and it bypasses the task role
+			}
 			f.Redact = redactions(s.ValueFrom)
 			report(f)
 		}
