@@ -67,24 +67,39 @@ func (outdatedFargatePlatform) Check(p *lint.Pass) {
 		if !onFargate(s) {
 			continue
 		}
-		osName := "LINUX"
+		// The task definition tells the OS; one outside the unit may be
+		// either, so only a version that is latest for neither is reported.
+		oses := []string{"LINUX", "WINDOWS"}
 		if td := p.Unit.TaskDefinition(s.TaskDefinition.Ref); td != nil {
-			if td.OperatingSystemFamily.State == lint.Unknown {
+			switch {
+			case td.OperatingSystemFamily.State == lint.Unknown:
 				continue
-			}
-			if td.IsWindows() {
-				osName = "WINDOWS"
+			case td.IsWindows():
+				oses = []string{"WINDOWS"}
+			default:
+				oses = []string{"LINUX"}
 			}
 		}
-		want := latest[osName]
 		v, ok := s.PlatformVersion.Any(func(v lint.String) bool {
-			return v.Known() && !strings.EqualFold(v.V, "LATEST") && v.V != want
+			if !v.Known() || strings.EqualFold(v.V, "LATEST") {
+				return false
+			}
+			for _, os := range oses {
+				if v.V == latest[os] {
+					return false
+				}
+			}
+			return true
 		})
 		if !ok {
 			continue
 		}
+		var want []string
+		for _, os := range oses {
+			want = append(want, latest[os]+" on "+strings.ToLower(os))
+		}
 		p.Report(serviceFinding(s, v.Range, "platformVersion",
-			fmt.Sprintf("%s %s pins Fargate platform version %s; the latest for %s is %s",
-				s.Kind, quote(s.Name), v.V, strings.ToLower(osName[:1])+strings.ToLower(osName[1:]), want)))
+			fmt.Sprintf("%s %s pins Fargate platform version %s; the latest is %s",
+				s.Kind, quote(s.Name), v.V, strings.Join(want, " and "))))
 	}
 }

@@ -267,8 +267,10 @@ func (v *variant) instance(n *lint.Node, ptr string) any {
 	case lint.ObjectNode:
 		obj := map[string]any{}
 		for _, f := range n.Fields {
-			if v.pick(f.Value).Kind == lint.AbsentNode {
-				continue // AWS::NoValue: as if not written
+			if k := v.pick(f.Value).Kind; k == lint.AbsentNode || k == lint.NullNode {
+				// AWS::NoValue, and null (which Terraform's jsonencode
+				// writes for unset attributes): as if not written.
+				continue
 			}
 			obj[f.Key] = v.instance(f.Value, ptr+"/"+escapePointer(f.Key))
 		}
