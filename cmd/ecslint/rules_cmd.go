@@ -48,7 +48,7 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: ecslint rules [--format text|json]")
 		return ExitError
 	}
-	all := allRules()
+	all := describedRules()
 	switch *format {
 	case "json":
 		out := make([]ruleJSON, 0, len(all))
@@ -102,9 +102,13 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 	return ExitOK
 }
 
+// describedRules are the rules the catalogue documents: every rule a run
+// uses, and the one suppression problems are reported under.
+func describedRules() []lint.Rule { return append(allRules(), lint.SuppressionRule) }
+
 // findRule looks a rule up by ID (any case) or name.
 func findRule(name string) lint.Rule {
-	for _, r := range allRules() {
+	for _, r := range describedRules() {
 		if m := r.Meta(); strings.EqualFold(m.ID, name) || m.Name == name {
 			return r
 		}

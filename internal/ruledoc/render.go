@@ -32,7 +32,9 @@ func Page(parsers []lint.Parser, rule lint.Rule) (string, error) {
 		b.WriteString("| Enabled by default | no |\n")
 	}
 	fmt.Fprintf(&b, "\n## Why it matters\n\n%s\n\n## How to fix it\n\n%s\n", m.Rationale, m.Remediation)
-	fmt.Fprintf(&b, "\nSuppress a reviewed exception with `ecslint:ignore %s -- reason` (see the README).\n", m.ID)
+	if m.ID != lint.SuppressionMeta.ID { // suppression problems are not suppressed
+		fmt.Fprintf(&b, "\nSuppress a reviewed exception with `ecslint:ignore %s -- reason` (see the README).\n", m.ID)
+	}
 	if len(m.Examples) > 0 {
 		b.WriteString("\n## Examples\n")
 	}
