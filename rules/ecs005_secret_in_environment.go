@@ -16,10 +16,13 @@ var secretInEnvironmentMeta = lint.Meta{
 	Severity:   lint.High,
 	Controls:   []string{"ECS.8"},
 	ConfigRule: "ecs-no-environment-secrets",
-	Summary:    "Secrets should not be passed as plain-text environment variables.",
+	Summary:    "Secrets should not be written in plain text in the task definition.",
 	Rationale: "Environment variables are stored in the task definition in plain text: anyone who can describe " +
 		"the task definition (or read the IaC repository) reads them, and they end up in logs and crash dumps. " +
-		"AWS credentials there are critical: they are long-lived keys that bypass the task role.",
+		"AWS credentials there are critical: they are long-lived keys that bypass the task role. The same holds " +
+		"for a secret written where a reference to one belongs: `secrets[].valueFrom`, " +
+		"`logConfiguration.secretOptions[].valueFrom` and `repositoryCredentials.credentialsParameter` take an " +
+		"ARN or a parameter name, and a value that cannot be one is the secret itself.",
 	Remediation: "Store the value in AWS Secrets Manager or SSM Parameter Store and reference it from `secrets` " +
 		"(`valueFrom`) instead of `environment`. Use the task role instead of AWS access keys.",
 	Formats: allFormats,

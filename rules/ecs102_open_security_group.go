@@ -8,7 +8,7 @@ import (
 
 type openSecurityGroup struct{}
 
-const openSGResource = "  WebSG:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: web\n" +
+const openSGResource = "  OpenSG:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: web\n" +
 	"      VpcId: vpc-0abc\n      SecurityGroupIngress:\n        - IpProtocol: tcp\n          FromPort: 443\n          ToPort: 443\n"
 
 var openSecurityGroupMeta = lint.Meta{
@@ -23,9 +23,9 @@ var openSecurityGroupMeta = lint.Meta{
 	Formats: serviceFormats,
 	Examples: []lint.Example{
 		{Format: "cloudformation",
-			Bad: cfnTemplate(serviceTemplate("          SecurityGroups: [!Ref WebSG]\n") +
+			Bad: cfnTemplate(serviceTemplate("          SecurityGroups: [!Ref OpenSG]\n") +
 				openSGResource + "          CidrIp: 0.0.0.0/0\n"),
-			Good: cfnTemplate(serviceTemplate("          SecurityGroups: [!Ref WebSG]\n") +
+			Good: cfnTemplate(serviceTemplate("          SecurityGroups: [!Ref OpenSG]\n") +
 				openSGResource + "          CidrIp: 10.0.0.0/16\n")},
 	},
 }

@@ -25,7 +25,8 @@ var serviceExposureMeta = lint.Meta{
 	Formats: serviceFormats,
 	Examples: []lint.Example{
 		{Format: "cloudformation",
-			Bad:  cfnTemplate(exposedService("ENABLED") + exposedTask("          Privileged: true\n")),
+			Bad: cfnTemplate(exposedService("ENABLED") + "          SecurityGroups: [!Ref OpenSG]\n" +
+				openSGResource + "          CidrIp: 0.0.0.0/0\n" + exposedTask("          Privileged: true\n")),
 			Good: cfnTemplate(exposedService("DISABLED") + exposedTask("          Privileged: true\n"))},
 	},
 }

@@ -42,6 +42,11 @@ func TestRegistry(t *testing.T) {
 		if _, err := os.Stat(filepath.Join("docs", "rules", m.ID+".md")); err != nil {
 			t.Errorf("%s: no docs page: %v", m.ID, err)
 		}
+		for _, ex := range m.Examples {
+			if !slices.Contains(m.Formats, ex.Format) {
+				t.Errorf("%s: example for %q, a format the rule does not list", m.ID, ex.Format)
+			}
+		}
 		for _, format := range m.Formats {
 			if !slices.Contains(fixtureFormats, format) {
 				t.Errorf("%s: unknown format %q", m.ID, format)
