@@ -31,7 +31,7 @@ func (s State) String() string {
 // Range is the key that set the value (the place a finding points at); ValueRange
 // is the value's own text, used to redact secrets from source snippets. Ref
 // names the resource the value refers to, when it is a reference such as
-// !GetAtt TaskRole.Arn or aws_iam_role.task.arn (see Unit.Lookup).
+// !GetAtt TaskRole.Arn or aws_iam_role.task.arn (see Unit.Role, Unit.SecurityGroup, Unit.TaskDefinition).
 //
 // Alts holds further possible values, for sources that choose between
 // alternatives (CloudFormation Fn::If). A rule that asks "can this be X?" must

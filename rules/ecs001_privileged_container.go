@@ -20,15 +20,26 @@ var privilegedContainerMeta = lint.Meta{
 	Remediation: "Remove `privileged` or set it to false. If the container needs one specific capability, " +
 		"add only that one under linuxParameters.capabilities.add.",
 	Formats: allFormats,
+	Examples: []lint.Example{
+		{Format: "json",
+			Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27", "privileged": true}`),
+			Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "privileged": false}`)},
+		{Format: "cloudformation",
+			Bad:  cfnTask("        - Name: app\n          Image: nginx:1.27\n          Privileged: true\n"),
+			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n")},
+	},
 }
 
 func (privilegedContainer) Meta() *lint.Meta { return &privilegedContainerMeta }
 
-func (privilegedContainer) Check(p *lint.Pass) {
-	p.Unit.EachContainer(func(td *lint.TaskDefinition, c *lint.Container) {
+func (privilegedContainer) Check(p *lint.Pass) { runTaskCheck(p, checkPrivileged) }
+
+// checkPrivileged is also one of ECS301's traits.
+func checkPrivileged(_ *lint.Unit, td *lint.TaskDefinition, _ map[string]any, report func(lint.Finding)) {
+	for _, c := range td.Containers {
 		if v, ok := lint.Is(c.Privileged, true); ok {
-			p.Report(containerFinding(td, c, v.Range, "privileged",
+			report(containerFinding(td, c, v.Range, "privileged",
 				fmt.Sprintf("container %q runs privileged", c.DisplayName())))
 		}
-	})
+	}
 }

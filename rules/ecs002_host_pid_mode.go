@@ -19,16 +19,25 @@ var hostPIDModeMeta = lint.Meta{
 		"and, with enough privileges, can signal or trace them, including other tasks' processes.",
 	Remediation: "Remove `pidMode` or set it to `task` to share a process namespace between the task's containers only.",
 	Formats:     allFormats,
+	Examples: []lint.Example{
+		{Format: "json",
+			Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"pidMode": "host"`),
+			Good: jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"pidMode": "task"`)},
+		{Format: "cloudformation",
+			Bad:  cfnTask("        - Name: app\n          Image: nginx:1.27\n", "      PidMode: host\n"),
+			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n")},
+	},
 }
 
 func (hostPIDMode) Meta() *lint.Meta { return &hostPIDModeMeta }
 
-func (hostPIDMode) Check(p *lint.Pass) {
-	for _, td := range p.Unit.TaskDefinitions {
-		if v, ok := td.PidMode.Any(isHost); ok {
-			p.Report(taskFinding(td, v.Range, "pidMode",
-				"task definition "+quote(td.Name)+" shares the host's process namespace (pidMode \"host\")"))
-		}
+func (hostPIDMode) Check(p *lint.Pass) { runTaskCheck(p, checkHostPID) }
+
+// checkHostPID is also one of ECS301's traits.
+func checkHostPID(_ *lint.Unit, td *lint.TaskDefinition, _ map[string]any, report func(lint.Finding)) {
+	if v, ok := td.PidMode.Any(isHost); ok {
+		report(taskFinding(td, v.Range, "pidMode",
+			"task definition "+quote(td.Name)+" shares the host's process namespace (pidMode \"host\")"))
 	}
 }
 

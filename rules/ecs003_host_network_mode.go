@@ -15,15 +15,24 @@ var hostNetworkModeMeta = lint.Meta{
 		"service without hop limits), and no security groups per task.",
 	Remediation: "Use `awsvpc` (required on Fargate) or `bridge` network mode instead of `host`.",
 	Formats:     allFormats,
+	Examples: []lint.Example{
+		{Format: "json",
+			Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"networkMode": "host"`),
+			Good: jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"networkMode": "awsvpc"`)},
+		{Format: "cloudformation",
+			Bad:  cfnTask("        - Name: app\n          Image: nginx:1.27\n", "      NetworkMode: host\n"),
+			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n", "      NetworkMode: awsvpc\n")},
+	},
 }
 
 func (hostNetworkMode) Meta() *lint.Meta { return &hostNetworkModeMeta }
 
-func (hostNetworkMode) Check(p *lint.Pass) {
-	for _, td := range p.Unit.TaskDefinitions {
-		if v, ok := td.NetworkMode.Any(isHost); ok {
-			p.Report(taskFinding(td, v.Range, "networkMode",
-				"task definition "+quote(td.Name)+" uses the host network mode"))
-		}
+func (hostNetworkMode) Check(p *lint.Pass) { runTaskCheck(p, checkHostNetwork) }
+
+// checkHostNetwork is also one of ECS301's traits.
+func checkHostNetwork(_ *lint.Unit, td *lint.TaskDefinition, _ map[string]any, report func(lint.Finding)) {
+	if v, ok := td.NetworkMode.Any(isHost); ok {
+		report(taskFinding(td, v.Range, "networkMode",
+			"task definition "+quote(td.Name)+" uses the host network mode"))
 	}
 }

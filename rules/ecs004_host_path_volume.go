@@ -22,6 +22,18 @@ var hostPathVolumeMeta = lint.Meta{
 	Remediation: "Use an EFS volume, a Docker-managed volume (a `host` object without `sourcePath`), or " +
 		"ephemeral task storage instead of a host path.",
 	Formats: allFormats,
+	Examples: []lint.Example{
+		{Format: "json",
+			Bad: jsonTask(`{"name": "app", "image": "nginx:1.27", "mountPoints": [{"sourceVolume": "docker", "containerPath": "/var/run/docker.sock"}]}`,
+				`"volumes": [{"name": "docker", "host": {"sourcePath": "/var/run/docker.sock"}}]`),
+			Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "mountPoints": [{"sourceVolume": "cache", "containerPath": "/cache"}]}`,
+				`"volumes": [{"name": "cache", "host": {}}]`)},
+		{Format: "cloudformation",
+			Bad: cfnTask("        - Name: app\n          Image: nginx:1.27\n",
+				"      Volumes:\n        - Name: logs\n          Host:\n            SourcePath: /var/log\n"),
+			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n",
+				"      Volumes:\n        - Name: logs\n          DockerVolumeConfiguration:\n            Scope: task\n")},
+	},
 }
 
 func (hostPathVolume) Meta() *lint.Meta { return &hostPathVolumeMeta }
@@ -49,30 +61,31 @@ func isCriticalHostPath(p string) bool {
 	return false
 }
 
-func (hostPathVolume) Check(p *lint.Pass) {
-	for _, td := range p.Unit.TaskDefinitions {
-		for _, vol := range td.Volumes {
-			src, ok := vol.HostSourcePath.Any(func(v lint.String) bool { return v.Known() && v.V != "" })
-			if !ok {
-				continue
-			}
-			f := taskFinding(td, src.Range, "volumes."+vol.Name.V+".host.sourcePath",
-				fmt.Sprintf("volume %q mounts host path %q", vol.Name.V, src.V))
-			if isCriticalHostPath(src.V) {
-				f.Severity = lint.Critical
-			}
-			// Say which containers mount it: that is where the access happens.
-			for _, c := range td.Containers {
-				for _, m := range c.MountPoints {
-					if m.SourceVolume.Known() && vol.Name.Known() && m.SourceVolume.V == vol.Name.V {
-						f.Related = append(f.Related, lint.Related{
-							Range:   m.SourceVolume.Range.Or(m.Range),
-							Message: fmt.Sprintf("mounted by container %q", c.DisplayName()),
-						})
-					}
+func (hostPathVolume) Check(p *lint.Pass) { runTaskCheck(p, checkHostPath) }
+
+// checkHostPath is also one of ECS301's traits.
+func checkHostPath(_ *lint.Unit, td *lint.TaskDefinition, _ map[string]any, report func(lint.Finding)) {
+	for _, vol := range td.Volumes {
+		src, ok := vol.HostSourcePath.Any(func(v lint.String) bool { return v.Known() && v.V != "" })
+		if !ok {
+			continue
+		}
+		f := taskFinding(td, src.Range, "volumes."+vol.Name.V+".host.sourcePath",
+			fmt.Sprintf("volume %q mounts host path %q", vol.Name.V, src.V))
+		if isCriticalHostPath(src.V) {
+			f.Severity = lint.Critical
+		}
+		// Say which containers mount it: that is where the access happens.
+		for _, c := range td.Containers {
+			for _, m := range c.MountPoints {
+				if m.SourceVolume.Known() && vol.Name.Known() && m.SourceVolume.V == vol.Name.V {
+					f.Related = append(f.Related, lint.Related{
+						Range:   m.SourceVolume.Range.Or(m.Range),
+						Message: fmt.Sprintf("mounted by container %q", c.DisplayName()),
+					})
 				}
 			}
-			p.Report(f)
 		}
+		report(f)
 	}
 }

@@ -16,13 +16,27 @@ var secretInEnvironmentMeta = lint.Meta{
 	Severity:   lint.High,
 	Controls:   []string{"ECS.8"},
 	ConfigRule: "ecs-no-environment-secrets",
-	Summary:    "Secrets should not be passed as plain-text environment variables.",
+	Summary:    "Secrets should not be written in plain text in the task definition.",
 	Rationale: "Environment variables are stored in the task definition in plain text: anyone who can describe " +
 		"the task definition (or read the IaC repository) reads them, and they end up in logs and crash dumps. " +
-		"AWS credentials there are critical: they are long-lived keys that bypass the task role.",
+		"AWS credentials there are critical: they are long-lived keys that bypass the task role. The same holds " +
+		"for a secret written where a reference to one belongs: `secrets[].valueFrom`, " +
+		"`logConfiguration.secretOptions[].valueFrom` and `repositoryCredentials.credentialsParameter` take an " +
+		"ARN or a parameter name, and a value that cannot be one is the secret itself.",
 	Remediation: "Store the value in AWS Secrets Manager or SSM Parameter Store and reference it from `secrets` " +
 		"(`valueFrom`) instead of `environment`. Use the task role instead of AWS access keys.",
 	Formats: allFormats,
+	Examples: []lint.Example{
+		{Format: "json",
+			Bad: jsonTask(`{"name": "app", "image": "nginx:1.27", "environment": [{"name": "DB_PASSWORD", "value": "hunter2"}]}`),
+			Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "secrets": [{"name": "DB_PASSWORD", ` +
+				`"valueFrom": "arn:aws:secretsmanager:eu-west-1:111122223333:secret:db-AbCdEf"}]}`)},
+		{Format: "cloudformation",
+			Bad: cfnTask("        - Name: app\n          Image: nginx:1.27\n          Secrets:\n" +
+				"            - Name: API_TOKEN\n              ValueFrom: \"s3cr3t value!\"\n"),
+			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          Secrets:\n" +
+				"            - Name: API_TOKEN\n              ValueFrom: /prod/app/api-token\n")},
+	},
 }
 
 func (secretInEnvironment) Meta() *lint.Meta { return &secretInEnvironmentMeta }
@@ -111,47 +125,65 @@ func credentialFormat(v string) (what string, critical bool) {
 	return "", false
 }
 
-func (secretInEnvironment) Check(p *lint.Pass) {
-	extra := stringList(p.Options["secret-name-patterns"])
-	p.Unit.EachContainer(func(td *lint.TaskDefinition, c *lint.Container) {
+func (secretInEnvironment) Check(p *lint.Pass) { runTaskCheck(p, checkSecrets) }
+
+// checkSecrets is also one of ECS301's traits.
+func checkSecrets(_ *lint.Unit, td *lint.TaskDefinition, opts map[string]any, report func(lint.Finding)) {
+	extra := stringList(opts["secret-name-patterns"])
+	for _, c := range td.Containers {
 		for _, e := range c.Environment {
-			if !e.Name.Known() {
-				continue
+			if f, ok := environmentSecret(td, c, e, extra); ok {
+				report(f)
 			}
-			name := e.Name.V
-			key := "environment." + name
-			at := e.Value.Range.Or(e.Name.Range)
-			val, hasLiteral := e.Value.Any(func(v lint.String) bool { return v.Known() && !isReference(v.V) })
-			var f lint.Finding
-			switch {
-			case awsCredentialNames[strings.ToUpper(name)]:
-				f = containerFinding(td, c, at, key,
-					fmt.Sprintf("container %q sets AWS credential %q in its environment", c.DisplayName(), name))
-				f.Severity = lint.Critical
-			case hasLiteral:
-				if what, critical := credentialFormat(val.V); what != "" {
-					f = containerFinding(td, c, val.Range.Or(at), key,
-						fmt.Sprintf("container %q sets environment variable %q to what looks like %s", c.DisplayName(), name, what))
-					if critical {
-						f.Severity = lint.Critical
-					}
-				} else if secretishName(name, extra) {
-					f = containerFinding(td, c, val.Range.Or(at), key,
-						fmt.Sprintf("container %q sets secret-looking environment variable %q in plain text", c.DisplayName(), name))
-				} else {
-					continue
-				}
-			default:
-				continue
-			}
-			for _, v := range e.Value.Possible() {
-				if !v.ValueRange.IsZero() {
-					f.Redact = append(f.Redact, v.ValueRange)
-				}
-			}
-			p.Report(f)
 		}
-	})
+		checkSecretReferences(td, c, report)
+	}
+}
+
+// environmentSecret judges one environment entry.
+func environmentSecret(td *lint.TaskDefinition, c *lint.Container, e lint.KeyValue, extra []string) (lint.Finding, bool) {
+	if !e.Name.Known() {
+		return lint.Finding{}, false
+	}
+	name := e.Name.V
+	key := "environment." + name
+	at := e.Value.Range.Or(e.Name.Range)
+	val, hasLiteral := e.Value.Any(func(v lint.String) bool { return v.Known() && !isReference(v.V) })
+	var f lint.Finding
+	switch {
+	case awsCredentialNames[strings.ToUpper(name)]:
+		f = containerFinding(td, c, at, key,
+			fmt.Sprintf("container %q sets AWS credential %q in its environment", c.DisplayName(), name))
+		f.Severity = lint.Critical
+	case hasLiteral:
+		if what, critical := credentialFormat(val.V); what != "" {
+			f = containerFinding(td, c, val.Range.Or(at), key,
+				fmt.Sprintf("container %q sets environment variable %q to what looks like %s", c.DisplayName(), name, what))
+			if critical {
+				f.Severity = lint.Critical
+			}
+		} else if secretishName(name, extra) {
+			f = containerFinding(td, c, val.Range.Or(at), key,
+				fmt.Sprintf("container %q sets secret-looking environment variable %q in plain text", c.DisplayName(), name))
+		} else {
+			return f, false
+		}
+	default:
+		return f, false
+	}
+	f.Redact = redactions(e.Value)
+	return f, true
+}
+
+// redactions are the source ranges of every possible value of v.
+func redactions(v lint.String) []lint.Range {
+	var out []lint.Range
+	for _, p := range v.Possible() {
+		if !p.ValueRange.IsZero() {
+			out = append(out, p.ValueRange)
+		}
+	}
+	return out
 }
 
 // stringList reads a list-of-strings rule option.

@@ -19,6 +19,17 @@ var missingLogConfigurationMeta = lint.Meta{
 		"so incidents cannot be investigated and the control fails.",
 	Remediation: "Add a `logConfiguration` with a `logDriver` such as `awslogs`, or `awsfirelens` for FireLens.",
 	Formats:     allFormats,
+	Examples: []lint.Example{
+		{Format: "json",
+			Bad: jsonTask(`{"name": "app", "image": "nginx:1.27"}`),
+			Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "logConfiguration": {"logDriver": "awslogs", ` +
+				`"options": {"awslogs-group": "/ecs/app", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "app"}}}`)},
+		{Format: "cloudformation",
+			Bad: cfnTask("        - Name: app\n          Image: nginx:1.27\n"),
+			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          LogConfiguration:\n" +
+				"            LogDriver: awslogs\n            Options:\n              awslogs-group: /ecs/app\n" +
+				"              awslogs-region: eu-west-1\n              awslogs-stream-prefix: app\n")},
+	},
 }
 
 func (missingLogConfiguration) Meta() *lint.Meta { return &missingLogConfigurationMeta }

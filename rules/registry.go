@@ -2,18 +2,39 @@
 // beside its check.
 package rules
 
+//go:generate go run ../internal/ruledoc/gendocs -out ../docs/rules
+
 import "github.com/ecslint/ecslint/lint"
 
 // All returns every rule, sorted by ID. It builds a fresh slice each call:
 // rules hold no state, but callers may filter the slice.
 func All() []lint.Rule {
 	return []lint.Rule{
+		invalidTaskDefinition{},
 		privilegedContainer{},
 		hostPIDMode{},
 		hostNetworkMode{},
 		hostPathVolume{},
 		secretInEnvironment{},
 		missingLogConfiguration{},
+		writableRootFilesystem{},
+		hostNetworkRootUser{},
+		rootUserRule{},
+		hostIPCMode{},
+		dangerousCapabilities{},
+		efsTransitEncryption{},
+		adminTaskRole{},
+		unpinnedImage{},
+		windowsAdminUser{},
+		publicIPRule{},
+		openSecurityGroup{},
+		outdatedFargatePlatform{},
+		containerInsightsDisabled{},
+		serviceExposure{},
+		eksPublicEndpoint{},
+		eksUnencryptedSecrets{},
+		eksUnsupportedVersion{},
+		eksAuditLoggingDisabled{},
 	}
 }
 

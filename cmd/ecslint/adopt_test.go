@@ -15,6 +15,7 @@ const privilegedTD = `{
       "name": "app",
       "image": "nginx:1.27",
       "privileged": true,
+      "readonlyRootFilesystem": true, "user": "1000",
       "logConfiguration": {"logDriver": "awslogs"}
     }
   ]
@@ -159,7 +160,7 @@ func TestBaselineThroughCLI(t *testing.T) {
 	if code, stdout, _ := run(t, "", "--baseline", ".ecslint-baseline.json", "."); code != ExitOK {
 		t.Errorf("after an edit above: exit %d\n%s", code, stdout)
 	}
-	more := strings.Replace(edited, `"privileged": true,`, `"privileged": true, "pidMode": "host",`, 1)
+	more := strings.Replace(edited, `"privileged": true,`, `"privileged": true, "essential": true,`, 1)
 	more = strings.Replace(more, `"family": "web",`, `"family": "web", "pidMode": "host",`, 1)
 	if err := os.WriteFile("td.json", []byte(more), 0o644); err != nil {
 		t.Fatal(err)

@@ -73,7 +73,8 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.BoolVar(&o.showVersion, "version", false, "print the version and exit")
 	o.adopt.register(fs)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: ecslint [flags] [PATH...]\n       ecslint init [FILE]   write a starter "+".ecslint.yaml\n       ecslint config-schema  print the config file's JSON Schema\n\n"+
+		fmt.Fprintf(stderr, "usage: ecslint [flags] [PATH...]\n       ecslint init [FILE]   write a starter "+".ecslint.yaml\n       ecslint config-schema  print the config file's JSON Schema\n"+
+			"       ecslint rules [--format json]  list the rules\n       ecslint explain RULE  document a rule (ID or name)\n\n"+
 			"Lints ECS task definitions and related resources in raw JSON, CloudFormation and Terraform.\n"+
 			"PATH defaults to \".\"; \"-\" reads standard input (name it with --stdin-filename).\n\n"+
 			"Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or a file that could not be checked.\n\nFlags:\n")
@@ -111,6 +112,9 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 1 && args[1] == "config-schema" {
 		fmt.Fprint(stdout, config.Schema())
 		return ExitOK
+	}
+	if code, ok := catalogueCommand(args, stdout, stderr); ok {
+		return code
 	}
 	var o options
 	fs := newFlagSet(&o, stderr)

@@ -24,6 +24,11 @@ func Service(res lint.Resource, kind string, d Doc) *lint.Service {
 	}
 	nc, _ := d.Sub("networkConfiguration")
 	vpc, _ := nc.Sub("awsvpcConfiguration")
+	if vpc.N == nil {
+		// CloudFormation's AWS::ECS::TaskSet spells it AwsVpcConfiguration,
+		// unlike the service.
+		vpc, _ = nc.Sub("awsVpcConfiguration")
+	}
 	s.AssignPublicIP = vpc.String("assignPublicIp")
 	s.SecurityGroups = vpc.Strings("securityGroups")
 	return s

@@ -1,0 +1,117 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/ecslint/ecslint/internal/ruledoc"
+	"github.com/ecslint/ecslint/lint"
+)
+
+// catalogueCommand runs `ecslint rules` and `ecslint explain`; ok is false
+// for any other command line.
+func catalogueCommand(args []string, stdout, stderr io.Writer) (code int, ok bool) {
+	if len(args) < 2 {
+		return 0, false
+	}
+	switch args[1] {
+	case "rules":
+		return runRules(args[2:], stdout, stderr), true
+	case "explain":
+		return runExplain(args[2:], stdout, stderr), true
+	}
+	return 0, false
+}
+
+// ruleJSON is one rule in `ecslint rules --format json`; like the findings
+// contract, keys may be added but are never renamed.
+type ruleJSON struct {
+	ID         string   `json:"id"`
+	Name       string   `json:"name"`
+	Severity   string   `json:"severity"`
+	Controls   []string `json:"controls"`
+	ConfigRule string   `json:"aws_config_rule,omitempty"`
+	Summary    string   `json:"summary"`
+	Formats    []string `json:"formats"`
+	Enabled    bool     `json:"enabled_by_default"`
+}
+
+func runRules(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("ecslint rules", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "text", "output format: text or json")
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "usage: ecslint rules [--format text|json]")
+		return ExitError
+	}
+	all := describedRules()
+	switch *format {
+	case "json":
+		out := make([]ruleJSON, 0, len(all))
+		for _, r := range all {
+			m := r.Meta()
+			controls := m.Controls
+			if controls == nil {
+				controls = []string{}
+			}
+			out = append(out, ruleJSON{ID: m.ID, Name: m.Name, Severity: m.Severity.String(), Controls: controls,
+				ConfigRule: m.ConfigRule, Summary: m.Summary, Formats: m.Formats, Enabled: !m.Disabled})
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(out); err != nil {
+			return ExitError
+		}
+	case "text":
+		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tNAME\tSEVERITY\tCONTROLS\tSUMMARY")
+		for _, r := range all {
+			m := r.Meta()
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", m.ID, m.Name, m.Severity, strings.Join(m.Controls, ","), m.Summary)
+		}
+		if err := tw.Flush(); err != nil {
+			return ExitError
+		}
+	default:
+		fmt.Fprintf(stderr, "ecslint rules: unknown format %q: expected \"text\" or \"json\"\n", *format)
+		return ExitError
+	}
+	return ExitOK
+}
+
+func runExplain(args []string, stdout, stderr io.Writer) int {
+	if len(args) != 1 {
+		fmt.Fprintln(stderr, "usage: ecslint explain RULE   (an ID such as ECS001, or a name such as privileged-container)")
+		return ExitError
+	}
+	r := findRule(args[0])
+	if r == nil {
+		fmt.Fprintf(stderr, "ecslint explain: unknown rule %q (ecslint rules lists them)\n", args[0])
+		return ExitError
+	}
+	page, err := ruledoc.Page(parsers(), r)
+	if err != nil {
+		fmt.Fprintf(stderr, "ecslint explain: %v\n", err)
+		return ExitError
+	}
+	fmt.Fprint(stdout, page)
+	return ExitOK
+}
+
+// describedRules are the rules the catalogue documents: every rule a run
+// uses, and the one suppression problems are reported under.
+func describedRules() []lint.Rule { return append(allRules(), lint.SuppressionRule) }
+
+// findRule looks a rule up by ID (any case) or name.
+func findRule(name string) lint.Rule {
+	for _, r := range describedRules() {
+		if m := r.Meta(); strings.EqualFold(m.ID, name) || m.Name == name {
+			return r
+		}
+	}
+	return nil
+}

@@ -1,0 +1,88 @@
+package ruledoc
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/ecslint/ecslint/lint"
+)
+
+// formatTitles and fences name each format in the docs.
+var (
+	formatTitles = map[string]string{"json": "Task definition JSON", "cloudformation": "CloudFormation", "terraform": "Terraform"}
+	fences       = map[string]string{"json": "json", "cloudformation": "yaml", "terraform": "hcl"}
+)
+
+// Page renders a rule's documentation page in Markdown. Examples whose
+// format has no parser among parsers are left out.
+func Page(parsers []lint.Parser, rule lint.Rule) (string, error) {
+	m := rule.Meta()
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s %s\n\n", m.ID, m.Name)
+	fmt.Fprintf(&b, "%s\n\n", m.Summary)
+	fmt.Fprintf(&b, "| | |\n|---|---|\n| Severity | %s |\n", m.Severity)
+	if len(m.Controls) > 0 {
+		fmt.Fprintf(&b, "| Security Hub controls | %s |\n", strings.Join(m.Controls, ", "))
+	}
+	if m.ConfigRule != "" {
+		fmt.Fprintf(&b, "| AWS Config rule | `%s` |\n", m.ConfigRule)
+	}
+	fmt.Fprintf(&b, "| Formats | %s |\n", strings.Join(m.Formats, ", "))
+	if m.Disabled {
+		b.WriteString("| Enabled by default | no |\n")
+	}
+	fmt.Fprintf(&b, "\n## Why it matters\n\n%s\n\n## How to fix it\n\n%s\n", m.Rationale, m.Remediation)
+	if m.ID != lint.SuppressionMeta.ID { // suppression problems are not suppressed
+		fmt.Fprintf(&b, "\nSuppress a reviewed exception with `ecslint:ignore %s -- reason` (see the README).\n", m.ID)
+	}
+	if len(m.Examples) > 0 {
+		b.WriteString("\n## Examples\n")
+	}
+	for _, ex := range m.Examples {
+		if !HasParser(parsers, ex.Format) {
+			continue
+		}
+		bad, badOut, err := Run(parsers, rule, ex.Format, ex.Bad)
+		if err != nil {
+			return "", err
+		}
+		good, _, err := Run(parsers, rule, ex.Format, ex.Good)
+		if err != nil {
+			return "", err
+		}
+		if len(bad) == 0 || len(good) > 0 {
+			return "", fmt.Errorf("%s %s example: bad gives %d findings, good %d", m.ID, ex.Format, len(bad), len(good))
+		}
+		fence := fences[ex.Format]
+		fmt.Fprintf(&b, "\n### %s\n\nReported (`%s`):\n\n```%s\n%s```\n\n", formatTitles[ex.Format], ExampleFile(ex.Format), fence, ex.Bad)
+		fmt.Fprintf(&b, "`ecslint %s` says:\n\n```text\n%s\n```\n\n", ExampleFile(ex.Format), badOut)
+		fmt.Fprintf(&b, "Not reported:\n\n```%s\n%s```\n", fence, ex.Good)
+	}
+	return b.String(), nil
+}
+
+// Index renders docs/rules/README.md: every rule, one line each.
+func Index(rules []lint.Rule) string {
+	var b strings.Builder
+	b.WriteString("# Rules\n\nGenerated from the rules' metadata by `go generate ./rules`; do not edit. " +
+		"`ecslint rules` lists the same table and `ecslint explain ID` prints a page.\n\n")
+	b.WriteString("| ID | Name | Severity | Security Hub | Summary |\n|---|---|---|---|---|\n")
+	for _, r := range rules {
+		m := r.Meta()
+		fmt.Fprintf(&b, "| [%s](%s.md) | %s | %s | %s | %s |\n", m.ID, m.ID, m.Name, m.Severity, strings.Join(m.Controls, ", "), m.Summary)
+	}
+	return b.String()
+}
+
+// Files renders every docs/rules file, keyed by file name.
+func Files(parsers []lint.Parser, rules []lint.Rule) (map[string]string, error) {
+	out := map[string]string{"README.md": Index(rules)}
+	for _, r := range rules {
+		page, err := Page(parsers, r)
+		if err != nil {
+			return nil, err
+		}
+		out[r.Meta().ID+".md"] = page
+	}
+	return out, nil
+}

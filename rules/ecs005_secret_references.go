@@ -1,0 +1,67 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/ecslint/ecslint/lint"
+)
+
+// This file extends ECS005 to the places that are meant to hold a reference
+// to a secret (secrets[].valueFrom, logConfiguration.secretOptions[].valueFrom,
+// repositoryCredentials.credentialsParameter) but were given the secret itself.
+
+// parameterName matches what an SSM parameter name may be: letters, digits
+// and _.-/ only. A valueFrom outside that set cannot be a parameter name, so
+// it is a literal.
+var parameterName = regexp.MustCompile(`^[A-Za-z0-9_./-]+$`)
+
+// literalSecret reports a valueFrom that holds a secret instead of naming one.
+func literalSecret(v string) bool {
+	v = strings.TrimSpace(v)
+	if isReference(v) {
+		return false
+	}
+	if what, _ := credentialFormat(v); what != "" {
+		return true
+	}
+	return !parameterName.MatchString(v)
+}
+
+// checkSecretReferences reports secret references that are literal values.
+func checkSecretReferences(td *lint.TaskDefinition, c *lint.Container, report func(lint.Finding)) {
+	refs := func(list []lint.Secret, where string) {
+		for _, s := range list {
+			lit, ok := s.ValueFrom.Any(func(v lint.String) bool { return v.Known() && literalSecret(v.V) })
+			if !ok {
+				continue
+			}
+			name := "(unnamed)"
+			if s.Name.Known() {
+				name = s.Name.V
+			}
+			f := containerFinding(td, c, s.ValueFrom.Range.Or(s.Range), where+"."+name+".valueFrom",
+				fmt.Sprintf("container %q has a literal value instead of a secret ARN or parameter name in %s %q",
+					c.DisplayName(), where, name))
+			if _, critical := credentialFormat(lit.V); critical {
+				f.Severity = lint.Critical // an AWS key: long-lived, and it bypasses the task role
+			}
+			f.Redact = redactions(s.ValueFrom)
+			report(f)
+		}
+	}
+	refs(c.Secrets, "secrets")
+	refs(c.LogConfiguration.SecretOptions, "logConfiguration.secretOptions")
+
+	// The registry credentials must be a Secrets Manager secret's ARN (or
+	// its name in the same account); anything the names cannot be is the
+	// credential itself.
+	cp := c.RepositoryCredentials.CredentialsParameter
+	if _, ok := cp.Any(func(v lint.String) bool { return v.Known() && literalSecret(v.V) }); ok {
+		f := containerFinding(td, c, cp.Range.Or(c.RepositoryCredentials.Range), "repositoryCredentials.credentialsParameter",
+			fmt.Sprintf("container %q has a literal credential instead of a Secrets Manager ARN in repositoryCredentials", c.DisplayName()))
+		f.Redact = redactions(cp)
+		report(f)
+	}
+}

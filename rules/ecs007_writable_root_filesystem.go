@@ -1,0 +1,51 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/ecslint/ecslint/lint"
+)
+
+type writableRootFilesystem struct{}
+
+var writableRootFilesystemMeta = lint.Meta{
+	ID:         "ECS007",
+	Name:       "writable-root-filesystem",
+	Severity:   lint.High,
+	Controls:   []string{"ECS.5"},
+	ConfigRule: "ecs-containers-readonly-access",
+	Summary:    "Containers should have a read-only root file system.",
+	Rationale: "A writable root file system lets an attacker who gets code execution in the container drop " +
+		"tools, change binaries and configuration, and persist for the life of the task. ECS defaults to writable.",
+	Remediation: "Set `readonlyRootFilesystem` to true, and mount a volume (or ephemeral task storage) at the " +
+		"few paths the application must write, such as /tmp.",
+	Formats: allFormats,
+	Examples: []lint.Example{
+		{Format: "json", Bad: jsonTask(`{"name": "app", "image": "nginx:1.27"}`),
+			Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "readonlyRootFilesystem": true}`)},
+		{Format: "cloudformation", Bad: cfnTask("        - Name: app\n          Image: nginx:1.27\n          ReadonlyRootFilesystem: false\n"),
+			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          ReadonlyRootFilesystem: true\n")},
+	},
+}
+
+func (writableRootFilesystem) Meta() *lint.Meta { return &writableRootFilesystemMeta }
+
+func (writableRootFilesystem) Check(p *lint.Pass) {
+	for _, td := range p.Unit.TaskDefinitions {
+		// Windows containers do not support a read-only root file system.
+		if td.IsWindows() || td.OperatingSystemFamily.State == lint.Unknown {
+			continue
+		}
+		for _, c := range td.Containers {
+			v, ok := c.ReadonlyRootFilesystem.Any(func(v lint.Bool) bool { return v.State == lint.Unset || (v.Known() && !v.V) })
+			if !ok {
+				continue
+			}
+			msg := fmt.Sprintf("container %q has a writable root file system (readonlyRootFilesystem is not set)", c.DisplayName())
+			if v.Set() {
+				msg = fmt.Sprintf("container %q has a writable root file system (readonlyRootFilesystem false)", c.DisplayName())
+			}
+			p.Report(containerFinding(td, c, v.Range, "readonlyRootFilesystem", msg))
+		}
+	}
+}

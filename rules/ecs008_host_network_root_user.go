@@ -1,0 +1,58 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/ecslint/ecslint/lint"
+)
+
+type hostNetworkRootUser struct{}
+
+var hostNetworkRootUserMeta = lint.Meta{
+	ID:         "ECS008",
+	Name:       "host-network-root-user",
+	Severity:   lint.High,
+	Controls:   []string{"ECS.1"},
+	ConfigRule: "ecs-task-definition-user-for-host-mode-check",
+	Summary:    "Task definitions in host network mode should not run containers as root.",
+	Rationale: "In host network mode a container shares the instance's network stack; running as root there " +
+		"lets it bind privileged ports, sniff and alter the instance's traffic and reach local-only services. " +
+		"AWS retired Security Hub control ECS.1 in 2026 in favour of ECS.4, ECS.17 and ECS.20, which ECS001, " +
+		"ECS003 and ECS009 check; this rule keeps the combined check for teams that still report on ECS.1.",
+	Remediation: "Use the awsvpc or bridge network mode, or set `user` to a non-root user (a name or a UID other than 0).",
+	Formats:     allFormats,
+	Examples: []lint.Example{
+		{Format: "json",
+			Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"networkMode": "host"`),
+			Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "user": "1000"}`, `"networkMode": "host"`)},
+		{Format: "cloudformation",
+			Bad:  cfnTask("        - Name: app\n          Image: nginx:1.27\n          User: root\n", "      NetworkMode: host\n"),
+			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          User: \"1000:1000\"\n", "      NetworkMode: host\n")},
+	},
+}
+
+func (hostNetworkRootUser) Meta() *lint.Meta { return &hostNetworkRootUserMeta }
+
+func (hostNetworkRootUser) Check(p *lint.Pass) {
+	for _, td := range p.Unit.TaskDefinitions {
+		mode, ok := td.NetworkMode.Any(isHost)
+		if !ok {
+			continue
+		}
+		for _, c := range td.Containers {
+			// ECS.1 only looks at unprivileged containers: a privileged
+			// one is ECS001's finding.
+			if _, unprivileged := c.Privileged.Any(func(v lint.Bool) bool { return v.State == lint.Unset || (v.Known() && !v.V) }); !unprivileged {
+				continue
+			}
+			u, ok := rootUser(c)
+			if !ok {
+				continue
+			}
+			f := containerFinding(td, c, u.Range, "user",
+				fmt.Sprintf("container %q runs as root in host network mode", c.DisplayName()))
+			f.Related = []lint.Related{{Range: mode.Range, Message: "host network mode"}}
+			p.Report(f)
+		}
+	}
+}

@@ -1,0 +1,53 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/ecslint/ecslint/lint"
+)
+
+type rootUserRule struct{}
+
+var rootUserMeta = lint.Meta{
+	ID:         "ECS009",
+	Name:       "root-user",
+	Severity:   lint.Medium,
+	Controls:   []string{"ECS.20"},
+	ConfigRule: "ecs-task-definition-linux-user-non-root",
+	Summary:    "Linux containers should run as a non-root user.",
+	Rationale: "Without `user`, a container runs as the image's default user, which is root for most images. " +
+		"Root in the container is root on the host's kernel: a container escape or a writable host mount is then " +
+		"a host compromise.",
+	Remediation: "Set `user` to a non-root user or UID (for example `1000` or `1000:1000`) that the image provides.",
+	Formats:     allFormats,
+	Examples: []lint.Example{
+		{Format: "json",
+			Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27", "user": "0:0"}`),
+			Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "user": "nginx"}`)},
+		{Format: "cloudformation",
+			Bad:  cfnTask("        - Name: app\n          Image: nginx:1.27\n"),
+			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          User: \"1000\"\n")},
+	},
+}
+
+func (rootUserRule) Meta() *lint.Meta { return &rootUserMeta }
+
+func (rootUserRule) Check(p *lint.Pass) {
+	for _, td := range p.Unit.TaskDefinitions {
+		// Windows task definitions are ECS015's.
+		if !linuxTask(td) {
+			continue
+		}
+		for _, c := range td.Containers {
+			u, ok := rootUser(c)
+			if !ok {
+				continue
+			}
+			msg := fmt.Sprintf("container %q sets no user and runs as the image's default, usually root", c.DisplayName())
+			if u.Set() {
+				msg = fmt.Sprintf("container %q runs as root (user %q)", c.DisplayName(), u.V)
+			}
+			p.Report(containerFinding(td, c, u.Range, "user", msg))
+		}
+	}
+}

@@ -1,0 +1,72 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/ecslint/ecslint/lint"
+)
+
+type dangerousCapabilities struct{}
+
+var dangerousCapabilitiesMeta = lint.Meta{
+	ID:       "ECS011",
+	Name:     "dangerous-capabilities",
+	Severity: lint.High,
+	Summary:  "Containers should not add Linux capabilities that amount to host access.",
+	Rationale: "Capabilities such as SYS_ADMIN, SYS_MODULE, SYS_PTRACE, SYS_RAWIO, DAC_READ_SEARCH, NET_ADMIN " +
+		"or BPF let a process mount file systems, load kernel modules, trace other processes, read any file or " +
+		"reconfigure the network: each is a known route out of the container. ALL is the same as privileged. " +
+		"The option `allowed-capabilities` exempts capabilities a team has reviewed.",
+	Remediation: "Remove the capability from `linuxParameters.capabilities.add`; add the narrowest capability " +
+		"the workload needs (for example NET_BIND_SERVICE) and drop the rest.",
+	Formats: allFormats,
+	Examples: []lint.Example{
+		{Format: "json",
+			Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27", "linuxParameters": {"capabilities": {"add": ["SYS_ADMIN"]}}}`),
+			Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "linuxParameters": {"capabilities": {"add": ["NET_BIND_SERVICE"], "drop": ["ALL"]}}}`)},
+		{Format: "cloudformation",
+			Bad: cfnTask("        - Name: app\n          Image: nginx:1.27\n          LinuxParameters:\n" +
+				"            Capabilities:\n              Add: [SYS_PTRACE]\n"),
+			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          LinuxParameters:\n" +
+				"            Capabilities:\n              Add: [CHOWN]\n")},
+	},
+}
+
+func (dangerousCapabilities) Meta() *lint.Meta { return &dangerousCapabilitiesMeta }
+
+// defaultDangerousCapabilities are the capabilities reported unless allowed.
+var defaultDangerousCapabilities = []string{
+	"ALL", "SYS_ADMIN", "SYS_MODULE", "SYS_PTRACE", "SYS_RAWIO", "SYS_BOOT", "DAC_READ_SEARCH",
+	"NET_ADMIN", "BPF", "PERFMON", "MAC_ADMIN", "MAC_OVERRIDE",
+}
+
+// capabilityName normalises a capability as Docker does: any case, with or
+// without the CAP_ prefix.
+func capabilityName(s string) string {
+	return strings.TrimPrefix(strings.ToUpper(strings.TrimSpace(s)), "CAP_")
+}
+
+func (dangerousCapabilities) Check(p *lint.Pass) { runTaskCheck(p, checkCapabilities) }
+
+// checkCapabilities is also one of ECS301's traits.
+func checkCapabilities(_ *lint.Unit, td *lint.TaskDefinition, opts map[string]any, report func(lint.Finding)) {
+	dangerous := map[string]bool{}
+	for _, c := range defaultDangerousCapabilities {
+		dangerous[c] = true
+	}
+	for _, c := range stringList(opts["allowed-capabilities"]) {
+		delete(dangerous, capabilityName(c))
+	}
+	for _, c := range td.Containers {
+		for _, add := range c.LinuxParameters.CapabilitiesAdd {
+			v, ok := add.Any(func(v lint.String) bool { return v.Known() && dangerous[capabilityName(v.V)] })
+			if !ok {
+				continue
+			}
+			name := capabilityName(v.V)
+			report(containerFinding(td, c, v.Range, "linuxParameters.capabilities.add."+name,
+				fmt.Sprintf("container %q adds the %s capability", c.DisplayName(), name)))
+		}
+	}
+}

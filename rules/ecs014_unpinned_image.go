@@ -1,0 +1,73 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/ecslint/ecslint/lint"
+)
+
+type unpinnedImage struct{}
+
+var unpinnedImageMeta = lint.Meta{
+	ID:       "ECS014",
+	Name:     "unpinned-image",
+	Severity: lint.Low,
+	Summary:  "Container images should be pinned to a tag other than latest, or to a digest.",
+	Rationale: "An image without a tag means `latest`, which changes under the task: two tasks of one revision " +
+		"can run different code, a rollback does not roll back, and a compromised registry push reaches " +
+		"production on the next task start.",
+	Remediation: "Reference a version tag (`nginx:1.27.3`) or, better, a digest (`nginx@sha256:...`). Pipelines " +
+		"that fill the image in (placeholders such as `<IMAGE1_NAME>` or `${...}`) are not reported.",
+	Formats: allFormats,
+	Examples: []lint.Example{
+		{Format: "json",
+			Bad:  jsonTask(`{"name": "app", "image": "localhost:5000/app"}`),
+			Good: jsonTask(`{"name": "app", "image": "localhost:5000/app:2.4.1"}`)},
+		{Format: "cloudformation",
+			Bad:  cfnTask("        - Name: app\n          Image: public.ecr.aws/nginx/nginx:latest\n"),
+			Good: cfnTask("        - Name: app\n          Image: public.ecr.aws/nginx/nginx@sha256:0d17b565c37bcbd895e9d92315a05c1c3c9a29f762b011a10c54a66cd53c9b31\n")},
+	},
+}
+
+func (unpinnedImage) Meta() *lint.Meta { return &unpinnedImageMeta }
+
+// imageTag returns an image reference's tag ("" for none) and whether it is
+// pinned to a digest. The tag is after the last colon of the last path
+// component, so a registry's host:port is not mistaken for one.
+func imageTag(ref string) (tag string, digest bool) {
+	if i := strings.Index(ref, "@"); i >= 0 {
+		return "", true
+	}
+	last := ref[strings.LastIndex(ref, "/")+1:]
+	if i := strings.LastIndex(last, ":"); i >= 0 {
+		return last[i+1:], false
+	}
+	return "", false
+}
+
+// placeholderImage reports images a pipeline fills in later.
+func placeholderImage(ref string) bool {
+	return ref == "" || strings.Contains(ref, "${") || strings.Contains(ref, "{{") ||
+		strings.Contains(ref, "<") || strings.Contains(ref, "#{") || strings.HasPrefix(ref, "$")
+}
+
+func (unpinnedImage) Check(p *lint.Pass) {
+	p.Unit.EachContainer(func(td *lint.TaskDefinition, c *lint.Container) {
+		for _, v := range c.Image.Possible() {
+			if !v.Known() || placeholderImage(strings.TrimSpace(v.V)) {
+				continue
+			}
+			tag, digest := imageTag(strings.TrimSpace(v.V))
+			if digest || (tag != "" && tag != "latest") {
+				continue
+			}
+			msg := fmt.Sprintf("container %q uses image %q without a tag, which means latest", c.DisplayName(), v.V)
+			if tag == "latest" {
+				msg = fmt.Sprintf("container %q uses the latest tag of image %q", c.DisplayName(), v.V)
+			}
+			p.Report(containerFinding(td, c, v.Range, "image", msg))
+			return
+		}
+	})
+}

@@ -1,0 +1,58 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/ecslint/ecslint/lint"
+)
+
+type windowsAdminUser struct{}
+
+const windowsPlatform = `"runtimePlatform": {"operatingSystemFamily": "WINDOWS_SERVER_2022_CORE", "cpuArchitecture": "X86_64"}`
+
+var windowsAdminUserMeta = lint.Meta{
+	ID:         "ECS015",
+	Name:       "windows-admin-user",
+	Severity:   lint.Medium,
+	Controls:   []string{"ECS.21"},
+	ConfigRule: "ecs-task-definition-windows-user-non-admin",
+	Summary:    "Windows containers should not run as ContainerAdministrator.",
+	Rationale: "Windows containers run as ContainerAdministrator unless `user` says otherwise. An administrator " +
+		"in the container can change its system configuration and has the most to gain from a container escape.",
+	Remediation: "Set `user` to ContainerUser or another non-administrator account the image provides.",
+	Formats:     allFormats,
+	Examples: []lint.Example{
+		{Format: "json",
+			Bad:  jsonTask(`{"name": "app", "image": "mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022"}`, windowsPlatform),
+			Good: jsonTask(`{"name": "app", "image": "mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022", "user": "ContainerUser"}`, windowsPlatform)},
+		{Format: "cloudformation",
+			Bad: cfnTask("        - Name: app\n          Image: mcr.microsoft.com/windows/servercore:ltsc2022\n          User: ContainerAdministrator\n",
+				"      RuntimePlatform:\n        OperatingSystemFamily: WINDOWS_SERVER_2022_CORE\n"),
+			Good: cfnTask("        - Name: app\n          Image: mcr.microsoft.com/windows/servercore:ltsc2022\n          User: ContainerUser\n",
+				"      RuntimePlatform:\n        OperatingSystemFamily: WINDOWS_SERVER_2022_CORE\n")},
+	},
+}
+
+func (windowsAdminUser) Meta() *lint.Meta { return &windowsAdminUserMeta }
+
+func (windowsAdminUser) Check(p *lint.Pass) {
+	for _, td := range p.Unit.TaskDefinitions {
+		if !td.IsWindows() {
+			continue
+		}
+		for _, c := range td.Containers {
+			u, ok := c.User.Any(func(v lint.String) bool {
+				return v.State == lint.Unset || (v.Known() && (v.V == "" || strings.EqualFold(v.V, "ContainerAdministrator")))
+			})
+			if !ok {
+				continue
+			}
+			msg := fmt.Sprintf("Windows container %q sets no user and runs as ContainerAdministrator", c.DisplayName())
+			if u.Set() {
+				msg = fmt.Sprintf("Windows container %q runs as ContainerAdministrator", c.DisplayName())
+			}
+			p.Report(containerFinding(td, c, u.Range, "user", msg))
+		}
+	}
+}

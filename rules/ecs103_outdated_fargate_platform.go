@@ -1,0 +1,105 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/ecslint/ecslint/lint"
+)
+
+type outdatedFargatePlatform struct{}
+
+var outdatedFargatePlatformMeta = lint.Meta{
+	ID:         "ECS103",
+	Name:       "outdated-fargate-platform",
+	Severity:   lint.Medium,
+	Controls:   []string{"ECS.10"},
+	ConfigRule: "ecs-fargate-latest-platform-version",
+	Summary:    "Fargate services should run on the latest platform version.",
+	Rationale: "Fargate platform versions carry the kernel, container runtime and agent the tasks run on; " +
+		"older versions miss security fixes and features. A service pinned to an old version stays on it.",
+	Remediation: "Remove `platformVersion` or set it to LATEST (or to the current latest: " +
+		"Linux 1.4.0, Windows 1.0.0 as of 2026-12). The option `fargate-latest-versions` " +
+		"(for example {LINUX: 1.4.0, WINDOWS: 1.0.0}) overrides the table when AWS releases a new version.",
+	Formats: serviceFormats,
+	Examples: []lint.Example{
+		{Format: "cloudformation",
+			Bad:  cfnTemplate(serviceTemplate("          AssignPublicIp: DISABLED\n", "      LaunchType: FARGATE\n      PlatformVersion: 1.3.0\n")),
+			Good: cfnTemplate(serviceTemplate("          AssignPublicIp: DISABLED\n", "      LaunchType: FARGATE\n      PlatformVersion: LATEST\n"))},
+	},
+}
+
+func (outdatedFargatePlatform) Meta() *lint.Meta { return &outdatedFargatePlatformMeta }
+
+// fargateLatest are the latest Fargate platform versions per OS, as of
+// 2026-12 (AWS Fargate platform version release notes).
+var fargateLatest = map[string]string{"LINUX": "1.4.0", "WINDOWS": "1.0.0"}
+
+// onFargate reports a service that runs (or may run) its tasks on Fargate.
+func onFargate(s *lint.Service) bool {
+	fargate := func(v lint.String) bool {
+		return v.Known() && (strings.EqualFold(v.V, "FARGATE") || strings.EqualFold(v.V, "FARGATE_SPOT"))
+	}
+	if _, ok := s.LaunchType.Any(fargate); ok {
+		return true
+	}
+	for _, cp := range s.CapacityProviders {
+		if _, ok := cp.Any(fargate); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (outdatedFargatePlatform) Check(p *lint.Pass) {
+	latest := map[string]string{}
+	for k, v := range fargateLatest {
+		latest[k] = v
+	}
+	if m, ok := p.Options["fargate-latest-versions"].(map[string]any); ok {
+		for k, v := range m {
+			if s, ok := v.(string); ok {
+				latest[strings.ToUpper(k)] = s
+			}
+		}
+	}
+	for _, s := range p.Unit.Services {
+		if !onFargate(s) {
+			continue
+		}
+		// The task definition tells the OS; one outside the unit may be
+		// either, so only a version that is latest for neither is reported.
+		oses := []string{"LINUX", "WINDOWS"}
+		if td := p.Unit.TaskDefinition(s.TaskDefinition.Ref); td != nil {
+			switch {
+			case td.OperatingSystemFamily.State == lint.Unknown:
+				continue
+			case td.IsWindows():
+				oses = []string{"WINDOWS"}
+			default:
+				oses = []string{"LINUX"}
+			}
+		}
+		v, ok := s.PlatformVersion.Any(func(v lint.String) bool {
+			if !v.Known() || strings.EqualFold(v.V, "LATEST") {
+				return false
+			}
+			for _, os := range oses {
+				if v.V == latest[os] {
+					return false
+				}
+			}
+			return true
+		})
+		if !ok {
+			continue
+		}
+		var want []string
+		for _, os := range oses {
+			want = append(want, latest[os]+" on "+strings.ToLower(os))
+		}
+		p.Report(serviceFinding(s, v.Range, "platformVersion",
+			fmt.Sprintf("%s %s pins Fargate platform version %s; the latest is %s",
+				s.Kind, quote(s.Name), v.V, strings.Join(want, " and "))))
+	}
+}

@@ -1,0 +1,49 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/ecslint/ecslint/lint"
+)
+
+type containerInsightsDisabled struct{}
+
+const clusterResource = "  Cluster:\n    Type: AWS::ECS::Cluster\n    Properties:\n      ClusterName: prod\n"
+
+var containerInsightsDisabledMeta = lint.Meta{
+	ID:         "ECS201",
+	Name:       "container-insights-disabled",
+	Severity:   lint.Medium,
+	Controls:   []string{"ECS.12"},
+	ConfigRule: "ecs-container-insights-enabled",
+	Summary:    "ECS clusters should use Container Insights.",
+	Rationale: "Container Insights collects the cluster's, services' and tasks' metrics and events; without it " +
+		"resource exhaustion, crash loops and unexpected tasks go unnoticed and incidents lack data.",
+	Remediation: "Add the cluster setting `containerInsights` with value `enabled` or `enhanced`.",
+	Formats:     serviceFormats,
+	Examples: []lint.Example{
+		{Format: "cloudformation",
+			Bad: cfnTemplate(clusterResource),
+			Good: cfnTemplate(clusterResource + "      ClusterSettings:\n        - Name: containerInsights\n" +
+				"          Value: enhanced\n")},
+	},
+}
+
+func (containerInsightsDisabled) Meta() *lint.Meta { return &containerInsightsDisabledMeta }
+
+func (containerInsightsDisabled) Check(p *lint.Pass) {
+	for _, c := range p.Unit.Clusters {
+		v, ok := c.ContainerInsights.Any(func(v lint.String) bool {
+			return v.State == lint.Unset ||
+				(v.Known() && !strings.EqualFold(v.V, "enabled") && !strings.EqualFold(v.V, "enhanced"))
+		})
+		if !ok {
+			continue
+		}
+		msg := "cluster " + quote(c.Name) + " does not enable Container Insights"
+		if v.Set() {
+			msg = "cluster " + quote(c.Name) + " sets containerInsights to " + quote(v.V)
+		}
+		p.Report(resourceFinding(c.Resource, v.Range, "containerInsights", msg))
+	}
+}

@@ -1,0 +1,47 @@
+package rules
+
+import "github.com/ecslint/ecslint/lint"
+
+type eksUnencryptedSecrets struct{}
+
+var eksUnencryptedSecretsMeta = lint.Meta{
+	ID:         "EKS002",
+	Name:       "eks-unencrypted-secrets",
+	Severity:   lint.Medium,
+	Controls:   []string{"EKS.3"},
+	ConfigRule: "eks-secrets-encrypted",
+	Summary:    "EKS clusters should encrypt Kubernetes secrets with a KMS key.",
+	Rationale: "Envelope encryption of secrets with a customer managed KMS key adds a layer beyond etcd's " +
+		"volume encryption: a copy of etcd data is useless without the key, and key use is logged in CloudTrail.",
+	Remediation: "Add an `encryptionConfig` with `resources: [secrets]` and a KMS key ARN as the provider.",
+	Formats:     serviceFormats,
+	Examples: []lint.Example{
+		{Format: "cloudformation",
+			Bad: eksCluster(eksPrivateVPC),
+			Good: eksCluster(eksPrivateVPC + "      EncryptionConfig:\n        - Resources: [secrets]\n" +
+				"          Provider:\n            KeyArn: arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab\n")},
+	},
+}
+
+func (eksUnencryptedSecrets) Meta() *lint.Meta { return &eksUnencryptedSecretsMeta }
+
+func (eksUnencryptedSecrets) Check(p *lint.Pass) {
+	for _, c := range p.Unit.EKSClusters {
+		switch c.Encryption.State {
+		case lint.Unknown:
+			continue
+		case lint.Known:
+			covered := false
+			for _, r := range c.EncryptedResources {
+				if _, ok := r.Any(func(v lint.String) bool { return !v.Known() || v.V == "secrets" }); ok {
+					covered = true // secrets, or a value that may be
+				}
+			}
+			if covered {
+				continue
+			}
+		}
+		p.Report(resourceFinding(c.Resource, c.Encryption.Range, "encryptionConfig",
+			"EKS cluster "+quote(c.Name)+" does not encrypt Kubernetes secrets with a KMS key"))
+	}
+}

@@ -1,0 +1,50 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/ecslint/ecslint/lint"
+)
+
+type eksAuditLoggingDisabled struct{}
+
+var eksAuditLoggingDisabledMeta = lint.Meta{
+	ID:         "EKS004",
+	Name:       "eks-audit-logging-disabled",
+	Severity:   lint.Medium,
+	Controls:   []string{"EKS.8"},
+	ConfigRule: "eks-cluster-logging-enabled",
+	Summary:    "EKS clusters should send Kubernetes audit logs to CloudWatch.",
+	Rationale: "The audit log records who did what through the Kubernetes API. Without it, an intrusion, a " +
+		"leaked kubeconfig or a destructive change cannot be traced.",
+	Remediation: "Enable the `audit` log type in the cluster's logging configuration (with `api` and " +
+		"`authenticator` as well, for a complete picture).",
+	Formats: serviceFormats,
+	Examples: []lint.Example{
+		{Format: "cloudformation",
+			Bad: eksCluster(eksPrivateVPC + "      Logging:\n        ClusterLogging:\n          EnabledTypes:\n            - Type: api\n"),
+			Good: eksCluster(eksPrivateVPC + "      Logging:\n        ClusterLogging:\n          EnabledTypes:\n" +
+				"            - Type: api\n            - Type: audit\n")},
+	},
+}
+
+func (eksAuditLoggingDisabled) Meta() *lint.Meta { return &eksAuditLoggingDisabledMeta }
+
+func (eksAuditLoggingDisabled) Check(p *lint.Pass) {
+	for _, c := range p.Unit.EKSClusters {
+		if c.Logging.State == lint.Unknown {
+			continue
+		}
+		audit := false
+		for _, t := range c.LogTypes {
+			if _, ok := t.Any(func(v lint.String) bool { return !v.Known() || strings.EqualFold(v.V, "audit") }); ok {
+				audit = true // audit, or a value that may be
+			}
+		}
+		if audit {
+			continue
+		}
+		p.Report(resourceFinding(c.Resource, c.Logging.Range, "logging.audit",
+			"EKS cluster "+quote(c.Name)+" does not enable the audit control-plane log"))
+	}
+}

@@ -1,0 +1,75 @@
+package rules
+
+import (
+	"testing"
+
+	"github.com/ecslint/ecslint/lint"
+)
+
+// run runs one rule over a unit with options and returns its findings.
+func run(r lint.Rule, u *lint.Unit, opts map[string]any) []lint.Finding {
+	var out []lint.Finding
+	r.Check(lint.NewPass(r, u, opts, &out))
+	return out
+}
+
+func known(s string) lint.String { return lint.KnownValue(s, lint.Range{}) }
+
+func TestCapabilityOptions(t *testing.T) {
+	u := &lint.Unit{TaskDefinitions: []*lint.TaskDefinition{{Containers: []*lint.Container{{
+		LinuxParameters: lint.LinuxParameters{CapabilitiesAdd: []lint.String{known("NET_ADMIN"), known("SYS_PTRACE")}},
+	}}}}}
+	if got := len(run(dangerousCapabilities{}, u, nil)); got != 2 {
+		t.Errorf("defaults: %d findings, want 2", got)
+	}
+	if got := run(dangerousCapabilities{}, u, map[string]any{"allowed-capabilities": []any{"cap_net_admin"}}); len(got) != 1 ||
+		got[0].Key != "linuxParameters.capabilities.add.SYS_PTRACE" {
+		t.Errorf("allowed NET_ADMIN: %+v", got)
+	}
+}
+
+func TestFargateVersionOption(t *testing.T) {
+	u := &lint.Unit{Services: []*lint.Service{{LaunchType: known("FARGATE"), PlatformVersion: known("1.4.0")}}}
+	if got := len(run(outdatedFargatePlatform{}, u, nil)); got != 0 {
+		t.Errorf("1.4.0 by default: %d findings", got)
+	}
+	opts := map[string]any{"fargate-latest-versions": map[string]any{"linux": "1.5.0", "WINDOWS": "1.1.0"}}
+	if got := len(run(outdatedFargatePlatform{}, u, opts)); got != 1 {
+		t.Errorf("1.4.0 when 1.5.0 is latest: %d findings, want 1", got)
+	}
+}
+
+func TestEKSMinimumVersionOption(t *testing.T) {
+	u := &lint.Unit{EKSClusters: []*lint.EKSCluster{{Version: known("1.34")}}}
+	if got := len(run(eksUnsupportedVersion{}, u, nil)); got != 0 {
+		t.Errorf("1.34 by default: %d findings", got)
+	}
+	if got := len(run(eksUnsupportedVersion{}, u, map[string]any{"eks-minimum-version": "1.35"})); got != 1 {
+		t.Errorf("1.34 below 1.35: %d findings, want 1", got)
+	}
+}
+
+func TestImageTag(t *testing.T) {
+	for ref, want := range map[string]string{
+		"nginx": "", "nginx:1.27": "1.27", "localhost:5000/app": "", "localhost:5000/app:2": "2",
+		"registry.example.com:443/team/app:latest": "latest",
+	} {
+		if tag, _ := imageTag(ref); tag != want {
+			t.Errorf("imageTag(%q) = %q, want %q", ref, tag, want)
+		}
+	}
+	if _, digest := imageTag("nginx@sha256:abc"); !digest {
+		t.Error("digest not recognised")
+	}
+}
+
+func TestRootUser(t *testing.T) {
+	for spec, want := range map[string]bool{
+		"root": true, "0": true, "0:0": true, "root:staff": true, "0:1000": true,
+		"1000": false, "1000:0": false, "rootless": false, "nobody": false,
+	} {
+		if got := isRootUser(spec); got != want {
+			t.Errorf("isRootUser(%q) = %v", spec, got)
+		}
+	}
+}
