@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ecslint/ecslint/internal/ruledoc"
+	"github.com/ecslint/ecslint/rules/ruledoc"
 )
 
 var (

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/ecslint/ecslint/internal/ruledoc"
+	"github.com/ecslint/ecslint/rules/ruledoc"
 	"github.com/ecslint/ecslint/lint"
 )
 

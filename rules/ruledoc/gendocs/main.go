@@ -8,7 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/ecslint/ecslint/internal/ruledoc"
+	"github.com/ecslint/ecslint/rules/ruledoc"
 	"github.com/ecslint/ecslint/lint"
 	"github.com/ecslint/ecslint/parsers/cloudformation"
 	"github.com/ecslint/ecslint/parsers/taskdef"
