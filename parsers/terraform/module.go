@@ -100,11 +100,14 @@ func (in *instance) bindVariable(name string, r lint.Range) *lint.Node {
 	decl := in.cfg.variables[name]
 	if a := in.args[name]; a != nil {
 		v := in.ev.eval(in.callScope, a.expr)
-		if v.Kind != lint.NullNode || decl == nil || decl.body.attr("default") == nil {
-			// A finding about the value points at the caller's argument.
+		if v.Kind != lint.NullNode || !in.nonNullable(decl) {
+			// A finding about the value points at the caller's argument,
+			// or further up where a caller's caller wrote it.
 			bound := *v
 			in.ev.copyMeta(v, &bound)
-			in.ev.origin[&bound] = a.nameRange
+			if _, ok := in.ev.origin[v]; !ok {
+				in.ev.origin[&bound] = a.nameRange
+			}
 			return &bound
 		}
 	}
@@ -118,6 +121,20 @@ func (in *instance) bindVariable(name string, r lint.Range) *lint.Node {
 		return in.ev.eval(&scope{}, d.expr)
 	}
 	return unknown(decl.defRange)
+}
+
+// nonNullable reports whether a variable declares nullable = false: a
+// caller's null then means its default.
+func (in *instance) nonNullable(decl *block) bool {
+	if decl == nil || decl.body.attr("default") == nil {
+		return false
+	}
+	a := decl.body.attr("nullable")
+	if a == nil {
+		return false
+	}
+	b, ok := truth(in.ev.eval(&scope{}, a.expr))
+	return ok && !b
 }
 
 // local is local.NAME, evaluated on first use; a cycle yields unknown.

@@ -8,6 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+
 	"github.com/ecslint/ecslint/lint"
 )
 
@@ -483,5 +486,47 @@ resource "aws_ecs_task_definition" "t" {
 		`module.n[0].aws_ecs_task_definition.t=n0/false@task/main.tf:7:73`
 	if strings.Join(got, " ") != want {
 		t.Errorf("instances\n got %s\nwant %s", strings.Join(got, " "), want)
+	}
+}
+
+// Every model of a known module must parse: a broken one would silently
+// evaluate nothing.
+func TestKnownModelsParse(t *testing.T) {
+	entries, err := knownFS.ReadDir("known")
+	if err != nil || len(entries) < 7 {
+		t.Fatalf("models: %v (%d)", err, len(entries))
+	}
+	for _, e := range entries {
+		src, _ := knownFS.ReadFile("known/" + e.Name())
+		if _, diags := hclsyntax.ParseConfig(src, e.Name(), hcl.InitialPos); diags.HasErrors() {
+			t.Errorf("%s: %v", e.Name(), diags)
+		}
+	}
+	for _, vs := range knownModules {
+		for _, v := range vs {
+			if _, err := knownFS.ReadFile("known/" + v.model + ".tf"); err != nil {
+				t.Errorf("model %s: %v", v.model, err)
+			}
+		}
+	}
+}
+
+func TestKnownModelVersions(t *testing.T) {
+	cases := map[[2]string]string{
+		{"terraform-aws-modules/ecs/aws//modules/service", "~> 5.11"}:                                                        "tam-ecs-service-v5",
+		{"terraform-aws-modules/ecs/aws//modules/service", ">= 6.0"}:                                                         "tam-ecs-service-v6",
+		{"terraform-aws-modules/ecs/aws//modules/service", ""}:                                                               "tam-ecs-service-v6",
+		{"terraform-aws-modules/ecs/aws//modules/service", "7.0.1"}:                                                          "tam-ecs-service-v6",
+		{"registry.terraform.io/terraform-aws-modules/ecs/aws", "5.0.0"}:                                                     "tam-ecs-v5",
+		{"git::https://github.com/terraform-aws-modules/terraform-aws-ecs.git//modules/container-definition?ref=v5.2.0", ""}: "tam-ecs-container-definition-v5",
+		{"github.com/cloudposse/terraform-aws-ecs-container-definition", ""}:                                                 "cloudposse-ecs-container-definition",
+	}
+	for in, want := range cases {
+		if got, ok := knownModel(in[0], in[1]); !ok || got != want {
+			t.Errorf("%q %q: got %q, want %q", in[0], in[1], got, want)
+		}
+	}
+	if _, ok := knownModel("acme/other/aws", ""); ok {
+		t.Error("an unknown module must not match")
 	}
 }

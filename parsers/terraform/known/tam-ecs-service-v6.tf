@@ -1,0 +1,211 @@
+# ecslint's model of terraform-aws-modules/ecs/aws//modules/service from v6 on:
+# the task definition, service, security group and tasks role the module
+# creates, reduced to the settings ecslint's rules read, with the module's
+# defaults. Each container goes through the container-definition model, as
+# the module sends it through its container-definition submodule.
+
+variable "name" {
+  default = null
+}
+variable "container_definitions" {
+  default  = {}
+  nullable = false
+}
+variable "network_mode" {
+  default  = "awsvpc"
+  nullable = false
+}
+variable "pid_mode" {
+  default = null
+}
+variable "ipc_mode" {
+  default = null
+}
+variable "volume" {
+  default = null
+}
+variable "requires_compatibilities" {
+  default  = ["FARGATE"]
+  nullable = false
+}
+variable "runtime_platform" {
+  default = {
+    cpu_architecture        = "X86_64"
+    operating_system_family = "LINUX"
+  }
+  nullable = false
+}
+variable "assign_public_ip" {
+  default  = false
+  nullable = false
+}
+variable "launch_type" {
+  default  = "FARGATE"
+  nullable = false
+}
+variable "platform_version" {
+  default = null
+}
+variable "capacity_provider_strategy" {
+  default = null
+}
+variable "cluster_arn" {
+  default = null
+}
+variable "security_group_ids" {
+  default  = []
+  nullable = false
+}
+variable "create_security_group" {
+  default  = true
+  nullable = false
+}
+variable "security_group_ingress_rules" {
+  default  = {}
+  nullable = false
+}
+variable "enable_execute_command" {
+  default  = false
+  nullable = false
+}
+variable "create_tasks_iam_role" {
+  default  = true
+  nullable = false
+}
+variable "tasks_iam_role_arn" {
+  default = null
+}
+variable "tasks_iam_role_policies" {
+  default  = {}
+  nullable = false
+}
+variable "tasks_iam_role_statements" {
+  default = null
+}
+
+locals {
+  security_group = var.create_security_group && var.network_mode == "awsvpc"
+}
+
+module "container_definition" {
+  source   = "./tam-ecs-container-definition-v6"
+  for_each = var.container_definitions
+
+  name                        = try(coalesce(each.value.name, each.key), each.key)
+  image                       = try(each.value.image, null)
+  essential                   = try(each.value.essential, null)
+  privileged                  = try(each.value.privileged, null)
+  readonlyRootFilesystem      = try(each.value.readonlyRootFilesystem, null)
+  user                        = try(each.value.user, null)
+  environment                 = try(each.value.environment, null)
+  secrets                     = try(each.value.secrets, null)
+  environmentFiles            = try(each.value.environmentFiles, null)
+  linuxParameters             = try(each.value.linuxParameters, null)
+  logConfiguration            = try(each.value.logConfiguration, null)
+  firelensConfiguration       = try(each.value.firelensConfiguration, null)
+  mountPoints                 = try(each.value.mountPoints, null)
+  portMappings                = try(each.value.portMappings, null)
+  repositoryCredentials       = try(each.value.repositoryCredentials, null)
+  enable_cloudwatch_logging   = try(each.value.enable_cloudwatch_logging, null)
+  create_cloudwatch_log_group = try(each.value.create_cloudwatch_log_group, null)
+  cloudwatch_log_group_name   = try(each.value.cloudwatch_log_group_name, null)
+  operating_system_family     = var.runtime_platform.operating_system_family
+  service                     = var.name
+}
+
+resource "aws_ecs_task_definition" "this" {
+  family                   = var.name
+  network_mode             = var.network_mode
+  pid_mode                 = var.pid_mode
+  ipc_mode                 = var.ipc_mode
+  requires_compatibilities = var.requires_compatibilities
+  task_role_arn            = var.create_tasks_iam_role ? aws_iam_role.tasks.arn : var.tasks_iam_role_arn
+
+  runtime_platform {
+    operating_system_family = var.runtime_platform.operating_system_family
+  }
+
+  dynamic "volume" {
+    for_each = var.volume == null ? {} : var.volume
+    content {
+      name      = try(coalesce(volume.value.name, volume.key), volume.key)
+      host_path = try(volume.value.host_path, null)
+      dynamic "efs_volume_configuration" {
+        for_each = try(volume.value.efs_volume_configuration, null) == null ? [] : [volume.value.efs_volume_configuration]
+        content {
+          file_system_id     = try(efs_volume_configuration.value.file_system_id, null)
+          transit_encryption = try(efs_volume_configuration.value.transit_encryption, null)
+        }
+      }
+    }
+  }
+
+  container_definitions = jsonencode([for k, v in module.container_definition : v.container_definition])
+}
+
+resource "aws_ecs_service" "this" {
+  name             = var.name
+  cluster          = var.cluster_arn
+  task_definition  = aws_ecs_task_definition.this.arn
+  launch_type      = var.capacity_provider_strategy == null ? var.launch_type : null
+  platform_version = var.platform_version
+
+  dynamic "capacity_provider_strategy" {
+    for_each = var.capacity_provider_strategy == null ? {} : var.capacity_provider_strategy
+    content {
+      capacity_provider = try(capacity_provider_strategy.value.capacity_provider, null)
+    }
+  }
+
+  dynamic "network_configuration" {
+    for_each = var.network_mode == "awsvpc" ? [1] : []
+    content {
+      assign_public_ip = var.assign_public_ip
+      security_groups  = local.security_group ? concat(var.security_group_ids, [aws_security_group.this.id]) : var.security_group_ids
+    }
+  }
+}
+
+resource "aws_security_group" "this" {
+  count = local.security_group ? 1 : 0
+}
+
+resource "aws_vpc_security_group_ingress_rule" "this" {
+  for_each = local.security_group ? var.security_group_ingress_rules : {}
+
+  security_group_id = aws_security_group.this.id
+  cidr_ipv4         = try(each.value.cidr_ipv4, null)
+  cidr_ipv6         = try(each.value.cidr_ipv6, null)
+  ip_protocol       = try(each.value.ip_protocol, "tcp")
+  from_port         = try(each.value.from_port, null)
+  to_port           = try(coalesce(each.value.to_port, each.value.from_port), null)
+}
+
+resource "aws_iam_role" "tasks" {
+  count = var.create_tasks_iam_role ? 1 : 0
+}
+
+resource "aws_iam_role_policy_attachment" "tasks" {
+  for_each = var.create_tasks_iam_role ? var.tasks_iam_role_policies : {}
+
+  role       = aws_iam_role.tasks.name
+  policy_arn = each.value
+}
+
+data "aws_iam_policy_document" "tasks" {
+  dynamic "statement" {
+    for_each = var.tasks_iam_role_statements == null ? [] : var.tasks_iam_role_statements
+    content {
+      effect    = try(statement.value.effect, "Allow")
+      actions   = try(statement.value.actions, null)
+      resources = try(statement.value.resources, null)
+    }
+  }
+}
+
+resource "aws_iam_role_policy" "tasks" {
+  count = var.create_tasks_iam_role && var.tasks_iam_role_statements != null ? 1 : 0
+
+  role   = aws_iam_role.tasks.id
+  policy = data.aws_iam_policy_document.tasks.json
+}
