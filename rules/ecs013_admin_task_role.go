@@ -14,8 +14,9 @@ const adminRoleTemplate = "  TaskRole:\n    Type: AWS::IAM::Role\n    Properties
 	"      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n" +
 	"            Principal: {Service: ecs-tasks.amazonaws.com}\n            Action: sts:AssumeRole\n"
 
-// tfTaskRole is a Terraform task definition whose task role is the given
-// role, and the role, for the examples.
+// tfTaskRole is a Terraform task definition whose task role is
+// aws_iam_role.task, and that role (trusted by ECS tasks, with no policies
+// yet), for the examples.
 var tfTaskRole = tfTask(`{ name = "app", image = "nginx:1.27" }`, "task_role_arn = aws_iam_role.task.arn") + "\n" +
 	tfResource("aws_iam_role", "task", `name = "app-task"`, "assume_role_policy = jsonencode({\n"+
 		tfBody("  ", `Version = "2012-10-17"`, `Statement = [{ Effect = "Allow", Principal = { Service = "ecs-tasks.amazonaws.com" }, Action = "sts:AssumeRole" }]`)+"})")
