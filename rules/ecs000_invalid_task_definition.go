@@ -24,6 +24,9 @@ var invalidTaskDefinitionMeta = lint.Meta{
 		{Format: "cloudformation",
 			Bad:  cfnTask("        - Name: app\n          Image: nginx:1.27\n          Essential: maybe\n          Memroy: 512\n"),
 			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          Essential: true\n          Memory: 512\n")},
+		{Format: "terraform",
+			Bad:  tfTask(`{ name = "app", image = "nginx:1.27", readOnlyRootFilesystem = true }`),
+			Good: tfTask(`{ name = "app", image = "nginx:1.27", readonlyRootFilesystem = true }`)},
 	},
 }
 

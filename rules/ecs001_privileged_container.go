@@ -27,6 +27,9 @@ var privilegedContainerMeta = lint.Meta{
 		{Format: "cloudformation",
 			Bad:  cfnTask("        - Name: app\n          Image: nginx:1.27\n          Privileged: true\n"),
 			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n")},
+		{Format: "terraform",
+			Bad:  tfTask(`{ name = "app", image = "nginx:1.27", privileged = true }`),
+			Good: tfTask(`{ name = "app", image = "nginx:1.27", privileged = false }`)},
 	},
 }
 

@@ -26,6 +26,9 @@ var hostPIDModeMeta = lint.Meta{
 		{Format: "cloudformation",
 			Bad:  cfnTask("        - Name: app\n          Image: nginx:1.27\n", "      PidMode: host\n"),
 			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n")},
+		{Format: "terraform",
+			Bad:  tfTask(`{ name = "app", image = "nginx:1.27" }`, `pid_mode = "host"`),
+			Good: tfTask(`{ name = "app", image = "nginx:1.27" }`, `pid_mode = "task"`)},
 	},
 }
 

@@ -22,6 +22,9 @@ var hostNetworkModeMeta = lint.Meta{
 		{Format: "cloudformation",
 			Bad:  cfnTask("        - Name: app\n          Image: nginx:1.27\n", "      NetworkMode: host\n"),
 			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n", "      NetworkMode: awsvpc\n")},
+		{Format: "terraform",
+			Bad:  tfTask(`{ name = "app", image = "nginx:1.27" }`, `network_mode = "host"`),
+			Good: tfTask(`{ name = "app", image = "nginx:1.27" }`, `network_mode = "awsvpc"`)},
 	},
 }
 

@@ -33,6 +33,11 @@ var hostPathVolumeMeta = lint.Meta{
 				"      Volumes:\n        - Name: logs\n          Host:\n            SourcePath: /var/log\n"),
 			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n",
 				"      Volumes:\n        - Name: logs\n          DockerVolumeConfiguration:\n            Scope: task\n")},
+		{Format: "terraform",
+			Bad: tfTask(`{ name = "app", image = "nginx:1.27", mountPoints = [{ sourceVolume = "docker", containerPath = "/var/run/docker.sock" }] }`,
+				"", tfBlock("volume", `name = "docker"`, `host_path = "/var/run/docker.sock"`)),
+			Good: tfTask(`{ name = "app", image = "nginx:1.27", mountPoints = [{ sourceVolume = "cache", containerPath = "/cache" }] }`,
+				"", tfBlock("volume", `name = "cache"`))},
 	},
 }
 

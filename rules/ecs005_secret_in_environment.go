@@ -36,6 +36,9 @@ var secretInEnvironmentMeta = lint.Meta{
 				"            - Name: API_TOKEN\n              ValueFrom: \"s3cr3t value!\"\n"),
 			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          Secrets:\n" +
 				"            - Name: API_TOKEN\n              ValueFrom: /prod/app/api-token\n")},
+		{Format: "terraform",
+			Bad:  tfTask(`{ name = "app", image = "nginx:1.27", environment = [{ name = "DB_PASSWORD", value = "hunter2" }] }`),
+			Good: tfTask(`{ name = "app", image = "nginx:1.27", secrets = [{ name = "DB_PASSWORD", valueFrom = aws_secretsmanager_secret.db.arn }] }`)},
 	},
 }
 

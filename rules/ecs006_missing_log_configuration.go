@@ -29,6 +29,10 @@ var missingLogConfigurationMeta = lint.Meta{
 			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          LogConfiguration:\n" +
 				"            LogDriver: awslogs\n            Options:\n              awslogs-group: /ecs/app\n" +
 				"              awslogs-region: eu-west-1\n              awslogs-stream-prefix: app\n")},
+		{Format: "terraform",
+			Bad: tfTask(`{ name = "app", image = "nginx:1.27" }`),
+			Good: tfTask("{\n" + tfBody("  ", `name = "app"`, `image = "nginx:1.27"`, "logConfiguration = {\n"+tfBody("  ", `logDriver = "awslogs"`,
+				`options = { "awslogs-group" = "/ecs/app", "awslogs-region" = "eu-west-1", "awslogs-stream-prefix" = "app" }`)+"}") + "}")},
 	},
 }
 

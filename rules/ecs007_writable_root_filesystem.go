@@ -25,6 +25,8 @@ var writableRootFilesystemMeta = lint.Meta{
 			Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "readonlyRootFilesystem": true}`)},
 		{Format: "cloudformation", Bad: cfnTask("        - Name: app\n          Image: nginx:1.27\n          ReadonlyRootFilesystem: false\n"),
 			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          ReadonlyRootFilesystem: true\n")},
+		{Format: "terraform", Bad: tfTask(`{ name = "app", image = "nginx:1.27", readonlyRootFilesystem = false }`),
+			Good: tfTask(`{ name = "app", image = "nginx:1.27", readonlyRootFilesystem = true }`)},
 	},
 }
 

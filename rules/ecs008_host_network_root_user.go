@@ -28,6 +28,9 @@ var hostNetworkRootUserMeta = lint.Meta{
 		{Format: "cloudformation",
 			Bad:  cfnTask("        - Name: app\n          Image: nginx:1.27\n          User: root\n", "      NetworkMode: host\n"),
 			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          User: \"1000:1000\"\n", "      NetworkMode: host\n")},
+		{Format: "terraform",
+			Bad:  tfTask(`{ name = "app", image = "nginx:1.27", user = "root" }`, `network_mode = "host"`),
+			Good: tfTask(`{ name = "app", image = "nginx:1.27", user = "1000:1000" }`, `network_mode = "host"`)},
 	},
 }
 

@@ -27,6 +27,9 @@ var rootUserMeta = lint.Meta{
 		{Format: "cloudformation",
 			Bad:  cfnTask("        - Name: app\n          Image: nginx:1.27\n"),
 			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          User: \"1000\"\n")},
+		{Format: "terraform",
+			Bad:  tfTask(`{ name = "app", image = "nginx:1.27", user = "0" }`),
+			Good: tfTask(`{ name = "app", image = "nginx:1.27", user = "1000" }`)},
 	},
 }
 

@@ -20,6 +20,9 @@ var hostIPCModeMeta = lint.Meta{
 		{Format: "cloudformation",
 			Bad:  cfnTask("        - Name: app\n          Image: nginx:1.27\n", "      IpcMode: host\n"),
 			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n", "      IpcMode: none\n")},
+		{Format: "terraform",
+			Bad:  tfTask(`{ name = "app", image = "nginx:1.27" }`, `ipc_mode = "host"`),
+			Good: tfTask(`{ name = "app", image = "nginx:1.27" }`, `ipc_mode = "task"`)},
 	},
 }
 

@@ -30,6 +30,9 @@ var dangerousCapabilitiesMeta = lint.Meta{
 				"            Capabilities:\n              Add: [SYS_PTRACE]\n"),
 			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          LinuxParameters:\n" +
 				"            Capabilities:\n              Add: [CHOWN]\n")},
+		{Format: "terraform",
+			Bad:  tfTask(`{ name = "app", image = "nginx:1.27", linuxParameters = { capabilities = { add = ["NET_ADMIN"] } } }`),
+			Good: tfTask(`{ name = "app", image = "nginx:1.27", linuxParameters = { capabilities = { add = ["NET_BIND_SERVICE"], drop = ["ALL"] } } }`)},
 	},
 }
 

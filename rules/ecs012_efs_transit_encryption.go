@@ -30,6 +30,11 @@ var efsTransitEncryptionMeta = lint.Meta{
 				"          EFSVolumeConfiguration:\n            FilesystemId: fs-1234\n            TransitEncryption: DISABLED\n"),
 			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n", "      Volumes:\n        - Name: data\n"+
 				"          EFSVolumeConfiguration:\n            FilesystemId: fs-1234\n            TransitEncryption: ENABLED\n")},
+		{Format: "terraform",
+			Bad: tfTask(`{ name = "app", image = "nginx:1.27" }`, "",
+				tfBlock("volume", `name = "data"`, "", tfBlock("efs_volume_configuration", `file_system_id = "fs-1234"`))),
+			Good: tfTask(`{ name = "app", image = "nginx:1.27" }`, "",
+				tfBlock("volume", `name = "data"`, "", tfBlock("efs_volume_configuration", `file_system_id = "fs-1234"`, `transit_encryption = "ENABLED"`)))},
 	},
 }
 

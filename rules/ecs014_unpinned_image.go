@@ -27,6 +27,9 @@ var unpinnedImageMeta = lint.Meta{
 		{Format: "cloudformation",
 			Bad:  cfnTask("        - Name: app\n          Image: public.ecr.aws/nginx/nginx:latest\n"),
 			Good: cfnTask("        - Name: app\n          Image: public.ecr.aws/nginx/nginx@sha256:0d17b565c37bcbd895e9d92315a05c1c3c9a29f762b011a10c54a66cd53c9b31\n")},
+		{Format: "terraform",
+			Bad:  tfTask(`{ name = "app", image = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/app:latest" }`),
+			Good: tfTask(`{ name = "app", image = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/app:2.4.1" }`)},
 	},
 }
 

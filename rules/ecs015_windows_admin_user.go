@@ -11,6 +11,8 @@ type windowsAdminUser struct{}
 
 const windowsPlatform = `"runtimePlatform": {"operatingSystemFamily": "WINDOWS_SERVER_2022_CORE", "cpuArchitecture": "X86_64"}`
 
+var tfWindowsPlatform = tfBlock("runtime_platform", `operating_system_family = "WINDOWS_SERVER_2022_CORE"`, `cpu_architecture = "X86_64"`)
+
 var windowsAdminUserMeta = lint.Meta{
 	ID:         "ECS015",
 	Name:       "windows-admin-user",
@@ -31,6 +33,9 @@ var windowsAdminUserMeta = lint.Meta{
 				"      RuntimePlatform:\n        OperatingSystemFamily: WINDOWS_SERVER_2022_CORE\n"),
 			Good: cfnTask("        - Name: app\n          Image: mcr.microsoft.com/windows/servercore:ltsc2022\n          User: ContainerUser\n",
 				"      RuntimePlatform:\n        OperatingSystemFamily: WINDOWS_SERVER_2022_CORE\n")},
+		{Format: "terraform",
+			Bad:  tfTask(`{ name = "app", image = "mcr.microsoft.com/windows/servercore:ltsc2022" }`, "", tfWindowsPlatform),
+			Good: tfTask(`{ name = "app", image = "mcr.microsoft.com/windows/servercore:ltsc2022", user = "ContainerUser" }`, "", tfWindowsPlatform)},
 	},
 }
 

@@ -20,6 +20,9 @@ var publicIPMeta = lint.Meta{
 		{Format: "cloudformation",
 			Bad:  cfnTemplate(serviceTemplate("          AssignPublicIp: ENABLED\n")),
 			Good: cfnTemplate(serviceTemplate("          AssignPublicIp: DISABLED\n"))},
+		{Format: "terraform",
+			Bad:  tfService(tfTaskARN, []string{"assign_public_ip = true"}),
+			Good: tfService(tfTaskARN, []string{"assign_public_ip = false"})},
 	},
 }
 

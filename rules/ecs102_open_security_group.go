@@ -27,6 +27,9 @@ var openSecurityGroupMeta = lint.Meta{
 				openSGResource + "          CidrIp: 0.0.0.0/0\n"),
 			Good: cfnTemplate(serviceTemplate("          SecurityGroups: [!Ref OpenSG]\n") +
 				openSGResource + "          CidrIp: 10.0.0.0/16\n")},
+		{Format: "terraform",
+			Bad:  tfService(tfTaskARN, []string{"security_groups = [aws_security_group.web.id]"}) + "\n" + tfOpenSG("0.0.0.0/0"),
+			Good: tfService(tfTaskARN, []string{"security_groups = [aws_security_group.web.id]"}) + "\n" + tfOpenSG("10.0.0.0/16")},
 	},
 }
 

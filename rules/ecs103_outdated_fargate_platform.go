@@ -26,6 +26,9 @@ var outdatedFargatePlatformMeta = lint.Meta{
 		{Format: "cloudformation",
 			Bad:  cfnTemplate(serviceTemplate("          AssignPublicIp: DISABLED\n", "      LaunchType: FARGATE\n      PlatformVersion: 1.3.0\n")),
 			Good: cfnTemplate(serviceTemplate("          AssignPublicIp: DISABLED\n", "      LaunchType: FARGATE\n      PlatformVersion: LATEST\n"))},
+		{Format: "terraform",
+			Bad:  tfService(tfTaskARN, nil, `launch_type = "FARGATE"`, `platform_version = "1.3.0"`),
+			Good: tfService(tfTaskARN, nil, `launch_type = "FARGATE"`, `platform_version = "LATEST"`)},
 	},
 }
 

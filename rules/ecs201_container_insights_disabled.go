@@ -26,6 +26,10 @@ var containerInsightsDisabledMeta = lint.Meta{
 			Bad: cfnTemplate(clusterResource),
 			Good: cfnTemplate(clusterResource + "      ClusterSettings:\n        - Name: containerInsights\n" +
 				"          Value: enhanced\n")},
+		{Format: "terraform",
+			Bad: tfResource("aws_ecs_cluster", "prod", `name = "prod"`),
+			Good: tfResource("aws_ecs_cluster", "prod", `name = "prod"`, "",
+				tfBlock("setting", `name = "containerInsights"`, `value = "enhanced"`))},
 	},
 }
 

@@ -28,6 +28,11 @@ var serviceExposureMeta = lint.Meta{
 			Bad: cfnTemplate(exposedService("ENABLED") + "          SecurityGroups: [!Ref OpenSG]\n" +
 				openSGResource + "          CidrIp: 0.0.0.0/0\n" + exposedTask("          Privileged: true\n")),
 			Good: cfnTemplate(exposedService("DISABLED") + exposedTask("          Privileged: true\n"))},
+		{Format: "terraform",
+			Bad: tfService("aws_ecs_task_definition.app.arn", []string{"assign_public_ip = true", "security_groups = [aws_security_group.web.id]"}) +
+				"\n" + tfOpenSG("0.0.0.0/0") + "\n" + tfTask(`{ name = "app", image = "nginx:1.27", privileged = true }`),
+			Good: tfService("aws_ecs_task_definition.app.arn", []string{"assign_public_ip = false"}) +
+				"\n" + tfTask(`{ name = "app", image = "nginx:1.27", privileged = true }`)},
 	},
 }
 

@@ -10,3 +10,13 @@ func eksCluster(props string) string {
 // eksPrivateVPC is a ResourcesVpcConfig with a private endpoint only.
 const eksPrivateVPC = "      ResourcesVpcConfig:\n        SubnetIds: [subnet-0abc, subnet-0def]\n" +
 	"        EndpointPublicAccess: false\n        EndpointPrivateAccess: true\n"
+
+// tfEKSCluster is a Terraform EKS cluster with the given extra arguments
+// (tfBody entries), for the examples.
+func tfEKSCluster(args ...string) string {
+	return tfResource("aws_eks_cluster", "prod", append([]string{`name = "prod"`, `role_arn = "arn:aws:iam::111122223333:role/eks"`}, args...)...)
+}
+
+// tfEKSPrivateVPC is a vpc_config block with a private endpoint only.
+var tfEKSPrivateVPC = tfBlock("vpc_config", `subnet_ids = ["subnet-0abc", "subnet-0def"]`,
+	"endpoint_public_access = false", "endpoint_private_access = true")

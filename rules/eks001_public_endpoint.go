@@ -20,6 +20,9 @@ var eksPublicEndpointMeta = lint.Meta{
 		{Format: "cloudformation",
 			Bad:  eksCluster("      ResourcesVpcConfig:\n        SubnetIds: [subnet-0abc, subnet-0def]\n"),
 			Good: eksCluster(eksPrivateVPC)},
+		{Format: "terraform",
+			Bad:  tfEKSCluster("", tfBlock("vpc_config", `subnet_ids = ["subnet-0abc", "subnet-0def"]`)),
+			Good: tfEKSCluster("", tfEKSPrivateVPC)},
 	},
 }
 

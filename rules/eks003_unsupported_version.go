@@ -28,6 +28,9 @@ var eksUnsupportedVersionMeta = lint.Meta{
 		{Format: "cloudformation",
 			Bad:  eksCluster("      Version: \"1.31\"\n" + eksPrivateVPC),
 			Good: eksCluster("      Version: \"1.35\"\n" + eksPrivateVPC)},
+		{Format: "terraform",
+			Bad:  tfEKSCluster(`version = "1.31"`, "", tfEKSPrivateVPC),
+			Good: tfEKSCluster(`version = "1.35"`, "", tfEKSPrivateVPC)},
 	},
 }
 

@@ -25,6 +25,9 @@ var eksAuditLoggingDisabledMeta = lint.Meta{
 			Bad: eksCluster(eksPrivateVPC + "      Logging:\n        ClusterLogging:\n          EnabledTypes:\n            - Type: api\n"),
 			Good: eksCluster(eksPrivateVPC + "      Logging:\n        ClusterLogging:\n          EnabledTypes:\n" +
 				"            - Type: api\n            - Type: audit\n")},
+		{Format: "terraform",
+			Bad:  tfEKSCluster(`enabled_cluster_log_types = ["api"]`, "", tfEKSPrivateVPC),
+			Good: tfEKSCluster(`enabled_cluster_log_types = ["api", "audit"]`, "", tfEKSPrivateVPC)},
 	},
 }
 

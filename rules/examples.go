@@ -30,3 +30,62 @@ func cfnTask(containers string, props ...string) string {
 func cfnTemplate(resources string) string {
 	return "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n" + resources
 }
+
+// tfTask is a Terraform task definition whose container_definitions is
+// jsonencode() of the given containers (HCL objects, one per line, joined
+// with commas) and whose extra arguments are the given body entries (see
+// tfBody), written between family and container_definitions.
+func tfTask(containers string, args ...string) string {
+	body := append([]string{`family = "app"`}, args...)
+	body = append(body, "", "container_definitions = jsonencode([\n  "+strings.ReplaceAll(containers, "\n", "\n  ")+",\n])")
+	return tfResource("aws_ecs_task_definition", "app", body...)
+}
+
+// tfResource is a Terraform resource with the given body entries.
+func tfResource(typ, name string, body ...string) string {
+	return "resource \"" + typ + "\" \"" + name + "\" {\n" + tfBody("  ", body...) + "}\n"
+}
+
+// tfBlock is a nested block with the given body entries, as one entry.
+func tfBlock(name string, body ...string) string {
+	return name + " {\n" + tfBody("  ", body...) + "}"
+}
+
+// tfBody renders body entries at indent, one per line: attributes
+// (`key = value`), blocks (tfBlock) or "" for a blank line. An entry may
+// span lines. The = of consecutive attributes is aligned as terraform fmt
+// aligns it; a block, a blank line or the end of a multi-line attribute
+// ends the run.
+func tfBody(indent string, entries ...string) string {
+	var b strings.Builder
+	for i := 0; i < len(entries); {
+		j, width := i, 0
+		for j < len(entries) {
+			key, _, ok := strings.Cut(entries[j], " = ")
+			if !ok || strings.ContainsAny(key, " \n{") {
+				break
+			}
+			width = max(width, len(key))
+			j++
+			if strings.Contains(entries[j-1], "\n") {
+				break // a multi-line attribute: its first line aligns
+			}
+		}
+		if j == i {
+			j = i + 1 // a block or a blank line
+		}
+		for _, e := range entries[i:j] {
+			if key, value, ok := strings.Cut(e, " = "); ok && width > 0 {
+				e = key + strings.Repeat(" ", width-len(key)) + " = " + value
+			}
+			for _, line := range strings.Split(e, "\n") {
+				if line != "" {
+					b.WriteString(indent + line)
+				}
+				b.WriteString("\n")
+			}
+		}
+		i = j
+	}
+	return b.String()
+}

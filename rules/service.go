@@ -71,3 +71,22 @@ func serviceTemplate(vpc string, props ...string) string {
 		strings.Join(props, "") +
 		"      NetworkConfiguration:\n        AwsvpcConfiguration:\n          Subnets: [subnet-0abc]\n" + vpc
 }
+
+// tfService is a Terraform service running taskDef with the given
+// network_configuration attributes and extra arguments (tfBody entries),
+// for the examples.
+func tfService(taskDef string, network []string, args ...string) string {
+	body := append([]string{`name = "app"`, `cluster = "prod"`, "task_definition = " + taskDef}, args...)
+	body = append(body, "", tfBlock("network_configuration", append([]string{`subnets = ["subnet-0abc"]`}, network...)...))
+	return tfResource("aws_ecs_service", "app", body...)
+}
+
+// tfTaskARN is a task definition outside the example.
+const tfTaskARN = `"arn:aws:ecs:eu-west-1:111122223333:task-definition/app:3"`
+
+// tfOpenSG is a Terraform security group admitting HTTPS from cidr, for the
+// examples.
+func tfOpenSG(cidr string) string {
+	return tfResource("aws_security_group", "web", `name = "web"`, "",
+		tfBlock("ingress", `from_port = 443`, `to_port = 443`, `protocol = "tcp"`, `cidr_blocks = ["`+cidr+`"]`))
+}
