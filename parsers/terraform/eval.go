@@ -353,7 +353,24 @@ func (ev *evaluator) renderParts(s *scope, f *srcFile, exprs []hclsyntax.Express
 	if known {
 		return strNode(b.String(), r), vals
 	}
-	return unknown(r), vals
+	return unknownRef(r, sharedRef(vals)), vals
+}
+
+// sharedRef is the resource every unknown part refers to, if they all refer
+// to one ("${aws_ecs_task_definition.app.family}:${...revision}" still
+// names that task definition).
+func sharedRef(vals []*lint.Node) string {
+	ref := ""
+	for _, v := range vals {
+		if v.Kind != lint.UnknownNode {
+			continue
+		}
+		if v.Ref == "" || ref != "" && v.Ref != ref {
+			return ""
+		}
+		ref = v.Ref
+	}
+	return ref
 }
 
 func isHeredoc(f *srcFile, e *hclsyntax.TemplateExpr) bool {
@@ -502,6 +519,11 @@ func (ev *evaluator) index(coll, key *lint.Node, r lint.Range) *lint.Node {
 // forExpr evaluates [for k, v in coll : ...] and {for ...}.
 func (ev *evaluator) forExpr(s *scope, f *srcFile, e *hclsyntax.ForExpr, r lint.Range) *lint.Node {
 	coll := ev.evalHCL(s, f, e.CollExpr)
+	if coll.Kind == lint.UnknownNode && coll.Ref != "" && e.KeyExpr == nil && e.CondExpr == nil && !isErr(coll) {
+		// The instances of a resource with count or for_each: a list of
+		// values that still refer to it.
+		return &lint.Node{Kind: lint.ArrayNode, Range: r, Items: []*lint.Node{ev.evalHCL(s.with(map[string]*lint.Node{e.ValVar: coll}), f, e.ValExpr)}}
+	}
 	if len(coll.Alts) > 0 || (coll.Kind != lint.ArrayNode && coll.Kind != lint.ObjectNode) || e.Group {
 		return unknown(r)
 	}
@@ -554,7 +576,12 @@ func (ev *evaluator) splat(s *scope, f *srcFile, e *hclsyntax.SplatExpr, r lint.
 		items = src.Items
 	case lint.NullNode:
 	case lint.UnknownNode:
-		return unknownRef(r, src.Ref)
+		if src.Ref == "" || isErr(src) {
+			return unknown(r)
+		}
+		// A resource's instances, aws_security_group.app[*].id: a list of
+		// values that still refer to it.
+		items = []*lint.Node{src}
 	default:
 		items = []*lint.Node{src}
 	}

@@ -122,12 +122,18 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 		}
 		return out
 	case "concat":
+		// A list of unknown length leaves an unknown item, so the known
+		// items (a security group, a capability) are still seen.
 		out := &lint.Node{Kind: lint.ArrayNode, Range: r}
 		for _, a := range args {
-			if a.Kind != lint.ArrayNode || len(a.Alts) > 0 {
-				return unknown(r)
+			switch {
+			case a.Kind == lint.ArrayNode && len(a.Alts) == 0:
+				out.Items = append(out.Items, a.Items...)
+			case a.Kind == lint.UnknownNode || len(a.Alts) > 0:
+				out.Items = append(out.Items, unknownRef(a.Range, a.Ref))
+			default:
+				return errNode(r)
 			}
-			out.Items = append(out.Items, a.Items...)
 		}
 		return out
 	case "flatten":
@@ -167,7 +173,8 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 		for _, a := range args {
 			switch {
 			case a.Kind == lint.UnknownNode || len(a.Alts) > 0:
-				return unknown(r)
+				// Most likely this one; unknown, but still a reference.
+				return a
 			case a.Kind == lint.NullNode || a.Kind == lint.StringNode && a.Text == "":
 			default:
 				return a
@@ -175,6 +182,9 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 		}
 		return errNode(r)
 	case "one":
+		if len(args) == 1 && args[0].Kind == lint.UnknownNode {
+			return unknownRef(r, args[0].Ref)
+		}
 		if len(args) == 1 && args[0].Kind == lint.ArrayNode {
 			switch len(args[0].Items) {
 			case 0:
