@@ -50,7 +50,7 @@ func (m *mapper) add(res lint.Resource, p *lint.Node) {
 		for _, ip := range d.Objects("policies") {
 			r.Policies = append(r.Policies, ecsdoc.Policy(ip.Range(), ip.String("policyName"), ip.Field("policyDocument")))
 		}
-		m.AddRole(r)
+		m.AddRole(r, d.String("roleName"))
 		m.ResolveManaged(r)
 	case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::RolePolicy":
 		name := d.String("policyName")

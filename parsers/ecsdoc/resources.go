@@ -127,13 +127,15 @@ type Linker struct {
 	Unit     lint.Unit
 	groups   map[string]*lint.SecurityGroup
 	roles    map[string]*lint.Role
+	named    map[string]*lint.Role // roles by their literal name
 	policies map[string]*lint.Policy
 	later    []func()
 }
 
 // NewLinker returns an empty linker.
 func NewLinker() *Linker {
-	return &Linker{groups: map[string]*lint.SecurityGroup{}, roles: map[string]*lint.Role{}, policies: map[string]*lint.Policy{}}
+	return &Linker{groups: map[string]*lint.SecurityGroup{}, roles: map[string]*lint.Role{},
+		named: map[string]*lint.Role{}, policies: map[string]*lint.Policy{}}
 }
 
 // AddGroup records a security group; ingress resources name it by its ID.
@@ -142,10 +144,25 @@ func (l *Linker) AddGroup(sg *lint.SecurityGroup) {
 	l.groups[sg.ID] = sg
 }
 
-// AddRole records a role; attachments name it by its ID.
-func (l *Linker) AddRole(r *lint.Role) {
+// AddRole records a role; attachments name it by its ID, or by its name
+// when that is a literal (role = "app-task").
+func (l *Linker) AddRole(r *lint.Role, name lint.String) {
 	l.Unit.Roles = append(l.Unit.Roles, r)
 	l.roles[r.ID] = r
+	if name.Known() && name.V != "" && len(name.Alts) == 0 {
+		l.named[name.V] = r
+	}
+}
+
+// role finds the role a reference or a literal name designates.
+func (l *Linker) role(v lint.String) *lint.Role {
+	if v.Ref != "" {
+		return l.roles[v.Ref]
+	}
+	if v.Known() {
+		return l.named[v.V]
+	}
+	return nil
 }
 
 // AddPolicy records a standalone policy that roles may attach by its ID.
@@ -167,7 +184,7 @@ func (l *Linker) AttachIngress(res lint.Resource, group lint.String, rule lint.I
 func (l *Linker) AttachPolicy(roles []lint.String, p *lint.Policy) {
 	l.later = append(l.later, func() {
 		for _, role := range roles {
-			if r := l.roles[role.Ref]; r != nil && role.Ref != "" {
+			if r := l.role(role); r != nil {
 				r.Policies = append(r.Policies, p)
 			}
 		}
@@ -179,8 +196,8 @@ func (l *Linker) AttachPolicy(roles []lint.String, p *lint.Policy) {
 // ARN (an AWS managed policy) its managed policy ARNs.
 func (l *Linker) AttachManaged(role lint.String, arn lint.String) {
 	l.later = append(l.later, func() {
-		r := l.roles[role.Ref]
-		if r == nil || role.Ref == "" {
+		r := l.role(role)
+		if r == nil {
 			return
 		}
 		if p := l.policies[arn.Ref]; p != nil && arn.Ref != "" {

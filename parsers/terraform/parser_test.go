@@ -530,3 +530,18 @@ func TestKnownModelVersions(t *testing.T) {
 		t.Error("an unknown module must not match")
 	}
 }
+
+func TestRoleAttachedByLiteralName(t *testing.T) {
+	u, _ := parseTree(t, map[string]string{"iam.tf": `resource "aws_iam_role" "task" {
+  name = "app-task"
+}
+
+resource "aws_iam_role_policy_attachment" "admin" {
+  role       = "app-task"
+  policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+}
+`}, ".", lint.ParseOptions{})
+	if r := u.Roles[0]; len(r.ManagedPolicyArns) != 1 {
+		t.Errorf("managed policies of the role named app-task: %+v", r.ManagedPolicyArns)
+	}
+}

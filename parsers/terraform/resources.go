@@ -115,7 +115,7 @@ func (in *instance) resource(l *ecsdoc.Linker, bl *block, ex expansion) {
 		for _, ip := range d.blocks("inline_policy") {
 			r.Policies = append(r.Policies, ecsdoc.Policy(ip.n.Range, ecsdoc.String(ip.field("name")), ev.policyField(ip.field("policy"))))
 		}
-		l.AddRole(r)
+		l.AddRole(r, ecsdoc.String(d.field("name")))
 		l.ResolveManaged(r)
 	case "aws_iam_policy":
 		p := ecsdoc.Policy(res.Range, ecsdoc.String(d.field("name")), ev.policyField(d.field("policy")))
