@@ -31,7 +31,7 @@ var missingLogConfigurationMeta = lint.Meta{
 				"              awslogs-region: eu-west-1\n              awslogs-stream-prefix: app\n")},
 		{Format: "terraform",
 			Bad: tfTask(`{ name = "app", image = "nginx:1.27" }`),
-			Good: tfTask("{\n" + tfBody("  ", `name = "app"`, `image = "nginx:1.27"`, "logConfiguration = {\n"+tfBody("  ", `logDriver = "awslogs"`,
+			Good: tfTask("{\n" + tfBody(`name = "app"`, `image = "nginx:1.27"`, "logConfiguration = {\n"+tfBody(`logDriver = "awslogs"`,
 				`options = { "awslogs-group" = "/ecs/app", "awslogs-region" = "eu-west-1", "awslogs-stream-prefix" = "app" }`)+"}") + "}")},
 	},
 }

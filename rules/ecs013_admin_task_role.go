@@ -19,7 +19,7 @@ const adminRoleTemplate = "  TaskRole:\n    Type: AWS::IAM::Role\n    Properties
 // yet), for the examples.
 var tfTaskRole = tfTask(`{ name = "app", image = "nginx:1.27" }`, "task_role_arn = aws_iam_role.task.arn") + "\n" +
 	tfResource("aws_iam_role", "task", `name = "app-task"`, "assume_role_policy = jsonencode({\n"+
-		tfBody("  ", `Version = "2012-10-17"`, `Statement = [{ Effect = "Allow", Principal = { Service = "ecs-tasks.amazonaws.com" }, Action = "sts:AssumeRole" }]`)+"})")
+		tfBody(`Version = "2012-10-17"`, `Statement = [{ Effect = "Allow", Principal = { Service = "ecs-tasks.amazonaws.com" }, Action = "sts:AssumeRole" }]`)+"})")
 
 var adminTaskRoleMeta = lint.Meta{
 	ID:       "ECS013",
@@ -44,7 +44,7 @@ var adminTaskRoleMeta = lint.Meta{
 			Bad: tfTaskRole + "\n" + tfResource("aws_iam_role_policy_attachment", "admin",
 				"role = aws_iam_role.task.name", `policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"`),
 			Good: tfTaskRole + "\n" + tfResource("aws_iam_role_policy", "read_bucket", `name = "read-bucket"`, "role = aws_iam_role.task.id",
-				"policy = jsonencode({\n"+tfBody("  ", `Version = "2012-10-17"`,
+				"policy = jsonencode({\n"+tfBody(`Version = "2012-10-17"`,
 					`Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::app-bucket/*" }]`)+"})")},
 	},
 }

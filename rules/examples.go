@@ -43,20 +43,21 @@ func tfTask(containers string, args ...string) string {
 
 // tfResource is a Terraform resource with the given body entries.
 func tfResource(typ, name string, body ...string) string {
-	return "resource \"" + typ + "\" \"" + name + "\" {\n" + tfBody("  ", body...) + "}\n"
+	return "resource \"" + typ + "\" \"" + name + "\" {\n" + tfBody(body...) + "}\n"
 }
 
 // tfBlock is a nested block with the given body entries, as one entry.
 func tfBlock(name string, body ...string) string {
-	return name + " {\n" + tfBody("  ", body...) + "}"
+	return name + " {\n" + tfBody(body...) + "}"
 }
 
-// tfBody renders body entries at indent, one per line: attributes
+// tfBody renders body entries two spaces in, one per line: attributes
 // (`key = value`), blocks (tfBlock) or "" for a blank line. An entry may
 // span lines. The = of consecutive attributes is aligned as terraform fmt
 // aligns it; a block, a blank line or the end of a multi-line attribute
 // ends the run.
-func tfBody(indent string, entries ...string) string {
+func tfBody(entries ...string) string {
+	const indent = "  "
 	var b strings.Builder
 	for i := 0; i < len(entries); {
 		j, width := i, 0

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/ecslint/ecslint/rules/ruledoc"
 	"github.com/ecslint/ecslint/lint"
+	"github.com/ecslint/ecslint/rules/ruledoc"
 )
 
 // catalogueCommand runs `ecslint rules` and `ecslint explain`; ok is false

@@ -8,12 +8,12 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/ecslint/ecslint/rules/ruledoc"
 	"github.com/ecslint/ecslint/lint"
 	"github.com/ecslint/ecslint/parsers/cloudformation"
 	"github.com/ecslint/ecslint/parsers/taskdef"
 	"github.com/ecslint/ecslint/parsers/terraform"
 	"github.com/ecslint/ecslint/rules"
+	"github.com/ecslint/ecslint/rules/ruledoc"
 )
 
 func main() {
