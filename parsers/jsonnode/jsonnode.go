@@ -301,14 +301,20 @@ func (p *parser) str() (string, error) {
 				if err != nil {
 					return "", err
 				}
+				// A surrogate pair is two escapes. Only a low surrogate
+				// completes a high one; anything else is decoded on its
+				// own, as encoding/json does ("\ud800\u0041" is U+FFFD, "A").
 				if utf16.IsSurrogate(r) && p.off+6 < len(p.src) && p.src[p.off+1] == '\\' && p.src[p.off+2] == 'u' {
-					p.advance()
-					p.advance()
-					r2, err := p.hex4()
-					if err != nil {
-						return "", err
+					if r2, err := strconv.ParseUint(string(p.src[p.off+3:p.off+7]), 16, 16); err == nil {
+						if pair := utf16.DecodeRune(r, rune(r2)); pair != utf8.RuneError {
+							p.advance()
+							p.advance()
+							if _, err := p.hex4(); err != nil {
+								return "", err
+							}
+							r = pair
+						}
 					}
-					r = utf16.DecodeRune(r, r2)
 				}
 				b.WriteRune(r)
 			default:
@@ -350,7 +356,13 @@ func (p *parser) number() (string, error) {
 		}
 		return n
 	}
-	if digits() == 0 {
+	if p.off < len(p.src) && p.src[p.off] == '0' {
+		// JSON forbids leading zeros: 0 is a whole integer part.
+		p.advance()
+		if p.off < len(p.src) && p.src[p.off] >= '0' && p.src[p.off] <= '9' {
+			return "", p.errf("invalid number: leading zero")
+		}
+	} else if digits() == 0 {
 		return "", p.errf("invalid number: expected a digit")
 	}
 	if p.off < len(p.src) && p.src[p.off] == '.' {

@@ -81,7 +81,7 @@ func TestSyntaxErrors(t *testing.T) {
 		{"[1, 2", pos(1, 6), "end of input"},
 		{"{\"a\" 1}", pos(1, 6), "expected ':'"},
 		{"[tru]", pos(1, 2), "expected a value"},
-		{"{\"a\": 01x}", pos(1, 9), "expected ',' or '}'"},
+		{"{\"a\": 01x}", pos(1, 8), "leading zero"},
 		{"[\"a\u0001\"]", pos(1, 4), "control character"},
 		{"{} {}", pos(1, 4), "after the top-level value"},
 		{"[\"\xff\"]", pos(1, 4), "invalid UTF-8"},
