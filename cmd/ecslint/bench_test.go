@@ -157,34 +157,55 @@ func BenchmarkRules(b *testing.B) {
 // above this is its own work.
 func BenchmarkFloor(b *testing.B) {
 	dir, files, size := benchCorpus(b)
-	b.SetBytes(size)
-	b.ReportAllocs()
-	for b.Loop() {
-		var paths []string
-		_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() {
-				paths = append(paths, p)
+	// all is the floor to compare BenchmarkRun with; the others split it by
+	// format, for comparing with BenchmarkParse (on all cores, though).
+	for _, kind := range []string{"all", "terraform", "yaml", "json"} {
+		b.Run(kind, func(b *testing.B) {
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				naivePass(b, dir, kind)
 			}
-			return nil
+			reportThroughput(b, files)
 		})
-		work := make(chan string)
-		var wg sync.WaitGroup
-		for range runtime.GOMAXPROCS(0) {
-			wg.Go(func() {
-				for p := range work {
-					if err := parseNaive(p); err != nil {
-						b.Error(err)
-					}
-				}
-			})
-		}
-		for _, p := range paths {
-			work <- p
-		}
-		close(work)
-		wg.Wait()
 	}
-	reportThroughput(b, files)
+}
+
+// naivePass walks dir and parses the files of a kind on all cores.
+func naivePass(b *testing.B, dir, kind string) {
+	var paths []string
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (kind == "all" || naiveKind(p) == kind) {
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	work := make(chan string)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for p := range work {
+				if err := parseNaive(p); err != nil {
+					b.Error(err)
+				}
+			}
+		})
+	}
+	for _, p := range paths {
+		work <- p
+	}
+	close(work)
+	wg.Wait()
+}
+
+func naiveKind(path string) string {
+	switch {
+	case strings.HasSuffix(path, ".tf"), strings.HasSuffix(path, ".tf.json"):
+		return "terraform"
+	case strings.HasSuffix(path, ".json"):
+		return "json"
+	}
+	return "yaml"
 }
 
 func parseNaive(path string) error {
