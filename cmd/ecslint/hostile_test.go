@@ -290,3 +290,33 @@ func mustSymlink(t *testing.T, target, link string) {
 		t.Fatal(err)
 	}
 }
+
+// A minified task definition is one line holding every finding: no format
+// may repeat the line per finding (output growing as findings times size).
+func TestMinifiedFileOutputIsBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"family":"min","containerDefinitions":[`)
+	for i := range 1000 {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"name":"c%d","image":"x","privileged":true}`, i)
+	}
+	b.WriteString("]}")
+	repo(t, map[string]string{"min.json": b.String()})
+	for _, format := range []string{"text", "json", "sarif", "github", "junit"} {
+		start := time.Now()
+		code, stdout, _ := run(t, "", "--format", format, "--color", "never", "min.json")
+		if code != ExitFindings {
+			t.Fatalf("%s: exit %d", format, code)
+		}
+		// 2,000 findings; a few hundred bytes each is plenty, the 46 KB
+		// line each is not.
+		if len(stdout) > 2000*1500 {
+			t.Errorf("%s: %d bytes of output for a %d-byte file", format, len(stdout), b.Len())
+		}
+		if d := time.Since(start); d > 10*time.Second {
+			t.Errorf("%s: took %v", format, d)
+		}
+	}
+}
