@@ -9,6 +9,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/ecslint/ecslint/cmd/ecslint/internal/corpus"
 	"github.com/ecslint/ecslint/lint"
 )
 
@@ -73,11 +74,16 @@ func (s *containerSpy) Check(p *lint.Pass) {
 }
 
 func TestFindingPositionsPointAtTheirSubject(t *testing.T) {
+	// The fixtures, and a generated corpus for the shapes they lack.
+	gen := t.TempDir()
+	if _, err := corpus.Generate(gen, 300, 3); err != nil {
+		t.Fatal(err)
+	}
 	t.Chdir("../..")
 	spy := &containerSpy{starts: map[string]map[lint.Pos]bool{}}
 	cfg := testConfig()
 	cfg.Rules = append(cfg.Rules, spy)
-	res, err := lint.Run(cfg, []string{"fixtures"})
+	res, err := lint.Run(cfg, []string{"fixtures", gen})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,8 +91,8 @@ func TestFindingPositionsPointAtTheirSubject(t *testing.T) {
 	for _, s := range res.Suppressed {
 		findings = append(findings, s.Finding)
 	}
-	if len(findings) < 30 {
-		t.Fatalf("only %d findings over fixtures/: is the working directory right?", len(findings))
+	if len(findings) < 300 {
+		t.Fatalf("only %d findings over fixtures/ and the corpus: is the working directory right?", len(findings))
 	}
 	sources := map[string][]byte{}
 	checked := map[string]int{}
@@ -169,7 +175,7 @@ func lastSegment(key string) string {
 }
 
 // startsWithKey reports text that starts with key, quoted or not, in any
-// case, followed by the end of the key.
+// case and with or without underscores, followed by the end of the key.
 func startsWithKey(text, key string) bool {
 	if key == "" {
 		return false
@@ -179,10 +185,22 @@ func startsWithKey(text, key string) bool {
 		quote = text[:1]
 		text = text[1:]
 	}
-	if len(text) < len(key) || !strings.EqualFold(text[:len(key)], key) {
-		return false
+	// Compare without underscores: Terraform's snake_case (pid_mode) is
+	// the same key as pidMode.
+	n := 0
+	for i, want := 0, strings.ReplaceAll(key, "_", ""); i < len(want); n++ {
+		if n >= len(text) {
+			return false
+		}
+		if text[n] == '_' {
+			continue
+		}
+		if !strings.EqualFold(text[n:n+1], want[i:i+1]) {
+			return false
+		}
+		i++
 	}
-	rest := text[len(key):]
+	rest := text[n:]
 	if quote != "" {
 		return strings.HasPrefix(rest, quote)
 	}
