@@ -293,7 +293,16 @@ func runJob(cfg Config, fsys *FS, j job, ignores *configIgnores) (out jobResult)
 	}
 	if out.claimed == 0 {
 		// Nobody claimed the files: errors from sniffing are not reported.
-		return jobResult{}
+		// A file that could not be read at all may have been ours, though:
+		// that is a file ecslint could not check. A read the sandbox
+		// refused (a symlink out of the roots) is a deliberate skip.
+		var unread []Diagnostic
+		for _, p := range j.paths {
+			if err := ctx.readErr(p); err != nil && !errors.Is(err, ErrOutsideRoots) {
+				unread = append(unread, Diagnostic{Range: Range{File: filepath.ToSlash(p)}, Message: "could not read: " + describeOSError(err)})
+			}
+		}
+		return jobResult{errors: unread}
 	}
 	for _, u := range units {
 		for _, r := range cfg.Rules {

@@ -17,6 +17,9 @@ const DefaultMaxFileSize = 32 << 20
 // directly or through a symlink.
 var ErrOutsideRoots = errors.New("path is outside the scanned roots")
 
+// ErrNotRegular is returned for a FIFO, socket or device.
+var ErrNotRegular = errors.New("not a regular file")
+
 // ErrTooLarge is returned for a file over the size cap.
 var ErrTooLarge = errors.New("file is larger than the size cap")
 
@@ -94,17 +97,25 @@ func (fs *FS) ReadFile(path string) ([]byte, error) {
 	if !fs.Within(path) {
 		return nil, ErrOutsideRoots
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
+	// Stat before opening: opening a FIFO blocks until something writes to
+	// it, and a lint run must never hang on a pipe named like a template.
+	info, err := os.Stat(path)
 	if err != nil {
 		return nil, err
 	}
 	if info.IsDir() {
 		return nil, fmt.Errorf("is a directory")
+	}
+	if !info.Mode().IsRegular() {
+		return nil, ErrNotRegular
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if info, err = f.Stat(); err != nil {
+		return nil, err
 	}
 	if info.Size() > fs.MaxFileSize {
 		return nil, fmt.Errorf("%w (%d bytes, cap %d)", ErrTooLarge, info.Size(), fs.MaxFileSize)

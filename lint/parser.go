@@ -44,8 +44,11 @@ type Context struct {
 
 	mu      sync.Mutex
 	sources map[string][]byte
-	errors  []Diagnostic
-	notes   []Diagnostic
+	// readErrs are the reads that failed, so that a file no parser could
+	// even read is reported instead of skipped as "not ours".
+	readErrs map[string]error
+	errors   []Diagnostic
+	notes    []Diagnostic
 }
 
 // NewContext returns a context reading through fs.
@@ -64,6 +67,12 @@ func (c *Context) ReadFile(path string) ([]byte, error) {
 	c.mu.Unlock()
 	b, err := c.FS.ReadFile(path)
 	if err != nil {
+		c.mu.Lock()
+		if c.readErrs == nil {
+			c.readErrs = map[string]error{}
+		}
+		c.readErrs[path] = err
+		c.mu.Unlock()
 		return nil, err
 	}
 	c.mu.Lock()
@@ -100,4 +109,11 @@ func (c *Context) Errors() []Diagnostic {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return append([]Diagnostic(nil), c.errors...)
+}
+
+// readErr returns the error of a failed read of path, if any.
+func (c *Context) readErr(path string) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.readErrs[path]
 }

@@ -42,7 +42,12 @@ func (r Range) Or(fallback Range) Range {
 	return r
 }
 
-// String formats r as file:line:col, the form editors and terminals link.
+// String formats r as file:line:col, the form editors and terminals link,
+// or as the file alone when r has no position (a file that could not be
+// read): "file:0:0" would send an editor to a line that does not exist.
 func (r Range) String() string {
+	if r.Start.IsZero() {
+		return r.File
+	}
 	return fmt.Sprintf("%s:%d:%d", r.File, r.Start.Line, r.Start.Col)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -284,5 +285,69 @@ func TestSuppressedFindings(t *testing.T) {
 	if !bytes.Contains(out, []byte(`"suppressions": [`)) || !bytes.Contains(out, []byte(`"kind": "external"`)) ||
 		!bytes.Contains(out, []byte(`"justification": "test credentials"`)) {
 		t.Errorf("SARIF lacks the suppression:\n%s", out)
+	}
+}
+
+// A minified task definition is one long line: each finding shows a window
+// of it around the key, with the caret still under the key, never the
+// whole line.
+func TestTextSnippetOfALongLine(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString(`{"family": "min", "containerDefinitions": [`)
+	for i := range 300 {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"name": "c%d", "image": "x", "privileged": true, "logConfiguration": {"logDriver": "awslogs"}, "environment": [{"name": "DB_PASSWORD", "value": "%s-%d"}]}`, i, secretValue, i)
+	}
+	b.WriteString("]}")
+	if err := os.WriteFile(filepath.Join(dir, "min.json"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	res, err := lint.Run(lint.Config{Parsers: []lint.Parser{taskdef.Parser{}}, Rules: rules.All(), Workers: 1}, []string{"min.json"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 600 {
+		t.Fatalf("%d findings, want 600", len(res.Findings))
+	}
+	var out bytes.Buffer
+	if err := (output.Text{}).Format(&out, res, output.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if out.Len() > 600*500 {
+		t.Fatalf("%d bytes of output for 600 findings: snippets are not bounded", out.Len())
+	}
+	if strings.Contains(out.String(), secretValue) {
+		t.Error("a cut snippet shows a secret")
+	}
+	var sarif bytes.Buffer
+	if err := (output.SARIF{}).Format(&sarif, res, output.Options{Rules: rules.All(), BaseDir: dir}); err != nil {
+		t.Fatal(err)
+	}
+	if sarif.Len() > 600*3000 || strings.Contains(sarif.String(), secretValue) {
+		t.Errorf("SARIF of %d bytes (secret shown: %t): context regions are not bounded", sarif.Len(), strings.Contains(sarif.String(), secretValue))
+	}
+	lines := strings.Split(out.String(), "\n")
+	checked := 0
+	for i := 0; i+2 < len(lines); i++ {
+		if !strings.Contains(lines[i], "runs privileged") {
+			continue
+		}
+		src := []rune(strings.SplitN(lines[i+1], " | ", 2)[1])
+		caret := []rune(strings.SplitN(lines[i+2], "| ", 2)[1])
+		col := strings.IndexRune(string(caret), '^')
+		if n := len(src); n > 162 {
+			t.Fatalf("snippet of %d code points", n)
+		}
+		if col < 0 || !strings.HasPrefix(string(src[len([]rune(string(caret)[:col])):]), `"privileged"`) {
+			t.Fatalf("caret not under the key:\n%s\n%s", string(src), string(caret))
+		}
+		checked++
+	}
+	if checked != 300 {
+		t.Errorf("checked %d snippets, want 300", checked)
 	}
 }

@@ -170,7 +170,7 @@ func (SARIF) Format(w io.Writer, res *lint.Result, opts Options) error {
 	if base := baseURI(opts.BaseDir); base != "" {
 		run.OriginalURIBaseIDs = map[string]sarifArtifactLoc{srcRoot: {URI: base}}
 	}
-	lines := sourceLines{res: res, masks: secretHolders(res), cache: map[string][]string{}}
+	lines := sourceLines{res: res, masks: secretHolders(res), cache: map[string][]string{}, redacted: map[shownLine][]rune{}}
 	for _, f := range res.Findings {
 		run.Results = append(run.Results, sarifResultOf(f, index, lines, opts.BaseDir))
 	}
@@ -408,6 +408,19 @@ type sourceLines struct {
 	res   *lint.Result
 	masks map[string][]lint.Finding // findings with secret ranges by file, suppressed ones included
 	cache map[string][]string
+	// redacted caches masked lines: every finding on a minified file's one
+	// line would otherwise mask it again.
+	redacted map[shownLine][]rune
+}
+
+func (s sourceLines) line(ls []string, ln int, file string, findings []lint.Finding) []rune {
+	key := shownLine{file, ln}
+	if t, ok := s.redacted[key]; ok {
+		return t
+	}
+	t := []rune(Redact(ls[ln-1], ln, file, findings))
+	s.redacted[key] = t
+	return t
 }
 
 // context is the whole lines a range covers, as a context region whose
@@ -435,7 +448,23 @@ func (s sourceLines) context(r lint.Range, findings []lint.Finding) *sarifRegion
 	}
 	var b strings.Builder
 	for ln := r.Start.Line; ln <= end; ln++ {
-		b.WriteString(Redact(ls[ln-1], ln, r.File, findings))
+		runes := s.line(ls, ln, r.File, findings)
+		if len(runes) > maxSnippet {
+			if end > r.Start.Line {
+				return nil // no whole lines of a minified file
+			}
+			// A window of a long line, as the text output shows it, so
+			// that the log does not hold the file once per finding.
+			start := min(max(r.Start.Col-1, 0), len(runes))
+			lo := max(0, start-maxSnippet/4)
+			hi := min(len(runes), lo+maxSnippet)
+			lo = max(0, hi-maxSnippet)
+			if r.End.Line != ln || r.End.Col-1 > hi {
+				return nil // a context region must hold the whole region
+			}
+			return &sarifRegion{StartLine: ln, StartColumn: lo + 1, EndLine: ln, EndColumn: hi + 1, Snippet: &sarifMessage{Text: string(runes[lo:hi])}}
+		}
+		b.WriteString(string(runes))
 		b.WriteString("\n")
 	}
 	return &sarifRegion{StartLine: r.Start.Line, EndLine: end, Snippet: &sarifMessage{Text: b.String()}}

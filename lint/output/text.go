@@ -52,6 +52,9 @@ func (Text) Format(w io.Writer, res *lint.Result, opts Options) error {
 	p := newPalette(opts.Color)
 	ew := &errWriter{w: w}
 	lines := map[string][]string{}
+	// Redacted lines as runes, computed once per line: a minified file is
+	// one line that every finding in it shows.
+	shown := map[shownLine][]rune{}
 	masks := secretHolders(res)
 	for _, f := range res.Findings {
 		ew.printf("%s: %s: %s %s\n",
@@ -70,10 +73,16 @@ func (Text) Format(w io.Writer, res *lint.Result, opts Options) error {
 		if ln > len(ls) {
 			continue
 		}
-		text := Redact(ls[ln-1], ln, f.Range.File, masks[f.Range.File])
+		key := shownLine{f.Range.File, ln}
+		runes, ok := shown[key]
+		if !ok {
+			runes = []rune(Redact(ls[ln-1], ln, f.Range.File, masks[f.Range.File]))
+			shown[key] = runes
+		}
+		text, at := window(runes, f.Range, ln)
 		gutter := fmt.Sprintf("%5d | ", ln)
 		ew.printf("%s%s\n", p.gutter.Sprint(gutter), text)
-		ew.printf("%s%s\n", p.gutter.Sprint(strings.Repeat(" ", len(gutter)-2)+"| "), p.caret.Sprint(underline(text, f.Range, ln)))
+		ew.printf("%s%s\n", p.gutter.Sprint(strings.Repeat(" ", len(gutter)-2)+"| "), p.caret.Sprint(underline(text, at, ln)))
 		for _, r := range f.Related {
 			ew.printf("      %s %s\n", p.rule.Sprint(r.Range.String()+":"), r.Message)
 		}
@@ -155,6 +164,49 @@ func Redact(line string, ln int, file string, findings []lint.Finding) string {
 		return line
 	}
 	return string(runes)
+}
+
+type shownLine struct {
+	file string
+	line int
+}
+
+// maxSnippet bounds the source shown under a finding, in code points.
+// Without it a minified task definition (one line) was printed whole under
+// each of its findings: output grew as findings times file size (a 93 KB
+// file gave 557 MB).
+const maxSnippet = 160
+
+// window returns the part of a (redacted) line to show for range r, at
+// most maxSnippet code points around its start with an ellipsis where it is
+// cut, and r moved to match. Redaction happens before, on the whole line,
+// so a cut never exposes part of a secret.
+func window(line []rune, r lint.Range, ln int) (string, lint.Range) {
+	if len(line) <= maxSnippet {
+		return string(line), r
+	}
+	start := min(max(r.Start.Col-1, 0), len(line))
+	lo := max(0, start-maxSnippet/4)
+	hi := min(len(line), lo+maxSnippet)
+	lo = max(0, hi-maxSnippet)
+	var b strings.Builder
+	shift := lo
+	if lo > 0 {
+		b.WriteString("…")
+		shift-- // the ellipsis takes a column
+	}
+	b.WriteString(string(line[lo:hi]))
+	if hi < len(line) {
+		b.WriteString("…")
+	}
+	r.Start.Col -= shift
+	if r.End.Line == ln {
+		r.End.Col = min(r.End.Col, hi+1) - shift
+	} else {
+		// The range goes on past this line: underline to the cut.
+		r.End = lint.Pos{Line: ln, Col: hi + 1 - shift}
+	}
+	return b.String(), r
 }
 
 // underline draws ^~~~ under a range on line ln, keeping tabs so that it

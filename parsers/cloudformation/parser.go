@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -141,6 +142,12 @@ func yamlError(file string, src []byte, err error) *parseError {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
 	s := newSource(file, src)
+	if strings.Contains(msg, "UTF-8") && !utf8.Valid(src) {
+		// yaml.v3 names no line for an encoding error: point at the first
+		// invalid byte instead of the top of the file.
+		at := s.pos(firstInvalidUTF8(src))
+		return &parseError{lint.Range{File: file, Start: at, End: at}, "invalid YAML: " + msg}
+	}
 	// At the end of the input the construct may start past the last line.
 	line = max(1, min(line, len(s.lineStart)))
 	col := 1
@@ -153,6 +160,20 @@ func yamlError(file string, src []byte, err error) *parseError {
 	}
 	at := lint.Pos{Line: line, Col: col}
 	return &parseError{lint.Range{File: file, Start: at, End: at}, "invalid YAML: " + msg}
+}
+
+// firstInvalidUTF8 returns the offset of src's first byte that is not
+// valid UTF-8.
+func firstInvalidUTF8(src []byte) int {
+	off := 0
+	for off < len(src) {
+		r, size := utf8.DecodeRune(src[off:])
+		if r == utf8.RuneError && size <= 1 {
+			return off
+		}
+		off += size
+	}
+	return off
 }
 
 // parserProblems are yaml.v3's parser (not scanner) error messages.

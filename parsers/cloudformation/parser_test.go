@@ -378,3 +378,23 @@ func TestMergeKeys(t *testing.T) {
 		t.Errorf("containers = %+v", cs)
 	}
 }
+
+// An !If aliased into both branches of the next doubles the alternatives at
+// each level; past maxAlts the resolver gives up (unknown) instead of
+// expanding 2^40 values.
+func TestFnIfAliasBombIsBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      X0: &b0 !If [c, true, false]\n")
+	for i := 1; i < 40; i++ {
+		fmt.Fprintf(&b, "      X%d: &b%d !If [c, *b%d, *b%d]\n", i, i, i-1, i-1)
+	}
+	b.WriteString("      ContainerDefinitions: [{Name: a, Image: b, Privileged: *b39}]\n")
+	root, perr := parse("bomb.yaml", []byte(b.String()))
+	if perr != nil {
+		t.Fatal(perr.msg)
+	}
+	u := decode(root)
+	if p := u.TaskDefinitions[0].Containers[0].Privileged; len(p.Alts) > maxAlts {
+		t.Errorf("privileged has %d alternatives, want at most %d", len(p.Alts), maxAlts)
+	}
+}

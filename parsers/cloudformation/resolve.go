@@ -10,6 +10,10 @@ import (
 // maxResolveDepth bounds recursion through nested values and intrinsics.
 const maxResolveDepth = 5000
 
+// maxAlts bounds the alternatives one value may have. Real templates nest a
+// few Fn::If; a value with more choices than this is treated as unknown.
+const maxAlts = 256
+
 // resolver replaces intrinsic functions with what can be known offline:
 // parameter defaults, mapping entries, literal Sub and Join results, both
 // branches of Fn::If. Anything that needs a deployed stack (a resource's
@@ -206,6 +210,12 @@ func (r *resolver) fnIf(n, arg *lint.Node, depth int) *lint.Node {
 	}
 	a := r.value(arg.Items[1], depth)
 	b := r.value(arg.Items[2], depth)
+	if len(a.Alts)+len(b.Alts)+1 > maxAlts {
+		// Nested Fn::If double the alternatives at each level (an alias of
+		// an !If used in both branches of the next): past the cap the value
+		// is unknown rather than exponential.
+		return unknown(n.Range, "")
+	}
 	out := *a
 	out.Alts = make([]*lint.Node, 0, 1+len(a.Alts)+len(b.Alts))
 	out.Alts = append(out.Alts, a.Alts...)

@@ -249,7 +249,7 @@ func (p *parser) str() (string, error) {
 		if c == '"' {
 			s := p.src[begin:p.off]
 			if !utf8.Valid(s) {
-				return "", p.errf("invalid UTF-8 in string")
+				return "", p.invalidUTF8(s, false)
 			}
 			p.advance()
 			return string(s), nil
@@ -269,10 +269,12 @@ func (p *parser) str() (string, error) {
 		switch {
 		case c == '"':
 			p.advance()
-			s := b.String()
-			if !utf8.ValidString(s) {
-				return "", p.errf("invalid UTF-8 in string")
+			// Escapes decode to valid UTF-8, so an invalid byte is in the
+			// source text; point at it.
+			if raw := p.src[begin : p.off-1]; !utf8.Valid(raw) {
+				return "", p.invalidUTF8(raw, true)
 			}
+			s := b.String()
 			return s, nil
 		case c < 0x20:
 			return "", p.errf("control character %q in string", c)
@@ -301,14 +303,20 @@ func (p *parser) str() (string, error) {
 				if err != nil {
 					return "", err
 				}
+				// A surrogate pair is two escapes. Only a low surrogate
+				// completes a high one; anything else is decoded on its
+				// own, as encoding/json does ("\ud800\u0041" is U+FFFD, "A").
 				if utf16.IsSurrogate(r) && p.off+6 < len(p.src) && p.src[p.off+1] == '\\' && p.src[p.off+2] == 'u' {
-					p.advance()
-					p.advance()
-					r2, err := p.hex4()
-					if err != nil {
-						return "", err
+					if r2, err := strconv.ParseUint(string(p.src[p.off+3:p.off+7]), 16, 16); err == nil {
+						if pair := utf16.DecodeRune(r, rune(r2)); pair != utf8.RuneError {
+							p.advance()
+							p.advance()
+							if _, err := p.hex4(); err != nil {
+								return "", err
+							}
+							r = pair
+						}
 					}
-					r = utf16.DecodeRune(r, r2)
 				}
 				b.WriteRune(r)
 			default:
@@ -320,6 +328,31 @@ func (p *parser) str() (string, error) {
 			p.advance()
 		}
 	}
+}
+
+// invalidUTF8 is the error for a string whose source text s holds an
+// invalid byte: it points at that byte, counting columns back from the
+// cursor, which is on the closing quote (or just past it, pastQuote).
+func (p *parser) invalidUTF8(s []byte, pastQuote bool) error {
+	bad := 0
+	for bad < len(s) {
+		r, size := utf8.DecodeRune(s[bad:])
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		bad += size
+	}
+	back := 0
+	for _, c := range s[bad:] {
+		if c&0xC0 != 0x80 {
+			back++
+		}
+	}
+	if pastQuote {
+		back++
+	}
+	end := p.pos()
+	return &SyntaxError{Pos: lint.Pos{Line: end.Line, Col: end.Col - back}, Msg: "invalid UTF-8 in string"}
 }
 
 // hex4 reads the four hex digits after \u; it leaves the cursor on the last.
@@ -350,7 +383,13 @@ func (p *parser) number() (string, error) {
 		}
 		return n
 	}
-	if digits() == 0 {
+	if p.off < len(p.src) && p.src[p.off] == '0' {
+		// JSON forbids leading zeros: 0 is a whole integer part.
+		p.advance()
+		if p.off < len(p.src) && p.src[p.off] >= '0' && p.src[p.off] <= '9' {
+			return "", p.errf("invalid number: leading zero")
+		}
+	} else if digits() == 0 {
 		return "", p.errf("invalid number: expected a digit")
 	}
 	if p.off < len(p.src) && p.src[p.off] == '.' {

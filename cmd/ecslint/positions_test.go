@@ -1,0 +1,239 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/ecslint/ecslint/cmd/ecslint/internal/corpus"
+	"github.com/ecslint/ecslint/lint"
+)
+
+// positionSpec says what source text a rule's findings may start at. A
+// finding passes when the text at its start matches any of the allowed
+// forms. A new rule adds its entry to positionSpecs; a finding of a rule
+// without one fails the test.
+type positionSpec struct {
+	// keys returns the keys the finding may point at; by default the last
+	// segment of Finding.Key. A key matches quoted or not, and
+	// case-insensitively (CloudFormation spells keys in PascalCase), but
+	// must end there: "value" does not match "valueFrom".
+	keys func(f lint.Finding) []string
+	// values are prefixes of the value text the finding may point at
+	// instead: a Fn::If branch is reported at the branch, not the key.
+	values []string
+	// redacted allows the start of one of the finding's redacted values.
+	redacted bool
+	// container allows the start of a container definition, where
+	// findings about an absent key point.
+	container bool
+	// parent allows the key of the object that lacks the key (the
+	// segment before the last of Finding.Key): logConfiguration for an
+	// absent logConfiguration.logDriver.
+	parent bool
+	// prefixes are other text the finding may point at.
+	prefixes []string
+}
+
+var positionSpecs = map[string]positionSpec{
+	"ECS001": {values: []string{"true"}},
+	"ECS002": {values: []string{"host"}},
+	"ECS003": {values: []string{"host"}},
+	"ECS004": {values: []string{"/"}},
+	// At the environment entry's "value" key, or at the value of the
+	// branch that holds the secret; at "name" when the value is not set.
+	"ECS005": {keys: func(lint.Finding) []string { return []string{"value", "name"} }, redacted: true},
+	"ECS006": {container: true, parent: true},
+	// Suppression problems point at the comment or the Metadata entry.
+	"SUP001": {keys: func(lint.Finding) []string { return nil }, prefixes: []string{"#", "//", "rule:", "- rule:", "{"}},
+}
+
+// containerSpy is a rule that records where every container definition
+// starts, so that absent-key findings can be checked against the model.
+type containerSpy struct {
+	mu     sync.Mutex
+	starts map[string]map[lint.Pos]bool
+}
+
+var spyMeta = lint.Meta{ID: "SPY000", Name: "container-spy", Severity: lint.Low}
+
+func (s *containerSpy) Meta() *lint.Meta { return &spyMeta }
+func (s *containerSpy) Check(p *lint.Pass) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p.Unit.EachContainer(func(_ *lint.TaskDefinition, c *lint.Container) {
+		if s.starts[c.Range.File] == nil {
+			s.starts[c.Range.File] = map[lint.Pos]bool{}
+		}
+		s.starts[c.Range.File][c.Range.Start] = true
+	})
+}
+
+func TestFindingPositionsPointAtTheirSubject(t *testing.T) {
+	// The fixtures, and a generated corpus for the shapes they lack.
+	gen := t.TempDir()
+	if _, err := corpus.Generate(gen, 300, 3); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir("../..")
+	spy := &containerSpy{starts: map[string]map[lint.Pos]bool{}}
+	cfg := testConfig()
+	cfg.Rules = append(cfg.Rules, spy)
+	res, err := lint.Run(cfg, []string{"fixtures", gen})
+	if err != nil {
+		t.Fatal(err)
+	}
+	findings := append([]lint.Finding(nil), res.Findings...)
+	for _, s := range res.Suppressed {
+		findings = append(findings, s.Finding)
+	}
+	if len(findings) < 300 {
+		t.Fatalf("only %d findings over fixtures/ and the corpus: is the working directory right?", len(findings))
+	}
+	sources := map[string][]byte{}
+	checked := map[string]int{}
+	for _, f := range findings {
+		spec, ok := positionSpecs[f.RuleID]
+		if !ok {
+			t.Errorf("%s: no positionSpec for rule %s; add one", f.Range, f.RuleID)
+			continue
+		}
+		src, ok := sources[f.Range.File]
+		if !ok {
+			if src, err = os.ReadFile(filepath.FromSlash(f.Range.File)); err != nil {
+				t.Fatal(err)
+			}
+			sources[f.Range.File] = src
+		}
+		text, ok := textAt(src, f.Range.Start)
+		if !ok {
+			t.Errorf("%s: %s points outside the file", f.Range, f.RuleID)
+			continue
+		}
+		if why := spec.check(f, text, spy.starts[f.Range.File][f.Range.Start]); why != "" {
+			t.Errorf("%s: %s (%s) points at %.40q: %s", f.Range, f.RuleID, f.Key, text, why)
+		}
+		checked[f.RuleID]++
+	}
+	for id := range positionSpecs {
+		if checked[id] == 0 {
+			t.Errorf("no finding of %s in fixtures/ to check its positions", id)
+		}
+	}
+}
+
+// check returns why text (the source from the finding's start to the end
+// of its line) is not what the finding is about, or "".
+func (s positionSpec) check(f lint.Finding, text string, atContainer bool) string {
+	keys := []string{lastSegment(f.Key)}
+	if s.keys != nil {
+		keys = s.keys(f)
+	}
+	if s.parent {
+		if i := strings.LastIndexByte(f.Key, '.'); i > 0 {
+			keys = append(keys, lastSegment(f.Key[:i]))
+		}
+	}
+	for _, k := range keys {
+		if startsWithKey(text, k) {
+			return ""
+		}
+	}
+	unquoted := strings.TrimLeft(text, `"'`)
+	for _, v := range s.values {
+		if strings.HasPrefix(strings.ToLower(unquoted), strings.ToLower(v)) {
+			return ""
+		}
+	}
+	for _, p := range s.prefixes {
+		if strings.HasPrefix(text, p) {
+			return ""
+		}
+	}
+	if s.redacted {
+		for _, r := range f.Redact {
+			if r.File == f.Range.File && r.Start == f.Range.Start {
+				return ""
+			}
+		}
+	}
+	if s.container && atContainer {
+		return ""
+	}
+	return "neither the key " + strings.Join(keys, " or ") + " nor anything else its spec allows"
+}
+
+func lastSegment(key string) string {
+	if i := strings.LastIndexByte(key, '.'); i >= 0 {
+		return key[i+1:]
+	}
+	return key
+}
+
+// startsWithKey reports text that starts with key, quoted or not, in any
+// case and with or without underscores, followed by the end of the key.
+func startsWithKey(text, key string) bool {
+	if key == "" {
+		return false
+	}
+	quote := ""
+	if text != "" && (text[0] == '"' || text[0] == '\'') {
+		quote = text[:1]
+		text = text[1:]
+	}
+	// Compare without underscores: Terraform's snake_case (pid_mode) is
+	// the same key as pidMode.
+	n := 0
+	for i, want := 0, strings.ReplaceAll(key, "_", ""); i < len(want); n++ {
+		if n >= len(text) {
+			return false
+		}
+		if text[n] == '_' {
+			continue
+		}
+		if !strings.EqualFold(text[n:n+1], want[i:i+1]) {
+			return false
+		}
+		i++
+	}
+	rest := text[n:]
+	if quote != "" {
+		return strings.HasPrefix(rest, quote)
+	}
+	return rest == "" || strings.ContainsAny(rest[:1], ": \t=")
+}
+
+// textAt returns the rest of the line at a position (columns count code
+// points; CRLF and lone CR end lines, as the parsers count them).
+func textAt(src []byte, p lint.Pos) (string, bool) {
+	line := 1
+	off := 0
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	for line < p.Line {
+		i := bytes.IndexAny(src[off:], "\r\n")
+		if i < 0 {
+			return "", false
+		}
+		off += i + 1
+		if src[off-1] == '\r' && off < len(src) && src[off] == '\n' {
+			off++
+		}
+		line++
+	}
+	for col := 1; col < p.Col; col++ {
+		if off >= len(src) || src[off] == '\n' || src[off] == '\r' {
+			return "", false
+		}
+		_, size := utf8.DecodeRune(src[off:])
+		off += size
+	}
+	end := bytes.IndexAny(src[off:], "\r\n")
+	if end < 0 {
+		end = len(src) - off
+	}
+	return string(src[off : off+end]), true
+}
