@@ -151,6 +151,10 @@ func validateDoc(n *lint.Node, style lint.KeyStyle, containersOnly bool) ([]viol
 	if containersOnly {
 		sch = s.containers
 	}
+	if !withinSize(n, maxDocNodes) {
+		// A YAML alias bomb shares nodes; validating would expand them.
+		return nil, nil
+	}
 	variants := []map[*lint.Node]int{{}}
 	for _, alt := range withAlternatives(n, nil) {
 		for j := range alt.Alts {
@@ -178,6 +182,40 @@ func validateDoc(n *lint.Node, style lint.KeyStyle, containersOnly bool) ([]viol
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Range.Start.Before(out[j].Range.Start) })
 	return dedupe(out), nil
+}
+
+// maxDocNodes bounds the documents that are validated: a real task
+// definition has a few thousand nodes at most.
+const maxDocNodes = 100_000
+
+// withinSize reports whether n, with aliased nodes counted each time they
+// are reached, has at most limit nodes. It stops counting at the limit.
+func withinSize(n *lint.Node, limit int) bool {
+	count := 0
+	var walk func(*lint.Node) bool
+	walk = func(n *lint.Node) bool {
+		count++
+		if count > limit {
+			return false
+		}
+		for _, a := range n.Alts {
+			if !walk(a) {
+				return false
+			}
+		}
+		for _, it := range n.Items {
+			if !walk(it) {
+				return false
+			}
+		}
+		for _, f := range n.Fields {
+			if !walk(f.Value) {
+				return false
+			}
+		}
+		return true
+	}
+	return walk(n)
 }
 
 // withAlternatives lists the nodes under n (in every branch) that have
