@@ -14,12 +14,12 @@ import (
 // fuzzNames are the file names the pipeline fuzz target lints its input
 // as, one per way a parser may claim a file. A new input format adds its
 // names here and its fixtures to fixtures/<format>/ (the seeds).
-var fuzzNames = []string{"task.json", "template.yaml", "template.yml", "stack.template", "cdk.template.json"}
+var fuzzNames = []string{"task.json", "template.yaml", "template.yml", "stack.template", "cdk.template.json", "main.tf", "main.tf.json"}
 
 // fuzzSeedName picks the fuzzNames entry for a seed file by its extension.
 func fuzzSeedName(path string) uint8 {
 	for i, n := range fuzzNames {
-		if filepath.Ext(n) == filepath.Ext(path) {
+		if strings.HasSuffix(path, ".tf.json") && n == "main.tf.json" || filepath.Ext(n) == filepath.Ext(path) && !strings.HasSuffix(n, ".tf.json") {
 			return uint8(i)
 		}
 	}

@@ -1,9 +1,11 @@
 package terraform
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -149,6 +151,11 @@ func (ev *evaluator) loadFile(c *config, path string, pin *lint.Range) {
 	if strings.HasSuffix(path, ".tf.json") {
 		b = ev.jsonConfigBody(f)
 	} else {
+		if at, lines, ok := oversizedHeredoc(f.src); ok {
+			ev.ctx.Errorf(f.place(lint.Range{File: f.name, Start: f.pos(at), End: f.pos(at)}),
+				"heredoc of %d lines is too long to check (the HCL parser takes quadratic time on it); at most %d", lines, maxHeredocLines)
+			return
+		}
 		file, diags := hclsyntax.ParseConfig(f.src, f.key, hcl.InitialPos)
 		ev.report(diags)
 		if file == nil || diags.HasErrors() {
@@ -383,4 +390,39 @@ func (ev *evaluator) manifest(rootDir string) map[string]string {
 		m[mod.Key] = filepath.Join(rootDir, filepath.FromSlash(mod.Dir))
 	}
 	return m
+}
+
+// maxHeredocLines bounds heredocs: hclsyntax joins a heredoc's lines one
+// by one, so its time grows with the square of the heredoc's length, and a
+// hostile file under the size cap could hold the run for hours. Real
+// container definitions are a few hundred lines.
+const maxHeredocLines = 5000
+
+// heredocStart matches the opening of a heredoc: <<EOT or <<-EOT.
+var heredocStart = regexp.MustCompile(`<<-?([A-Za-z_][A-Za-z0-9_-]*)\r?\n`)
+
+// oversizedHeredoc finds a heredoc longer than maxHeredocLines, without
+// parsing: the offset of its opening and its length in lines.
+func oversizedHeredoc(src []byte) (int, int, bool) {
+	if !bytes.Contains(src, []byte("<<")) {
+		return 0, 0, false
+	}
+	for _, m := range heredocStart.FindAllSubmatchIndex(src, -1) {
+		marker := src[m[2]:m[3]]
+		lines := 0
+		for off := m[1]; off < len(src); lines++ {
+			end := bytes.IndexByte(src[off:], '\n')
+			if end < 0 {
+				end = len(src) - off
+			}
+			if bytes.Equal(bytes.TrimSpace(src[off:off+end]), marker) {
+				break
+			}
+			if lines >= maxHeredocLines {
+				return m[0], lines + 1, true
+			}
+			off += end + 1
+		}
+	}
+	return 0, 0, false
 }

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Terraform's hostile inputs: broken HCL and embedded JSON, reads that try
+// to leave the scanned root, cycles, and expressions built to explode.
+func init() {
+	td := func(containers string) string {
+		return "resource \"aws_ecs_task_definition\" \"t\" {\n  family = \"t\"\n  container_definitions = " + containers + "\n}\n"
+	}
+	deep := strings.Repeat("[", 20_000) + strings.Repeat("]", 20_000)
+	heredoc := func(n int) string {
+		var b strings.Builder
+		b.WriteString("<<EOT\n[\n")
+		for i := range n {
+			if i > 0 {
+				b.WriteString(",\n")
+			}
+			b.WriteString(`  {"name": "c", "image": "x:1", "environment": [{"name": "A", "value": "b"}]}`)
+		}
+		b.WriteString("\n]\nEOT")
+		return b.String()
+	}
+
+	hostileFormats["terraform"] = []hostileCase{
+		{name: "truncated HCL", files: map[string]string{"main.tf": "resource \"aws_ecs_task_definition\" \"t\" {\n  family = \"t"},
+			wantErr: &wantError{"main.tf", 2, 14, "invalid HCL"}},
+		{name: "binary named .tf mentioning aws_ecs_", files: map[string]string{"main.tf": "\x00\x01aws_ecs_\xff\xfe{{"},
+			wantErr: &wantError{"main.tf", 1, 1, "invalid HCL"}},
+		{name: "binary named .tf.json", files: map[string]string{"main.tf.json": "\x00{\"resource\": {\"aws_ecs_cluster\": 1}}"},
+			wantErr: &wantError{"main.tf.json", 1, 1, "invalid JSON"}},
+		{name: "heredoc that is not JSON", files: map[string]string{"main.tf": td("<<EOT\nname: web\nEOT")},
+			wantErr: &wantError{"main.tf", 4, 1, "invalid JSON in container_definitions"}},
+		{name: "HCL with CRLF and tabs", files: map[string]string{"main.tf": strings.ReplaceAll("resource \"aws_ecs_task_definition\" \"t\" {\n\tpid_mode\t= \"host\"\n}\n", "\n", "\r\n")},
+			want: []string{"ECS002@main.tf:2:2"}},
+		{name: "file() of /etc/passwd is refused", files: map[string]string{"main.tf": td(`file("/etc/passwd")`)}},
+		{name: "templatefile() climbing out of the root is refused", files: map[string]string{"main.tf": td(`templatefile("${path.module}/../../../../../../../etc/passwd", {})`)}},
+		{name: "file() through a symlink that leaves the root is refused", files: map[string]string{"main.tf": td(`file("c.json")`)},
+			setup: func(t *testing.T, dir string) { mustSymlink(t, "/etc/passwd", filepath.Join(dir, "c.json")) }},
+		{name: "file() of a FIFO does not hang", files: map[string]string{"main.tf": td(`file("pipe.json")`)},
+			setup: func(t *testing.T, dir string) { mustFIFO(t, filepath.Join(dir, "pipe.json")) }},
+		{name: "file() of a file over the size cap", args: []string{"--max-file-size", "4096", "."},
+			files:   map[string]string{"main.tf": td(`file("big.json")`), "big.json": "[" + strings.Repeat(" ", 8192) + "]"},
+			wantErr: &wantError{"main.tf", 3, 27, "larger than the size cap"}},
+		{name: "local module cycle", files: map[string]string{
+			"main.tf":     "module \"a\" {\n  source = \"./a\"\n}\n",
+			"a/main.tf":   "module \"b\" {\n  source = \"../b\"\n}\n",
+			"b/main.tf":   "module \"a\" {\n  source = \"../a\"\n}\nresource \"aws_ecs_task_definition\" \"t\" {\n  ipc_mode = \"host\"\n}\n",
+			"b/vars.tf":   "variable \"x\" {}\n",
+			"a/README.md": "not terraform",
+		}, want: []string{"ECS010@b/main.tf:5:3"}},
+		{name: "locals that depend on each other", files: map[string]string{"main.tf": "locals {\n  a = local.b\n  b = [local.a]\n}\n" + td("jsonencode(local.a)")}},
+		{name: "for expressions built to explode", maxAlloc: 2 << 30, files: map[string]string{"main.tf": "locals {\n  n = [for i in range(100000) : [for j in range(100000) : j]]\n}\n" + td("jsonencode(local.n)")}},
+		{name: "HCL nested 20,000 levels", files: map[string]string{"main.tf": td(deep)}},
+		{name: "a heredoc of 2,000 containers", files: map[string]string{"main.tf": td(heredoc(2000))}, maxAlloc: 1 << 30,
+			want: []string{"ECS006@main.tf:5:3"}},
+		{name: "a heredoc of 20,000 lines is refused", files: map[string]string{"main.tf": td(heredoc(20_000))}, maxAlloc: 1 << 30,
+			wantErr: &wantError{"main.tf", 3, 27, "heredoc of 5001 lines is too long"}},
+	}
+}
