@@ -65,6 +65,17 @@ func schemaFor(style lint.KeyStyle) *styleSchema {
 	return &schemas[style]
 }
 
+// part is the schema document of a whole task definition or of a
+// container list.
+func (s *styleSchema) part(containersOnly bool) map[string]any {
+	if containersOnly {
+		defs, _ := s.doc["$defs"].(map[string]any)
+		list, _ := defs["containerList"].(map[string]any)
+		return list
+	}
+	return s.doc
+}
+
 // restyle rewrites a schema for a key style: property names and required
 // keys take that style's spelling (or x-cfn-name), x-api-only properties
 // are dropped from PascalCase, and CloudFormation's scalars are loosened,
@@ -147,13 +158,22 @@ func validateDoc(n *lint.Node, style lint.KeyStyle, containersOnly bool) ([]viol
 	if s.err != nil {
 		return nil, s.err
 	}
-	sch := s.task
-	if containersOnly {
-		sch = s.containers
-	}
 	if !withinSize(n, maxDocNodes) {
 		// A YAML alias bomb shares nodes; validating would expand them.
 		return nil, nil
+	}
+	if part := s.part(containersOnly); part != nil && quickValid(n, part, s.doc) {
+		return nil, nil
+	}
+	return s.validateFull(n, containersOnly)
+}
+
+// validateFull runs the JSON Schema validator over every variant of a
+// document.
+func (s *styleSchema) validateFull(n *lint.Node, containersOnly bool) ([]violation, error) {
+	sch := s.task
+	if containersOnly {
+		sch = s.containers
 	}
 	variants := []map[*lint.Node]int{{}}
 	for _, alt := range withAlternatives(n, nil) {
