@@ -35,6 +35,11 @@ type positionSpec struct {
 	// segment before the last of Finding.Key): logConfiguration for an
 	// absent logConfiguration.logDriver.
 	parent bool
+	// module allows the header of the Terraform module call that produced
+	// the resource or the container, where findings about a module's own
+	// defaults point: the text must start with `module "` and be the
+	// resource's declaration or a container definition.
+	module bool
 	// prefixes are other text the finding may point at.
 	prefixes []string
 }
@@ -42,14 +47,26 @@ type positionSpec struct {
 var positionSpecs = map[string]positionSpec{
 	"ECS001": {values: []string{"true"}},
 	"ECS002": {values: []string{"host"}},
-	"ECS003": {values: []string{"host"}},
-	"ECS004": {values: []string{"/"}},
+	// At the module call when networkMode is the module's default.
+	"ECS003": {values: []string{"host"}, module: true},
+	// Terraform's volume block spells host.sourcePath host_path.
+	"ECS004": {keys: func(lint.Finding) []string { return []string{"sourcePath", "host_path"} }, values: []string{"/"}},
 	// At the environment entry's "value" key, or at the value of the
-	// branch that holds the secret; at "name" when the value is not set.
-	"ECS005": {keys: func(lint.Finding) []string { return []string{"value", "name"} }, redacted: true},
+	// branch that holds the secret; at "name" when the value is not set;
+	// at the variable's own key in a map (cloudposse map_environment).
+	// Secret references point at valueFrom or credentialsParameter.
+	"ECS005": {keys: secretKeys, redacted: true},
 	"ECS006": {container: true, parent: true},
 	// Suppression problems point at the comment or the Metadata entry.
 	"SUP001": {keys: func(lint.Finding) []string { return nil }, prefixes: []string{"#", "//", "rule:", "- rule:", "{"}},
+}
+
+// secretKeys are the keys an ECS005 finding may point at.
+func secretKeys(f lint.Finding) []string {
+	if name, ok := strings.CutPrefix(f.Key, "environment."); ok {
+		return []string{"value", "name", name}
+	}
+	return []string{lastSegment(f.Key)}
 }
 
 // containerSpy is a rule that records where every container definition
@@ -164,6 +181,10 @@ func (s positionSpec) check(f lint.Finding, text string, atContainer bool) strin
 	if s.container && atContainer {
 		return ""
 	}
+	atResource := f.ResourceRange.File == f.Range.File && f.ResourceRange.Start == f.Range.Start
+	if s.module && (atResource || atContainer) && strings.HasPrefix(text, `module "`) {
+		return ""
+	}
 	return "neither the key " + strings.Join(keys, " or ") + " nor anything else its spec allows"
 }
 
@@ -176,12 +197,19 @@ func lastSegment(key string) string {
 
 // startsWithKey reports text that starts with key, quoted or not, in any
 // case and with or without underscores, followed by the end of the key.
+// Quoted means "key", 'key' or, inside a Terraform string, \"key\".
 func startsWithKey(text, key string) bool {
 	if key == "" {
 		return false
 	}
 	quote := ""
-	if text != "" && (text[0] == '"' || text[0] == '\'') {
+	switch {
+	case strings.HasPrefix(text, `\"`):
+		// A key inside a quoted JSON string in a .tf file:
+		// "[{\"privileged\": true}]".
+		quote = text[:2]
+		text = text[2:]
+	case text != "" && (text[0] == '"' || text[0] == '\''):
 		quote = text[:1]
 		text = text[1:]
 	}
