@@ -171,6 +171,12 @@ func schemaItems(f lint.Finding) []string {
 	return nil
 }
 
+// checkedDirs are fixture directories each format's findings come from;
+// the test fails if the walk stops reaching one.
+var checkedDirs = []string{
+	"fixtures/json/", "fixtures/cloudformation/", "fixtures/terraform/", "fixtures/terraform/modules/",
+}
+
 // containerSpy is a rule that records where every container definition
 // starts, so that absent-key findings can be checked against the model.
 type containerSpy struct {
@@ -237,10 +243,20 @@ func TestFindingPositionsPointAtTheirSubject(t *testing.T) {
 			t.Errorf("%s: %s (%s) points at %.40q: %s", f.Range, f.RuleID, f.Key, text, why)
 		}
 		checked[f.RuleID]++
+		for _, dir := range checkedDirs {
+			if strings.HasPrefix(f.Range.File, dir) {
+				checked[dir]++
+			}
+		}
 	}
 	for id := range positionSpecs {
 		if checked[id] == 0 {
 			t.Errorf("no finding of %s in fixtures/ to check its positions", id)
+		}
+	}
+	for _, dir := range checkedDirs {
+		if checked[dir] == 0 {
+			t.Errorf("no finding in %s: the walk missed it", dir)
 		}
 	}
 }
