@@ -35,21 +35,146 @@ type positionSpec struct {
 	// segment before the last of Finding.Key): logConfiguration for an
 	// absent logConfiguration.logDriver.
 	parent bool
+	// resource allows the start of the finding's resource declaration
+	// (ResourceRange): the logical ID key in CloudFormation, the
+	// resource "TYPE" "NAME" or module "x" header in Terraform. Findings
+	// about a key a resource lacks point there.
+	resource bool
+	// module allows the header of the Terraform module call that produced
+	// the resource or the container, where findings about a module's own
+	// defaults point: the text must start with `module "` and be the
+	// resource's declaration or a container definition.
+	module bool
+	// items returns the list items the finding may point at: the start
+	// of an element of a list (after "[", "," or a YAML "- ") whose text,
+	// quoted or not and in any case, is one of them and ends there. An
+	// empty string allows any element (a schema violation at an index),
+	// but still only at its first character.
+	items func(f lint.Finding) []string
 	// prefixes are other text the finding may point at.
 	prefixes []string
 }
 
 var positionSpecs = map[string]positionSpec{
+	// At the offending key or list element, or at the object that lacks
+	// a required key: its key, or the list element (a container, a
+	// secretOptions entry).
+	"ECS000": {keys: schemaKeys, items: schemaItems},
 	"ECS001": {values: []string{"true"}},
 	"ECS002": {values: []string{"host"}},
-	"ECS003": {values: []string{"host"}},
-	"ECS004": {values: []string{"/"}},
+	// At the module call when networkMode is the module's default.
+	"ECS003": {values: []string{"host"}, module: true},
+	// Terraform's volume block spells host.sourcePath host_path.
+	"ECS004": {keys: func(lint.Finding) []string { return []string{"sourcePath", "host_path"} }, values: []string{"/"}},
 	// At the environment entry's "value" key, or at the value of the
-	// branch that holds the secret; at "name" when the value is not set.
-	"ECS005": {keys: func(lint.Finding) []string { return []string{"value", "name"} }, redacted: true},
+	// branch that holds the secret; at "name" when the value is not set;
+	// at the variable's own key in a map (cloudposse map_environment).
+	// Secret references point at valueFrom or credentialsParameter.
+	"ECS005": {keys: secretKeys, redacted: true},
 	"ECS006": {container: true, parent: true},
+	// At readonlyRootFilesystem (or its false branch), or at the
+	// container that does not set it.
+	"ECS007": {values: []string{"false"}, container: true},
+	// At user, or at the container that does not set it.
+	"ECS008": {container: true},
+	"ECS009": {container: true},
+	"ECS010": {},
+	// At the capability in linuxParameters.capabilities.add.
+	"ECS011": {keys: noKeys, items: func(f lint.Finding) []string {
+		c := lastSegment(f.Key)
+		return []string{c, "CAP_" + c}
+	}},
+	// At transitEncryption, or at the efsVolumeConfiguration without it.
+	"ECS012": {parent: true},
+	// At the task definition's taskRoleArn.
+	"ECS013": {},
+	// At the module call when the image is the module's default.
+	"ECS014": {module: true},
+	"ECS015": {container: true},
+	"ECS101": {values: []string{"ENABLED"}},
+	// At the open CIDR: an item of a list of CIDRs, or the key of a
+	// single-CIDR ingress (CloudFormation CidrIp, Terraform cidr_ipv4).
+	"ECS102": {keys: func(lint.Finding) []string { return []string{"cidrIp", "cidrIpv6", "cidr_ipv4", "cidr_ipv6"} },
+		items: func(f lint.Finding) []string { return []string{strings.TrimPrefix(f.Key, "ingress.")} }},
+	"ECS103": {},
+	// At the containerInsights setting's value, or at the cluster without it.
+	"ECS201": {keys: func(lint.Finding) []string { return []string{"value"} }, resource: true},
+	// At the service.
+	"ECS301": {keys: noKeys, resource: true},
+	// At endpointPublicAccess, or at the cluster that leaves it to its
+	// default; at the 0.0.0.0/0 item of publicAccessCidrs.
+	"EKS001": {keys: func(f lint.Finding) []string {
+		if f.Key == "publicAccessCidrs" {
+			return nil
+		}
+		return []string{f.Key}
+	}, items: func(f lint.Finding) []string {
+		if f.Key == "publicAccessCidrs" {
+			return []string{"0.0.0.0/0"}
+		}
+		return nil
+	}, resource: true},
+	// At encryptionConfig, or at the cluster without it.
+	"EKS002": {resource: true},
+	"EKS003": {},
+	// At the list of enabled log types, or at the cluster without one.
+	"EKS004": {keys: func(lint.Finding) []string { return []string{"enabledTypes", "enabled_cluster_log_types"} }, resource: true},
 	// Suppression problems point at the comment or the Metadata entry.
-	"SUP001": {keys: func(lint.Finding) []string { return nil }, prefixes: []string{"#", "//", "rule:", "- rule:", "{"}},
+	"SUP001": {keys: noKeys, prefixes: []string{"#", "//", "rule:", "- rule:", "{"}},
+}
+
+func noKeys(lint.Finding) []string { return nil }
+
+// secretKeys are the keys an ECS005 finding may point at.
+func secretKeys(f lint.Finding) []string {
+	if name, ok := strings.CutPrefix(f.Key, "environment."); ok {
+		return []string{"value", "name", name}
+	}
+	return []string{lastSegment(f.Key)}
+}
+
+// schemaPath splits an ECS000 key ("schema.containerDefinitions/0/image")
+// into its JSON-pointer segments.
+func schemaPath(f lint.Finding) []string {
+	return strings.Split(strings.TrimPrefix(f.Key, "schema."), "/")
+}
+
+func isIndex(seg string) bool {
+	return seg != "" && strings.Trim(seg, "0123456789") == ""
+}
+
+// schemaSubject is the path segment an ECS000 finding is about: the
+// last, or for a required key that is absent the one before it, the
+// object that lacks it.
+func schemaSubject(f lint.Finding) string {
+	path := schemaPath(f)
+	if strings.HasSuffix(f.Message, ", which is required") && len(path) > 1 {
+		return path[len(path)-2]
+	}
+	return path[len(path)-1]
+}
+
+// schemaKeys is the subject when it is a key.
+func schemaKeys(f lint.Finding) []string {
+	if seg := schemaSubject(f); !isIndex(seg) {
+		return []string{seg}
+	}
+	return nil
+}
+
+// schemaItems allows any list element when the subject is an index: a
+// bad element, or an element (a container, a secret) that lacks a key.
+func schemaItems(f lint.Finding) []string {
+	if isIndex(schemaSubject(f)) {
+		return []string{""}
+	}
+	return nil
+}
+
+// checkedDirs are fixture directories each format's findings come from;
+// the test fails if the walk stops reaching one.
+var checkedDirs = []string{
+	"fixtures/json/", "fixtures/cloudformation/", "fixtures/terraform/", "fixtures/terraform/modules/",
 }
 
 // containerSpy is a rule that records where every container definition
@@ -109,26 +234,37 @@ func TestFindingPositionsPointAtTheirSubject(t *testing.T) {
 			}
 			sources[f.Range.File] = src
 		}
-		text, ok := textAt(src, f.Range.Start)
+		text, prev, ok := textAt(src, f.Range.Start)
 		if !ok {
 			t.Errorf("%s: %s points outside the file", f.Range, f.RuleID)
 			continue
 		}
-		if why := spec.check(f, text, spy.starts[f.Range.File][f.Range.Start]); why != "" {
+		if why := spec.check(f, text, prev, spy.starts[f.Range.File][f.Range.Start]); why != "" {
 			t.Errorf("%s: %s (%s) points at %.40q: %s", f.Range, f.RuleID, f.Key, text, why)
 		}
 		checked[f.RuleID]++
+		for _, dir := range checkedDirs {
+			if strings.HasPrefix(f.Range.File, dir) {
+				checked[dir]++
+			}
+		}
 	}
 	for id := range positionSpecs {
 		if checked[id] == 0 {
 			t.Errorf("no finding of %s in fixtures/ to check its positions", id)
 		}
 	}
+	for _, dir := range checkedDirs {
+		if checked[dir] == 0 {
+			t.Errorf("no finding in %s: the walk missed it", dir)
+		}
+	}
 }
 
 // check returns why text (the source from the finding's start to the end
-// of its line) is not what the finding is about, or "".
-func (s positionSpec) check(f lint.Finding, text string, atContainer bool) string {
+// of its line; prev is the last character before it that is not white
+// space) is not what the finding is about, or "".
+func (s positionSpec) check(f lint.Finding, text string, prev byte, atContainer bool) string {
 	keys := []string{lastSegment(f.Key)}
 	if s.keys != nil {
 		keys = s.keys(f)
@@ -144,6 +280,9 @@ func (s positionSpec) check(f lint.Finding, text string, atContainer bool) strin
 		}
 	}
 	unquoted := strings.TrimLeft(text, `"'`)
+	if unquoted == text && (prev == '"' || prev == '\'') {
+		unquoted = "" // inside a quoted string, not at its value
+	}
 	for _, v := range s.values {
 		if strings.HasPrefix(strings.ToLower(unquoted), strings.ToLower(v)) {
 			return ""
@@ -154,6 +293,13 @@ func (s positionSpec) check(f lint.Finding, text string, atContainer bool) strin
 			return ""
 		}
 	}
+	if s.items != nil && strings.ContainsRune("[,-", rune(prev)) && text != "" && !strings.ContainsRune(" \t,]", rune(text[0])) {
+		for _, it := range s.items(f) {
+			if it == "" || startsWithItem(text, it) {
+				return ""
+			}
+		}
+	}
 	if s.redacted {
 		for _, r := range f.Redact {
 			if r.File == f.Range.File && r.Start == f.Range.Start {
@@ -162,6 +308,13 @@ func (s positionSpec) check(f lint.Finding, text string, atContainer bool) strin
 		}
 	}
 	if s.container && atContainer {
+		return ""
+	}
+	atResource := f.ResourceRange.File == f.Range.File && f.ResourceRange.Start == f.Range.Start
+	if s.resource && atResource {
+		return ""
+	}
+	if s.module && (atResource || atContainer) && strings.HasPrefix(text, `module "`) {
 		return ""
 	}
 	return "neither the key " + strings.Join(keys, " or ") + " nor anything else its spec allows"
@@ -176,12 +329,19 @@ func lastSegment(key string) string {
 
 // startsWithKey reports text that starts with key, quoted or not, in any
 // case and with or without underscores, followed by the end of the key.
+// Quoted means "key", 'key' or, inside a Terraform string, \"key\".
 func startsWithKey(text, key string) bool {
 	if key == "" {
 		return false
 	}
 	quote := ""
-	if text != "" && (text[0] == '"' || text[0] == '\'') {
+	switch {
+	case strings.HasPrefix(text, `\"`):
+		// A key inside a quoted JSON string in a .tf file:
+		// "[{\"privileged\": true}]".
+		quote = text[:2]
+		text = text[2:]
+	case text != "" && (text[0] == '"' || text[0] == '\''):
 		quote = text[:1]
 		text = text[1:]
 	}
@@ -207,16 +367,35 @@ func startsWithKey(text, key string) bool {
 	return rest == "" || strings.ContainsAny(rest[:1], ": \t=")
 }
 
+// startsWithItem reports text that starts with a list element item,
+// quoted or not, in any case, followed by the end of the element.
+func startsWithItem(text, item string) bool {
+	quote := ""
+	if text != "" && (text[0] == '"' || text[0] == '\'') {
+		quote = text[:1]
+		text = text[1:]
+	}
+	if len(text) < len(item) || !strings.EqualFold(text[:len(item)], item) {
+		return false
+	}
+	rest := text[len(item):]
+	if quote != "" {
+		return strings.HasPrefix(rest, quote)
+	}
+	return rest == "" || strings.ContainsAny(rest[:1], ",] \t}")
+}
+
 // textAt returns the rest of the line at a position (columns count code
-// points; CRLF and lone CR end lines, as the parsers count them).
-func textAt(src []byte, p lint.Pos) (string, bool) {
+// points; CRLF and lone CR end lines, as the parsers count them), and the
+// last character before it that is not white space (0 at the file's start).
+func textAt(src []byte, p lint.Pos) (string, byte, bool) {
 	line := 1
 	off := 0
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	for line < p.Line {
 		i := bytes.IndexAny(src[off:], "\r\n")
 		if i < 0 {
-			return "", false
+			return "", 0, false
 		}
 		off += i + 1
 		if src[off-1] == '\r' && off < len(src) && src[off] == '\n' {
@@ -226,7 +405,7 @@ func textAt(src []byte, p lint.Pos) (string, bool) {
 	}
 	for col := 1; col < p.Col; col++ {
 		if off >= len(src) || src[off] == '\n' || src[off] == '\r' {
-			return "", false
+			return "", 0, false
 		}
 		_, size := utf8.DecodeRune(src[off:])
 		off += size
@@ -235,5 +414,9 @@ func textAt(src []byte, p lint.Pos) (string, bool) {
 	if end < 0 {
 		end = len(src) - off
 	}
-	return string(src[off : off+end]), true
+	var prev byte
+	if before := bytes.TrimRight(src[:off], " \t\r\n"); len(before) > 0 {
+		prev = before[len(before)-1]
+	}
+	return string(src[off : off+end]), prev, true
 }
