@@ -310,15 +310,17 @@ func TestTextSnippetOfALongLine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Findings) != 600 {
-		t.Fatalf("%d findings, want 600", len(res.Findings))
+	// ECS001 and ECS005 per container at least (the catalogue adds more).
+	n := len(res.Findings)
+	if n < 600 {
+		t.Fatalf("%d findings, want at least 600", n)
 	}
 	var out bytes.Buffer
 	if err := (output.Text{}).Format(&out, res, output.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	if out.Len() > 600*500 {
-		t.Fatalf("%d bytes of output for 600 findings: snippets are not bounded", out.Len())
+	if out.Len() > n*500 {
+		t.Fatalf("%d bytes of output for %d findings: snippets are not bounded", out.Len(), n)
 	}
 	if strings.Contains(out.String(), secretValue) {
 		t.Error("a cut snippet shows a secret")
@@ -327,7 +329,7 @@ func TestTextSnippetOfALongLine(t *testing.T) {
 	if err := (output.SARIF{}).Format(&sarif, res, output.Options{Rules: rules.All(), BaseDir: dir}); err != nil {
 		t.Fatal(err)
 	}
-	if sarif.Len() > 600*3000 || strings.Contains(sarif.String(), secretValue) {
+	if sarif.Len() > n*3000 || strings.Contains(sarif.String(), secretValue) {
 		t.Errorf("SARIF of %d bytes (secret shown: %t): context regions are not bounded", sarif.Len(), strings.Contains(sarif.String(), secretValue))
 	}
 	lines := strings.Split(out.String(), "\n")
