@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // DefaultMaxFileSize is the size cap for one input file.
@@ -31,6 +32,9 @@ type FS struct {
 	roots       []string // absolute, symlinks resolved
 	overlay     map[string][]byte
 	MaxFileSize int64
+	// dirs caches directories with their symlinks resolved: every file
+	// read asks, and resolving walks each component of the path.
+	dirs sync.Map // string -> string
 }
 
 // NewFS returns a file system confined to roots.
@@ -72,12 +76,32 @@ func (fs *FS) Within(path string) bool {
 	if !fs.inRoots(abs) {
 		return false
 	}
-	resolved, err := filepath.EvalSymlinks(abs)
+	resolved, err := fs.resolve(abs)
 	if err != nil {
 		// A path that does not exist yet is judged by its name alone.
 		return errors.Is(err, os.ErrNotExist)
 	}
 	return fs.inRoots(resolved)
+}
+
+// resolve is filepath.EvalSymlinks with the directories cached: a path
+// that is not itself a symlink resolves to its resolved directory and its
+// name.
+func (fs *FS) resolve(abs string) (string, error) {
+	info, err := os.Lstat(abs)
+	if err != nil || info.Mode()&os.ModeSymlink != 0 {
+		return filepath.EvalSymlinks(abs)
+	}
+	dir := filepath.Dir(abs)
+	if d, ok := fs.dirs.Load(dir); ok {
+		return filepath.Join(d.(string), filepath.Base(abs)), nil
+	}
+	d, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return "", err
+	}
+	fs.dirs.Store(dir, d)
+	return filepath.Join(d, filepath.Base(abs)), nil
 }
 
 func (fs *FS) inRoots(abs string) bool {

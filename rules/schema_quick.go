@@ -7,91 +7,185 @@ import (
 	"github.com/ecslint/ecslint/lint"
 )
 
-// quickValid reports whether a document certainly conforms to the schema,
-// by walking the node tree against the schema document itself. It knows
-// only the keywords the embedded schema uses and answers false whenever it
-// is not sure (an alternative, a keyword it does not know, a number it
-// cannot compare): the full validator then decides, and gives the
-// messages. Almost every document is valid, and this walk allocates
-// nothing, where the validator builds a copy of the document and walks
-// every keyword through interfaces.
-func quickValid(n *lint.Node, sch, root map[string]any) bool {
-	if len(n.Alts) > 0 {
+// The quick check: a walk of a document against the schema, compiled once
+// into quickSchema nodes, that says whether the document certainly
+// conforms. It knows only the keywords the embedded schema uses and answers
+// false whenever it is not sure (an alternative, a keyword it does not
+// know, a number it cannot compare): the JSON Schema validator then
+// decides, and words the violations. Almost every document is valid, and
+// this walk allocates nothing, where the validator builds a copy of the
+// document and walks every keyword through interfaces.
+
+// quickSchema is one schema node. A nil *quickSchema accepts nothing for
+// sure.
+type quickSchema struct {
+	unsure   bool // a keyword the quick check does not know
+	types    []string
+	enum     map[string]bool
+	hasEnum  bool
+	min, max *float64
+	required []string
+	props    map[string]*quickSchema
+	// extra is additionalProperties: extraOK true accepts any other key,
+	// extraSchema checks it, neither rejects it.
+	extraOK     bool
+	extraSchema *quickSchema
+	items       *quickSchema
+	refs        []*quickSchema
+}
+
+// compileQuick compiles a schema document; defs resolves $ref targets.
+func compileQuick(sch map[string]any, root map[string]any, seen map[string]*quickSchema) *quickSchema {
+	q := &quickSchema{extraOK: true}
+	for k, v := range sch {
+		switch k {
+		case "title", "$comment", "$schema", "$defs", "x-api-only", "x-cfn-name":
+		case "$ref":
+			ref, _ := v.(string)
+			name, ok := strings.CutPrefix(ref, "#/$defs/")
+			defs, _ := root["$defs"].(map[string]any)
+			target, found := defs[name].(map[string]any)
+			if !ok || !found {
+				q.unsure = true
+				continue
+			}
+			r, done := seen[name]
+			if !done {
+				r = &quickSchema{}
+				seen[name] = r
+				*r = *compileQuick(target, root, seen)
+			}
+			q.refs = append(q.refs, r)
+		case "type":
+			switch t := v.(type) {
+			case string:
+				q.types = []string{t}
+			case []any:
+				for _, one := range t {
+					s, _ := one.(string)
+					q.types = append(q.types, s)
+				}
+			default:
+				q.unsure = true
+			}
+		case "enum":
+			q.hasEnum, q.enum = true, map[string]bool{}
+			values, _ := v.([]any)
+			for _, e := range values {
+				if s, ok := e.(string); ok {
+					q.enum[s] = true
+				} else {
+					q.unsure = true // non-string enums are the validator's
+				}
+			}
+		case "minimum", "maximum":
+			f, ok := v.(float64)
+			if !ok {
+				q.unsure = true
+			} else if k == "minimum" {
+				q.min = &f
+			} else {
+				q.max = &f
+			}
+		case "required":
+			keys, _ := v.([]any)
+			for _, key := range keys {
+				s, _ := key.(string)
+				q.required = append(q.required, s)
+			}
+		case "properties":
+			props, _ := v.(map[string]any)
+			q.props = map[string]*quickSchema{}
+			for name, p := range props {
+				ps, _ := p.(map[string]any)
+				q.props[name] = compileQuick(ps, root, seen)
+			}
+		case "additionalProperties":
+			switch e := v.(type) {
+			case bool:
+				q.extraOK = e
+			case map[string]any:
+				q.extraOK, q.extraSchema = false, compileQuick(e, root, seen)
+			default:
+				q.unsure = true
+			}
+		case "items":
+			it, ok := v.(map[string]any)
+			if !ok {
+				q.unsure = true
+				continue
+			}
+			q.items = compileQuick(it, root, seen)
+		default:
+			q.unsure = true
+		}
+	}
+	return q
+}
+
+// valid reports whether n certainly conforms to q.
+func (q *quickSchema) valid(n *lint.Node) bool {
+	if q == nil || q.unsure || len(n.Alts) > 0 {
 		return false
 	}
 	if n.Kind == lint.UnknownNode {
 		return true // never a violation, as in the full validator
 	}
-	for k, v := range sch {
-		switch k {
-		case "title", "$comment", "$schema", "$defs", "x-api-only", "x-cfn-name":
-		case "$ref":
-			ref, ok := v.(string)
-			if !ok || !strings.HasPrefix(ref, "#/$defs/") {
-				return false
-			}
-			defs, _ := root["$defs"].(map[string]any)
-			target, ok := defs[strings.TrimPrefix(ref, "#/$defs/")].(map[string]any)
-			if !ok || !quickValid(n, target, root) {
-				return false
-			}
-		case "type":
-			if !quickType(n, v) {
-				return false
-			}
-		case "enum":
-			if !quickEnum(n, v) {
-				return false
-			}
-		case "minimum", "maximum":
-			limit, ok := v.(float64)
-			if n.Kind != lint.NumberNode || !ok {
-				if n.Kind == lint.NumberNode || !ok {
-					return false
-				}
-				continue // applies to numbers only
-			}
-			x, err := strconv.ParseFloat(n.Text, 64)
-			if err != nil || k == "minimum" && x < limit || k == "maximum" && x > limit {
-				return false
-			}
-		case "required":
-			if n.Kind != lint.ObjectNode {
-				continue
-			}
-			keys, ok := v.([]any)
-			if !ok {
-				return false
-			}
-			for _, key := range keys {
-				name, _ := key.(string)
-				f := n.Get(name)
-				if f == nil || written(f.Value) != 1 {
-					return false
-				}
-			}
-		case "properties", "additionalProperties":
-			if n.Kind == lint.ObjectNode && !quickObject(n, sch, root) {
-				return false
-			}
-		case "items":
-			if n.Kind != lint.ArrayNode {
-				continue
-			}
-			items, ok := v.(map[string]any)
-			if !ok {
-				return false
-			}
-			for _, it := range n.Items {
-				if it.Kind == lint.AbsentNode {
-					continue
-				}
-				if !quickValid(it, items, root) {
-					return false
-				}
-			}
-		default:
+	for _, r := range q.refs {
+		if !r.valid(n) {
 			return false
+		}
+	}
+	if q.types != nil && !anyKind(n, q.types) {
+		return false
+	}
+	if q.hasEnum && (n.Kind != lint.StringNode || !q.enum[n.Text]) {
+		return false
+	}
+	if q.min != nil || q.max != nil {
+		if n.Kind == lint.NumberNode {
+			x, err := strconv.ParseFloat(n.Text, 64)
+			if err != nil || q.min != nil && x < *q.min || q.max != nil && x > *q.max {
+				return false
+			}
+		}
+	}
+	switch n.Kind {
+	case lint.ObjectNode:
+		for _, key := range q.required {
+			if f := n.Get(key); f == nil || written(f.Value) != 1 {
+				return false
+			}
+		}
+		for _, f := range n.Fields {
+			switch written(f.Value) {
+			case 0:
+				continue
+			case -1:
+				return false
+			}
+			if p, ok := q.props[f.Key]; ok {
+				if !p.valid(f.Value) {
+					return false
+				}
+				continue
+			}
+			switch {
+			case q.extraSchema != nil:
+				if !q.extraSchema.valid(f.Value) {
+					return false
+				}
+			case !q.extraOK:
+				return false
+			}
+		}
+	case lint.ArrayNode:
+		if q.items != nil {
+			for _, it := range n.Items {
+				if it.Kind != lint.AbsentNode && !q.items.valid(it) {
+					return false
+				}
+			}
 		}
 	}
 	return true
@@ -110,51 +204,10 @@ func written(n *lint.Node) int {
 	return 1
 }
 
-// quickObject checks an object's fields against properties and
-// additionalProperties.
-func quickObject(n *lint.Node, sch, root map[string]any) bool {
-	props, _ := sch["properties"].(map[string]any)
-	extra, hasExtra := sch["additionalProperties"]
-	for _, f := range n.Fields {
-		switch written(f.Value) {
-		case 0:
-			continue
-		case -1:
-			return false
-		}
-		if p, ok := props[f.Key].(map[string]any); ok {
-			if !quickValid(f.Value, p, root) {
-				return false
-			}
-			continue
-		}
-		switch e := extra.(type) {
-		case bool:
-			if !e {
-				return false
-			}
-		case map[string]any:
-			if !quickValid(f.Value, e, root) {
-				return false
-			}
-		default:
-			if hasExtra {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-func quickType(n *lint.Node, t any) bool {
-	switch t := t.(type) {
-	case string:
-		return kindIs(n, t)
-	case []any:
-		for _, one := range t {
-			if s, ok := one.(string); ok && kindIs(n, s) {
-				return true
-			}
+func anyKind(n *lint.Node, types []string) bool {
+	for _, t := range types {
+		if kindIs(n, t) {
+			return true
 		}
 	}
 	return false
@@ -177,30 +230,15 @@ func kindIs(n *lint.Node, t string) bool {
 	case "integer":
 		// Only plain digits are certainly integers; 1.0 and 1e3 go to the
 		// full validator.
-		if n.Kind != lint.NumberNode || n.Text == "" {
+		if n.Kind != lint.NumberNode || n.Text == "" || n.Text == "-" {
 			return false
 		}
 		for i, c := range n.Text {
-			if c < '0' || c > '9' {
-				if i != 0 || c != '-' {
-					return false
-				}
+			if (c < '0' || c > '9') && (i != 0 || c != '-') {
+				return false
 			}
 		}
 		return true
-	}
-	return false
-}
-
-func quickEnum(n *lint.Node, e any) bool {
-	values, ok := e.([]any)
-	if !ok || n.Kind != lint.StringNode {
-		return false
-	}
-	for _, v := range values {
-		if s, ok := v.(string); ok && s == n.Text {
-			return true
-		}
 	}
 	return false
 }

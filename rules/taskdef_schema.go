@@ -29,7 +29,9 @@ type styleSchema struct {
 	doc        map[string]any
 	task       *jsonschema.Schema
 	containers *jsonschema.Schema
-	err        error
+	// quickTask and quickContainers are the quick check's compiled forms.
+	quickTask, quickContainers *quickSchema
+	err                        error
 }
 
 var (
@@ -61,19 +63,20 @@ func schemaFor(style lint.KeyStyle) *styleSchema {
 			return
 		}
 		s.containers, s.err = c.Compile(url + "#/$defs/containerList")
+		seen := map[string]*quickSchema{}
+		s.quickTask = compileQuick(s.doc, s.doc, seen)
+		s.quickContainers = compileQuick(map[string]any{"$ref": "#/$defs/containerList"}, s.doc, seen)
 	})
 	return &schemas[style]
 }
 
-// part is the schema document of a whole task definition or of a
-// container list.
-func (s *styleSchema) part(containersOnly bool) map[string]any {
+// quick is the quick check for a whole task definition or a container
+// list.
+func (s *styleSchema) quick(containersOnly bool) *quickSchema {
 	if containersOnly {
-		defs, _ := s.doc["$defs"].(map[string]any)
-		list, _ := defs["containerList"].(map[string]any)
-		return list
+		return s.quickContainers
 	}
-	return s.doc
+	return s.quickTask
 }
 
 // restyle rewrites a schema for a key style: property names and required
@@ -162,7 +165,7 @@ func validateDoc(n *lint.Node, style lint.KeyStyle, containersOnly bool) ([]viol
 		// A YAML alias bomb shares nodes; validating would expand them.
 		return nil, nil
 	}
-	if part := s.part(containersOnly); part != nil && quickValid(n, part, s.doc) {
+	if s.quick(containersOnly).valid(n) {
 		return nil, nil
 	}
 	return s.validateFull(n, containersOnly)

@@ -37,13 +37,25 @@ func (Parser) Accepts(path string) bool {
 	return false
 }
 
-// Sniff reports whether src may be a template, without parsing it: most
-// YAML in a repository (Kubernetes manifests, workflows, compose files)
-// has no Resources section with AWS types.
+// Sniff reports whether src may be a template worth parsing, without
+// parsing it: most YAML in a repository (Kubernetes manifests, workflows,
+// compose files) has no Resources section with AWS types, and a template
+// without a resource type ecslint reads (a bucket, a Lambda function) has
+// nothing to check.
 func Sniff(src []byte) bool {
-	return bytes.Contains(src, []byte("Resources")) &&
-		(bytes.Contains(src, []byte("AWS::")) || bytes.Contains(src, []byte("Custom::")))
+	if !bytes.Contains(src, []byte("Resources")) {
+		return false
+	}
+	for _, t := range sniffedTypes {
+		if bytes.Contains(src, t) {
+			return true
+		}
+	}
+	return false
 }
+
+// sniffedTypes are the prefixes of the resource types mappedTypes lists.
+var sniffedTypes = [][]byte{[]byte("AWS::ECS::"), []byte("AWS::EKS::"), []byte("AWS::IAM::"), []byte("AWS::EC2::SecurityGroup")}
 
 // looksLikeTemplate decides, for a file that does not parse, whether it was
 // meant to be a template (an error to report) or is something else that

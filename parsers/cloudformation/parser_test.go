@@ -56,8 +56,10 @@ func TestDetection(t *testing.T) {
 		{"helm.yaml", "metadata:\n  name: {{ .Release.Name }}\nResources: AWS::x\n  {{ end }}\n", false, 0},
 		{"list.yaml", "Resources:\n  - AWS::ECS::Service\n", false, 0},
 		{"no-aws.yaml", "Resources:\n  A:\n    Type: Google::Thing\n", false, 0},
-		{"s3.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n", true, 0},
-		{"custom.json", `{"Resources": {"C": {"Type": "Custom::Thing"}}}`, true, 0},
+		// Templates without a resource type ecslint reads are not parsed.
+		{"s3.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n", false, 0},
+		{"custom.json", `{"Resources": {"C": {"Type": "Custom::Thing"}}}`, false, 0},
+		{"cluster.yaml", "Resources:\n  B:\n    Type: AWS::ECS::Cluster\n", true, 0},
 		{"broken.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  A: {Type: AWS::ECS::Cluster\n", true, 1},
 		{"broken.json", "{\"Resources\": {\"A\": {\"Type\": \"AWS::ECS::Cluster\",}}}", true, 1},
 		{"broken-other.yaml", "x: AWS::Thing\nResources: [\n", false, 0},
@@ -396,5 +398,18 @@ func TestFnIfAliasBombIsBounded(t *testing.T) {
 	u := decode(root)
 	if p := u.TaskDefinitions[0].Containers[0].Privileged; len(p.Alts) > maxAlts {
 		t.Errorf("privileged has %d alternatives, want at most %d", len(p.Alts), maxAlts)
+	}
+}
+
+// Every type the mapper reads passes the sniff: a type added to
+// mappedTypes without a sniffed prefix would never be parsed.
+func TestSniffCoversMappedTypes(t *testing.T) {
+	for typ := range mappedTypes {
+		if !Sniff([]byte("Resources:\n  R:\n    Type: " + typ + "\n")) {
+			t.Errorf("%s is mapped but not sniffed", typ)
+		}
+	}
+	if Sniff([]byte("Resources:\n  B:\n    Type: AWS::S3::Bucket\n")) {
+		t.Error("a template with nothing ecslint reads should not be parsed")
 	}
 }

@@ -34,7 +34,7 @@ func (Parser) Accepts(path string) bool { return isConfigFile(filepath.Base(path
 // relevant are the words a module must contain to be worth evaluating: the
 // resource types ecslint reads, and module calls that may create them.
 var relevant = [][]byte{[]byte("aws_ecs_"), []byte("aws_eks_"), []byte("aws_iam_"), []byte("aws_security_group"),
-	[]byte("aws_vpc_security_group"), []byte("module")}
+	[]byte("aws_vpc_security_group"), []byte("module \""), []byte("\"module\""), []byte("module\t")}
 
 // Sniff reports whether a configuration file may matter to ecslint.
 func Sniff(src []byte) bool {
