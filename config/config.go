@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 	"gopkg.in/yaml.v3"
@@ -28,13 +29,16 @@ var schemaJSON string
 // Schema is the JSON Schema of the config file, for docs and editors.
 func Schema() string { return schemaJSON }
 
-var schema = func() *jsonschema.Schema {
+// schema compiles the config schema on first use: most runs (pre-commit on
+// a few files) read no config file, and compiling takes longer than
+// linting a file.
+var schema = sync.OnceValue(func() *jsonschema.Schema {
 	c := jsonschema.NewCompiler()
 	if err := c.AddResource("config.schema.json", strings.NewReader(schemaJSON)); err != nil {
 		panic(err)
 	}
 	return c.MustCompile("config.schema.json")
-}()
+})
 
 // Config is a parsed config file. Paths in it are relative to Dir.
 type Config struct {
@@ -127,7 +131,7 @@ func Parse(path string, data []byte, rules []lint.Rule) (*Config, error) {
 	}
 	c.root = doc.Content[0]
 	value := plain(c.root)
-	if err := schema.Validate(value); err != nil {
+	if err := schema().Validate(value); err != nil {
 		var ve *jsonschema.ValidationError
 		if errors.As(err, &ve) {
 			return nil, c.schemaError(ve)

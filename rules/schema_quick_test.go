@@ -45,7 +45,10 @@ func TestQuickValidAgreesWithValidator(t *testing.T) {
 				continue
 			}
 			docs++
-			s := schemaFor(td.DocStyle)
+			s, err := schemaFor(td.DocStyle).compiled()
+			if err != nil {
+				t.Fatal(err)
+			}
 			full, err := s.validateFull(n, containers)
 			if err != nil {
 				t.Fatal(err)

@@ -32,6 +32,9 @@ type styleSchema struct {
 	// quickTask and quickContainers are the quick check's compiled forms.
 	quickTask, quickContainers *quickSchema
 	err                        error
+	// full compiles the validator on first use; fullErr is its error.
+	full    sync.Once
+	fullErr error
 }
 
 var (
@@ -48,26 +51,35 @@ func schemaFor(style lint.KeyStyle) *styleSchema {
 			return
 		}
 		s.doc = restyle(doc, style).(map[string]any)
-		b, err := json.Marshal(s.doc)
-		if err != nil {
-			s.err = err
-			return
-		}
-		c := jsonschema.NewCompiler()
-		c.Draft = jsonschema.Draft2020
-		const url = "ecslint:taskdef.schema.json"
-		if s.err = c.AddResource(url, bytes.NewReader(b)); s.err != nil {
-			return
-		}
-		if s.task, s.err = c.Compile(url); s.err != nil {
-			return
-		}
-		s.containers, s.err = c.Compile(url + "#/$defs/containerList")
 		seen := map[string]*quickSchema{}
 		s.quickTask = compileQuick(s.doc, s.doc, seen)
 		s.quickContainers = compileQuick(map[string]any{"$ref": "#/$defs/containerList"}, s.doc, seen)
 	})
 	return &schemas[style]
+}
+
+// compiled returns the schema with the JSON Schema validator compiled, on
+// first use: the quick check passes most documents without it, and
+// compiling it is most of a small run's time.
+func (s *styleSchema) compiled() (*styleSchema, error) {
+	s.full.Do(func() {
+		b, err := json.Marshal(s.doc)
+		if err != nil {
+			s.fullErr = err
+			return
+		}
+		c := jsonschema.NewCompiler()
+		c.Draft = jsonschema.Draft2020
+		const url = "ecslint:taskdef.schema.json"
+		if s.fullErr = c.AddResource(url, bytes.NewReader(b)); s.fullErr != nil {
+			return
+		}
+		if s.task, s.fullErr = c.Compile(url); s.fullErr != nil {
+			return
+		}
+		s.containers, s.fullErr = c.Compile(url + "#/$defs/containerList")
+	})
+	return s, s.fullErr
 }
 
 // quick is the quick check for a whole task definition or a container
@@ -168,7 +180,11 @@ func validateDoc(n *lint.Node, style lint.KeyStyle, containersOnly bool) ([]viol
 	if s.quick(containersOnly).valid(n) {
 		return nil, nil
 	}
-	return s.validateFull(n, containersOnly)
+	full, err := s.compiled()
+	if err != nil {
+		return nil, err
+	}
+	return full.validateFull(n, containersOnly)
 }
 
 // validateFull runs the JSON Schema validator over every variant of a

@@ -8,7 +8,7 @@ import (
 
 func TestSchemaCompilesForBothStyles(t *testing.T) {
 	for _, style := range []lint.KeyStyle{lint.CamelCase, lint.PascalCase} {
-		if s := schemaFor(style); s.err != nil || s.task == nil || s.containers == nil {
+		if s, err := schemaFor(style).compiled(); err != nil || s.err != nil || s.task == nil || s.containers == nil {
 			t.Fatalf("style %d: %v", style, s.err)
 		}
 	}
