@@ -44,8 +44,9 @@ type evaluator struct {
 	origin map[*lint.Node]lint.Range
 	// manifests are the roots' module manifests, by root directory.
 	manifests map[string]map[string]string
+	// steps counts evaluation work against maxSteps; exhausted is set,
+	// and noted once, when the budget ran out.
 	steps     int
-	// rootDirs are the directories of the job's roots, for path.root.
 	exhausted bool
 }
 
