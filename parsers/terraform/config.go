@@ -77,10 +77,15 @@ func newConfig(dir string) *config {
 }
 
 // isConfigFile reports whether name is a Terraform configuration file.
-// Override files and tests are left out, as they change a module only in
-// ways ecslint does not model.
+// Override files (override.tf, *_override.tf) are left out: they merge
+// into the blocks they name, which ecslint does not model, and reading them
+// as ordinary files would report each overridden resource twice.
 func isConfigFile(name string) bool {
-	return strings.HasSuffix(name, ".tf") || strings.HasSuffix(name, ".tf.json")
+	base := strings.TrimSuffix(strings.TrimSuffix(name, ".json"), ".tf")
+	if base == name || !strings.HasSuffix(name, ".tf") && !strings.HasSuffix(name, ".tf.json") {
+		return false
+	}
+	return base != "override" && !strings.HasSuffix(base, "_override")
 }
 
 // loadConfig reads every configuration file of dir. Syntax errors are

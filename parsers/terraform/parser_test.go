@@ -545,3 +545,15 @@ resource "aws_iam_role_policy_attachment" "admin" {
 		t.Errorf("managed policies of the role named app-task: %+v", r.ManagedPolicyArns)
 	}
 }
+
+func TestConfigFileNames(t *testing.T) {
+	for name, want := range map[string]bool{
+		"main.tf": true, "main.tf.json": true, "x.json": false, "terraform.tfvars": false, "tf": false,
+		"override.tf": false, "web_override.tf": false, "web_override.tf.json": false, "overrides.tf": true,
+		"main.tftest.hcl": false,
+	} {
+		if got := isConfigFile(name); got != want {
+			t.Errorf("isConfigFile(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
