@@ -11,8 +11,10 @@ import (
 	"bytes"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -83,21 +85,22 @@ func (Parser) Group(paths []string, fsys *lint.FS) [][]string {
 	named := append([]string(nil), dirs...)
 	calls := map[string][]string{}
 	called := map[string]bool{}
+	// The named directories' files are scanned in parallel (a monorepo has
+	// thousands); directories found through calls, few, as they come.
+	sources := scanSources(dirs, dirFiles, fsys)
 	for i := 0; i < len(dirs); i++ {
 		dir := dirs[i]
-		for _, f := range dirFiles[dir] {
-			src, err := fsys.ReadFile(f)
-			if err != nil || !bytes.Contains(src, []byte("source")) {
+		found, ok := sources[dir]
+		if !ok {
+			found = scanSources([]string{dir}, dirFiles, fsys)[dir]
+		}
+		for _, src := range found {
+			target := filepath.Join(dir, filepath.FromSlash(src))
+			if target == dir || !addDir(target) {
 				continue
 			}
-			for _, m := range localSource.FindAllSubmatch(src, -1) {
-				target := filepath.Join(dir, filepath.FromSlash(string(m[1])))
-				if target == dir || !addDir(target) {
-					continue
-				}
-				calls[dir] = append(calls[dir], target)
-				called[target] = true
-			}
+			calls[dir] = append(calls[dir], target)
+			called[target] = true
 		}
 	}
 	var groups [][]string
@@ -133,6 +136,39 @@ func (Parser) Group(paths []string, fsys *lint.FS) [][]string {
 		}
 	}
 	return groups
+}
+
+// scanSources returns, for each directory, the local module sources its
+// files name, in file order, reading the files on all cores.
+func scanSources(dirs []string, dirFiles map[string][]string, fsys *lint.FS) map[string][]string {
+	found := make([][]string, len(dirs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(dirs)) {
+		wg.Go(func() {
+			for i := range next {
+				for _, f := range dirFiles[dirs[i]] {
+					src, err := fsys.ReadFile(f)
+					if err != nil || !bytes.Contains(src, []byte("source")) {
+						continue
+					}
+					for _, m := range localSource.FindAllSubmatch(src, -1) {
+						found[i] = append(found[i], string(m[1]))
+					}
+				}
+			}
+		})
+	}
+	for i := range dirs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	out := make(map[string][]string, len(dirs))
+	for i, d := range dirs {
+		out[d] = found[i]
+	}
+	return out
 }
 
 // Parse implements lint.Parser: paths are a root module's files, then those
