@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -70,5 +72,19 @@ func TestTerraformFileTargetReportedOnce(t *testing.T) {
 	_, stdout, _ := run(t, "", "--format", "json", "fixtures/terraform/ecs001_file")
 	if !strings.Contains(stdout, `"resource": "aws_ecs_task_definition.app"`) || strings.Count(stdout, `"rule_id": "ECS001"`) != 1 {
 		t.Errorf("want one ECS001 for the Terraform resource:\n%s", stdout)
+	}
+}
+
+// A --var-file the user names is read wherever it is: the sandbox is for
+// what the scanned code reads, not for the user's own flags.
+func TestTerraformVarFileOutsideTheScannedRoot(t *testing.T) {
+	varFile := filepath.Join(t.TempDir(), "prod.tfvars")
+	if err := os.WriteFile(varFile, []byte("pid_mode = \"host\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir("../..")
+	code, stdout, stderr := run(t, "", "--format", "json", "--var-file", varFile, "fixtures/terraform/ecs002_ok_task_pid")
+	if got := findingsOf(t, stdout); code != ExitFindings || strings.Join(got, " ") != "ECS002@fixtures/terraform/ecs002_ok_task_pid/main.tf:8:3" {
+		t.Errorf("exit %d, findings %v, stderr %s", code, got, stderr)
 	}
 }

@@ -9,6 +9,7 @@ package terraform
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -241,9 +242,13 @@ func (ev *evaluator) rootVariables(cfg *config) map[string]*lint.Node {
 			files = append(files, filepath.Join(cfg.dir, n))
 		}
 	}
-	files = append(files, ev.ctx.Options.TerraformVarFiles...)
 	for _, f := range files {
-		ev.readVarFile(f, vars)
+		ev.readVarFile(f, vars, false)
+	}
+	// Files the user names with --var-file (or in the config) are theirs,
+	// not the scanned code's: they may sit outside the scanned roots.
+	for _, f := range ev.ctx.Options.TerraformVarFiles {
+		ev.readVarFile(f, vars, true)
 	}
 	for _, kv := range ev.ctx.Options.TerraformVars {
 		name, value, ok := strings.Cut(kv, "=")
@@ -255,8 +260,14 @@ func (ev *evaluator) rootVariables(cfg *config) map[string]*lint.Node {
 	return vars
 }
 
-func (ev *evaluator) readVarFile(path string, into map[string]*lint.Node) {
-	f, err := ev.readSource(path, nil)
+func (ev *evaluator) readVarFile(path string, into map[string]*lint.Node, named bool) {
+	var f *srcFile
+	var err error
+	if named {
+		f, err = ev.readNamed(path)
+	} else {
+		f, err = ev.readSource(path, nil)
+	}
 	if err != nil {
 		ev.ctx.Notef(lint.Range{File: filepath.ToSlash(path)}, "variable file not read: %v", err)
 		return
@@ -281,6 +292,32 @@ func (ev *evaluator) readVarFile(path string, into map[string]*lint.Node) {
 	for _, a := range b.attrs {
 		into[a.name] = ev.eval(&scope{}, a.expr)
 	}
+}
+
+// readNamed reads a file the user named on the command line, wherever it
+// is, within the size cap.
+func (ev *evaluator) readNamed(path string) (*srcFile, error) {
+	slash := filepath.ToSlash(path)
+	if f, ok := ev.files[slash]; ok {
+		return f, nil
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, lint.ErrNotRegular
+	}
+	if info.Size() > ev.ctx.FS.MaxFileSize {
+		return nil, lint.ErrTooLarge
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	f := newSrcFile(slash, src)
+	ev.files[slash] = f
+	return f, nil
 }
 
 // flagValue reads a --var value: a string for string variables (and when
