@@ -4,7 +4,11 @@ package rules
 
 //go:generate go run ./ruledoc/gendocs -out ../docs/rules
 
-import "github.com/ecslint/ecslint/lint"
+import (
+	"strings"
+
+	"github.com/ecslint/ecslint/lint"
+)
 
 // All returns every rule, sorted by ID. It builds a fresh slice each call:
 // rules hold no state, but callers may filter the slice.
@@ -55,10 +59,15 @@ func containerFinding(td *lint.TaskDefinition, c *lint.Container, at lint.Range,
 }
 
 // withResource adds the task definition as a related location when the
-// finding points into another file (a Terraform file() or templatefile()
-// target), so the reader learns which resource reads it.
+// finding points elsewhere than the resource's own text, so the reader
+// learns which resource the value feeds: into another file (a Terraform
+// file() or templatefile() target, a module's caller), above the resource
+// (a local, a module call whose output it reads), or at an argument of the
+// module call that creates it.
 func withResource(f lint.Finding, td *lint.TaskDefinition) lint.Finding {
-	if f.Range.File != td.Range.File && !td.Range.IsZero() {
+	elsewhere := f.Range.File != td.Range.File || f.Range.Start.Before(td.Range.Start) ||
+		strings.HasPrefix(td.Name, "module.") && f.Range.Start != td.Range.Start
+	if elsewhere && !td.Range.IsZero() {
 		f.Related = append(f.Related, lint.Related{Range: td.Range, Message: "task definition " + td.Name})
 	}
 	return f
