@@ -19,6 +19,11 @@ type Resource struct {
 	// Range is the resource's declaration: the logical ID key, the block
 	// header, or the top-level object of a JSON document.
 	Range Range
+	// Extent is all of the resource's text (the logical ID with its value,
+	// the whole block), or just Range when the parser reports a resource
+	// somewhere that is not its text (a registry module's resource, at the
+	// module call). A finding outside it names the resource as related.
+	Extent Range
 	// Suppressions are ignores the source attaches to the resource itself
 	// (CloudFormation Metadata: {ecslint: {ignore: [...]}}); comment-based
 	// suppressions are read from the source text by the engine instead.

@@ -33,6 +33,11 @@ type Range struct {
 // IsZero reports whether r carries no position.
 func (r Range) IsZero() bool { return r.File == "" && r.Start.IsZero() }
 
+// Contains reports whether q starts inside r (End exclusive).
+func (r Range) Contains(q Range) bool {
+	return r.File == q.File && !q.Start.Before(r.Start) && q.Start.Before(r.End)
+}
+
 // Or returns r, or fallback when r carries no position. Rules use it to point
 // at an enclosing object when the value they complain about is absent.
 func (r Range) Or(fallback Range) Range {

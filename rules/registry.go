@@ -4,11 +4,7 @@ package rules
 
 //go:generate go run ./ruledoc/gendocs -out ../docs/rules
 
-import (
-	"strings"
-
-	"github.com/ecslint/ecslint/lint"
-)
+import "github.com/ecslint/ecslint/lint"
 
 // All returns every rule, sorted by ID. It builds a fresh slice each call:
 // rules hold no state, but callers may filter the slice.
@@ -59,15 +55,15 @@ func containerFinding(td *lint.TaskDefinition, c *lint.Container, at lint.Range,
 }
 
 // withResource adds the task definition as a related location when the
-// finding points elsewhere than the resource's own text, so the reader
-// learns which resource the value feeds: into another file (a Terraform
-// file() or templatefile() target, a module's caller), above the resource
-// (a local, a module call whose output it reads), or at an argument of the
-// module call that creates it.
+// finding points outside the resource's text, so the reader learns which
+// resource the value feeds: a Terraform file() target, a local, a module
+// argument.
 func withResource(f lint.Finding, td *lint.TaskDefinition) lint.Finding {
-	elsewhere := f.Range.File != td.Range.File || f.Range.Start.Before(td.Range.Start) ||
-		strings.HasPrefix(td.Name, "module.") && f.Range.Start != td.Range.Start
-	if elsewhere && !td.Range.IsZero() {
+	extent := td.Extent
+	if extent.IsZero() {
+		extent = td.Range
+	}
+	if !extent.Contains(f.Range) && !td.Range.IsZero() {
 		f.Related = append(f.Related, lint.Related{Range: td.Range, Message: "task definition " + td.Name})
 	}
 	return f

@@ -88,3 +88,34 @@ func TestTerraformVarFileOutsideTheScannedRoot(t *testing.T) {
 		t.Errorf("exit %d, findings %v, stderr %s", code, got, stderr)
 	}
 }
+
+// A value written outside the resource that uses it (a local) names the
+// resource as related; one written inside it does not.
+func TestTerraformRelatedResource(t *testing.T) {
+	t.Chdir("../..")
+	_, stdout, _ := run(t, "", "--format", "json", "fixtures/terraform/ecs001_jsonencode")
+	var out struct {
+		Findings []struct {
+			RuleID  string `json:"rule_id"`
+			Line    int    `json:"line"`
+			Related []struct {
+				Line, Column int
+			} `json:"related"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &out); err != nil {
+		t.Fatal(err)
+	}
+	got := map[int]int{}
+	for _, f := range out.Findings {
+		if f.RuleID == "ECS001" {
+			got[f.Line] = len(f.Related)
+			if f.Line == 5 && (len(f.Related) != 1 || f.Related[0].Line != 12 || f.Related[0].Column != 1) {
+				t.Errorf("local's finding: related %+v, want the resource at 12:1", f.Related)
+			}
+		}
+	}
+	if len(got) != 2 || got[5] != 1 || got[20] != 0 {
+		t.Errorf("ECS001 findings by line, with their related counts: %v", got)
+	}
+}

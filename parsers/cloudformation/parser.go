@@ -226,7 +226,8 @@ func decode(root *lint.Node) *lint.Unit {
 		if t == nil || t.Value.Kind != lint.StringNode || !mappedTypes[t.Value.Text] {
 			continue
 		}
-		res := lint.Resource{ID: f.Key, Name: f.Key, Type: t.Value.Text, Range: f.KeyRange}
+		res := lint.Resource{ID: f.Key, Name: f.Key, Type: t.Value.Text, Range: f.KeyRange,
+			Extent: lint.Range{File: f.KeyRange.File, Start: f.KeyRange.Start, End: f.Value.Range.End}}
 		if md := f.Value.Get("Metadata"); md != nil {
 			if p := md.Value.Get("aws:cdk:path"); p != nil && p.Value.Kind == lint.StringNode {
 				res.Name = f.Key + " (" + p.Value.Text + ")"

@@ -75,7 +75,7 @@ func (Parser) Parse(ctx *lint.Context, paths []string) ([]*lint.Unit, bool) {
 // Decode recognises the shape of a parsed JSON document and decodes it, or
 // returns nil when it is not a task definition.
 func Decode(file string, root *lint.Node) *lint.TaskDefinition {
-	td := &lint.TaskDefinition{Resource: lint.Resource{ID: file, Type: "task-definition", Range: root.Range}}
+	td := &lint.TaskDefinition{Resource: lint.Resource{ID: file, Type: "task-definition", Range: root.Range, Extent: root.Range}}
 	switch root.Kind {
 	case lint.ObjectNode:
 		if root.Get("Resources") != nil {

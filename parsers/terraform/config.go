@@ -39,6 +39,7 @@ type block struct {
 	labels    []string
 	defRange  lint.Range // the header: type and labels
 	typeRange lint.Range
+	extent    lint.Range // the whole block
 	body      *body
 }
 
@@ -237,7 +238,7 @@ func hclBody(f *srcFile, hb *hclsyntax.Body) *body {
 			def = hcl.RangeBetween(bl.TypeRange, bl.LabelRanges[n-1])
 		}
 		b.blocks = append(b.blocks, &block{typ: bl.Type, labels: bl.Labels, defRange: f.rng(def),
-			typeRange: f.rng(bl.TypeRange), body: hclBody(f, bl.Body)})
+			typeRange: f.rng(bl.TypeRange), extent: f.rng(bl.Range()), body: hclBody(f, bl.Body)})
 	}
 	return b
 }
@@ -292,7 +293,8 @@ func (ev *evaluator) jsonBlocks(f *srcFile, into *body, typ string, at lint.Rang
 		return
 	}
 	for _, item := range jsonItems(n) {
-		into.blocks = append(into.blocks, &block{typ: typ, labels: labels, defRange: at, typeRange: at, body: jsonBody(f, item)})
+		into.blocks = append(into.blocks, &block{typ: typ, labels: labels, defRange: at, typeRange: at,
+			extent: lint.Range{File: at.File, Start: at.Start, End: item.Range.End}, body: jsonBody(f, item)})
 	}
 }
 

@@ -74,7 +74,7 @@ func (c camel) doc() ecsdoc.Doc { return ecsdoc.Doc{N: c.n, Style: lint.CamelCas
 // resource evaluates one resource instance and adds it to the unit.
 func (in *instance) resource(l *ecsdoc.Linker, bl *block, ex expansion) {
 	typ, name := bl.labels[0], bl.labels[1]
-	res := lint.Resource{ID: in.prefix + typ + "." + name, Name: in.prefix + typ + "." + name + ex.suffix, Type: typ, Range: bl.defRange}
+	res := lint.Resource{ID: in.prefix + typ + "." + name, Name: in.prefix + typ + "." + name + ex.suffix, Type: typ, Range: bl.defRange, Extent: bl.extent}
 	ev := in.ev
 	d := doc{ev.bodyNode(ex.scope, bl)}
 	switch typ {
