@@ -82,11 +82,13 @@ func newConfig(dir string) *config {
 // into the blocks they name, which ecslint does not model, and reading them
 // as ordinary files would report each overridden resource twice.
 func isConfigFile(name string) bool {
-	base := strings.TrimSuffix(strings.TrimSuffix(name, ".json"), ".tf")
-	if base == name || !strings.HasSuffix(name, ".tf") && !strings.HasSuffix(name, ".tf.json") {
-		return false
+	base, ok := strings.CutSuffix(name, ".tf")
+	if !ok {
+		if base, ok = strings.CutSuffix(name, ".tf.json"); !ok {
+			return false
+		}
 	}
-	return base != "override" && !strings.HasSuffix(base, "_override")
+	return base != "" && base != "override" && !strings.HasSuffix(base, "_override")
 }
 
 // loadConfig reads every configuration file of dir. Syntax errors are
@@ -153,29 +155,50 @@ func (ev *evaluator) loadFile(c *config, path string, pin *lint.Range) {
 		}
 		return
 	}
-	var b *body
 	if strings.HasSuffix(path, ".tf.json") {
-		b = ev.jsonConfigBody(f)
-	} else {
-		if at, lines, ok := oversizedHeredoc(f.src); ok {
-			ev.ctx.Errorf(f.place(lint.Range{File: f.name, Start: f.pos(at), End: f.pos(at)}),
-				"heredoc of %d lines is too long to check (the HCL parser takes quadratic time on it); at most %d", lines, maxHeredocLines)
-			return
-		}
-		file, diags := hclsyntax.ParseConfig(f.src, f.key, hcl.InitialPos)
-		ev.report(diags)
-		if file == nil || diags.HasErrors() {
-			// What follows a syntax error is guesswork: report the error,
-			// check the module's other files.
-			return
-		}
-		hb, ok := file.Body.(*hclsyntax.Body)
-		if !ok {
-			return
-		}
-		b = hclBody(f, hb)
+		c.add(ev.jsonConfigBody(f))
+	} else if b := ev.hclFile(f); b != nil {
+		c.add(b)
 	}
-	c.add(b)
+}
+
+// hclFile parses a native-syntax file (a .tf, a .tfvars). A file with a
+// syntax error is reported and gives nil: what follows the error is
+// guesswork, and the module's other files are still checked.
+func (ev *evaluator) hclFile(f *srcFile) *body {
+	if at, lines, ok := oversizedHeredoc(f.src); ok {
+		ev.ctx.Errorf(f.place(lint.Range{File: f.name, Start: f.pos(at), End: f.pos(at)}),
+			"heredoc of %d lines is too long to check (the HCL parser takes quadratic time on it); at most %d", lines, maxHeredocLines)
+		return nil
+	}
+	file, diags := hclsyntax.ParseConfig(f.src, f.key, hcl.InitialPos)
+	ev.report(diags)
+	if file == nil || diags.HasErrors() {
+		return nil
+	}
+	hb, ok := file.Body.(*hclsyntax.Body)
+	if !ok {
+		return nil
+	}
+	return hclBody(f, hb)
+}
+
+// jsonFile parses a JSON file (a .tf.json, a .tfvars.json), with its
+// positions moved to the pin of a downloaded module; a syntax error is
+// reported and gives nil.
+func (ev *evaluator) jsonFile(f *srcFile) *lint.Node {
+	root, err := jsonnode.Parse(f.name, f.src)
+	if err != nil {
+		var se *jsonnode.SyntaxError
+		if errors.As(err, &se) {
+			ev.ctx.Errorf(f.place(lint.Range{File: f.name, Start: se.Pos, End: se.Pos}), "invalid JSON: %s", se.Msg)
+		}
+		return nil
+	}
+	if f.pin != nil {
+		(&embeddedText{pin: *f.pin}).fix(root)
+	}
+	return root
 }
 
 // report turns HCL error diagnostics into errors with their position.
@@ -255,18 +278,11 @@ var nestedBlocks = map[string]bool{
 
 // jsonConfigBody reads a .tf.json file: {"resource": {"TYPE": {"NAME": {...}}}, ...}.
 func (ev *evaluator) jsonConfigBody(f *srcFile) *body {
-	root, err := jsonnode.Parse(f.name, f.src)
-	if err != nil {
-		var se *jsonnode.SyntaxError
-		if errors.As(err, &se) {
-			ev.ctx.Errorf(f.place(lint.Range{File: f.name, Start: se.Pos, End: se.Pos}), "invalid JSON: %s", se.Msg)
-		}
-		return &body{}
-	}
-	if f.pin != nil {
-		(&embeddedText{pin: *f.pin}).fix(root)
-	}
 	b := &body{}
+	root := ev.jsonFile(f)
+	if root == nil {
+		return b
+	}
 	if root.Kind != lint.ObjectNode {
 		ev.ctx.Errorf(root.Range, "a .tf.json file must hold an object")
 		return b
@@ -351,22 +367,6 @@ func allObjects(n *lint.Node) bool {
 // hasTemplate reports whether a .tf.json string holds interpolations.
 func hasTemplate(s string) bool {
 	return strings.Contains(s, "${") || strings.Contains(s, "%{")
-}
-
-// jsonVarFile parses a .tfvars.json file into its top-level object.
-func (ev *evaluator) jsonVarFile(f *srcFile) *lint.Node {
-	root, err := jsonnode.Parse(f.name, f.src)
-	if err != nil {
-		var se *jsonnode.SyntaxError
-		if errors.As(err, &se) {
-			ev.ctx.Errorf(lint.Range{File: f.name, Start: se.Pos, End: se.Pos}, "invalid JSON: %s", se.Msg)
-		}
-		return nil
-	}
-	if root.Kind != lint.ObjectNode {
-		return nil
-	}
-	return root
 }
 
 // manifest reads .terraform/modules/modules.json of a root module, which

@@ -272,25 +272,18 @@ func (ev *evaluator) readVarFile(path string, into map[string]*lint.Node, named 
 		ev.ctx.Notef(lint.Range{File: filepath.ToSlash(path)}, "variable file not read: %v", err)
 		return
 	}
-	var b *body
 	if strings.HasSuffix(path, ".json") {
-		b = &body{}
-		if root := ev.jsonVarFile(f); root != nil {
+		if root := ev.jsonFile(f); root != nil && root.Kind == lint.ObjectNode {
 			for _, fl := range root.Fields {
-				b.attrs = append(b.attrs, &attribute{name: fl.Key, nameRange: fl.KeyRange, expr: expression{jn: fl.Value, file: f}})
+				into[fl.Key] = ev.evalJSON(&scope{}, f, fl.Value)
 			}
 		}
-	} else {
-		file, diags := hclsyntax.ParseConfig(f.src, f.name, hcl.InitialPos)
-		ev.report(diags)
-		hb, ok := file.Body.(*hclsyntax.Body)
-		if file == nil || !ok {
-			return
-		}
-		b = hclBody(f, hb)
+		return
 	}
-	for _, a := range b.attrs {
-		into[a.name] = ev.eval(&scope{}, a.expr)
+	if b := ev.hclFile(f); b != nil {
+		for _, a := range b.attrs {
+			into[a.name] = ev.eval(&scope{}, a.expr)
+		}
 	}
 }
 

@@ -557,3 +557,22 @@ func TestConfigFileNames(t *testing.T) {
 		}
 	}
 }
+
+func TestBrokenVariableFilesAreReported(t *testing.T) {
+	u, ctx := parseTree(t, map[string]string{
+		"main.tf":               "variable \"m\" {\n  default = \"awsvpc\"\n}\nresource \"aws_ecs_task_definition\" \"a\" {\n  network_mode = var.m\n}\n",
+		"terraform.tfvars":      "m = \n",
+		"terraform.tfvars.json": `{"m": "host",}`,
+	}, ".", lint.ParseOptions{})
+	var got []string
+	for _, e := range ctx.Errors() {
+		got = append(got, e.Range.String())
+	}
+	sort.Strings(got)
+	if strings.Join(got, " ") != "terraform.tfvars.json:1:14 terraform.tfvars:1:5" {
+		t.Errorf("errors %v", ctx.Errors())
+	}
+	if td := u.TaskDefinitions[0]; td.NetworkMode.V != "awsvpc" {
+		t.Errorf("broken variable files must not set values: %+v", td.NetworkMode)
+	}
+}
