@@ -535,7 +535,8 @@ func (ev *evaluator) forExpr(s *scope, f *srcFile, e *hclsyntax.ForExpr, r lint.
 			elems = append(elems, kv{numNode(i, it.Range), it})
 		}
 	} else {
-		for _, fl := range coll.Fields {
+		// Terraform iterates a map's keys in lexical order.
+		for _, fl := range sortedKeys(coll) {
 			ev.inheritOrigin(coll, fl)
 			elems = append(elems, kv{strNode(fl.Key, fl.KeyRange), fl.Value})
 		}

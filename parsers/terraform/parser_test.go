@@ -576,3 +576,21 @@ func TestBrokenVariableFilesAreReported(t *testing.T) {
 		t.Errorf("broken variable files must not set values: %+v", td.NetworkMode)
 	}
 }
+
+// for over a map iterates its keys in lexical order, as Terraform does.
+func TestForOverMapIsOrdered(t *testing.T) {
+	u, _ := parseTree(t, map[string]string{"main.tf": `locals {
+  c = { web = "web:1", api = "api:1" }
+}
+resource "aws_ecs_task_definition" "a" {
+  container_definitions = jsonencode([for name, image in local.c : { name = name, image = image }])
+}
+`}, ".", lint.ParseOptions{})
+	var got []string
+	for _, c := range u.TaskDefinitions[0].Containers {
+		got = append(got, c.Name.V+"="+c.Image.V)
+	}
+	if strings.Join(got, " ") != "api=api:1 web=web:1" {
+		t.Errorf("containers %v", got)
+	}
+}
