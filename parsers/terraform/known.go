@@ -70,8 +70,12 @@ func knownModel(source, version string) (string, bool) {
 	return versions[len(versions)-1].model, true
 }
 
-// loadKnown parses a model; its positions are all reported at pin.
+// loadKnown parses a model; its positions are all reported at pin, the
+// module call (a model is never the user's text).
 func (ev *evaluator) loadKnown(model string, pin *lint.Range) (*config, bool) {
+	if pin == nil {
+		return nil, false
+	}
 	key := pin.String() + knownPrefix + model
 	if c, ok := ev.configs[key]; ok {
 		return c, c != nil
