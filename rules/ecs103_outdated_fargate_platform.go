@@ -101,7 +101,7 @@ func (outdatedFargatePlatform) Check(p *lint.Pass) {
 		for _, os := range oses {
 			want = append(want, latest[os]+" on "+strings.ToLower(os))
 		}
-		p.Report(serviceFinding(s, v.Range, "platformVersion",
+		p.Report(resourceFinding(s.Resource, v.Range, "platformVersion",
 			fmt.Sprintf("%s %s pins Fargate platform version %s; the latest is %s",
 				s.Kind, quote(s.Name), v.V, strings.Join(want, " and "))))
 	}

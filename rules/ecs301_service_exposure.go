@@ -128,7 +128,7 @@ func (serviceExposure) Check(p *lint.Pass) {
 				names = append(names, t.meta.ID+" "+t.meta.Name)
 			}
 		}
-		f := serviceFinding(s, lint.Range{}, "exposure",
+		f := resourceFinding(s.Resource, lint.Range{}, "exposure",
 			fmt.Sprintf("%s %s is reachable through %s and runs task definition %s with %s; fixing any one lowers the exposure",
 				s.Kind, quote(s.Name), strings.Join(how, " and "), quote(td.Name), strings.Join(names, ", ")))
 		f.Related = related
