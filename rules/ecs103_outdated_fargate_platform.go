@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 
 	"github.com/ecslint/ecslint/lint"
@@ -55,11 +56,9 @@ func onFargate(s *lint.Service) bool {
 }
 
 func (outdatedFargatePlatform) Check(p *lint.Pass) {
-	latest := map[string]string{}
-	for k, v := range fargateLatest {
-		latest[k] = v
-	}
+	latest := fargateLatest
 	if m, ok := p.Options["fargate-latest-versions"].(map[string]any); ok {
+		latest = maps.Clone(fargateLatest)
 		for k, v := range m {
 			if s, ok := v.(string); ok {
 				latest[strings.ToUpper(k)] = s
