@@ -38,7 +38,7 @@ func (writableRootFilesystem) Check(p *lint.Pass) {
 		if !linuxTask(td) {
 			return
 		}
-		v, ok := c.ReadonlyRootFilesystem.Any(func(v lint.Bool) bool { return v.State == lint.Unset || (v.Known() && !v.V) })
+		v, ok := c.ReadonlyRootFilesystem.Any(unsetOrFalse)
 		if !ok {
 			return
 		}
