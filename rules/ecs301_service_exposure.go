@@ -93,6 +93,9 @@ func (t trait) severe() bool {
 }
 
 func (serviceExposure) Check(p *lint.Pass) {
+	// Services often share a task definition (a task set beside its
+	// service, one per environment): judge each one once.
+	traitsByTD := map[*lint.TaskDefinition][]trait{}
 	for _, s := range p.Unit.Services {
 		ip, hasIP := publicIP(s)
 		open := openIngresses(p.Unit, s)
@@ -103,7 +106,11 @@ func (serviceExposure) Check(p *lint.Pass) {
 		if td == nil {
 			continue
 		}
-		traits := traitsOf(p.Unit, td, p.Options)
+		traits, ok := traitsByTD[td]
+		if !ok {
+			traits = traitsOf(p.Unit, td, p.Options)
+			traitsByTD[td] = traits
+		}
 		if len(traits) == 0 {
 			continue
 		}
