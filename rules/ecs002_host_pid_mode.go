@@ -38,9 +38,15 @@ func (hostPIDMode) Check(p *lint.Pass) { runTaskCheck(p, checkHostPID) }
 
 // checkHostPID is also one of ECS301's traits.
 func checkHostPID(_ *lint.Unit, td *lint.TaskDefinition, _ map[string]any, report func(lint.Finding)) {
-	if v, ok := td.PidMode.Any(isHost); ok {
-		report(taskFinding(td, v.Range, "pidMode",
-			"task definition "+quote(td.Name)+" shares the host's process namespace (pidMode \"host\")"))
+	checkHostMode(td, td.PidMode, "pidMode", "shares the host's process namespace (pidMode \"host\")", report)
+}
+
+// checkHostMode reports a task-level mode (pidMode, networkMode, ipcMode)
+// that may be "host", as ECS002, ECS003 and ECS010 do: what completes the
+// message "task definition NAME ...".
+func checkHostMode(td *lint.TaskDefinition, mode lint.String, key, what string, report func(lint.Finding)) {
+	if v, ok := mode.Any(isHost); ok {
+		report(taskFinding(td, v.Range, key, "task definition "+quote(td.Name)+" "+what))
 	}
 }
 

@@ -34,8 +34,5 @@ func (hostNetworkMode) Check(p *lint.Pass) { runTaskCheck(p, checkHostNetwork) }
 
 // checkHostNetwork is also one of ECS301's traits.
 func checkHostNetwork(_ *lint.Unit, td *lint.TaskDefinition, _ map[string]any, report func(lint.Finding)) {
-	if v, ok := td.NetworkMode.Any(isHost); ok {
-		report(taskFinding(td, v.Range, "networkMode",
-			"task definition "+quote(td.Name)+" uses the host network mode"))
-	}
+	checkHostMode(td, td.NetworkMode, "networkMode", "uses the host network mode", report)
 }

@@ -80,7 +80,8 @@ var credentialFormats = []struct {
 	{"a SendGrid API key", regexp.MustCompile(`\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b`), false},
 }
 
-// secretishName reports whether a variable name says it holds a secret.
+// secretishName reports whether a variable name says it holds a secret;
+// extra are the secret-name-patterns option's words, upper-cased.
 func secretishName(name string, extra []string) bool {
 	n := strings.ToUpper(strings.ReplaceAll(name, "-", "_"))
 	if n == "TOKEN_TYPE" {
@@ -97,7 +98,7 @@ func secretishName(name string, extra []string) bool {
 		}
 	}
 	for _, w := range extra {
-		if strings.Contains(n, strings.ToUpper(w)) {
+		if strings.Contains(n, w) {
 			return true
 		}
 	}
@@ -132,7 +133,10 @@ func (secretInEnvironment) Check(p *lint.Pass) { runTaskCheck(p, checkSecrets) }
 
 // checkSecrets is also one of ECS301's traits.
 func checkSecrets(_ *lint.Unit, td *lint.TaskDefinition, opts map[string]any, report func(lint.Finding)) {
-	extra := stringList(opts["secret-name-patterns"])
+	var extra []string
+	for _, w := range stringList(opts["secret-name-patterns"]) {
+		extra = append(extra, strings.ToUpper(w))
+	}
 	for _, c := range td.Containers {
 		for _, e := range c.Environment {
 			if f, ok := environmentSecret(td, c, e, extra); ok {

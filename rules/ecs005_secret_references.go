@@ -29,11 +29,14 @@ func literalSecret(v string) bool {
 	return !parameterName.MatchString(v)
 }
 
+// knownLiteralSecret matches a known value that is a literal secret.
+func knownLiteralSecret(v lint.String) bool { return v.Known() && literalSecret(v.V) }
+
 // checkSecretReferences reports secret references that are literal values.
 func checkSecretReferences(td *lint.TaskDefinition, c *lint.Container, report func(lint.Finding)) {
 	refs := func(list []lint.Secret, where string) {
 		for _, s := range list {
-			lit, ok := s.ValueFrom.Any(func(v lint.String) bool { return v.Known() && literalSecret(v.V) })
+			lit, ok := s.ValueFrom.Any(knownLiteralSecret)
 			if !ok {
 				continue
 			}
@@ -58,7 +61,7 @@ func checkSecretReferences(td *lint.TaskDefinition, c *lint.Container, report fu
 	// its name in the same account); anything the names cannot be is the
 	// credential itself.
 	cp := c.RepositoryCredentials.CredentialsParameter
-	if _, ok := cp.Any(func(v lint.String) bool { return v.Known() && literalSecret(v.V) }); ok {
+	if _, ok := cp.Any(knownLiteralSecret); ok {
 		f := containerFinding(td, c, cp.Range.Or(c.RepositoryCredentials.Range), "repositoryCredentials.credentialsParameter",
 			fmt.Sprintf("container %q has a literal credential instead of a Secrets Manager ARN in repositoryCredentials", c.DisplayName()))
 		f.Redact = redactions(cp)

@@ -33,21 +33,19 @@ var writableRootFilesystemMeta = lint.Meta{
 func (writableRootFilesystem) Meta() *lint.Meta { return &writableRootFilesystemMeta }
 
 func (writableRootFilesystem) Check(p *lint.Pass) {
-	for _, td := range p.Unit.TaskDefinitions {
+	p.Unit.EachContainer(func(td *lint.TaskDefinition, c *lint.Container) {
 		// Windows containers do not support a read-only root file system.
-		if td.IsWindows() || td.OperatingSystemFamily.State == lint.Unknown {
-			continue
+		if !linuxTask(td) {
+			return
 		}
-		for _, c := range td.Containers {
-			v, ok := c.ReadonlyRootFilesystem.Any(func(v lint.Bool) bool { return v.State == lint.Unset || (v.Known() && !v.V) })
-			if !ok {
-				continue
-			}
-			msg := fmt.Sprintf("container %q has a writable root file system (readonlyRootFilesystem is not set)", c.DisplayName())
-			if v.Set() {
-				msg = fmt.Sprintf("container %q has a writable root file system (readonlyRootFilesystem false)", c.DisplayName())
-			}
-			p.Report(containerFinding(td, c, v.Range, "readonlyRootFilesystem", msg))
+		v, ok := c.ReadonlyRootFilesystem.Any(unsetOrFalse)
+		if !ok {
+			return
 		}
-	}
+		msg := fmt.Sprintf("container %q has a writable root file system (readonlyRootFilesystem is not set)", c.DisplayName())
+		if v.Set() {
+			msg = fmt.Sprintf("container %q has a writable root file system (readonlyRootFilesystem false)", c.DisplayName())
+		}
+		p.Report(containerFinding(td, c, v.Range, "readonlyRootFilesystem", msg))
+	})
 }

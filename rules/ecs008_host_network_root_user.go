@@ -45,7 +45,7 @@ func (hostNetworkRootUser) Check(p *lint.Pass) {
 		for _, c := range td.Containers {
 			// ECS.1 only looks at unprivileged containers: a privileged
 			// one is ECS001's finding.
-			if _, unprivileged := c.Privileged.Any(func(v lint.Bool) bool { return v.State == lint.Unset || (v.Known() && !v.V) }); !unprivileged {
+			if _, unprivileged := c.Privileged.Any(unsetOrFalse); !unprivileged {
 				continue
 			}
 			u, ok := rootUser(c)

@@ -36,21 +36,19 @@ var rootUserMeta = lint.Meta{
 func (rootUserRule) Meta() *lint.Meta { return &rootUserMeta }
 
 func (rootUserRule) Check(p *lint.Pass) {
-	for _, td := range p.Unit.TaskDefinitions {
+	p.Unit.EachContainer(func(td *lint.TaskDefinition, c *lint.Container) {
 		// Windows task definitions are ECS015's.
 		if !linuxTask(td) {
-			continue
+			return
 		}
-		for _, c := range td.Containers {
-			u, ok := rootUser(c)
-			if !ok {
-				continue
-			}
-			msg := fmt.Sprintf("container %q sets no user and runs as the image's default, usually root", c.DisplayName())
-			if u.Set() {
-				msg = fmt.Sprintf("container %q runs as root (user %q)", c.DisplayName(), u.V)
-			}
-			p.Report(containerFinding(td, c, u.Range, "user", msg))
+		u, ok := rootUser(c)
+		if !ok {
+			return
 		}
-	}
+		msg := fmt.Sprintf("container %q sets no user and runs as the image's default, usually root", c.DisplayName())
+		if u.Set() {
+			msg = fmt.Sprintf("container %q runs as root (user %q)", c.DisplayName(), u.V)
+		}
+		p.Report(containerFinding(td, c, u.Range, "user", msg))
+	})
 }

@@ -32,8 +32,5 @@ func (hostIPCMode) Check(p *lint.Pass) { runTaskCheck(p, checkHostIPC) }
 
 // checkHostIPC is also one of ECS301's traits.
 func checkHostIPC(_ *lint.Unit, td *lint.TaskDefinition, _ map[string]any, report func(lint.Finding)) {
-	if v, ok := td.IpcMode.Any(isHost); ok {
-		report(taskFinding(td, v.Range, "ipcMode",
-			"task definition "+quote(td.Name)+" shares the host's IPC namespace (ipcMode \"host\")"))
-	}
+	checkHostMode(td, td.IpcMode, "ipcMode", "shares the host's IPC namespace (ipcMode \"host\")", report)
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/ecslint/ecslint/lint"
@@ -39,9 +40,9 @@ var dangerousCapabilitiesMeta = lint.Meta{
 func (dangerousCapabilities) Meta() *lint.Meta { return &dangerousCapabilitiesMeta }
 
 // defaultDangerousCapabilities are the capabilities reported unless allowed.
-var defaultDangerousCapabilities = []string{
-	"ALL", "SYS_ADMIN", "SYS_MODULE", "SYS_PTRACE", "SYS_RAWIO", "SYS_BOOT", "DAC_READ_SEARCH",
-	"NET_ADMIN", "BPF", "PERFMON", "MAC_ADMIN", "MAC_OVERRIDE",
+var defaultDangerousCapabilities = map[string]bool{
+	"ALL": true, "SYS_ADMIN": true, "SYS_MODULE": true, "SYS_PTRACE": true, "SYS_RAWIO": true, "SYS_BOOT": true,
+	"DAC_READ_SEARCH": true, "NET_ADMIN": true, "BPF": true, "PERFMON": true, "MAC_ADMIN": true, "MAC_OVERRIDE": true,
 }
 
 // capabilityName normalises a capability as Docker does: any case, with or
@@ -54,16 +55,15 @@ func (dangerousCapabilities) Check(p *lint.Pass) { runTaskCheck(p, checkCapabili
 
 // checkCapabilities is also one of ECS301's traits.
 func checkCapabilities(_ *lint.Unit, td *lint.TaskDefinition, opts map[string]any, report func(lint.Finding)) {
-	dangerous := map[string]bool{}
-	for _, c := range defaultDangerousCapabilities {
-		dangerous[c] = true
-	}
-	for _, c := range stringList(opts["allowed-capabilities"]) {
-		delete(dangerous, capabilityName(c))
+	allowed := stringList(opts["allowed-capabilities"])
+	dangerous := func(v lint.String) bool {
+		name := capabilityName(v.V)
+		return v.Known() && defaultDangerousCapabilities[name] &&
+			!slices.ContainsFunc(allowed, func(a string) bool { return capabilityName(a) == name })
 	}
 	for _, c := range td.Containers {
 		for _, add := range c.LinuxParameters.CapabilitiesAdd {
-			v, ok := add.Any(func(v lint.String) bool { return v.Known() && dangerous[capabilityName(v.V)] })
+			v, ok := add.Any(dangerous)
 			if !ok {
 				continue
 			}

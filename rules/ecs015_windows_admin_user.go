@@ -42,22 +42,20 @@ var windowsAdminUserMeta = lint.Meta{
 func (windowsAdminUser) Meta() *lint.Meta { return &windowsAdminUserMeta }
 
 func (windowsAdminUser) Check(p *lint.Pass) {
-	for _, td := range p.Unit.TaskDefinitions {
+	p.Unit.EachContainer(func(td *lint.TaskDefinition, c *lint.Container) {
 		if !td.IsWindows() {
-			continue
+			return
 		}
-		for _, c := range td.Containers {
-			u, ok := c.User.Any(func(v lint.String) bool {
-				return v.State == lint.Unset || (v.Known() && (v.V == "" || strings.EqualFold(v.V, "ContainerAdministrator")))
-			})
-			if !ok {
-				continue
-			}
-			msg := fmt.Sprintf("Windows container %q sets no user and runs as ContainerAdministrator", c.DisplayName())
-			if u.Set() {
-				msg = fmt.Sprintf("Windows container %q runs as ContainerAdministrator", c.DisplayName())
-			}
-			p.Report(containerFinding(td, c, u.Range, "user", msg))
+		u, ok := c.User.Any(func(v lint.String) bool {
+			return v.State == lint.Unset || (v.Known() && (v.V == "" || strings.EqualFold(v.V, "ContainerAdministrator")))
+		})
+		if !ok {
+			return
 		}
-	}
+		msg := fmt.Sprintf("Windows container %q sets no user and runs as ContainerAdministrator", c.DisplayName())
+		if u.Set() {
+			msg = fmt.Sprintf("Windows container %q runs as ContainerAdministrator", c.DisplayName())
+		}
+		p.Report(containerFinding(td, c, u.Range, "user", msg))
+	})
 }

@@ -31,7 +31,7 @@ func (publicIPRule) Meta() *lint.Meta { return &publicIPMeta }
 func (publicIPRule) Check(p *lint.Pass) {
 	for _, s := range p.Unit.Services {
 		if v, ok := publicIP(s); ok {
-			p.Report(serviceFinding(s, v.Range, "assignPublicIp", s.Kind+" "+quote(s.Name)+" assigns public IP addresses to its tasks"))
+			p.Report(resourceFinding(s.Resource, v.Range, "assignPublicIp", s.Kind+" "+quote(s.Name)+" assigns public IP addresses to its tasks"))
 		}
 	}
 }

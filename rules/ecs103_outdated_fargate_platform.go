@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 
 	"github.com/ecslint/ecslint/lint"
@@ -55,11 +56,9 @@ func onFargate(s *lint.Service) bool {
 }
 
 func (outdatedFargatePlatform) Check(p *lint.Pass) {
-	latest := map[string]string{}
-	for k, v := range fargateLatest {
-		latest[k] = v
-	}
+	latest := fargateLatest
 	if m, ok := p.Options["fargate-latest-versions"].(map[string]any); ok {
+		latest = maps.Clone(fargateLatest)
 		for k, v := range m {
 			if s, ok := v.(string); ok {
 				latest[strings.ToUpper(k)] = s
@@ -101,7 +100,7 @@ func (outdatedFargatePlatform) Check(p *lint.Pass) {
 		for _, os := range oses {
 			want = append(want, latest[os]+" on "+strings.ToLower(os))
 		}
-		p.Report(serviceFinding(s, v.Range, "platformVersion",
+		p.Report(resourceFinding(s.Resource, v.Range, "platformVersion",
 			fmt.Sprintf("%s %s pins Fargate platform version %s; the latest is %s",
 				s.Kind, quote(s.Name), v.V, strings.Join(want, " and "))))
 	}

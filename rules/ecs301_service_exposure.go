@@ -93,6 +93,9 @@ func (t trait) severe() bool {
 }
 
 func (serviceExposure) Check(p *lint.Pass) {
+	// Services often share a task definition (a task set beside its
+	// service, one per environment): judge each one once.
+	traitsByTD := map[*lint.TaskDefinition][]trait{}
 	for _, s := range p.Unit.Services {
 		ip, hasIP := publicIP(s)
 		open := openIngresses(p.Unit, s)
@@ -103,7 +106,11 @@ func (serviceExposure) Check(p *lint.Pass) {
 		if td == nil {
 			continue
 		}
-		traits := traitsOf(p.Unit, td, p.Options)
+		traits, ok := traitsByTD[td]
+		if !ok {
+			traits = traitsOf(p.Unit, td, p.Options)
+			traitsByTD[td] = traits
+		}
 		if len(traits) == 0 {
 			continue
 		}
@@ -128,7 +135,7 @@ func (serviceExposure) Check(p *lint.Pass) {
 				names = append(names, t.meta.ID+" "+t.meta.Name)
 			}
 		}
-		f := serviceFinding(s, lint.Range{}, "exposure",
+		f := resourceFinding(s.Resource, lint.Range{}, "exposure",
 			fmt.Sprintf("%s %s is reachable through %s and runs task definition %s with %s; fixing any one lowers the exposure",
 				s.Kind, quote(s.Name), strings.Join(how, " and "), quote(td.Name), strings.Join(names, ", ")))
 		f.Related = related

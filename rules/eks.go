@@ -1,5 +1,19 @@
 package rules
 
+import "github.com/ecslint/ecslint/lint"
+
+// mayInclude reports whether a list may hold a value that matches: one
+// known to, or one not known at all (EKS002's encrypted resources, EKS004's
+// log types, where an unknown entry is given the benefit of the doubt).
+func mayInclude(list []lint.String, match func(string) bool) bool {
+	for _, v := range list {
+		if _, ok := v.Any(func(v lint.String) bool { return !v.Known() || match(v.V) }); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // eksCluster is a CloudFormation EKS cluster with the given extra properties
 // (indented 6 spaces), for the examples.
 func eksCluster(props string) string {

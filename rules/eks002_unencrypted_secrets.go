@@ -35,13 +35,7 @@ func (eksUnencryptedSecrets) Check(p *lint.Pass) {
 		case lint.Unknown:
 			continue
 		case lint.Known:
-			covered := false
-			for _, r := range c.EncryptedResources {
-				if _, ok := r.Any(func(v lint.String) bool { return !v.Known() || v.V == "secrets" }); ok {
-					covered = true // secrets, or a value that may be
-				}
-			}
-			if covered {
+			if mayInclude(c.EncryptedResources, func(s string) bool { return s == "secrets" }) {
 				continue
 			}
 		}

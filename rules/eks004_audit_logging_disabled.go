@@ -38,13 +38,7 @@ func (eksAuditLoggingDisabled) Check(p *lint.Pass) {
 		if c.Logging.State == lint.Unknown {
 			continue
 		}
-		audit := false
-		for _, t := range c.LogTypes {
-			if _, ok := t.Any(func(v lint.String) bool { return !v.Known() || strings.EqualFold(v.V, "audit") }); ok {
-				audit = true // audit, or a value that may be
-			}
-		}
-		if audit {
+		if mayInclude(c.LogTypes, func(s string) bool { return strings.EqualFold(s, "audit") }) {
 			continue
 		}
 		p.Report(resourceFinding(c.Resource, c.Logging.Range, "logging.audit",

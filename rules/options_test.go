@@ -73,3 +73,17 @@ func TestRootUser(t *testing.T) {
 		}
 	}
 }
+
+func TestSecretNamePatternsOption(t *testing.T) {
+	u := &lint.Unit{TaskDefinitions: []*lint.TaskDefinition{{Containers: []*lint.Container{{
+		Environment: []lint.KeyValue{{Name: known("APP_HUSH_WORD"), Value: known("swordfish")}},
+	}}}}}
+	if got := len(run(secretInEnvironment{}, u, nil)); got != 0 {
+		t.Errorf("APP_HUSH_WORD by default: %d findings", got)
+	}
+	// The option's words match in any case, like the built-in ones.
+	if got := run(secretInEnvironment{}, u, map[string]any{"secret-name-patterns": []any{"hush"}}); len(got) != 1 ||
+		got[0].Key != "environment.APP_HUSH_WORD" {
+		t.Errorf("secret-name-patterns [hush]: %+v", got)
+	}
+}

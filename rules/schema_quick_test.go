@@ -45,8 +45,8 @@ func TestQuickValidAgreesWithValidator(t *testing.T) {
 				continue
 			}
 			docs++
-			s, err := schemaFor(td.DocStyle).compiled()
-			if err != nil {
+			s := schemaFor(td.DocStyle)
+			if err := s.compile(); err != nil {
 				t.Fatal(err)
 			}
 			full, err := s.validateFull(n, containers)

@@ -52,11 +52,6 @@ func openIngresses(u *lint.Unit, s *lint.Service) []openIngress {
 	return out
 }
 
-// serviceFinding builds a finding about service s.
-func serviceFinding(s *lint.Service, at lint.Range, key, msg string) lint.Finding {
-	return lint.Finding{Message: msg, Range: at.Or(s.Range), Resource: s.Name, ResourceRange: s.Range, Key: key}
-}
-
 // resourceFinding builds a finding about any resource.
 func resourceFinding(r lint.Resource, at lint.Range, key, msg string) lint.Finding {
 	return lint.Finding{Message: msg, Range: at.Or(r.Range), Resource: r.Name, ResourceRange: r.Range, Key: key}

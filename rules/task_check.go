@@ -13,3 +13,8 @@ func runTaskCheck(p *lint.Pass, check taskCheck) {
 		check(p.Unit, td, p.Options, p.Report)
 	}
 }
+
+// unsetOrFalse matches a flag that is absent (ECS's default, false) or
+// known to be false: an unprivileged container (ECS008), a writable root
+// file system (ECS007).
+func unsetOrFalse(v lint.Bool) bool { return v.State == lint.Unset || (v.Known() && !v.V) }

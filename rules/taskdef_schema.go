@@ -58,10 +58,10 @@ func schemaFor(style lint.KeyStyle) *styleSchema {
 	return &schemas[style]
 }
 
-// compiled returns the schema with the JSON Schema validator compiled, on
-// first use: the quick check passes most documents without it, and
-// compiling it is most of a small run's time.
-func (s *styleSchema) compiled() (*styleSchema, error) {
+// compile compiles the JSON Schema validator on first use: the quick check
+// passes most documents without it, and compiling it is most of a small
+// run's time.
+func (s *styleSchema) compile() error {
 	s.full.Do(func() {
 		b, err := json.Marshal(s.doc)
 		if err != nil {
@@ -79,7 +79,7 @@ func (s *styleSchema) compiled() (*styleSchema, error) {
 		}
 		s.containers, s.fullErr = c.Compile(url + "#/$defs/containerList")
 	})
-	return s, s.fullErr
+	return s.fullErr
 }
 
 // quick is the quick check for a whole task definition or a container
@@ -180,11 +180,10 @@ func validateDoc(n *lint.Node, style lint.KeyStyle, containersOnly bool) ([]viol
 	if s.quick(containersOnly).valid(n) {
 		return nil, nil
 	}
-	full, err := s.compiled()
-	if err != nil {
+	if err := s.compile(); err != nil {
 		return nil, err
 	}
-	return full.validateFull(n, containersOnly)
+	return s.validateFull(n, containersOnly)
 }
 
 // validateFull runs the JSON Schema validator over every variant of a

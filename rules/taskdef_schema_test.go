@@ -8,8 +8,9 @@ import (
 
 func TestSchemaCompilesForBothStyles(t *testing.T) {
 	for _, style := range []lint.KeyStyle{lint.CamelCase, lint.PascalCase} {
-		if s, err := schemaFor(style).compiled(); err != nil || s.err != nil || s.task == nil || s.containers == nil {
-			t.Fatalf("style %d: %v", style, s.err)
+		s := schemaFor(style)
+		if err := s.compile(); err != nil || s.err != nil || s.task == nil || s.containers == nil {
+			t.Fatalf("style %d: %v, %v", style, s.err, err)
 		}
 	}
 	pascal := schemaFor(lint.PascalCase).doc["properties"].(map[string]any)
