@@ -110,9 +110,7 @@ func secretishName(name string, extra []string) bool {
 func isReference(v string) bool {
 	v = strings.TrimSpace(v)
 	switch {
-	case v == "", strings.HasPrefix(v, "arn:"), strings.Contains(v, "${"), strings.Contains(v, "{{"),
-		strings.Contains(v, "#{"), strings.Contains(v, "$("), strings.HasPrefix(v, "$"),
-		strings.HasPrefix(v, "<") && strings.HasSuffix(v, ">"),
+	case v == "", placeholder(v), strings.HasPrefix(v, "arn:"),
 		strings.HasPrefix(v, "ssm:"), strings.HasPrefix(v, "secretsmanager:"):
 		return true
 	}

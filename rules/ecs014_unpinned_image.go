@@ -49,16 +49,10 @@ func imageTag(ref string) (tag string, digest bool) {
 	return "", false
 }
 
-// placeholderImage reports images a pipeline fills in later.
-func placeholderImage(ref string) bool {
-	return ref == "" || strings.Contains(ref, "${") || strings.Contains(ref, "{{") ||
-		strings.Contains(ref, "<") || strings.Contains(ref, "#{") || strings.HasPrefix(ref, "$")
-}
-
 func (unpinnedImage) Check(p *lint.Pass) {
 	p.Unit.EachContainer(func(td *lint.TaskDefinition, c *lint.Container) {
 		for _, v := range c.Image.Possible() {
-			if !v.Known() || placeholderImage(strings.TrimSpace(v.V)) {
+			if !v.Known() || v.V == "" || placeholder(strings.TrimSpace(v.V)) {
 				continue
 			}
 			tag, digest := imageTag(strings.TrimSpace(v.V))
