@@ -52,10 +52,11 @@ func imageTag(ref string) (tag string, digest bool) {
 func (unpinnedImage) Check(p *lint.Pass) {
 	p.Unit.EachContainer(func(td *lint.TaskDefinition, c *lint.Container) {
 		for _, v := range c.Image.Possible() {
-			if !v.Known() || v.V == "" || placeholder(strings.TrimSpace(v.V)) {
+			ref := strings.TrimSpace(v.V)
+			if !v.Known() || ref == "" || placeholder(ref) {
 				continue
 			}
-			tag, digest := imageTag(strings.TrimSpace(v.V))
+			tag, digest := imageTag(ref)
 			if digest || (tag != "" && tag != "latest") {
 				continue
 			}
