@@ -115,6 +115,15 @@ type Volume struct {
 	EFSTransitEncryption String
 }
 
+// DisplayName is the volume's name for messages and finding keys, or
+// "(unnamed)" when it is not known.
+func (v *Volume) DisplayName() string {
+	if v.Name.Known() {
+		return v.Name.V
+	}
+	return "(unnamed)"
+}
+
 // Container is one container definition.
 type Container struct {
 	// Range is the container object, where findings about absent keys point.

@@ -75,8 +75,8 @@ func checkHostPath(_ *lint.Unit, td *lint.TaskDefinition, _ map[string]any, repo
 		if !ok {
 			continue
 		}
-		f := taskFinding(td, src.Range, "volumes."+vol.Name.V+".host.sourcePath",
-			fmt.Sprintf("volume %q mounts host path %q", vol.Name.V, src.V))
+		f := taskFinding(td, src.Range, "volumes."+vol.DisplayName()+".host.sourcePath",
+			fmt.Sprintf("volume %q mounts host path %q", vol.DisplayName(), src.V))
 		if isCriticalHostPath(src.V) {
 			f.Severity = lint.Critical
 		}

@@ -52,7 +52,7 @@ func (efsTransitEncryption) Check(p *lint.Pass) {
 			if !ok {
 				continue
 			}
-			name := vol.Name.V
+			name := vol.DisplayName()
 			msg := fmt.Sprintf("EFS volume %q does not enable transit encryption (transitEncryption defaults to DISABLED)", name)
 			if v.Set() {
 				msg = fmt.Sprintf("EFS volume %q does not enable transit encryption (transitEncryption %q)", name, v.V)
