@@ -106,7 +106,8 @@ type parseError struct {
 }
 
 // parse reads a template into a positioned node tree: JSON with the JSON
-// parser (exact, and faster), YAML through yaml.v3.
+// parser (exact, and faster), YAML with the block-YAML fast path when the
+// template lies in its subset and through yaml.v3 otherwise.
 func parse(file string, src []byte) (*lint.Node, *parseError) {
 	body := bytes.TrimLeft(src, " \t\r\n\xef\xbb\xbf")
 	if len(body) > 0 && body[0] == '{' {
@@ -121,11 +122,21 @@ func parse(file string, src []byte) (*lint.Node, *parseError) {
 		// Not JSON after all (YAML flow mappings start with "{" too): let
 		// yaml.v3 have it.
 	}
+	s := newSource(file, src)
+	if n, ok := parseBlockYAML(s); ok {
+		return n, nil
+	}
+	return parseYAMLv3(s)
+}
+
+// parseYAMLv3 parses any YAML through yaml.v3 and the converter.
+func parseYAMLv3(s *source) (*lint.Node, *parseError) {
+	file, src := s.file, s.src
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		return nil, yamlError(file, src, err)
 	}
-	n, err := newConverter(newSource(file, src)).convert(&doc)
+	n, err := newConverter(s).convert(&doc)
 	if err != nil {
 		return nil, &parseError{lint.Range{File: file, Start: lint.Pos{Line: 1, Col: 1}, End: lint.Pos{Line: 1, Col: 1}}, err.Error()}
 	}

@@ -102,6 +102,67 @@ func (s *source) rng(from, to int) lint.Range {
 	return lint.Range{File: s.file, Start: s.pos(from), End: s.pos(to)}
 }
 
+// collectionRange spans a mapping or sequence starting at off (its tag,
+// if any): a flow collection to its closing bracket, a block one to the end
+// of its last value.
+func (s *source) collectionRange(start int, flow, nonEmpty bool, last lint.Range) lint.Range {
+	if flow {
+		open := start
+		for s.at(open, '!') || s.at(open, '&') {
+			open = s.skipTag(open)
+		}
+		return s.rng(start, s.matchBracket(open))
+	}
+	if !nonEmpty || last.IsZero() {
+		return s.rng(start, start)
+	}
+	end := s.offset(last.End.Line, last.End.Col)
+	return s.rng(start, max(start, end))
+}
+
+// scalarRange spans the scalar starting at start, including its tag, anchor
+// and quotes; block is a literal or folded scalar, value its text.
+func (s *source) scalarRange(start int, block bool, value string, flow bool) lint.Range {
+	off := start
+	// A tag (!Ref, !!str) and an anchor (&name) come before the text.
+	for s.at(off, '!') || s.at(off, '&') {
+		off = s.skipTag(off)
+	}
+	var end int
+	switch {
+	case s.at(off, '*'):
+		end = s.plainEnd(off, flow, "")
+	case s.at(off, '"'):
+		end = s.quotedEnd(off, '"')
+	case s.at(off, '\''):
+		end = s.quotedEnd(off, '\'')
+	case block:
+		end = s.blockEnd(off, value)
+	default:
+		end = s.plainEnd(off, flow, value)
+	}
+	return s.rng(start, end)
+}
+
+// intrinsic rewrites node n, written with the short-form tag at start, into
+// the long form.
+func (s *source) intrinsic(tag string, start int, n *lint.Node) *lint.Node {
+	name := tag[1:]
+	switch name {
+	case "Ref", "Condition":
+	default:
+		name = "Fn::" + name
+	}
+	tagRange := s.rng(start, s.tagEnd(start))
+	inner := *n
+	inner.Range.Start = s.pos(s.skipTag(start))
+	if inner.Range.End.Before(inner.Range.Start) {
+		inner.Range.End = inner.Range.Start
+	}
+	return &lint.Node{Kind: lint.ObjectNode, Range: n.Range,
+		Fields: []*lint.Field{{Key: name, KeyRange: tagRange, Value: &inner}}}
+}
+
 // at reports whether the byte at off is b.
 func (s *source) at(off int, b byte) bool { return off >= 0 && off < len(s.src) && s.src[off] == b }
 

@@ -156,47 +156,15 @@ func lastRange(y *yaml.Node, c *converter) lint.Range {
 	return c.scalarRange(last, true)
 }
 
-// collectionRange spans a mapping or sequence: a flow collection to its
-// closing bracket, a block one to the end of its last value.
+// collectionRange spans a mapping or sequence.
 func (c *converter) collectionRange(y *yaml.Node, nonEmpty bool, last lint.Range) lint.Range {
-	start := c.src.offset(y.Line, y.Column)
-	if y.Style&yaml.FlowStyle != 0 {
-		open := start
-		for c.src.at(open, '!') || c.src.at(open, '&') {
-			open = c.src.skipTag(open)
-		}
-		return c.src.rng(start, c.src.matchBracket(open))
-	}
-	if !nonEmpty || last.IsZero() {
-		return c.src.rng(start, start)
-	}
-	end := c.src.offset(last.End.Line, last.End.Col)
-	return c.src.rng(start, max(start, end))
+	return c.src.collectionRange(c.src.offset(y.Line, y.Column), y.Style&yaml.FlowStyle != 0, nonEmpty, last)
 }
 
 // scalarRange spans a scalar's text, including its tag and quotes.
 func (c *converter) scalarRange(y *yaml.Node, flow bool) lint.Range {
-	start := c.src.offset(y.Line, y.Column)
-	off := start
-	// A tag (!Ref, !!str) and an anchor (&name) come before the text.
-	for c.src.at(off, '!') || c.src.at(off, '&') {
-		off = c.src.skipTag(off)
-	}
-	if y.Kind == yaml.AliasNode || c.src.at(off, '*') {
-		return c.src.rng(start, c.src.plainEnd(off, flow, ""))
-	}
-	var end int
-	switch {
-	case y.Style&yaml.DoubleQuotedStyle != 0 || c.src.at(off, '"'):
-		end = c.src.quotedEnd(off, '"')
-	case y.Style&yaml.SingleQuotedStyle != 0 || c.src.at(off, '\''):
-		end = c.src.quotedEnd(off, '\'')
-	case y.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
-		end = c.src.blockEnd(off, y.Value)
-	default:
-		end = c.src.plainEnd(off, flow, y.Value)
-	}
-	return c.src.rng(start, end)
+	block := y.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0
+	return c.src.scalarRange(c.src.offset(y.Line, y.Column), block, y.Value, flow)
 }
 
 // intrinsic rewrites a node with a CloudFormation short-form tag into the
@@ -205,21 +173,7 @@ func (c *converter) intrinsic(y *yaml.Node, n *lint.Node) *lint.Node {
 	if y.Kind == yaml.AliasNode || y.Tag == "" || strings.HasPrefix(y.Tag, "!!") || !strings.HasPrefix(y.Tag, "!") {
 		return n
 	}
-	name := y.Tag[1:]
-	switch name {
-	case "Ref", "Condition":
-	default:
-		name = "Fn::" + name
-	}
-	start := c.src.offset(y.Line, y.Column)
-	tagRange := c.src.rng(start, c.src.tagEnd(start))
-	inner := *n
-	inner.Range.Start = c.src.pos(c.src.skipTag(start))
-	if inner.Range.End.Before(inner.Range.Start) {
-		inner.Range.End = inner.Range.Start
-	}
-	out := &lint.Node{Kind: lint.ObjectNode, Range: n.Range,
-		Fields: []*lint.Field{{Key: name, KeyRange: tagRange, Value: &inner}}}
+	out := c.src.intrinsic(y.Tag, c.src.offset(y.Line, y.Column), n)
 	c.memo[y] = out
 	return out
 }
