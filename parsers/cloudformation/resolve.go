@@ -69,6 +69,9 @@ func (r *resolver) value(n *lint.Node, depth int) *lint.Node {
 	if n == nil {
 		return nil
 	}
+	if n.Kind != lint.ObjectNode && n.Kind != lint.ArrayNode {
+		return n // a scalar holds no intrinsic
+	}
 	if out, ok := r.memo[n]; ok {
 		return out
 	}

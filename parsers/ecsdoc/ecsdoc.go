@@ -39,7 +39,24 @@ func (d Doc) Field(camel string) *lint.Field {
 	if d.N == nil || d.N.Kind != lint.ObjectNode {
 		return nil
 	}
-	return d.N.Get(Key(camel, d.Style))
+	if d.Style == lint.CamelCase || camel == "" {
+		return d.N.Get(camel)
+	}
+	if k, ok := pascalExceptions[camel]; ok {
+		return d.N.Get(k)
+	}
+	// As d.N.Get(Key(camel, d.Style)), without building the key: this
+	// runs for every property a template's resources are read for.
+	upper := camel[0]
+	if 'a' <= upper && upper <= 'z' {
+		upper -= 'a' - 'A'
+	}
+	for i := len(d.N.Fields) - 1; i >= 0; i-- {
+		if k := d.N.Fields[i].Key; len(k) == len(camel) && k[0] == upper && k[1:] == camel[1:] {
+			return d.N.Fields[i]
+		}
+	}
+	return nil
 }
 
 // Sub returns the object under an API key.

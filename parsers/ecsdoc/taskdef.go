@@ -75,8 +75,12 @@ func Container(d Doc) *lint.Container {
 		User:                   d.String("user"),
 		ReadonlyRootFilesystem: d.Bool("readonlyRootFilesystem"),
 	}
-	for _, e := range d.Objects("environment") {
-		c.Environment = append(c.Environment, lint.KeyValue{Range: e.Range(), Name: e.String("name"), Value: e.String("value")})
+	// The model's values are large: size the slices once.
+	if envs := d.Objects("environment"); len(envs) > 0 {
+		c.Environment = make([]lint.KeyValue, 0, len(envs))
+		for _, e := range envs {
+			c.Environment = append(c.Environment, lint.KeyValue{Range: e.Range(), Name: e.String("name"), Value: e.String("value")})
+		}
 	}
 	c.Secrets = secrets(d.Objects("secrets"))
 	for _, e := range d.Objects("environmentFiles") {
@@ -86,7 +90,8 @@ func Container(d Doc) *lint.Container {
 	logs, lp := d.Sub("logConfiguration")
 	c.LogConfiguration.Presence = lp
 	c.LogConfiguration.LogDriver = logs.String("logDriver")
-	if opts := logs.Field("options"); opts != nil && opts.Value.Kind == lint.ObjectNode {
+	if opts := logs.Field("options"); opts != nil && opts.Value.Kind == lint.ObjectNode && len(opts.Value.Fields) > 0 {
+		c.LogConfiguration.Options = make([]lint.KeyValue, 0, len(opts.Value.Fields))
 		for _, o := range opts.Value.Fields {
 			c.LogConfiguration.Options = append(c.LogConfiguration.Options, lint.KeyValue{
 				Range: o.KeyRange,
@@ -116,7 +121,10 @@ func Container(d Doc) *lint.Container {
 }
 
 func secrets(docs []Doc) []lint.Secret {
-	var out []lint.Secret
+	if len(docs) == 0 {
+		return nil
+	}
+	out := make([]lint.Secret, 0, len(docs))
 	for _, s := range docs {
 		out = append(out, lint.Secret{Range: s.Range(), Name: s.String("name"), ValueFrom: s.String("valueFrom")})
 	}
