@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -197,6 +198,13 @@ func Run(cfg Config, paths []string) (*Result, error) {
 		res.Findings = append(res.Findings, runSup.probs...)
 		res.Errors = append(res.Errors, runSup.errs...)
 	}
+	// Findings are large and a monorepo has a hundred thousand: size the
+	// slice once rather than grow it.
+	total := len(res.Findings)
+	for _, o := range outs {
+		total += len(o.findings)
+	}
+	res.Findings = slices.Grow(res.Findings, total-len(res.Findings))
 	for _, o := range outs {
 		res.Files += o.claimed
 		for _, sf := range o.suppressed {
@@ -233,8 +241,8 @@ func Run(cfg Config, paths []string) (*Result, error) {
 	SortDiagnostics(res.Errors)
 	SortDiagnostics(res.Notes)
 	sort.Strings(res.CheckedFiles)
-	sort.SliceStable(res.Suppressed, func(i, j int) bool {
-		return lessFinding(res.Suppressed[i].Finding, res.Suppressed[j].Finding)
+	slices.SortStableFunc(res.Suppressed, func(a, b SuppressedFinding) int {
+		return compareFindings(&a.Finding, &b.Finding)
 	})
 	return res, nil
 }
@@ -436,42 +444,83 @@ func describeOSError(err error) string {
 // Of duplicates the one with the most context (related locations, a
 // resource) is kept.
 func SortFindings(findings []Finding) []Finding {
-	sort.SliceStable(findings, func(i, j int) bool { return lessFinding(findings[i], findings[j]) })
-	out := findings[:0]
-	for _, f := range findings {
-		if n := len(out); n > 0 && sameSpot(out[n-1], f) {
+	// Sort indexes, not the findings: a Finding is a few hundred bytes and
+	// a stable sort moves each one many times. The index breaks ties, so
+	// equal findings keep the order their jobs gave them.
+	order := make([]int32, len(findings))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(i, j int32) int {
+		if c := compareFindings(&findings[i], &findings[j]); c != 0 {
+			return c
+		}
+		return cmp.Compare(i, j)
+	})
+	// Move each finding into place, one cycle of the permutation at a time.
+	for i := range order {
+		if order[i] < 0 {
 			continue
 		}
-		out = append(out, f)
+		held := findings[i]
+		j := i
+		for {
+			k := int(order[j])
+			order[j] = -1
+			if k == i {
+				findings[j] = held
+				break
+			}
+			findings[j] = findings[k]
+			j = k
+		}
+	}
+	out := findings[:0]
+	for i := range findings {
+		if n := len(out); n > 0 && sameSpot(&out[n-1], &findings[i]) {
+			continue
+		}
+		out = append(out, findings[i])
 	}
 	return out
 }
 
-func sameSpot(a, b Finding) bool {
+func sameSpot(a, b *Finding) bool {
 	return a.RuleID == b.RuleID && a.Range.File == b.Range.File && a.Range.Start == b.Range.Start
 }
 
-func lessFinding(a, b Finding) bool {
-	if a.Range.File != b.Range.File {
-		return a.Range.File < b.Range.File
+// compareFindings orders findings by file, start, rule, and among
+// duplicates the richer first.
+func compareFindings(a, b *Finding) int {
+	if c := strings.Compare(a.Range.File, b.Range.File); c != 0 {
+		return c
 	}
-	if a.Range.Start != b.Range.Start {
-		return a.Range.Start.Before(b.Range.Start)
+	if c := comparePos(a.Range.Start, b.Range.Start); c != 0 {
+		return c
 	}
-	if a.RuleID != b.RuleID {
-		return a.RuleID < b.RuleID
+	if c := strings.Compare(a.RuleID, b.RuleID); c != 0 {
+		return c
 	}
-	// Among duplicates, the richer finding first.
-	if len(a.Related) != len(b.Related) {
-		return len(a.Related) > len(b.Related)
+	if c := cmp.Compare(len(b.Related), len(a.Related)); c != 0 {
+		return c
 	}
 	if (a.Resource == "") != (b.Resource == "") {
-		return a.Resource != ""
+		if a.Resource != "" {
+			return -1
+		}
+		return 1
 	}
-	if a.Range.End != b.Range.End {
-		return a.Range.End.Before(b.Range.End)
+	if c := comparePos(a.Range.End, b.Range.End); c != 0 {
+		return c
 	}
-	return a.Message < b.Message
+	return strings.Compare(a.Message, b.Message)
+}
+
+func comparePos(a, b Pos) int {
+	if c := cmp.Compare(a.Line, b.Line); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Col, b.Col)
 }
 
 // SortDiagnostics orders errors by position and drops exact duplicates.

@@ -2,8 +2,13 @@ package lint_test
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
+	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -105,6 +110,63 @@ func TestDuplicatesKeepTheRicherFinding(t *testing.T) {
 	if len(got) != 2 || got[0].RuleID != "W" || got[1].Message != "rich" {
 		t.Errorf("got %+v", got)
 	}
+}
+
+// TestSortFindingsIsStableAndTotal checks the index sort against a plain
+// stable sort on findings that tie in every way the order looks at, and in
+// some ways only.
+func TestSortFindingsIsStableAndTotal(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for round := range 200 {
+		var in []lint.Finding
+		for i := range rnd.IntN(40) {
+			f := lint.Finding{
+				RuleID:  []string{"A", "B"}[rnd.IntN(2)],
+				Range:   lint.Range{File: []string{"f", "g"}[rnd.IntN(2)], Start: lint.Pos{Line: rnd.IntN(3) + 1, Col: rnd.IntN(2) + 1}, End: lint.Pos{Line: 4, Col: rnd.IntN(2)}},
+				Message: []string{"m", "n"}[rnd.IntN(2)],
+				Key:     strconv.Itoa(i), // tells apart findings the order ties on
+			}
+			if rnd.IntN(2) == 0 {
+				f.Resource = "r"
+			}
+			if rnd.IntN(3) == 0 {
+				f.Related = []lint.Related{{}}
+			}
+			in = append(in, f)
+		}
+		want := slices.Clone(in)
+		sort.SliceStable(want, func(i, j int) bool { return less(want[i], want[j]) })
+		var dedup []lint.Finding
+		for _, f := range want {
+			if n := len(dedup); n > 0 && dedup[n-1].RuleID == f.RuleID && dedup[n-1].Range.File == f.Range.File && dedup[n-1].Range.Start == f.Range.Start {
+				continue
+			}
+			dedup = append(dedup, f)
+		}
+		got := lint.SortFindings(slices.Clone(in))
+		if !reflect.DeepEqual(got, dedup) {
+			t.Fatalf("round %d: got %v\nwant %v", round, got, dedup)
+		}
+	}
+}
+
+// less is the order SortFindings documents, written out plainly.
+func less(a, b lint.Finding) bool {
+	switch {
+	case a.Range.File != b.Range.File:
+		return a.Range.File < b.Range.File
+	case a.Range.Start != b.Range.Start:
+		return a.Range.Start.Before(b.Range.Start)
+	case a.RuleID != b.RuleID:
+		return a.RuleID < b.RuleID
+	case len(a.Related) != len(b.Related):
+		return len(a.Related) > len(b.Related)
+	case (a.Resource == "") != (b.Resource == ""):
+		return a.Resource != ""
+	case a.Range.End != b.Range.End:
+		return a.Range.End.Before(b.Range.End)
+	}
+	return a.Message < b.Message
 }
 
 func TestStdinIsLintedUnderItsName(t *testing.T) {
