@@ -106,3 +106,121 @@ func TestQuickValidAgreesWithValidator(t *testing.T) {
 	}
 	t.Logf("%d documents, %d invalid, %d passed by the quick check", docs, invalid, quick)
 }
+
+// The same over the fixtures' documents with one value at a time given an
+// alternative (absent, null, unknown, another value of the document, or
+// itself), put behind an absent first branch, or made unknown: the
+// readings Fn::If, AWS::NoValue and Terraform's conditionals produce, at
+// every kind of place (the root, a field, an array item).
+func TestQuickValidAgreesWithValidatorOnAlternatives(t *testing.T) {
+	var mutants, quick, invalid int
+	for _, d := range fixtureDocs() {
+		var nodes []*lint.Node
+		var walk func(*lint.Node)
+		walk = func(n *lint.Node) {
+			nodes = append(nodes, n)
+			for _, it := range n.Items {
+				walk(it)
+			}
+			for _, f := range n.Fields {
+				walk(f.Value)
+			}
+		}
+		walk(d.n)
+		// A dozen places a document keep the test quick under -race.
+		step := max(1, len(nodes)/12)
+		for i := 0; i < len(nodes); i += step {
+			// A copy, as other may hold n.
+			n, other := nodes[i], clone(nodes[(i+len(nodes)/2)%len(nodes)])
+			other.Alts = nil
+			self := *n
+			self.Alts = nil
+			for _, m := range []struct {
+				name   string
+				mutate func()
+			}{
+				{"an absent alternative", func() { n.Alts = append(n.Alts, &lint.Node{Kind: lint.AbsentNode}) }},
+				{"a null alternative", func() { n.Alts = append(n.Alts, &lint.Node{Kind: lint.NullNode}) }},
+				{"an unknown alternative", func() { n.Alts = append(n.Alts, &lint.Node{Kind: lint.UnknownNode}) }},
+				{"another value as alternative", func() { n.Alts = append(n.Alts, other) }},
+				{"itself as alternative", func() { n.Alts = append(n.Alts, &self) }},
+				{"an absent first branch", func() { *n = lint.Node{Kind: lint.AbsentNode, Alts: []*lint.Node{&self}} }},
+				{"an unknown value", func() { *n = lint.Node{Kind: lint.UnknownNode} }},
+			} {
+				saved := *n
+				m.mutate()
+				q, bad := judge(t, d, ", the value at "+saved.Range.String()+" given "+m.name)
+				*n = saved
+				mutants++
+				if q {
+					quick++
+				}
+				if bad {
+					invalid++
+				}
+			}
+		}
+	}
+	// Both answers must be common, or the test proves little.
+	if quick < mutants/2 || invalid < mutants/20 {
+		t.Errorf("%d mutants, %d invalid, %d passed by the quick check", mutants, invalid, quick)
+	}
+	t.Logf("%d mutants, %d invalid, %d passed by the quick check", mutants, invalid, quick)
+}
+
+func clone(n *lint.Node) *lint.Node {
+	c := *n
+	c.Items, c.Fields, c.Alts = nil, nil, nil
+	for _, it := range n.Items {
+		c.Items = append(c.Items, clone(it))
+	}
+	for _, f := range n.Fields {
+		c.Fields = append(c.Fields, &lint.Field{Key: f.Key, KeyRange: f.KeyRange, Value: clone(f.Value)})
+	}
+	for _, a := range n.Alts {
+		c.Alts = append(c.Alts, clone(a))
+	}
+	return &c
+}
+
+// Documents that are valid in every branch are the quick check's to pass;
+// one wrong or left-out key in any branch is the validator's.
+func TestQuickValidDecidesAlternatives(t *testing.T) {
+	for _, c := range []struct {
+		cfn, tf        string // a CloudFormation container's YAML lines, or a Terraform container's HCL
+		quick, invalid bool
+	}{
+		{cfn: "Privileged: !If [Debug, true, false]", quick: true},
+		{cfn: "Privileged: !If [Debug, true, !Ref AWS::NoValue]", quick: true},
+		{cfn: "Privileged: !If [Debug, !Ref AWS::NoValue, !Ref Unknown]", quick: true},
+		{cfn: "Ulimits:\n  - !If [Debug, {Name: nofile, SoftLimit: 1, HardLimit: 2}, !Ref AWS::NoValue]", quick: true},
+		{cfn: "HealthCheck: !If [Debug, !Ref AWS::NoValue, {Command: [CMD, x], Intervall: 30}]", invalid: true},
+		{cfn: "Privileged: !If [Debug, true, {}]", invalid: true},
+		{cfn: "Bogus: !If [Debug, !Ref AWS::NoValue, 1]", invalid: true},
+		// Left out where it is required: the validator rejects it (though
+		// explain finds no key to report).
+		{cfn: "DependsOn:\n  - ContainerName: db\n    Condition: !If [Debug, START, !Ref AWS::NoValue]", invalid: true},
+		{tf: "privileged = var.debug ? true : false", quick: true},
+		{tf: `privileged = var.debug ? true : "yes"`, invalid: true},
+	} {
+		file := [2]string{"main.tf", tfTask(`{ name = "app", image = "nginx:1.27", ` + c.tf + ` }`)}
+		if c.cfn != "" {
+			lines := "        - Name: app\n          Image: nginx:1.27\n          " + strings.ReplaceAll(c.cfn, "\n", "\n          ") + "\n"
+			file = [2]string{"template.yaml", cfnTask(lines)}
+		}
+		what := c.cfn + c.tf
+		p := filepath.Join(t.TempDir(), file[0])
+		if err := os.WriteFile(p, []byte(file[1]), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		docs := parseDocs(p)
+		if len(docs) != 1 || len(withAlternatives(docs[0].n, nil)) == 0 {
+			t.Errorf("%s: %d documents, or none with alternatives", what, len(docs))
+			continue
+		}
+		quick, invalid := judge(t, docs[0], ", "+what)
+		if quick != c.quick || invalid != c.invalid {
+			t.Errorf("%s: quick %v, invalid %v; want %v, %v", what, quick, invalid, c.quick, c.invalid)
+		}
+	}
+}
