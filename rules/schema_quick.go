@@ -9,12 +9,13 @@ import (
 
 // The quick check: a walk of a document against the schema, compiled once
 // into quickSchema nodes, that says whether the document certainly
-// conforms. It knows only the keywords the embedded schema uses and answers
-// false whenever it is not sure (an alternative, a keyword it does not
-// know, a number it cannot compare): the JSON Schema validator then
-// decides, and words the violations. Almost every document is valid, and
-// this walk allocates nothing, where the validator builds a copy of the
-// document and walks every keyword through interfaces.
+// conforms, in every branch of every alternative. It knows only the
+// keywords the embedded schema uses and answers false whenever it is not
+// sure (a keyword it does not know, a number it cannot compare): the JSON
+// Schema validator then decides, and words the violations. Almost every
+// document is valid, and this walk allocates nothing, where the validator
+// builds a copy of the document and walks every keyword through
+// interfaces.
 
 // quickSchema is one schema node. A nil *quickSchema accepts nothing for
 // sure.
@@ -123,16 +124,41 @@ func compileQuick(sch map[string]any, root map[string]any, seen map[string]*quic
 	return q
 }
 
-// valid reports whether n certainly conforms to q.
+// valid reports whether n certainly conforms to q in every reading of it:
+// as written and in each of its alternatives (Fn::If branches, Terraform
+// conditionals). The full validator checks one variant per branch; every
+// keyword the quick check knows looks only at one value and which of its
+// keys are written, so checking each branch of each value on its own
+// covers every combination of branches, and so every variant.
 func (q *quickSchema) valid(n *lint.Node) bool {
-	if q == nil || q.unsure || len(n.Alts) > 0 {
+	return q.each(n, false)
+}
+
+// each checks every reading of n. An absent reading (AWS::NoValue) is left
+// out, in a field or an array item, or unknown, at the root: the full
+// validator reports nothing for it. A null field is left out too.
+func (q *quickSchema) each(n *lint.Node, field bool) bool {
+	for _, a := range n.Alts {
+		if !q.each(a, field) {
+			return false
+		}
+	}
+	if n.Kind == lint.AbsentNode || field && n.Kind == lint.NullNode {
+		return true
+	}
+	return q.one(n)
+}
+
+// one checks one reading of n; its own alternatives are each's.
+func (q *quickSchema) one(n *lint.Node) bool {
+	if q == nil || q.unsure {
 		return false
 	}
 	if n.Kind == lint.UnknownNode {
 		return true // never a violation, as in the full validator
 	}
 	for _, r := range q.refs {
-		if !r.valid(n) {
+		if !r.one(n) {
 			return false
 		}
 	}
@@ -153,36 +179,28 @@ func (q *quickSchema) valid(n *lint.Node) bool {
 	switch n.Kind {
 	case lint.ObjectNode:
 		for _, key := range q.required {
-			if f := n.Get(key); f == nil || written(f.Value) != 1 {
+			if f := n.Get(key); f == nil || !written(f.Value) {
 				return false
 			}
 		}
 		for _, f := range n.Fields {
-			switch written(f.Value) {
-			case 0:
-				continue
-			case -1:
-				return false
-			}
-			if p, ok := q.props[f.Key]; ok {
-				if !p.valid(f.Value) {
-					return false
-				}
-				continue
-			}
+			p, known := q.props[f.Key]
 			switch {
+			case known:
 			case q.extraSchema != nil:
-				if !q.extraSchema.valid(f.Value) {
-					return false
-				}
-			case !q.extraOK:
+				p = q.extraSchema
+			case q.extraOK:
+				continue
+			}
+			// p is nil for a key that may not be written at all.
+			if !p.each(f.Value, true) {
 				return false
 			}
 		}
 	case lint.ArrayNode:
 		if q.items != nil {
 			for _, it := range n.Items {
-				if it.Kind != lint.AbsentNode && !q.items.valid(it) {
+				if !q.items.each(it, false) {
 					return false
 				}
 			}
@@ -191,17 +209,15 @@ func (q *quickSchema) valid(n *lint.Node) bool {
 	return true
 }
 
-// written tells whether a field's value counts as written: 1 yes, 0 no
-// (null, AWS::NoValue: the full validator leaves such fields out), -1 not
-// sure (alternatives).
-func written(n *lint.Node) int {
-	switch {
-	case len(n.Alts) > 0:
-		return -1
-	case n.Kind == lint.NullNode || n.Kind == lint.AbsentNode:
-		return 0
+// written reports whether a field's value is written in every reading:
+// the full validator leaves out null and AWS::NoValue fields.
+func written(n *lint.Node) bool {
+	for _, a := range n.Alts {
+		if !written(a) {
+			return false
+		}
 	}
-	return 1
+	return n.Kind != lint.NullNode && n.Kind != lint.AbsentNode
 }
 
 func anyKind(n *lint.Node, types []string) bool {

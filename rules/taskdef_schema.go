@@ -189,6 +189,20 @@ func validateDoc(n *lint.Node, style lint.KeyStyle, containersOnly bool) ([]viol
 // validateFull runs the JSON Schema validator over every variant of a
 // document.
 func (s *styleSchema) validateFull(n *lint.Node, containersOnly bool) ([]violation, error) {
+	var out []violation
+	err := s.failures(n, containersOnly, func(v *variant, leaf *jsonschema.ValidationError) {
+		out = append(out, s.explain(v, n, leaf)...)
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Range.Start.Before(out[j].Range.Start) })
+	return dedupe(out), nil
+}
+
+// failures calls fn with every validator error, in every variant, that is
+// not at or under an unknown value.
+func (s *styleSchema) failures(n *lint.Node, containersOnly bool, fn func(*variant, *jsonschema.ValidationError)) error {
 	sch := s.task
 	if containersOnly {
 		sch = s.containers
@@ -201,7 +215,6 @@ func (s *styleSchema) validateFull(n *lint.Node, containersOnly bool) ([]violati
 			}
 		}
 	}
-	var out []violation
 	for _, choice := range variants {
 		v := &variant{choose: choice, unknown: map[string]bool{}}
 		err := sch.Validate(v.instance(n, ""))
@@ -210,16 +223,15 @@ func (s *styleSchema) validateFull(n *lint.Node, containersOnly bool) ([]violati
 			continue
 		}
 		if !errors.As(err, &ve) {
-			return nil, err
+			return err
 		}
 		for _, leaf := range leaves(ve) {
 			if !v.coveredByUnknown(leaf.InstanceLocation) {
-				out = append(out, s.explain(v, n, leaf)...)
+				fn(v, leaf)
 			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Range.Start.Before(out[j].Range.Start) })
-	return dedupe(out), nil
+	return nil
 }
 
 // maxDocNodes bounds the documents that are validated: a real task
