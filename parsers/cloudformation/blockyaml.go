@@ -46,11 +46,10 @@ type blockParser struct {
 	// the line is a step or two forward.
 	line int
 
-	// Nodes and fields come from slabs, and keys are interned: a template
-	// repeats a few dozen keys thousands of times.
-	nodeSlab  []lint.Node
-	fieldSlab []lint.Field
-	keys      map[string]string
+	// Keys are interned: a template repeats a few dozen keys thousands of
+	// times.
+	arena lint.Arena
+	keys  map[string]string
 }
 
 // parseBlockYAML parses src (already in s) if it lies in the subset, and
@@ -212,23 +211,7 @@ func (p *blockParser) node(kind lint.NodeKind) *lint.Node {
 	if p.nodes > maxNodes {
 		decline()
 	}
-	if len(p.nodeSlab) == 0 {
-		p.nodeSlab = make([]lint.Node, 256)
-	}
-	n := &p.nodeSlab[0]
-	p.nodeSlab = p.nodeSlab[1:]
-	n.Kind = kind
-	return n
-}
-
-func (p *blockParser) field(key string, keyRange lint.Range, value *lint.Node) *lint.Field {
-	if len(p.fieldSlab) == 0 {
-		p.fieldSlab = make([]lint.Field, 128)
-	}
-	f := &p.fieldSlab[0]
-	p.fieldSlab = p.fieldSlab[1:]
-	*f = lint.Field{Key: key, KeyRange: keyRange, Value: value}
-	return f
+	return p.arena.Node(kind)
 }
 
 // key returns the text of b as a string shared by every key so spelled.
@@ -279,7 +262,7 @@ func (p *blockParser) intrinsic(tag string, start, content int, n *lint.Node) *l
 	}
 	// n becomes the wrapper: it already has the whole range.
 	*n = lint.Node{Kind: lint.ObjectNode, Range: n.Range,
-		Fields: []*lint.Field{p.field(name, p.rng(start, start+len(tag)), inner)}}
+		Fields: []*lint.Field{p.arena.Field(name, p.rng(start, start+len(tag)), inner)}}
 	return n
 }
 
@@ -298,7 +281,7 @@ func (p *blockParser) blockMapping(indent, start int) *lint.Node {
 		}
 		key, keyRange := p.blockKey()
 		value := p.value(indent, true)
-		n.Fields = append(n.Fields, p.field(key, keyRange, value))
+		n.Fields = append(n.Fields, p.arena.Field(key, keyRange, value))
 		next, eof := p.nextContent()
 		if eof || next < indent {
 			break
@@ -806,7 +789,7 @@ func (p *blockParser) flowCollection(start int) *lint.Node {
 			if c := p.b[p.off]; c == ',' || c == '}' {
 				decline() // an empty value
 			}
-			n.Fields = append(n.Fields, p.field(key, keyRange, p.flowNode()))
+			n.Fields = append(n.Fields, p.arena.Field(key, keyRange, p.flowNode()))
 		}
 		p.flowSpaces()
 		switch p.b[p.off] {

@@ -57,6 +57,14 @@ type parser struct {
 	src       []byte
 	off       int
 	line, col int
+	arena     lint.Arena
+}
+
+// node returns a new node of the given kind and range.
+func (p *parser) node(kind lint.NodeKind, text string, r lint.Range) *lint.Node {
+	n := p.arena.Node(kind)
+	n.Text, n.Range = text, r
+	return n
 }
 
 func (p *parser) pos() lint.Pos { return lint.Pos{Line: p.line, Col: p.col} }
@@ -129,13 +137,13 @@ func (p *parser) value(depth int) (*lint.Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &lint.Node{Kind: lint.StringNode, Text: s, Range: p.rangeFrom(start)}, nil
+		return p.node(lint.StringNode, s, p.rangeFrom(start)), nil
 	case c == '-' || (c >= '0' && c <= '9'):
 		text, err := p.number()
 		if err != nil {
 			return nil, err
 		}
-		return &lint.Node{Kind: lint.NumberNode, Text: text, Range: p.rangeFrom(start)}, nil
+		return p.node(lint.NumberNode, text, p.rangeFrom(start)), nil
 	default:
 		for _, lit := range [...]struct {
 			word string
@@ -145,7 +153,7 @@ func (p *parser) value(depth int) (*lint.Node, error) {
 				for range len(lit.word) {
 					p.advance()
 				}
-				n := &lint.Node{Kind: lit.kind, Range: p.rangeFrom(start)}
+				n := p.node(lit.kind, "", p.rangeFrom(start))
 				if lit.kind == lint.BoolNode {
 					n.Text = lit.word
 				}
@@ -159,7 +167,7 @@ func (p *parser) value(depth int) (*lint.Node, error) {
 func (p *parser) object(depth int) (*lint.Node, error) {
 	start := p.pos()
 	p.advance() // {
-	n := &lint.Node{Kind: lint.ObjectNode}
+	n := p.arena.Node(lint.ObjectNode)
 	p.skipSpace()
 	if p.off < len(p.src) && p.src[p.off] == '}' {
 		p.advance()
@@ -187,7 +195,7 @@ func (p *parser) object(depth int) (*lint.Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		n.Fields = append(n.Fields, &lint.Field{Key: key, KeyRange: keyRange, Value: v})
+		n.Fields = append(n.Fields, p.arena.Field(key, keyRange, v))
 		p.skipSpace()
 		if p.off >= len(p.src) {
 			return nil, p.errf("unexpected end of input, expected ',' or '}'")
@@ -208,7 +216,7 @@ func (p *parser) object(depth int) (*lint.Node, error) {
 func (p *parser) array(depth int) (*lint.Node, error) {
 	start := p.pos()
 	p.advance() // [
-	n := &lint.Node{Kind: lint.ArrayNode}
+	n := p.arena.Node(lint.ArrayNode)
 	p.skipSpace()
 	if p.off < len(p.src) && p.src[p.off] == ']' {
 		p.advance()
