@@ -326,6 +326,14 @@ func (v *variant) pick(n *lint.Node) *lint.Node {
 	return n
 }
 
+// omits reports whether this variant reads a written field as not written:
+// AWS::NoValue, and null (which Terraform's jsonencode writes for unset
+// attributes).
+func (v *variant) omits(f *lint.Field) bool {
+	k := v.pick(f.Value).Kind
+	return k == lint.AbsentNode || k == lint.NullNode
+}
+
 // instance converts a node into the value the validator reads.
 func (v *variant) instance(n *lint.Node, ptr string) any {
 	n = v.pick(n)
@@ -355,9 +363,7 @@ func (v *variant) instance(n *lint.Node, ptr string) any {
 	case lint.ObjectNode:
 		obj := map[string]any{}
 		for _, f := range n.Fields {
-			if k := v.pick(f.Value).Kind; k == lint.AbsentNode || k == lint.NullNode {
-				// AWS::NoValue, and null (which Terraform's jsonencode
-				// writes for unset attributes): as if not written.
+			if v.omits(f) {
 				continue
 			}
 			obj[f.Key] = v.instance(f.Value, ptr+"/"+escapePointer(f.Key))
@@ -497,10 +503,21 @@ func (s *styleSchema) explain(v *variant, root *lint.Node, ve *jsonschema.Valida
 	case "required":
 		var out []violation
 		for _, r := range sch["required"].([]any) {
-			if node.Get(r.(string)) == nil {
+			name := r.(string)
+			switch f := node.Get(name); {
+			case f == nil:
 				// The key that holds the object, or the object (an array item).
-				out = append(out, violation{Range: at, Key: joinKey(key, r.(string)),
-					Message: fmt.Sprintf("%s has no %s, which is required", what, quote(r.(string)))})
+				out = append(out, violation{Range: at, Key: joinKey(key, name),
+					Message: fmt.Sprintf("%s has no %s, which is required", what, quote(name))})
+			case v.omits(f):
+				// Written, but AWS::NoValue in a branch, or null: the
+				// validator reads it as missing, and so does AWS.
+				unset := "is null"
+				if len(f.Value.Alts) > 0 {
+					unset = "is left unset in one of its alternatives"
+				}
+				out = append(out, violation{Range: f.KeyRange, Key: joinKey(key, name),
+					Message: fmt.Sprintf("%s in %s %s, but it is required", quote(name), what, unset)})
 			}
 		}
 		return out
