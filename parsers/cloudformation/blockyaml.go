@@ -407,19 +407,20 @@ func (p *blockParser) keyAhead(off int) bool {
 }
 
 // plainStart reports whether a plain scalar may start at off: not with an
-// indicator, and not with "-", "?" or ":" before a space.
+// indicator, and with "-", "?" or ":" only before a character that is not a
+// space (or, in a flow collection, a flow indicator).
 func (p *blockParser) plainStart(off int, flow bool) bool {
 	switch c := p.b[off]; c {
 	case '[', ']', '{', '}', ',', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`':
 		return false
-	case '-':
-		if off+1 >= len(p.b) {
+	case '-', '?', ':':
+		// An indicator only before a space: "-1", "::/0" are plain. In
+		// flow collections yaml.v3 refuses "?x" and ":x" in places.
+		if off+1 >= len(p.b) || flow && c != '-' {
 			return false
 		}
 		next := p.b[off+1]
 		return next != ' ' && next != '\n' && !(flow && isFlowIndicator(next))
-	case '?', ':':
-		return false
 	}
 	return true
 }
@@ -572,6 +573,12 @@ func (p *blockParser) plainEnd(off int, flow bool) int {
 		case ',', '[', ']', '{', '}':
 			if flow {
 				return trimEnd(p.b, off, i)
+			}
+		case '"', '\'':
+			if flow {
+				// yaml.v3's path finds a flow collection's end by a scan
+				// that takes such a quote for an opening one.
+				decline()
 			}
 		}
 		i++

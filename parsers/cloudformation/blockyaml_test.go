@@ -20,7 +20,7 @@ func nodeDiff(path string, a, b *lint.Node) string {
 	case a.Kind != b.Kind || a.Text != b.Text:
 		return fmt.Sprintf("%s: %v %q vs %v %q", path, a.Kind, a.Text, b.Kind, b.Text)
 	case a.Range != b.Range:
-		return fmt.Sprintf("%s: range %v vs %v", path, a.Range, b.Range)
+		return fmt.Sprintf("%s: range %v-%v vs %v-%v", path, a.Range.Start, a.Range.End, b.Range.Start, b.Range.End)
 	case a.Ref != b.Ref || len(a.Alts) != len(b.Alts):
 		return fmt.Sprintf("%s: ref/alts differ", path)
 	case len(a.Items) != len(b.Items) || len(a.Fields) != len(b.Fields):
@@ -34,7 +34,7 @@ func nodeDiff(path string, a, b *lint.Node) string {
 	for i, f := range a.Fields {
 		g := b.Fields[i]
 		if f.Key != g.Key || f.KeyRange != g.KeyRange {
-			return fmt.Sprintf("%s: key %q %v vs %q %v", path, f.Key, f.KeyRange, g.Key, g.KeyRange)
+			return fmt.Sprintf("%s: key %q %v-%v vs %q %v-%v", path, f.Key, f.KeyRange.Start, f.KeyRange.End, g.Key, g.KeyRange.Start, g.KeyRange.End)
 		}
 		if d := nodeDiff(path+"."+f.Key, f.Value, g.Value); d != "" {
 			return d
@@ -115,6 +115,7 @@ func TestBlockYAMLCases(t *testing.T) {
 		"A: üx\nB: [ü, {ä: ö}]\n",
 		"A: {}\nB: []\nC: [[], {}]\n",
 		"A: a#b\nB: 'x' # c\n",
+		"CidrIpv6: ::/0\nB: [-y, {a: -x}]\nC: :x\nD: ?y\n:x: 1\n?x: 1\n",
 	}
 	for _, src := range takes {
 		if !sameAsYAMLv3(t, []byte(src)) {
@@ -149,6 +150,8 @@ func TestBlockYAMLCases(t *testing.T) {
 		"A: \"\\ud800\"\n",
 		"A: !Ref\n",
 		"A: 1\n B: 2\n",
+		"B: [::/0]\n",
+		"B: {a: ?x}\n",
 	}
 	for _, src := range declines {
 		if _, ok := parseBlockYAML(newSource("f.yaml", []byte(src))); ok {
