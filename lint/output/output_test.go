@@ -382,6 +382,8 @@ func trickyResult() *lint.Result {
 		"dir/long.json":   []byte(long + "\n"),
 		"../out side.tf":  []byte("resource \"x\" \"y\" {\n  env = \"" + secretValue + "\"\n\tother = 1\n}\n"),
 		"/abs/naïve.json": []byte("{}\n"),
+		// Invalid UTF-8 in the source: each bad byte is shown as U+FFFD.
+		"latin1.json": []byte("{\"k\": \"caf\xe9 \xe2\x82\"}\n{\"s\": \"" + secretValue + "\xff\"}\n" + strings.Repeat("\xfe", 200) + "\n"),
 	}
 	secretCol := strings.Index(long, secretValue) + 1
 	findings := []lint.Finding{
@@ -412,6 +414,15 @@ func trickyResult() *lint.Result {
 		{
 			RuleID: "ECS003", RuleName: "tabs", Severity: lint.Low, Message: "after a tab",
 			Range: lint.Range{File: "../out side.tf", Start: lint.Pos{Line: 3, Col: 2}, End: lint.Pos{Line: 3, Col: 7}},
+		},
+		{
+			RuleID: "ECS006", RuleName: "latin1", Severity: lint.Low, Message: "bad bytes",
+			Range:  lint.Range{File: "latin1.json", Start: lint.Pos{Line: 1, Col: 2}, End: lint.Pos{Line: 2, Col: 3}},
+			Redact: []lint.Range{{File: "latin1.json", Start: lint.Pos{Line: 2, Col: 7}, End: lint.Pos{Line: 2, Col: 28}}},
+		},
+		{
+			RuleID: "ECS006", RuleName: "latin1", Severity: lint.Low, Message: "a long line of bad bytes",
+			Range: lint.Range{File: "latin1.json", Start: lint.Pos{Line: 3, Col: 100}, End: lint.Pos{Line: 3, Col: 110}},
 		},
 		{
 			RuleID: "XYZ999", RuleName: "not-in-the-run", Severity: lint.Low, Message: "no position",
