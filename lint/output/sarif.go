@@ -336,15 +336,15 @@ func (SARIF) Format(w io.Writer, res *lint.Result, opts Options) error {
 
 	s.key("results")
 	s.open('[')
-	lines := sourceLines{res: res, masks: secretHolders(res), cache: map[string][]string{}, redacted: map[shownLine][]rune{}}
+	sources := newSourceCache(res)
 	for _, f := range res.Findings {
-		r := sarifResultOf(f, index, lines, opts.BaseDir)
+		r := sarifResultOf(f, index, sources, opts.BaseDir)
 		r.write(s)
 	}
 	// Suppressed findings are results too, marked as such with the reason,
 	// so that reviewers see what was accepted and why.
 	for _, sf := range res.Suppressed {
-		r := sarifResultOf(sf.Finding, index, lines, opts.BaseDir)
+		r := sarifResultOf(sf.Finding, index, sources, opts.BaseDir)
 		kind := "external"
 		if sf.InSource {
 			kind = "inSource"
@@ -362,9 +362,9 @@ func (SARIF) Format(w io.Writer, res *lint.Result, opts Options) error {
 	return s.end()
 }
 
-func sarifResultOf(f lint.Finding, index map[string]int, lines sourceLines, baseDir string) sarifResult {
+func sarifResultOf(f lint.Finding, index map[string]int, sources *sourceCache, baseDir string) sarifResult {
 	loc := sarifLocationOf(f.Range, baseDir)
-	loc.Context = lines.context(f.Range, lines.masks[f.Range.File])
+	loc.Context = contextRegion(sources, f.Range)
 	if f.Resource != "" {
 		loc.Logical = logicalName(f)
 	}
@@ -562,53 +562,28 @@ func pascal(name string) string {
 	return b.String()
 }
 
-// sourceLines hands out the source lines of findings, secrets masked.
-type sourceLines struct {
-	res   *lint.Result
-	masks map[string][]lint.Finding // findings with secret ranges by file, suppressed ones included
-	cache map[string][]string
-	// redacted caches masked lines: every finding on a minified file's one
-	// line would otherwise mask it again.
-	redacted map[shownLine][]rune
-}
-
-func (s sourceLines) line(ls []string, ln int, file string, findings []lint.Finding) []rune {
-	key := shownLine{file, ln}
-	if t, ok := s.redacted[key]; ok {
-		return t
-	}
-	t := []rune(Redact(ls[ln-1], ln, file, findings))
-	s.redacted[key] = t
-	return t
-}
-
-// context is the whole lines a range covers, as a context region whose
-// snippet has every secret range masked: a SARIF file is uploaded to
+// contextRegion is the whole lines a range covers, as a context region
+// whose snippet has every secret range masked: a SARIF file is uploaded to
 // places the source is not.
-func (s sourceLines) context(r lint.Range, findings []lint.Finding) *sarifRegion {
+func contextRegion(sources *sourceCache, r lint.Range) *sarifRegion {
 	if r.Start.IsZero() {
 		return nil
 	}
-	ls, ok := s.cache[r.File]
-	if !ok {
-		src, found := s.res.Sources[r.File]
-		if !found {
-			return nil
-		}
-		ls = strings.Split(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n")
-		s.cache[r.File] = ls
+	src := sources.file(r.File)
+	if src == nil {
+		return nil
 	}
 	end := r.End.Line
 	if end < r.Start.Line {
 		end = r.Start.Line
 	}
-	if r.Start.Line > len(ls) || end > len(ls) || end-r.Start.Line > 20 {
+	if r.Start.Line > len(src.lines) || end > len(src.lines) || end-r.Start.Line > 20 {
 		return nil
 	}
 	var b strings.Builder
 	for ln := r.Start.Line; ln <= end; ln++ {
-		runes := s.line(ls, ln, r.File, findings)
-		if len(runes) > maxSnippet {
+		shown := src.line(ln)
+		if runes := shown.runes; runes != nil {
 			if end > r.Start.Line {
 				return nil // no whole lines of a minified file
 			}
@@ -623,7 +598,7 @@ func (s sourceLines) context(r lint.Range, findings []lint.Finding) *sarifRegion
 			}
 			return &sarifRegion{StartLine: ln, StartColumn: lo + 1, EndLine: ln, EndColumn: hi + 1, Snippet: &sarifMessage{Text: string(runes[lo:hi])}}
 		}
-		b.WriteString(string(runes))
+		b.WriteString(shown.text)
 		b.WriteString("\n")
 	}
 	return &sarifRegion{StartLine: r.Start.Line, EndLine: end, Snippet: &sarifMessage{Text: b.String()}}
