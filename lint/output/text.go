@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -50,7 +51,7 @@ func newPalette(on bool) palette {
 // Format implements Formatter.
 func (Text) Format(w io.Writer, res *lint.Result, opts Options) error {
 	p := newPalette(opts.Color)
-	ew := &errWriter{w: w}
+	ew := newErrWriter(w)
 	sources := newSourceCache(res)
 	for _, f := range res.Findings {
 		ew.printf("%s: %s: %s %s\n",
@@ -81,7 +82,7 @@ func (Text) Format(w io.Writer, res *lint.Result, opts Options) error {
 		}
 	}
 	ew.printf("%s\n", Summary(res))
-	return ew.err
+	return ew.flush()
 }
 
 // Summary is the closing line: counts by severity, files, errors.
@@ -220,15 +221,28 @@ func underline(line string, r lint.Range, ln int) string {
 	return b.String()
 }
 
+// errWriter buffers the formats that print line by line, and keeps the
+// first write error. Unbuffered, a pipe or terminal got a write per line:
+// three per finding in text output.
 type errWriter struct {
-	w   io.Writer
+	w   *bufio.Writer
 	err error
 }
+
+func newErrWriter(w io.Writer) *errWriter { return &errWriter{w: bufio.NewWriterSize(w, 64<<10)} }
 
 func (e *errWriter) printf(format string, args ...any) {
 	if e.err == nil {
 		_, e.err = fmt.Fprintf(e.w, format, args...)
 	}
+}
+
+// flush writes what is buffered and returns the first error.
+func (e *errWriter) flush() error {
+	if e.err == nil {
+		e.err = e.w.Flush()
+	}
+	return e.err
 }
 
 // secretHolders indexes, by file, every finding whose Redact ranges must
