@@ -261,11 +261,7 @@ func (r *sarifRegion) write(s *jsonStream) {
 
 // Format implements Formatter.
 func (SARIF) Format(w io.Writer, res *lint.Result, opts Options) error {
-	all := append([]lint.Finding(nil), res.Findings...)
-	for _, sf := range res.Suppressed {
-		all = append(all, sf.Finding)
-	}
-	rules, index := sarifRules(opts.Rules, all)
+	rules, index := sarifRules(opts.Rules, res)
 
 	s := newJSONStream(w, false)
 	s.open('{')
@@ -387,16 +383,23 @@ func sarifResultOf(f lint.Finding, index map[string]int, sources *sourceCache, b
 }
 
 // sarifRules describes every rule of the run, sorted by ID, plus any rule a
-// finding names that the run's list lacks (so ruleIndex is always valid).
-func sarifRules(known []lint.Rule, findings []lint.Finding) ([]sarifRule, map[string]int) {
+// finding, reported or suppressed, names that the run's list lacks (so
+// ruleIndex is always valid).
+func sarifRules(known []lint.Rule, res *lint.Result) ([]sarifRule, map[string]int) {
 	metas := map[string]*lint.Meta{}
 	for _, r := range known {
 		metas[r.Meta().ID] = r.Meta()
 	}
-	for _, f := range findings {
+	add := func(f *lint.Finding) {
 		if _, ok := metas[f.RuleID]; !ok {
 			metas[f.RuleID] = &lint.Meta{ID: f.RuleID, Name: f.RuleName, Severity: f.Severity, Summary: f.RuleName}
 		}
+	}
+	for i := range res.Findings {
+		add(&res.Findings[i])
+	}
+	for i := range res.Suppressed {
+		add(&res.Suppressed[i].Finding)
 	}
 	ids := make([]string, 0, len(metas))
 	for id := range metas {
@@ -580,7 +583,7 @@ func contextRegion(sources *sourceCache, r lint.Range) *sarifRegion {
 	if r.Start.Line > len(src.lines) || end > len(src.lines) || end-r.Start.Line > 20 {
 		return nil
 	}
-	var b strings.Builder
+	size := 0
 	for ln := r.Start.Line; ln <= end; ln++ {
 		shown := src.line(ln)
 		if runes := shown.runes; runes != nil {
@@ -598,8 +601,13 @@ func contextRegion(sources *sourceCache, r lint.Range) *sarifRegion {
 			}
 			return &sarifRegion{StartLine: ln, StartColumn: lo + 1, EndLine: ln, EndColumn: hi + 1, Snippet: &sarifMessage{Text: string(runes[lo:hi])}}
 		}
-		b.WriteString(shown.text)
-		b.WriteString("\n")
+		size += len(shown.text) + 1
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for ln := r.Start.Line; ln <= end; ln++ {
+		b.WriteString(src.line(ln).text)
+		b.WriteByte('\n')
 	}
 	return &sarifRegion{StartLine: r.Start.Line, EndLine: end, Snippet: &sarifMessage{Text: b.String()}}
 }

@@ -21,7 +21,7 @@ type sourceFile struct {
 	name  string
 	lines []string
 	masks []lint.Finding
-	shown []shownText
+	shown []*shownText // by line, from 0; few lines of a file are shown
 }
 
 // shownText is a line with its secrets masked. runes holds it as code
@@ -30,7 +30,6 @@ type sourceFile struct {
 type shownText struct {
 	text  string
 	runes []rune
-	done  bool
 }
 
 func newSourceCache(res *lint.Result) *sourceCache {
@@ -48,24 +47,24 @@ func (c *sourceCache) file(name string) *sourceFile {
 		return nil
 	}
 	lines := strings.Split(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n")
-	f := &sourceFile{name: name, lines: lines, masks: c.masks[name], shown: make([]shownText, len(lines))}
+	f := &sourceFile{name: name, lines: lines, masks: c.masks[name], shown: make([]*shownText, len(lines))}
 	c.files[name] = f
 	return f
 }
 
 // line returns line ln (from 1, at most len(f.lines)) as shown.
 func (f *sourceFile) line(ln int) *shownText {
-	t := &f.shown[ln-1]
-	if !t.done {
-		t.text = Redact(f.lines[ln-1], ln, f.name, f.masks)
-		if !utf8.ValidString(t.text) {
-			// Shown as code points, each bad byte is one U+FFFD.
-			t.text = string([]rune(t.text))
-		}
-		if utf8.RuneCountInString(t.text) > maxSnippet {
-			t.runes = []rune(t.text)
-		}
-		t.done = true
+	if t := f.shown[ln-1]; t != nil {
+		return t
 	}
+	t := &shownText{text: Redact(f.lines[ln-1], ln, f.name, f.masks)}
+	if !utf8.ValidString(t.text) {
+		// Shown as code points, each bad byte is one U+FFFD.
+		t.text = string([]rune(t.text))
+	}
+	if utf8.RuneCountInString(t.text) > maxSnippet {
+		t.runes = []rune(t.text)
+	}
+	f.shown[ln-1] = t
 	return t
 }
