@@ -271,17 +271,28 @@ func (a *adoptOptions) writeOutputs(res *lint.Result, opts output.Options) error
 	for _, spec := range a.outputs {
 		name, file, _ := strings.Cut(spec, "=")
 		f, _ := output.Lookup(name)
-		var buf bytes.Buffer
 		o := opts
 		o.Color = false
-		if err := f.Format(&buf, res, o); err != nil {
-			return err
-		}
-		if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
+		if err := writeOutput(f, file, res, o); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// writeOutput streams one format to a file, as os.WriteFile would create
+// it, without holding the output in memory first: the SARIF log of a
+// large repository is tens of megabytes.
+func writeOutput(f output.Formatter, file string, res *lint.Result, opts output.Options) error {
+	out, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644) //nolint:gosec // G302: a report others read, as os.WriteFile made it
+	if err != nil {
+		return err
+	}
+	if err := f.Format(out, res, opts); err != nil {
+		_ = out.Close()
+		return err
+	}
+	return out.Close()
 }
 
 // runInit writes a starter config in the working directory.

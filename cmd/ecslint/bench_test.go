@@ -27,6 +27,7 @@ import (
 
 	"github.com/ecslint/ecslint/cmd/ecslint/internal/corpus"
 	"github.com/ecslint/ecslint/lint"
+	"github.com/ecslint/ecslint/lint/output"
 )
 
 // benchCorpus returns a corpus directory and its file count and size.
@@ -249,4 +250,32 @@ func parseNaive(path string) error {
 		return err
 	}
 	return parse(src)
+}
+
+// BenchmarkOutput is each output format alone over one run's result: what
+// Main does after lint.Run. The run itself is done once, outside the loop.
+func BenchmarkOutput(b *testing.B) {
+	dir, _, _ := benchCorpus(b)
+	cfg := testConfig()
+	cfg.Workers = 0
+	res, err := lint.Run(cfg, []string{dir})
+	if err != nil {
+		b.Fatal(err)
+	}
+	opts := output.Options{Rules: append(cfg.Rules, lint.SuppressionRule), Version: "1.2.3", BaseDir: "/repo"}
+	for _, name := range []string{"json", "sarif", "text", "github", "junit"} {
+		b.Run(name, func(b *testing.B) {
+			f, err := output.Lookup(name)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := f.Format(io.Discard, res, opts); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(res.Findings)), "findings")
+		})
+	}
 }

@@ -15,7 +15,7 @@ type GitHub struct{}
 
 // Format implements Formatter.
 func (GitHub) Format(w io.Writer, res *lint.Result, _ Options) error {
-	ew := &errWriter{w: w}
+	ew := newErrWriter(w)
 	for _, f := range res.Findings {
 		props := []string{"file=" + escapeProperty(f.Range.File)}
 		props = append(props, regionProperties(f.Range)...)
@@ -28,7 +28,7 @@ func (GitHub) Format(w io.Writer, res *lint.Result, _ Options) error {
 		props = append(props, "title="+escapeProperty("ecslint could not check this file"))
 		ew.printf("::error %s::%s\n", strings.Join(props, ","), escapeData(e.Message))
 	}
-	return ew.err
+	return ew.flush()
 }
 
 func regionProperties(r lint.Range) []string {

@@ -1,7 +1,6 @@
 package output
 
 import (
-	"encoding/json"
 	"io"
 
 	"github.com/ecslint/ecslint/lint"
@@ -9,65 +8,92 @@ import (
 
 // JSON writes the machine-readable contract: one object with findings and
 // errors. Keys may be added, never renamed or removed.
+//
+// The document is streamed (see jsonStream) in the shape and key order it
+// had as encoding/json output of these structs:
+//
+//	{"findings": [{rule_id, rule, severity, message, file, line, column,
+//	  end_line, end_column, resource (omitempty), container (omitempty),
+//	  controls ([] when none), related (omitempty): [{file, line, column,
+//	  message}]}],
+//	 "errors": [{file, line (omitempty), column (omitempty), message}]}
 type JSON struct{}
-
-type jsonResult struct {
-	Findings []jsonFinding `json:"findings"`
-	Errors   []jsonError   `json:"errors"`
-}
-
-type jsonFinding struct {
-	RuleID    string        `json:"rule_id"`
-	Rule      string        `json:"rule"`
-	Severity  string        `json:"severity"`
-	Message   string        `json:"message"`
-	File      string        `json:"file"`
-	Line      int           `json:"line"`
-	Column    int           `json:"column"`
-	EndLine   int           `json:"end_line"`
-	EndColumn int           `json:"end_column"`
-	Resource  string        `json:"resource,omitempty"`
-	Container string        `json:"container,omitempty"`
-	Controls  []string      `json:"controls"`
-	Related   []jsonRelated `json:"related,omitempty"`
-}
-
-type jsonRelated struct {
-	File    string `json:"file"`
-	Line    int    `json:"line"`
-	Column  int    `json:"column"`
-	Message string `json:"message"`
-}
-
-type jsonError struct {
-	File    string `json:"file"`
-	Line    int    `json:"line,omitempty"`
-	Column  int    `json:"column,omitempty"`
-	Message string `json:"message"`
-}
 
 // Format implements Formatter.
 func (JSON) Format(w io.Writer, res *lint.Result, _ Options) error {
-	out := jsonResult{Findings: []jsonFinding{}, Errors: []jsonError{}}
+	s := newJSONStream(w, true)
+	s.open('{')
+	s.key("findings")
+	s.open('[')
 	for _, f := range res.Findings {
-		jf := jsonFinding{
-			RuleID: f.RuleID, Rule: f.RuleName, Severity: f.Severity.String(), Message: f.Message,
-			File: f.Range.File, Line: f.Range.Start.Line, Column: f.Range.Start.Col,
-			EndLine: f.Range.End.Line, EndColumn: f.Range.End.Col,
-			Resource: f.Resource, Container: f.Container, Controls: f.Controls,
+		s.open('{')
+		s.key("rule_id")
+		s.str(f.RuleID)
+		s.key("rule")
+		s.str(f.RuleName)
+		s.key("severity")
+		s.str(f.Severity.String())
+		s.key("message")
+		s.str(f.Message)
+		s.key("file")
+		s.str(f.Range.File)
+		s.key("line")
+		s.int(f.Range.Start.Line)
+		s.key("column")
+		s.int(f.Range.Start.Col)
+		s.key("end_line")
+		s.int(f.Range.End.Line)
+		s.key("end_column")
+		s.int(f.Range.End.Col)
+		if f.Resource != "" {
+			s.key("resource")
+			s.str(f.Resource)
 		}
-		if jf.Controls == nil {
-			jf.Controls = []string{}
+		if f.Container != "" {
+			s.key("container")
+			s.str(f.Container)
 		}
-		for _, r := range f.Related {
-			jf.Related = append(jf.Related, jsonRelated{File: r.Range.File, Line: r.Range.Start.Line, Column: r.Range.Start.Col, Message: r.Message})
+		s.key("controls")
+		s.strings(f.Controls)
+		if len(f.Related) > 0 {
+			s.key("related")
+			s.open('[')
+			for _, r := range f.Related {
+				s.open('{')
+				s.key("file")
+				s.str(r.Range.File)
+				s.key("line")
+				s.int(r.Range.Start.Line)
+				s.key("column")
+				s.int(r.Range.Start.Col)
+				s.key("message")
+				s.str(r.Message)
+				s.close('}')
+			}
+			s.close(']')
 		}
-		out.Findings = append(out.Findings, jf)
+		s.close('}')
 	}
+	s.close(']')
+	s.key("errors")
+	s.open('[')
 	for _, e := range res.Errors {
-		out.Errors = append(out.Errors, jsonError{File: e.Range.File, Line: e.Range.Start.Line, Column: e.Range.Start.Col, Message: e.Message})
+		s.open('{')
+		s.key("file")
+		s.str(e.Range.File)
+		if e.Range.Start.Line != 0 {
+			s.key("line")
+			s.int(e.Range.Start.Line)
+		}
+		if e.Range.Start.Col != 0 {
+			s.key("column")
+			s.int(e.Range.Start.Col)
+		}
+		s.key("message")
+		s.str(e.Message)
+		s.close('}')
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	s.close(']')
+	s.close('}')
+	return s.end()
 }

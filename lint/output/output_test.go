@@ -353,3 +353,106 @@ func TestTextSnippetOfALongLine(t *testing.T) {
 		t.Errorf("checked %d snippets, want 300", checked)
 	}
 }
+
+// TestGoldens pins every format's bytes, over the test sources and over a
+// result made to reach every branch of the formats: strings that JSON must
+// escape (HTML, control characters, invalid UTF-8, U+2028), optional
+// fields present and absent, related locations, suppressed findings, a rule
+// the run does not list, odd paths, and snippets of CRLF, long, multi-line
+// and out-of-range lines with secrets in them.
+func TestGoldens(t *testing.T) {
+	res := run(t, "src")
+	// github.txt and junit.xml already hold those formats of src.
+	golden(t, "src.json", format(t, "json", res))
+	golden(t, "src.sarif", format(t, "sarif", res))
+	golden(t, "src.txt", format(t, "text", res))
+	tricky := trickyResult()
+	for _, f := range []struct{ format, ext string }{
+		{"json", ".json"}, {"sarif", ".sarif"}, {"text", ".txt"}, {"github", ".github.txt"}, {"junit", ".junit.xml"},
+	} {
+		golden(t, "tricky"+f.ext, format(t, f.format, tricky))
+	}
+}
+
+func trickyResult() *lint.Result {
+	const tricky = "<b>&amp;</b> \"q\" \\ \b\f\n\r\t\x00\x01\x1f\x7f é 😀 \u2028\u2029 \xff\xfe bad \xe2\x82 end"
+	long := `{"family": "min", "x": "` + strings.Repeat("a", 300) + `", "secret": "` + secretValue + `", "y": "` + strings.Repeat("b", 300) + `"}`
+	sources := map[string][]byte{
+		"a.json":          []byte("{\r\n  \"name\": \"<app>\",\r\n  \"password\": \"" + secretValue + "\"\r\n}\r\n"),
+		"dir/long.json":   []byte(long + "\n"),
+		"../out side.tf":  []byte("resource \"x\" \"y\" {\n  env = \"" + secretValue + "\"\n\tother = 1\n}\n"),
+		"/abs/naïve.json": []byte("{}\n"),
+		// Invalid UTF-8 in the source: each bad byte is shown as U+FFFD.
+		"latin1.json": []byte("{\"k\": \"caf\xe9 \xe2\x82\"}\n{\"s\": \"" + secretValue + "\xff\"}\n" + strings.Repeat("\xfe", 200) + "\n"),
+	}
+	secretCol := strings.Index(long, secretValue) + 1
+	findings := []lint.Finding{
+		{
+			RuleID: "ECS001", RuleName: "privileged-container", Severity: lint.High, Message: tricky,
+			Range:    lint.Range{File: "a.json", Start: lint.Pos{Line: 2, Col: 3}, End: lint.Pos{Line: 2, Col: 17}},
+			Resource: "web <&>", Container: "app\u2028x", Key: "name", Controls: []string{"ECS.4", "<ctl>"},
+			Related: []lint.Related{
+				{Range: lint.Range{File: "a.json", Start: lint.Pos{Line: 3, Col: 3}}, Message: "see & here"},
+				{Range: lint.Range{File: "dir/long.json", Start: lint.Pos{Line: 1, Col: 1}}, Message: tricky},
+			},
+		},
+		{
+			RuleID: "ECS005", RuleName: "secret-in-environment", Severity: lint.Critical, Message: "secret in password",
+			Range: lint.Range{File: "a.json", Start: lint.Pos{Line: 3, Col: 3}, End: lint.Pos{Line: 3, Col: 37}},
+			Key:   "password", Redact: []lint.Range{{File: "a.json", Start: lint.Pos{Line: 3, Col: 15}, End: lint.Pos{Line: 3, Col: 36}}},
+		},
+		{
+			RuleID: "ECS005", RuleName: "secret-in-environment", Severity: lint.Critical, Message: "secret in a minified file",
+			Range:  lint.Range{File: "dir/long.json", Start: lint.Pos{Line: 1, Col: secretCol - 10}, End: lint.Pos{Line: 1, Col: secretCol + len(secretValue) + 1}},
+			Redact: []lint.Range{{File: "dir/long.json", Start: lint.Pos{Line: 1, Col: secretCol - 1}, End: lint.Pos{Line: 1, Col: secretCol + len(secretValue) + 1}}},
+		},
+		{
+			RuleID: "ECS002", RuleName: "host-network", Severity: lint.Medium, Message: "spans lines.",
+			Range:    lint.Range{File: "../out side.tf", Start: lint.Pos{Line: 1, Col: 1}, End: lint.Pos{Line: 4, Col: 2}},
+			Resource: "x.y", Controls: []string{},
+		},
+		{
+			RuleID: "ECS003", RuleName: "tabs", Severity: lint.Low, Message: "after a tab",
+			Range: lint.Range{File: "../out side.tf", Start: lint.Pos{Line: 3, Col: 2}, End: lint.Pos{Line: 3, Col: 7}},
+		},
+		{
+			RuleID: "ECS006", RuleName: "latin1", Severity: lint.Low, Message: "bad bytes",
+			Range:  lint.Range{File: "latin1.json", Start: lint.Pos{Line: 1, Col: 2}, End: lint.Pos{Line: 2, Col: 3}},
+			Redact: []lint.Range{{File: "latin1.json", Start: lint.Pos{Line: 2, Col: 7}, End: lint.Pos{Line: 2, Col: 28}}},
+		},
+		{
+			RuleID: "ECS006", RuleName: "latin1", Severity: lint.Low, Message: "a long line of bad bytes",
+			Range: lint.Range{File: "latin1.json", Start: lint.Pos{Line: 3, Col: 100}, End: lint.Pos{Line: 3, Col: 110}},
+		},
+		{
+			RuleID: "XYZ999", RuleName: "not-in-the-run", Severity: lint.Low, Message: "no position",
+			Range: lint.Range{File: "/abs/naïve.json"},
+		},
+		{
+			RuleID: "ECS004", RuleName: "past-the-end", Severity: lint.Medium, Message: "line past the end?",
+			Range: lint.Range{File: "/abs/naïve.json", Start: lint.Pos{Line: 9, Col: 1}, End: lint.Pos{Line: 9, Col: 4}},
+		},
+	}
+	return &lint.Result{
+		Findings: findings,
+		Errors: []lint.Diagnostic{
+			{Range: lint.Range{File: "broken <1>.json"}, Message: tricky},
+			{Range: lint.Range{File: "broken2.json", Start: lint.Pos{Line: 4, Col: 7}}, Message: "unexpected '}'"},
+		},
+		Notes:        []lint.Diagnostic{{Range: lint.Range{File: "a.json", Start: lint.Pos{Line: 1, Col: 1}}, Message: "a note"}},
+		Sources:      sources,
+		Files:        5,
+		CheckedFiles: []string{"a.json", "dir/long.json", "clean.json"},
+		Suppressed: []lint.SuppressedFinding{
+			{Finding: lint.Finding{
+				RuleID: "ECS005", RuleName: "secret-in-environment", Severity: lint.Critical, Message: "suppressed secret",
+				Range:  lint.Range{File: "../out side.tf", Start: lint.Pos{Line: 2, Col: 3}, End: lint.Pos{Line: 2, Col: 30}},
+				Redact: []lint.Range{{File: "../out side.tf", Start: lint.Pos{Line: 2, Col: 9}, End: lint.Pos{Line: 2, Col: 30}}},
+			}, InSource: true, Reason: "tests & <fixtures>"},
+			{Finding: lint.Finding{
+				RuleID: "ECS001", RuleName: "privileged-container", Severity: lint.High, Message: "accepted",
+				Range: lint.Range{File: "a.json", Start: lint.Pos{Line: 1, Col: 1}, End: lint.Pos{Line: 1, Col: 2}},
+			}},
+		},
+	}
+}

@@ -1,7 +1,6 @@
 package output
 
 import (
-	"encoding/json"
 	"io"
 	"net/url"
 	"path"
@@ -35,192 +34,348 @@ func RuleDocURL(id string) string {
 	return InformationURI + "/blob/main/docs/rules/" + id + ".md"
 }
 
-type sarifLog struct {
-	Schema  string     `json:"$schema"`
-	Version string     `json:"version"`
-	Runs    []sarifRun `json:"runs"`
-}
-
-type sarifRun struct {
-	Tool               sarifTool                   `json:"tool"`
-	Invocations        []sarifInvocation           `json:"invocations"`
-	OriginalURIBaseIDs map[string]sarifArtifactLoc `json:"originalUriBaseIds,omitempty"`
-	Results            []sarifResult               `json:"results"`
-	ColumnKind         string                      `json:"columnKind"`
-}
-
-type sarifTool struct {
-	Driver sarifDriver `json:"driver"`
-}
-
-type sarifDriver struct {
-	Name           string      `json:"name"`
-	Version        string      `json:"version"`
-	SemanticVer    string      `json:"semanticVersion,omitempty"`
-	InformationURI string      `json:"informationUri"`
-	Rules          []sarifRule `json:"rules"`
-}
+// The SARIF document is streamed (see jsonStream) member by member, in the
+// key order it had as encoding/json output of structs. These types hold the
+// parts that are built before they are written; write methods give each its
+// keys, and omit an optional member that is empty, as omitempty did.
 
 type sarifMessage struct {
-	Text     string `json:"text"`
-	Markdown string `json:"markdown,omitempty"`
+	Text     string
+	Markdown string // optional
+}
+
+func (m *sarifMessage) write(s *jsonStream) {
+	s.open('{')
+	s.key("text")
+	s.str(m.Text)
+	if m.Markdown != "" {
+		s.key("markdown")
+		s.str(m.Markdown)
+	}
+	s.close('}')
 }
 
 type sarifRule struct {
-	ID                   string             `json:"id"`
-	Name                 string             `json:"name"`
-	ShortDescription     sarifMessage       `json:"shortDescription"`
-	FullDescription      sarifMessage       `json:"fullDescription"`
-	Help                 sarifMessage       `json:"help"`
-	HelpURI              string             `json:"helpUri"`
-	DefaultConfiguration sarifReportingConf `json:"defaultConfiguration"`
-	Properties           sarifRuleProps     `json:"properties"`
+	ID               string
+	Name             string
+	ShortDescription sarifMessage
+	FullDescription  sarifMessage
+	Help             sarifMessage
+	HelpURI          string
+	Level            string // defaultConfiguration
+	Enabled          bool   // defaultConfiguration
+	SecuritySeverity string // properties, as the next three
+	Tags             []string
+	Severity         string
+	RuleName         string
 }
 
-type sarifReportingConf struct {
-	Level   string `json:"level"`
-	Enabled bool   `json:"enabled"`
-}
-
-type sarifRuleProps struct {
-	SecuritySeverity string   `json:"security-severity"`
-	Precision        string   `json:"precision"`
-	Tags             []string `json:"tags"`
-	Severity         string   `json:"ecslint-severity"`
-	Name             string   `json:"ecslint-name"`
+func (r *sarifRule) write(s *jsonStream) {
+	s.open('{')
+	s.key("id")
+	s.str(r.ID)
+	s.key("name")
+	s.str(r.Name)
+	s.key("shortDescription")
+	r.ShortDescription.write(s)
+	s.key("fullDescription")
+	r.FullDescription.write(s)
+	s.key("help")
+	r.Help.write(s)
+	s.key("helpUri")
+	s.str(r.HelpURI)
+	s.key("defaultConfiguration")
+	s.open('{')
+	s.key("level")
+	s.str(r.Level)
+	s.key("enabled")
+	s.bool(r.Enabled)
+	s.close('}')
+	s.key("properties")
+	s.open('{')
+	s.key("security-severity")
+	s.str(r.SecuritySeverity)
+	s.key("precision")
+	s.str("high")
+	s.key("tags")
+	s.strings(r.Tags)
+	s.key("ecslint-severity")
+	s.str(r.Severity)
+	s.key("ecslint-name")
+	s.str(r.RuleName)
+	s.close('}')
+	s.close('}')
 }
 
 type sarifResult struct {
-	RuleID              string             `json:"ruleId"`
-	RuleIndex           int                `json:"ruleIndex"`
-	Level               string             `json:"level"`
-	Message             sarifMessage       `json:"message"`
-	Locations           []sarifLocation    `json:"locations"`
-	RelatedLocations    []sarifLocation    `json:"relatedLocations,omitempty"`
-	PartialFingerprints map[string]string  `json:"partialFingerprints"`
-	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
-	Properties          map[string]any     `json:"properties,omitempty"`
+	RuleID           string
+	RuleIndex        int
+	Level            string
+	Message          sarifMessage
+	Location         sarifLocation
+	RelatedLocations []sarifLocation // optional
+	Fingerprint      string
+	Suppression      *sarifSuppression // optional
+	Severity         string            // properties
+}
+
+func (r *sarifResult) write(s *jsonStream) {
+	s.open('{')
+	s.key("ruleId")
+	s.str(r.RuleID)
+	s.key("ruleIndex")
+	s.int(r.RuleIndex)
+	s.key("level")
+	s.str(r.Level)
+	s.key("message")
+	r.Message.write(s)
+	s.key("locations")
+	s.open('[')
+	r.Location.write(s)
+	s.close(']')
+	if len(r.RelatedLocations) > 0 {
+		s.key("relatedLocations")
+		s.open('[')
+		for i := range r.RelatedLocations {
+			r.RelatedLocations[i].write(s)
+		}
+		s.close(']')
+	}
+	s.key("partialFingerprints")
+	s.open('{')
+	s.key(fingerprintKey)
+	s.str(r.Fingerprint)
+	s.close('}')
+	if r.Suppression != nil {
+		s.key("suppressions")
+		s.open('[')
+		s.open('{')
+		s.key("kind")
+		s.str(r.Suppression.Kind)
+		if r.Suppression.Justification != "" {
+			s.key("justification")
+			s.str(r.Suppression.Justification)
+		}
+		s.close('}')
+		s.close(']')
+	}
+	s.key("properties")
+	s.open('{')
+	s.key("severity")
+	s.str(r.Severity)
+	s.close('}')
+	s.close('}')
 }
 
 type sarifSuppression struct {
-	Kind          string `json:"kind"`
-	Justification string `json:"justification,omitempty"`
+	Kind          string
+	Justification string // optional
 }
 
 type sarifLocation struct {
-	ID               *int                  `json:"id,omitempty"`
-	PhysicalLocation sarifPhysicalLocation `json:"physicalLocation"`
-	LogicalLocations []sarifLogicalLoc     `json:"logicalLocations,omitempty"`
-	Message          *sarifMessage         `json:"message,omitempty"`
+	ID      int // optional
+	URI     string
+	BaseID  string        // optional
+	Region  *sarifRegion  // optional
+	Context *sarifRegion  // optional
+	Logical string        // optional: the fullyQualifiedName of an object
+	Message *sarifMessage // optional
 }
 
-type sarifLogicalLoc struct {
-	Name               string `json:"name,omitempty"`
-	FullyQualifiedName string `json:"fullyQualifiedName"`
-	Kind               string `json:"kind"`
+func (l *sarifLocation) write(s *jsonStream) {
+	s.open('{')
+	if l.ID != 0 {
+		s.key("id")
+		s.int(l.ID)
+	}
+	s.key("physicalLocation")
+	s.open('{')
+	s.key("artifactLocation")
+	writeArtifactLocation(s, l.URI, l.BaseID)
+	if l.Region != nil {
+		s.key("region")
+		l.Region.write(s)
+	}
+	if l.Context != nil {
+		s.key("contextRegion")
+		l.Context.write(s)
+	}
+	s.close('}')
+	if l.Logical != "" {
+		s.key("logicalLocations")
+		s.open('[')
+		s.open('{')
+		s.key("fullyQualifiedName")
+		s.str(l.Logical)
+		s.key("kind")
+		s.str("object")
+		s.close('}')
+		s.close(']')
+	}
+	if l.Message != nil {
+		s.key("message")
+		l.Message.write(s)
+	}
+	s.close('}')
 }
 
-type sarifPhysicalLocation struct {
-	ArtifactLocation sarifArtifactLoc `json:"artifactLocation"`
-	Region           *sarifRegion     `json:"region,omitempty"`
-	ContextRegion    *sarifRegion     `json:"contextRegion,omitempty"`
+func writeArtifactLocation(s *jsonStream, uri, baseID string) {
+	s.open('{')
+	s.key("uri")
+	s.str(uri)
+	if baseID != "" {
+		s.key("uriBaseId")
+		s.str(baseID)
+	}
+	s.close('}')
 }
 
-type sarifArtifactLoc struct {
-	URI       string `json:"uri"`
-	URIBaseID string `json:"uriBaseId,omitempty"`
-}
-
+// sarifRegion: all but StartLine are optional.
 type sarifRegion struct {
-	StartLine   int           `json:"startLine"`
-	StartColumn int           `json:"startColumn,omitempty"`
-	EndLine     int           `json:"endLine,omitempty"`
-	EndColumn   int           `json:"endColumn,omitempty"`
-	Snippet     *sarifMessage `json:"snippet,omitempty"`
+	StartLine, StartColumn, EndLine, EndColumn int
+	Snippet                                    *sarifMessage
 }
 
-type sarifInvocation struct {
-	ExecutionSuccessful        bool                `json:"executionSuccessful"`
-	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications"`
-}
-
-type sarifNotification struct {
-	Level     string          `json:"level"`
-	Message   sarifMessage    `json:"message"`
-	Locations []sarifLocation `json:"locations,omitempty"`
+func (r *sarifRegion) write(s *jsonStream) {
+	s.open('{')
+	s.key("startLine")
+	s.int(r.StartLine)
+	if r.StartColumn != 0 {
+		s.key("startColumn")
+		s.int(r.StartColumn)
+	}
+	if r.EndLine != 0 {
+		s.key("endLine")
+		s.int(r.EndLine)
+	}
+	if r.EndColumn != 0 {
+		s.key("endColumn")
+		s.int(r.EndColumn)
+	}
+	if r.Snippet != nil {
+		s.key("snippet")
+		r.Snippet.write(s)
+	}
+	s.close('}')
 }
 
 // Format implements Formatter.
 func (SARIF) Format(w io.Writer, res *lint.Result, opts Options) error {
-	all := append([]lint.Finding(nil), res.Findings...)
-	for _, sf := range res.Suppressed {
-		all = append(all, sf.Finding)
-	}
-	rules, index := sarifRules(opts.Rules, all)
-	run := sarifRun{
-		Tool: sarifTool{Driver: sarifDriver{
-			Name: "ecslint", Version: opts.Version, InformationURI: InformationURI, Rules: rules,
-		}},
-		Results:    []sarifResult{},
-		ColumnKind: "unicodeCodePoints",
-	}
+	rules, index := sarifRules(opts.Rules, res)
+
+	s := newJSONStream(w, false)
+	s.open('{')
+	s.key("$schema")
+	s.str(sarifSchema)
+	s.key("version")
+	s.str(sarifVersion)
+	s.key("runs")
+	s.open('[')
+	s.open('{')
+
+	s.key("tool")
+	s.open('{')
+	s.key("driver")
+	s.open('{')
+	s.key("name")
+	s.str("ecslint")
+	s.key("version")
+	s.str(opts.Version)
 	if semver := strings.TrimPrefix(opts.Version, "v"); semver != "" && semver[0] >= '0' && semver[0] <= '9' {
-		run.Tool.Driver.SemanticVer = semver
+		s.key("semanticVersion")
+		s.str(semver)
 	}
+	s.key("informationUri")
+	s.str(InformationURI)
+	s.key("rules")
+	s.open('[')
+	for i := range rules {
+		rules[i].write(s)
+	}
+	s.close(']')
+	s.close('}')
+	s.close('}')
+
+	s.key("invocations")
+	s.open('[')
+	s.open('{')
+	s.key("executionSuccessful")
+	s.bool(len(res.Errors) == 0)
+	s.key("toolExecutionNotifications")
+	s.open('[')
+	for _, e := range res.Errors {
+		s.open('{')
+		s.key("level")
+		s.str("error")
+		s.key("message")
+		(&sarifMessage{Text: sentence(e.Message)}).write(s)
+		if e.Range.File != "" {
+			s.key("locations")
+			s.open('[')
+			loc := sarifLocationOf(e.Range, opts.BaseDir)
+			loc.write(s)
+			s.close(']')
+		}
+		s.close('}')
+	}
+	s.close(']')
+	s.close('}')
+	s.close(']')
+
 	if base := baseURI(opts.BaseDir); base != "" {
-		run.OriginalURIBaseIDs = map[string]sarifArtifactLoc{srcRoot: {URI: base}}
+		s.key("originalUriBaseIds")
+		s.open('{')
+		s.key(srcRoot)
+		writeArtifactLocation(s, base, "")
+		s.close('}')
 	}
-	lines := sourceLines{res: res, masks: secretHolders(res), cache: map[string][]string{}, redacted: map[shownLine][]rune{}}
+
+	s.key("results")
+	s.open('[')
+	sources := newSourceCache(res)
 	for _, f := range res.Findings {
-		run.Results = append(run.Results, sarifResultOf(f, index, lines, opts.BaseDir))
+		r := sarifResultOf(f, index, sources, opts.BaseDir)
+		r.write(s)
 	}
 	// Suppressed findings are results too, marked as such with the reason,
 	// so that reviewers see what was accepted and why.
 	for _, sf := range res.Suppressed {
-		r := sarifResultOf(sf.Finding, index, lines, opts.BaseDir)
+		r := sarifResultOf(sf.Finding, index, sources, opts.BaseDir)
 		kind := "external"
 		if sf.InSource {
 			kind = "inSource"
 		}
-		r.Suppressions = []sarifSuppression{{Kind: kind, Justification: sf.Reason}}
-		run.Results = append(run.Results, r)
+		r.Suppression = &sarifSuppression{Kind: kind, Justification: sf.Reason}
+		r.write(s)
 	}
-	inv := sarifInvocation{ExecutionSuccessful: len(res.Errors) == 0, ToolExecutionNotifications: []sarifNotification{}}
-	for _, e := range res.Errors {
-		n := sarifNotification{Level: "error", Message: sarifMessage{Text: sentence(e.Message)}}
-		if e.Range.File != "" {
-			n.Locations = []sarifLocation{sarifLocationOf(e.Range, opts.BaseDir)}
-		}
-		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
-	}
-	run.Invocations = []sarifInvocation{inv}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+	s.close(']')
+	s.key("columnKind")
+	s.str("unicodeCodePoints")
+
+	s.close('}')
+	s.close(']')
+	s.close('}')
+	return s.end()
 }
 
-func sarifResultOf(f lint.Finding, index map[string]int, lines sourceLines, baseDir string) sarifResult {
+func sarifResultOf(f lint.Finding, index map[string]int, sources *sourceCache, baseDir string) sarifResult {
 	loc := sarifLocationOf(f.Range, baseDir)
-	if ctx := lines.context(f.Range, lines.masks[f.Range.File]); ctx != nil {
-		loc.PhysicalLocation.ContextRegion = ctx
-	}
+	loc.Context = contextRegion(sources, f.Range)
 	if f.Resource != "" {
-		loc.LogicalLocations = []sarifLogicalLoc{{FullyQualifiedName: logicalName(f), Kind: "object"}}
+		loc.Logical = logicalName(f)
 	}
 	r := sarifResult{
-		RuleID:              f.RuleID,
-		RuleIndex:           index[f.RuleID],
-		Level:               sarifLevel(f.Severity),
-		Message:             sarifMessage{Text: sentence(f.Message)},
-		Locations:           []sarifLocation{loc},
-		PartialFingerprints: map[string]string{fingerprintKey: f.Fingerprint()},
-		Properties:          map[string]any{"severity": f.Severity.String()},
+		RuleID:      f.RuleID,
+		RuleIndex:   index[f.RuleID],
+		Level:       sarifLevel(f.Severity),
+		Message:     sarifMessage{Text: sentence(f.Message)},
+		Location:    loc,
+		Fingerprint: f.Fingerprint(),
+		Severity:    f.Severity.String(),
 	}
 	for i, rel := range f.Related {
-		id := i + 1
 		l := sarifLocationOf(rel.Range, baseDir)
-		l.ID = &id
+		l.ID = i + 1
 		l.Message = &sarifMessage{Text: rel.Message}
 		r.RelatedLocations = append(r.RelatedLocations, l)
 	}
@@ -228,16 +383,23 @@ func sarifResultOf(f lint.Finding, index map[string]int, lines sourceLines, base
 }
 
 // sarifRules describes every rule of the run, sorted by ID, plus any rule a
-// finding names that the run's list lacks (so ruleIndex is always valid).
-func sarifRules(known []lint.Rule, findings []lint.Finding) ([]sarifRule, map[string]int) {
+// finding, reported or suppressed, names that the run's list lacks (so
+// ruleIndex is always valid).
+func sarifRules(known []lint.Rule, res *lint.Result) ([]sarifRule, map[string]int) {
 	metas := map[string]*lint.Meta{}
 	for _, r := range known {
 		metas[r.Meta().ID] = r.Meta()
 	}
-	for _, f := range findings {
+	add := func(f *lint.Finding) {
 		if _, ok := metas[f.RuleID]; !ok {
 			metas[f.RuleID] = &lint.Meta{ID: f.RuleID, Name: f.RuleName, Severity: f.Severity, Summary: f.RuleName}
 		}
+	}
+	for i := range res.Findings {
+		add(&res.Findings[i])
+	}
+	for i := range res.Suppressed {
+		add(&res.Suppressed[i].Finding)
 	}
 	ids := make([]string, 0, len(metas))
 	for id := range metas {
@@ -268,17 +430,18 @@ func sarifRules(known []lint.Rule, findings []lint.Finding) ([]sarifRule, map[st
 			tags = append(tags, "security-hub/"+c)
 		}
 		rules = append(rules, sarifRule{
-			ID:                   m.ID,
-			Name:                 pascal(m.Name),
-			ShortDescription:     sarifMessage{Text: sentence(m.Summary)},
-			FullDescription:      sarifMessage{Text: sentence(fullDescription(m))},
-			Help:                 sarifMessage{Text: help, Markdown: md},
-			HelpURI:              RuleDocURL(m.ID),
-			DefaultConfiguration: sarifReportingConf{Level: sarifLevel(m.Severity), Enabled: !m.Disabled},
-			Properties: sarifRuleProps{
-				SecuritySeverity: securitySeverity(m.Severity), Precision: "high", Tags: tags,
-				Severity: m.Severity.String(), Name: m.Name,
-			},
+			ID:               m.ID,
+			Name:             pascal(m.Name),
+			ShortDescription: sarifMessage{Text: sentence(m.Summary)},
+			FullDescription:  sarifMessage{Text: sentence(fullDescription(m))},
+			Help:             sarifMessage{Text: help, Markdown: md},
+			HelpURI:          RuleDocURL(m.ID),
+			Level:            sarifLevel(m.Severity),
+			Enabled:          !m.Disabled,
+			SecuritySeverity: securitySeverity(m.Severity),
+			Tags:             tags,
+			Severity:         m.Severity.String(),
+			RuleName:         m.Name,
 		})
 	}
 	return rules, index
@@ -318,19 +481,18 @@ func sarifLevel(s lint.Severity) string {
 // sarifLocationOf places a range: relative paths become URIs relative to
 // %SRCROOT% (the working directory), other paths absolute file URIs.
 func sarifLocationOf(r lint.Range, baseDir string) sarifLocation {
-	al := sarifArtifactLoc{URI: fileURI(r.File, baseDir)}
-	if !strings.HasPrefix(al.URI, "file:") {
-		al.URIBaseID = srcRoot
+	l := sarifLocation{URI: fileURI(r.File, baseDir)}
+	if !strings.HasPrefix(l.URI, "file:") {
+		l.BaseID = srcRoot
 	}
-	pl := sarifPhysicalLocation{ArtifactLocation: al}
 	if !r.Start.IsZero() {
 		reg := &sarifRegion{StartLine: r.Start.Line, StartColumn: r.Start.Col}
 		if !r.End.IsZero() && !r.End.Before(r.Start) {
 			reg.EndLine, reg.EndColumn = r.End.Line, r.End.Col
 		}
-		pl.Region = reg
+		l.Region = reg
 	}
-	return sarifLocation{PhysicalLocation: pl}
+	return l
 }
 
 // fileURI turns a path as the user gave it into a URI reference: relative
@@ -403,53 +565,28 @@ func pascal(name string) string {
 	return b.String()
 }
 
-// sourceLines hands out the source lines of findings, secrets masked.
-type sourceLines struct {
-	res   *lint.Result
-	masks map[string][]lint.Finding // findings with secret ranges by file, suppressed ones included
-	cache map[string][]string
-	// redacted caches masked lines: every finding on a minified file's one
-	// line would otherwise mask it again.
-	redacted map[shownLine][]rune
-}
-
-func (s sourceLines) line(ls []string, ln int, file string, findings []lint.Finding) []rune {
-	key := shownLine{file, ln}
-	if t, ok := s.redacted[key]; ok {
-		return t
-	}
-	t := []rune(Redact(ls[ln-1], ln, file, findings))
-	s.redacted[key] = t
-	return t
-}
-
-// context is the whole lines a range covers, as a context region whose
-// snippet has every secret range masked: a SARIF file is uploaded to
+// contextRegion is the whole lines a range covers, as a context region
+// whose snippet has every secret range masked: a SARIF file is uploaded to
 // places the source is not.
-func (s sourceLines) context(r lint.Range, findings []lint.Finding) *sarifRegion {
+func contextRegion(sources *sourceCache, r lint.Range) *sarifRegion {
 	if r.Start.IsZero() {
 		return nil
 	}
-	ls, ok := s.cache[r.File]
-	if !ok {
-		src, found := s.res.Sources[r.File]
-		if !found {
-			return nil
-		}
-		ls = strings.Split(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n")
-		s.cache[r.File] = ls
+	src := sources.file(r.File)
+	if src == nil {
+		return nil
 	}
 	end := r.End.Line
 	if end < r.Start.Line {
 		end = r.Start.Line
 	}
-	if r.Start.Line > len(ls) || end > len(ls) || end-r.Start.Line > 20 {
+	if r.Start.Line > len(src.lines) || end > len(src.lines) || end-r.Start.Line > 20 {
 		return nil
 	}
-	var b strings.Builder
+	size := 0
 	for ln := r.Start.Line; ln <= end; ln++ {
-		runes := s.line(ls, ln, r.File, findings)
-		if len(runes) > maxSnippet {
+		shown := src.line(ln)
+		if runes := shown.runes; runes != nil {
 			if end > r.Start.Line {
 				return nil // no whole lines of a minified file
 			}
@@ -464,8 +601,13 @@ func (s sourceLines) context(r lint.Range, findings []lint.Finding) *sarifRegion
 			}
 			return &sarifRegion{StartLine: ln, StartColumn: lo + 1, EndLine: ln, EndColumn: hi + 1, Snippet: &sarifMessage{Text: string(runes[lo:hi])}}
 		}
-		b.WriteString(string(runes))
-		b.WriteString("\n")
+		size += len(shown.text) + 1
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for ln := r.Start.Line; ln <= end; ln++ {
+		b.WriteString(src.line(ln).text)
+		b.WriteByte('\n')
 	}
 	return &sarifRegion{StartLine: r.Start.Line, EndLine: end, Snippet: &sarifMessage{Text: b.String()}}
 }

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -50,36 +51,21 @@ func newPalette(on bool) palette {
 // Format implements Formatter.
 func (Text) Format(w io.Writer, res *lint.Result, opts Options) error {
 	p := newPalette(opts.Color)
-	ew := &errWriter{w: w}
-	lines := map[string][]string{}
-	// Redacted lines as runes, computed once per line: a minified file is
-	// one line that every finding in it shows.
-	shown := map[shownLine][]rune{}
-	masks := secretHolders(res)
+	ew := newErrWriter(w)
+	sources := newSourceCache(res)
 	for _, f := range res.Findings {
 		ew.printf("%s: %s: %s %s\n",
 			p.pos.Sprint(f.Range.String()), p.sev[f.Severity].Sprint(f.Severity), p.msg.Sprint(f.Message),
 			p.rule.Sprintf("[%s %s]", f.RuleID, f.RuleName))
-		src, ok := res.Sources[f.Range.File]
-		if !ok || f.Range.Start.IsZero() {
+		src := sources.file(f.Range.File)
+		if src == nil || f.Range.Start.IsZero() {
 			continue
-		}
-		ls, ok := lines[f.Range.File]
-		if !ok {
-			ls = strings.Split(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n")
-			lines[f.Range.File] = ls
 		}
 		ln := f.Range.Start.Line
-		if ln > len(ls) {
+		if ln > len(src.lines) {
 			continue
 		}
-		key := shownLine{f.Range.File, ln}
-		runes, ok := shown[key]
-		if !ok {
-			runes = []rune(Redact(ls[ln-1], ln, f.Range.File, masks[f.Range.File]))
-			shown[key] = runes
-		}
-		text, at := window(runes, f.Range, ln)
+		text, at := window(src.line(ln), f.Range, ln)
 		gutter := fmt.Sprintf("%5d | ", ln)
 		ew.printf("%s%s\n", p.gutter.Sprint(gutter), text)
 		ew.printf("%s%s\n", p.gutter.Sprint(strings.Repeat(" ", len(gutter)-2)+"| "), p.caret.Sprint(underline(text, at, ln)))
@@ -96,7 +82,7 @@ func (Text) Format(w io.Writer, res *lint.Result, opts Options) error {
 		}
 	}
 	ew.printf("%s\n", Summary(res))
-	return ew.err
+	return ew.flush()
 }
 
 // Summary is the closing line: counts by severity, files, errors.
@@ -138,12 +124,15 @@ func plural(n int, word string) string {
 // secret. Columns count code points; masked text becomes asterisks of the
 // same length so the underline stays aligned.
 func Redact(line string, ln int, file string, findings []lint.Finding) string {
-	runes := []rune(line)
+	var runes []rune // only for a line that holds a secret
 	changed := false
 	for _, f := range findings {
 		for _, r := range f.Redact {
 			if r.File != file || ln < r.Start.Line || ln > r.End.Line {
 				continue
+			}
+			if runes == nil {
+				runes = []rune(line)
 			}
 			from, to := 0, len(runes)
 			if ln == r.Start.Line {
@@ -166,11 +155,6 @@ func Redact(line string, ln int, file string, findings []lint.Finding) string {
 	return string(runes)
 }
 
-type shownLine struct {
-	file string
-	line int
-}
-
 // maxSnippet bounds the source shown under a finding, in code points.
 // Without it a minified task definition (one line) was printed whole under
 // each of its findings: output grew as findings times file size (a 93 KB
@@ -181,9 +165,10 @@ const maxSnippet = 160
 // most maxSnippet code points around its start with an ellipsis where it is
 // cut, and r moved to match. Redaction happens before, on the whole line,
 // so a cut never exposes part of a secret.
-func window(line []rune, r lint.Range, ln int) (string, lint.Range) {
-	if len(line) <= maxSnippet {
-		return string(line), r
+func window(shown *shownText, r lint.Range, ln int) (string, lint.Range) {
+	line := shown.runes
+	if line == nil {
+		return shown.text, r
 	}
 	start := min(max(r.Start.Col-1, 0), len(line))
 	lo := max(0, start-maxSnippet/4)
@@ -236,15 +221,28 @@ func underline(line string, r lint.Range, ln int) string {
 	return b.String()
 }
 
+// errWriter buffers the formats that print line by line, and keeps the
+// first write error. Unbuffered, a pipe or terminal got a write per line:
+// three per finding in text output.
 type errWriter struct {
-	w   io.Writer
+	w   *bufio.Writer
 	err error
 }
+
+func newErrWriter(w io.Writer) *errWriter { return &errWriter{w: bufio.NewWriterSize(w, 64<<10)} }
 
 func (e *errWriter) printf(format string, args ...any) {
 	if e.err == nil {
 		_, e.err = fmt.Fprintf(e.w, format, args...)
 	}
+}
+
+// flush writes what is buffered and returns the first error.
+func (e *errWriter) flush() error {
+	if e.err == nil {
+		e.err = e.w.Flush()
+	}
+	return e.err
 }
 
 // secretHolders indexes, by file, every finding whose Redact ranges must
