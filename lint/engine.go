@@ -33,6 +33,9 @@ type Config struct {
 	// Suppress, when set, applies inline, resource and config suppressions
 	// to findings (never to errors) and reports suppression problems.
 	Suppress *SuppressConfig
+	// NoSources says no output will show source text: files are then not
+	// kept in Result.Sources, and a large run holds less memory.
+	NoSources bool
 }
 
 // Result is everything a run found.
@@ -336,7 +339,7 @@ func runJob(cfg Config, fsys *FS, j job, ignores *configIgnores) (out jobResult)
 	}
 	out.errors = append(out.errors, ctx.Errors()...)
 	out.notes = ctx.notes
-	if len(out.findings) > 0 || len(out.suppressed) > 0 {
+	if !cfg.NoSources && (len(out.findings) > 0 || len(out.suppressed) > 0) {
 		out.sources = ctx.sources
 	}
 	return out

@@ -266,6 +266,20 @@ func plural(n int, word string) string {
 	return word + "s"
 }
 
+// showsSource reports whether the main format or any extra output shows
+// source snippets.
+func (a *adoptOptions) showsSource(format string) bool {
+	if output.ShowsSource(format) {
+		return true
+	}
+	for _, spec := range a.outputs {
+		if name, _, _ := strings.Cut(spec, "="); output.ShowsSource(name) {
+			return true
+		}
+	}
+	return false
+}
+
 // writeOutputs writes the extra FORMAT=FILE outputs.
 func (a *adoptOptions) writeOutputs(res *lint.Result, opts output.Options) error {
 	for _, spec := range a.outputs {

@@ -188,6 +188,14 @@ func TestSeveralOutputsInOneRun(t *testing.T) {
 	if code, _, _ := run(t, "", "--output", "nope=x", "."); code != ExitError {
 		t.Errorf("unknown output format: exit %d", code)
 	}
+	// JSON on stdout shows no source, but a SARIF file beside it still
+	// gets its snippets: the run keeps sources for any output that shows
+	// them.
+	run(t, "", "--format", "json", "--output", "sarif=out.sarif", ".")
+	sarif, err = os.ReadFile("out.sarif")
+	if err != nil || !strings.Contains(string(sarif), `"snippet"`) {
+		t.Errorf("SARIF file beside JSON has no snippet: %v\n%s", err, sarif)
+	}
 }
 
 // TestEditorStdin is what an editor integration does: pipe the buffer, name

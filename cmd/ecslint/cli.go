@@ -148,6 +148,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err := o.adopt.configure(fs, &o, &cfg, paths); err != nil {
 		return usage("%v", err)
 	}
+	cfg.NoSources = !o.adopt.showsSource(o.format)
 	failOn, err := lint.ParseSeverity(o.failOn)
 	if err != nil {
 		return usage("--fail-on: %v", err)

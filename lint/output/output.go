@@ -49,6 +49,10 @@ func Lookup(name string) (Formatter, error) {
 	return nil, fmt.Errorf("unknown format %q: expected one of %s", name, strings.Join(Names(), ", "))
 }
 
+// ShowsSource reports whether the named format shows source text
+// (snippets), so a run must keep the files findings point into.
+func ShowsSource(name string) bool { return name == "text" || name == "sarif" }
+
 // Register adds a formatter; the CLI registers the ones that live in other
 // files of this package or elsewhere.
 func Register(name string, f Formatter) { formatters[name] = f }
