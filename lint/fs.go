@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -69,39 +70,47 @@ func (fs *FS) Overlaid(path string) bool {
 
 // Within reports whether path, after resolving symlinks, lies inside a root.
 func (fs *FS) Within(path string) bool {
+	_, ok := fs.within(path)
+	return ok
+}
+
+// within is Within that also returns what Lstat found when path is not a
+// symlink (nil otherwise), so that a read need not stat the file again.
+func (fs *FS) within(path string) (os.FileInfo, bool) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return false
+		return nil, false
 	}
 	if !fs.inRoots(abs) {
-		return false
+		return nil, false
 	}
-	resolved, err := fs.resolve(abs)
+	resolved, info, err := fs.resolve(abs)
 	if err != nil {
 		// A path that does not exist yet is judged by its name alone.
-		return errors.Is(err, os.ErrNotExist)
+		return nil, errors.Is(err, os.ErrNotExist)
 	}
-	return fs.inRoots(resolved)
+	return info, fs.inRoots(resolved)
 }
 
 // resolve is filepath.EvalSymlinks with the directories cached: a path
 // that is not itself a symlink resolves to its resolved directory and its
-// name.
-func (fs *FS) resolve(abs string) (string, error) {
+// name. It also returns the path's Lstat when it is not a symlink.
+func (fs *FS) resolve(abs string) (string, os.FileInfo, error) {
 	info, err := os.Lstat(abs)
 	if err != nil || info.Mode()&os.ModeSymlink != 0 {
-		return filepath.EvalSymlinks(abs)
+		resolved, err := filepath.EvalSymlinks(abs)
+		return resolved, nil, err
 	}
 	dir := filepath.Dir(abs)
 	if d, ok := fs.dirs.Load(dir); ok {
-		return filepath.Join(d.(string), filepath.Base(abs)), nil
+		return filepath.Join(d.(string), filepath.Base(abs)), info, nil
 	}
 	d, err := filepath.EvalSymlinks(dir)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	fs.dirs.Store(dir, d)
-	return filepath.Join(d, filepath.Base(abs)), nil
+	return filepath.Join(d, filepath.Base(abs)), info, nil
 }
 
 func (fs *FS) inRoots(abs string) bool {
@@ -118,8 +127,13 @@ func (fs *FS) ReadFile(path string) ([]byte, error) {
 	if b, ok := fs.overlay[filepath.Clean(path)]; ok {
 		return b, nil
 	}
-	if !fs.Within(path) {
+	info, ok := fs.within(path)
+	if !ok {
 		return nil, ErrOutsideRoots
+	}
+	if info != nil && info.Mode().IsRegular() {
+		// The common case: a regular file, no symlink.
+		return fs.readRegular(path)
 	}
 	// Stat before opening: opening a FIFO blocks until something writes to
 	// it, and a lint run must never hang on a pipe named like a template.
@@ -133,21 +147,46 @@ func (fs *FS) ReadFile(path string) ([]byte, error) {
 	if !info.Mode().IsRegular() {
 		return nil, ErrNotRegular
 	}
+	return fs.readOpen(path)
+}
+
+// readOpen reads a file found regular through os.File.
+func (fs *FS) readOpen(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if info, err = f.Stat(); err != nil {
-		return nil, err
-	}
-	if info.Size() > fs.MaxFileSize {
-		return nil, fmt.Errorf("%w (%d bytes, cap %d)", ErrTooLarge, info.Size(), fs.MaxFileSize)
-	}
-	// Read at most one byte past the cap: a file can grow between Stat and Read.
-	b, err := io.ReadAll(io.LimitReader(f, fs.MaxFileSize+1))
+	info, err := f.Stat()
 	if err != nil {
 		return nil, err
+	}
+	return fs.readCapped(info.Size(), f.Read)
+}
+
+// readCapped reads to the end with read, into a buffer of the size the file
+// had when opened (io.ReadAll would start at 512 bytes and grow, a read and
+// a copy each time). It reads at most one byte past the cap: a file can grow
+// after its size was taken.
+func (fs *FS) readCapped(size int64, read func([]byte) (int, error)) ([]byte, error) {
+	if size > fs.MaxFileSize {
+		return nil, fmt.Errorf("%w (%d bytes, cap %d)", ErrTooLarge, size, fs.MaxFileSize)
+	}
+	limit := fs.MaxFileSize + 1
+	// One byte more than the size: room for the read that sees the end.
+	b := make([]byte, 0, size+1)
+	for int64(len(b)) < limit {
+		if len(b) == cap(b) {
+			b = slices.Grow(b, 4096)
+		}
+		n, err := read(b[len(b):int(min(int64(cap(b)), limit))])
+		b = b[:len(b)+n]
+		if errors.Is(err, io.EOF) || n == 0 && err == nil {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	if int64(len(b)) > fs.MaxFileSize {
 		return nil, fmt.Errorf("%w (cap %d bytes)", ErrTooLarge, fs.MaxFileSize)
