@@ -30,7 +30,11 @@ var ErrTooLarge = errors.New("file is larger than the size cap")
 // repository reads nothing), caps file sizes, and serves standard input
 // under the name the user gave it.
 type FS struct {
-	roots       []string // absolute, symlinks resolved
+	roots []string // absolute, symlinks resolved
+	// wd is the working directory when the run started: filepath.Abs asks
+	// the OS for it (two stats) on every call, and every read makes a path
+	// absolute.
+	wd          string
 	overlay     map[string][]byte
 	MaxFileSize int64
 	// dirs caches directories with their symlinks resolved: every file
@@ -41,6 +45,7 @@ type FS struct {
 // NewFS returns a file system confined to roots.
 func NewFS(roots []string, maxFileSize int64) (*FS, error) {
 	fs := &FS{overlay: map[string][]byte{}, MaxFileSize: maxFileSize}
+	fs.wd, _ = os.Getwd() // without it, abs asks each time
 	if fs.MaxFileSize <= 0 {
 		fs.MaxFileSize = DefaultMaxFileSize
 	}
@@ -77,7 +82,7 @@ func (fs *FS) Within(path string) bool {
 // within is Within that also returns what Lstat found when path is not a
 // symlink (nil otherwise), so that a read need not stat the file again.
 func (fs *FS) within(path string) (os.FileInfo, bool) {
-	abs, err := filepath.Abs(path)
+	abs, err := fs.abs(path)
 	if err != nil {
 		return nil, false
 	}
@@ -90,6 +95,14 @@ func (fs *FS) within(path string) (os.FileInfo, bool) {
 		return nil, errors.Is(err, os.ErrNotExist)
 	}
 	return info, fs.inRoots(resolved)
+}
+
+// abs is filepath.Abs against the working directory the run started in.
+func (fs *FS) abs(path string) (string, error) {
+	if filepath.IsAbs(path) || fs.wd == "" {
+		return filepath.Abs(path)
+	}
+	return filepath.Join(fs.wd, path), nil
 }
 
 // resolve is filepath.EvalSymlinks with the directories cached: a path
