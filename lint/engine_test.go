@@ -175,3 +175,39 @@ func TestFSRefusesOutsideRoots(t *testing.T) {
 		t.Errorf("size cap: %v", err)
 	}
 }
+
+// Directory symlinks are judged by where they lead, however the directories
+// under them are reached.
+func TestFSResolvesDirectorySymlinks(t *testing.T) {
+	outside := t.TempDir()
+	write(t, outside, "sub/f.txt", "secret")
+	root := t.TempDir()
+	write(t, root, "real/sub/f.txt", "ok")
+	if err := os.Symlink(filepath.Join(root, "real"), filepath.Join(root, "in")); err != nil {
+		t.Skip("symlinks not supported:", err)
+	}
+	if err := os.Symlink(outside, filepath.Join(root, "out")); err != nil {
+		t.Fatal(err)
+	}
+	fs, err := lint.NewFS([]string{root}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		path string
+		ok   bool
+	}{
+		{"real/sub/f.txt", true}, {"in/sub/f.txt", true}, {"real/sub", true}, {"in/sub", true},
+		{"out/sub/f.txt", false}, {"out/sub", false}, {"in/sub/f.txt", true}, {"out/sub/f.txt", false},
+	} {
+		p := filepath.Join(root, c.path)
+		if got := fs.Within(p); got != c.ok {
+			t.Errorf("Within(%s) = %v, want %v", c.path, got, c.ok)
+		}
+		if strings.HasSuffix(p, ".txt") {
+			if _, err := fs.ReadFile(p); (err == nil) != c.ok {
+				t.Errorf("ReadFile(%s): %v", c.path, err)
+			}
+		}
+	}
+}

@@ -89,6 +89,9 @@ func (fs *FS) within(path string) (os.FileInfo, bool) {
 	if !fs.inRoots(abs) {
 		return nil, false
 	}
+	if d, ok := fs.dirs.Load(abs); ok {
+		return nil, fs.inRoots(d.(string)) // a directory already resolved
+	}
 	resolved, info, err := fs.resolve(abs)
 	if err != nil {
 		// A path that does not exist yet is judged by its name alone.
@@ -114,16 +117,36 @@ func (fs *FS) resolve(abs string) (string, os.FileInfo, error) {
 		resolved, err := filepath.EvalSymlinks(abs)
 		return resolved, nil, err
 	}
-	dir := filepath.Dir(abs)
-	if d, ok := fs.dirs.Load(dir); ok {
-		return filepath.Join(d.(string), filepath.Base(abs)), info, nil
-	}
-	d, err := filepath.EvalSymlinks(dir)
+	d, err := fs.resolveDir(filepath.Dir(abs))
 	if err != nil {
 		return "", nil, err
 	}
-	fs.dirs.Store(dir, d)
 	return filepath.Join(d, filepath.Base(abs)), info, nil
+}
+
+// resolveDir resolves a directory from its parent's resolution, so that a
+// run Lstats each directory once; EvalSymlinks would Lstat every component
+// of the path for each new directory.
+func (fs *FS) resolveDir(dir string) (string, error) {
+	if d, ok := fs.dirs.Load(dir); ok {
+		return d.(string), nil
+	}
+	var d string
+	parent := filepath.Dir(dir)
+	info, err := os.Lstat(dir)
+	if err != nil || parent == dir || info.Mode()&os.ModeSymlink != 0 {
+		if d, err = filepath.EvalSymlinks(dir); err != nil {
+			return "", err
+		}
+	} else {
+		p, err := fs.resolveDir(parent)
+		if err != nil {
+			return "", err
+		}
+		d = filepath.Join(p, filepath.Base(dir))
+	}
+	fs.dirs.Store(dir, d)
+	return d, nil
 }
 
 func (fs *FS) inRoots(abs string) bool {
