@@ -211,3 +211,22 @@ func TestFSResolvesDirectorySymlinks(t *testing.T) {
 		}
 	}
 }
+
+// A file read ahead is given to the next read without reading it, once.
+func TestFSReadAheadIsTakenOnce(t *testing.T) {
+	root := t.TempDir()
+	p := write(t, root, "a.tf", "one")
+	fs, err := lint.NewFS([]string{root}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, err := fs.ReadFileAhead(p); err != nil || string(b) != "one" {
+		t.Fatalf("ahead: %q, %v", b, err)
+	}
+	write(t, root, "a.tf", "two")
+	for _, want := range []string{"one", "two"} {
+		if b, err := fs.ReadFile(p); err != nil || string(b) != want {
+			t.Errorf("read: %q, %v; want %q", b, err, want)
+		}
+	}
+}

@@ -40,7 +40,18 @@ type FS struct {
 	// dirs caches directories with their symlinks resolved: every file
 	// read asks, and resolving walks each component of the path.
 	dirs sync.Map // string -> string
+
+	// held are files read ahead for a read later in the run (Terraform's
+	// Group scans what its Parse reads again), given once and dropped. At
+	// most heldMax bytes: past that, files are read again rather than the
+	// whole tree held.
+	heldMu   sync.Mutex
+	held     map[string][]byte
+	heldSize int
 }
+
+// heldMax bounds the bytes held for later reads.
+const heldMax = 32 << 20
 
 // NewFS returns a file system confined to roots.
 func NewFS(roots []string, maxFileSize int64) (*FS, error) {
@@ -163,6 +174,9 @@ func (fs *FS) ReadFile(path string) ([]byte, error) {
 	if b, ok := fs.overlay[filepath.Clean(path)]; ok {
 		return b, nil
 	}
+	if b, ok := fs.take(path); ok {
+		return b, nil
+	}
 	info, ok := fs.within(path)
 	if !ok {
 		return nil, ErrOutsideRoots
@@ -184,6 +198,38 @@ func (fs *FS) ReadFile(path string) ([]byte, error) {
 		return nil, ErrNotRegular
 	}
 	return fs.readOpen(path)
+}
+
+// ReadFileAhead is ReadFile for a file that will be read again in this
+// run: the next ReadFile of path gets the same bytes without reading, while
+// the bytes held stay under heldMax.
+func (fs *FS) ReadFileAhead(path string) ([]byte, error) {
+	b, err := fs.ReadFile(path)
+	if err != nil || fs.Overlaid(path) {
+		return b, err
+	}
+	fs.heldMu.Lock()
+	defer fs.heldMu.Unlock()
+	if fs.heldSize+len(b) <= heldMax {
+		if fs.held == nil {
+			fs.held = map[string][]byte{}
+		}
+		fs.held[filepath.Clean(path)] = b
+		fs.heldSize += len(b)
+	}
+	return b, nil
+}
+
+// take returns and drops what ReadFileAhead held for path.
+func (fs *FS) take(path string) ([]byte, bool) {
+	fs.heldMu.Lock()
+	defer fs.heldMu.Unlock()
+	b, ok := fs.held[filepath.Clean(path)]
+	if ok {
+		delete(fs.held, filepath.Clean(path))
+		fs.heldSize -= len(b)
+	}
+	return b, ok
 }
 
 // readOpen reads a file found regular through os.File.
