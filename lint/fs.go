@@ -40,6 +40,9 @@ type FS struct {
 	// dirs caches directories with their symlinks resolved: every file
 	// read asks, and resolving walks each component of the path.
 	dirs sync.Map // string -> string
+	// listings caches ReadDir's names before overlays: Terraform lists a
+	// module directory to group it, to load it, and for its variable files.
+	listings sync.Map // string -> []string
 
 	// held are files read ahead for a read later in the run (Terraform's
 	// Group scans what its Parse reads again), given once and dropped. At
@@ -282,26 +285,38 @@ func (fs *FS) ReadDir(dir string) ([]string, error) {
 	if !fs.Within(dir) {
 		return nil, ErrOutsideRoots
 	}
-	entries, err := os.ReadDir(dir)
-	if err != nil && !errors.Is(err, os.ErrNotExist) {
+	clean := filepath.Clean(dir)
+	listed, err := fs.list(clean)
+	if err != nil {
 		return nil, err
 	}
-	seen := map[string]bool{}
-	var names []string
-	for _, e := range entries {
-		if e.IsDir() {
-			continue
-		}
-		names = append(names, e.Name())
-		seen[e.Name()] = true
-	}
-	clean := filepath.Clean(dir)
+	names := slices.Clone(listed) // callers may append
 	for p := range fs.overlay {
-		if filepath.Dir(p) == clean && !seen[filepath.Base(p)] {
+		if filepath.Dir(p) == clean && !slices.Contains(listed, filepath.Base(p)) {
 			names = append(names, filepath.Base(p))
 		}
 	}
 	sort.Strings(names)
+	return names, nil
+}
+
+// list returns the sorted names of the non-directories in dir, none if it
+// does not exist.
+func (fs *FS) list(dir string) ([]string, error) {
+	if names, ok := fs.listings.Load(dir); ok {
+		return names.([]string), nil
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, err
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() {
+			names = append(names, e.Name())
+		}
+	}
+	fs.listings.Store(dir, names)
 	return names, nil
 }
 
