@@ -199,12 +199,14 @@ func TestFSResolvesDirectorySymlinks(t *testing.T) {
 	}{
 		{"real/sub/f.txt", true}, {"in/sub/f.txt", true}, {"real/sub", true}, {"in/sub", true},
 		{"out/sub/f.txt", false}, {"out/sub", false}, {"in/sub/f.txt", true}, {"out/sub/f.txt", false},
+		// What does not exist is judged by its name; what cannot exist is not.
+		{"nope", true}, {"no/dir/nope", true}, {"in/nope/x", true}, {"out/nope/x", true}, {"real/sub/f.txt/x", false},
 	} {
 		p := filepath.Join(root, c.path)
 		if got := fs.Within(p); got != c.ok {
 			t.Errorf("Within(%s) = %v, want %v", c.path, got, c.ok)
 		}
-		if strings.HasSuffix(p, ".txt") {
+		if strings.HasSuffix(p, "f.txt") {
 			if _, err := fs.ReadFile(p); (err == nil) != c.ok {
 				t.Errorf("ReadFile(%s): %v", c.path, err)
 			}

@@ -127,6 +127,14 @@ func (fs *FS) abs(path string) (string, error) {
 // name. It also returns the path's Lstat when it is not a symlink.
 func (fs *FS) resolve(abs string) (string, os.FileInfo, error) {
 	info, err := os.Lstat(abs)
+	if errors.Is(err, os.ErrNotExist) {
+		// EvalSymlinks would fail the same way, once it had resolved the
+		// directory (a module's missing modules.json, say).
+		if _, derr := fs.resolveDir(filepath.Dir(abs)); derr != nil {
+			return "", nil, derr
+		}
+		return "", nil, err
+	}
 	if err != nil || info.Mode()&os.ModeSymlink != 0 {
 		resolved, err := filepath.EvalSymlinks(abs)
 		return resolved, nil, err
@@ -135,7 +143,11 @@ func (fs *FS) resolve(abs string) (string, os.FileInfo, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	return filepath.Join(d, filepath.Base(abs)), info, nil
+	resolved := filepath.Join(d, filepath.Base(abs))
+	if info.IsDir() {
+		fs.dirs.Store(abs, resolved) // for its files and listings
+	}
+	return resolved, info, nil
 }
 
 // resolveDir resolves a directory from its parent's resolution, so that a
@@ -148,14 +160,18 @@ func (fs *FS) resolveDir(dir string) (string, error) {
 	var d string
 	parent := filepath.Dir(dir)
 	info, err := os.Lstat(dir)
-	if err != nil || parent == dir || info.Mode()&os.ModeSymlink != 0 {
+	missing := errors.Is(err, os.ErrNotExist)
+	if parent == dir || err != nil && !missing || err == nil && info.Mode()&os.ModeSymlink != 0 {
 		if d, err = filepath.EvalSymlinks(dir); err != nil {
 			return "", err
 		}
 	} else {
-		p, err := fs.resolveDir(parent)
-		if err != nil {
-			return "", err
+		p, perr := fs.resolveDir(parent)
+		if perr != nil {
+			return "", perr
+		}
+		if missing {
+			return "", err // as EvalSymlinks fails, once past the parent
 		}
 		d = filepath.Join(p, filepath.Base(dir))
 	}
