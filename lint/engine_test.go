@@ -237,3 +237,60 @@ func TestFSRefusesOutsideRoots(t *testing.T) {
 		t.Errorf("size cap: %v", err)
 	}
 }
+
+// Directory symlinks are judged by where they lead, however the directories
+// under them are reached.
+func TestFSResolvesDirectorySymlinks(t *testing.T) {
+	outside := t.TempDir()
+	write(t, outside, "sub/f.txt", "secret")
+	root := t.TempDir()
+	write(t, root, "real/sub/f.txt", "ok")
+	if err := os.Symlink(filepath.Join(root, "real"), filepath.Join(root, "in")); err != nil {
+		t.Skip("symlinks not supported:", err)
+	}
+	if err := os.Symlink(outside, filepath.Join(root, "out")); err != nil {
+		t.Fatal(err)
+	}
+	fs, err := lint.NewFS([]string{root}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		path string
+		ok   bool
+	}{
+		{"real/sub/f.txt", true}, {"in/sub/f.txt", true}, {"real/sub", true}, {"in/sub", true},
+		{"out/sub/f.txt", false}, {"out/sub", false}, {"in/sub/f.txt", true}, {"out/sub/f.txt", false},
+		// What does not exist is judged by its name; what cannot exist is not.
+		{"nope", true}, {"no/dir/nope", true}, {"in/nope/x", true}, {"out/nope/x", true}, {"real/sub/f.txt/x", false},
+	} {
+		p := filepath.Join(root, c.path)
+		if got := fs.Within(p); got != c.ok {
+			t.Errorf("Within(%s) = %v, want %v", c.path, got, c.ok)
+		}
+		if strings.HasSuffix(p, "f.txt") {
+			if _, err := fs.ReadFile(p); (err == nil) != c.ok {
+				t.Errorf("ReadFile(%s): %v", c.path, err)
+			}
+		}
+	}
+}
+
+// A file read ahead is given to the next read without reading it, once.
+func TestFSReadAheadIsTakenOnce(t *testing.T) {
+	root := t.TempDir()
+	p := write(t, root, "a.tf", "one")
+	fs, err := lint.NewFS([]string{root}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, err := fs.ReadFileAhead(p); err != nil || string(b) != "one" {
+		t.Fatalf("ahead: %q, %v", b, err)
+	}
+	write(t, root, "a.tf", "two")
+	for _, want := range []string{"one", "two"} {
+		if b, err := fs.ReadFile(p); err != nil || string(b) != want {
+			t.Errorf("read: %q, %v; want %q", b, err, want)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -29,17 +30,36 @@ var ErrTooLarge = errors.New("file is larger than the size cap")
 // repository reads nothing), caps file sizes, and serves standard input
 // under the name the user gave it.
 type FS struct {
-	roots       []string // absolute, symlinks resolved
+	roots []string // absolute, symlinks resolved
+	// wd is the working directory when the run started: filepath.Abs asks
+	// the OS for it (two stats) on every call, and every read makes a path
+	// absolute.
+	wd          string
 	overlay     map[string][]byte
 	MaxFileSize int64
 	// dirs caches directories with their symlinks resolved: every file
 	// read asks, and resolving walks each component of the path.
 	dirs sync.Map // string -> string
+	// listings caches ReadDir's names before overlays: Terraform lists a
+	// module directory to group it, to load it, and for its variable files.
+	listings sync.Map // string -> []string
+
+	// held are files read ahead for a read later in the run (Terraform's
+	// Group scans what its Parse reads again), given once and dropped. At
+	// most heldMax bytes: past that, files are read again rather than the
+	// whole tree held.
+	heldMu   sync.Mutex
+	held     map[string][]byte
+	heldSize int
 }
+
+// heldMax bounds the bytes held for later reads.
+const heldMax = 32 << 20
 
 // NewFS returns a file system confined to roots.
 func NewFS(roots []string, maxFileSize int64) (*FS, error) {
 	fs := &FS{overlay: map[string][]byte{}, MaxFileSize: maxFileSize}
+	fs.wd, _ = os.Getwd() // without it, abs asks each time
 	if fs.MaxFileSize <= 0 {
 		fs.MaxFileSize = DefaultMaxFileSize
 	}
@@ -69,39 +89,94 @@ func (fs *FS) Overlaid(path string) bool {
 
 // Within reports whether path, after resolving symlinks, lies inside a root.
 func (fs *FS) Within(path string) bool {
-	abs, err := filepath.Abs(path)
+	_, ok := fs.within(path)
+	return ok
+}
+
+// within is Within that also returns what Lstat found when path is not a
+// symlink (nil otherwise), so that a read need not stat the file again.
+func (fs *FS) within(path string) (os.FileInfo, bool) {
+	abs, err := fs.abs(path)
 	if err != nil {
-		return false
+		return nil, false
 	}
 	if !fs.inRoots(abs) {
-		return false
+		return nil, false
 	}
-	resolved, err := fs.resolve(abs)
+	if d, ok := fs.dirs.Load(abs); ok {
+		return nil, fs.inRoots(d.(string)) // a directory already resolved
+	}
+	resolved, info, err := fs.resolve(abs)
 	if err != nil {
 		// A path that does not exist yet is judged by its name alone.
-		return errors.Is(err, os.ErrNotExist)
+		return nil, errors.Is(err, os.ErrNotExist)
 	}
-	return fs.inRoots(resolved)
+	return info, fs.inRoots(resolved)
+}
+
+// abs is filepath.Abs against the working directory the run started in.
+func (fs *FS) abs(path string) (string, error) {
+	if filepath.IsAbs(path) || fs.wd == "" {
+		return filepath.Abs(path)
+	}
+	return filepath.Join(fs.wd, path), nil
 }
 
 // resolve is filepath.EvalSymlinks with the directories cached: a path
 // that is not itself a symlink resolves to its resolved directory and its
-// name.
-func (fs *FS) resolve(abs string) (string, error) {
+// name. It also returns the path's Lstat when it is not a symlink.
+func (fs *FS) resolve(abs string) (string, os.FileInfo, error) {
 	info, err := os.Lstat(abs)
+	if errors.Is(err, os.ErrNotExist) {
+		// EvalSymlinks would fail the same way, once it had resolved the
+		// directory (a module's missing modules.json, say).
+		if _, derr := fs.resolveDir(filepath.Dir(abs)); derr != nil {
+			return "", nil, derr
+		}
+		return "", nil, err
+	}
 	if err != nil || info.Mode()&os.ModeSymlink != 0 {
-		return filepath.EvalSymlinks(abs)
+		resolved, err := filepath.EvalSymlinks(abs)
+		return resolved, nil, err
 	}
-	dir := filepath.Dir(abs)
-	if d, ok := fs.dirs.Load(dir); ok {
-		return filepath.Join(d.(string), filepath.Base(abs)), nil
-	}
-	d, err := filepath.EvalSymlinks(dir)
+	d, err := fs.resolveDir(filepath.Dir(abs))
 	if err != nil {
-		return "", err
+		return "", nil, err
+	}
+	resolved := filepath.Join(d, filepath.Base(abs))
+	if info.IsDir() {
+		fs.dirs.Store(abs, resolved) // for its files and listings
+	}
+	return resolved, info, nil
+}
+
+// resolveDir resolves a directory from its parent's resolution, so that a
+// run Lstats each directory once; EvalSymlinks would Lstat every component
+// of the path for each new directory.
+func (fs *FS) resolveDir(dir string) (string, error) {
+	if d, ok := fs.dirs.Load(dir); ok {
+		return d.(string), nil
+	}
+	var d string
+	parent := filepath.Dir(dir)
+	info, err := os.Lstat(dir)
+	missing := errors.Is(err, os.ErrNotExist)
+	if parent == dir || err != nil && !missing || err == nil && info.Mode()&os.ModeSymlink != 0 {
+		if d, err = filepath.EvalSymlinks(dir); err != nil {
+			return "", err
+		}
+	} else {
+		p, perr := fs.resolveDir(parent)
+		if perr != nil {
+			return "", perr
+		}
+		if missing {
+			return "", err // as EvalSymlinks fails, once past the parent
+		}
+		d = filepath.Join(p, filepath.Base(dir))
 	}
 	fs.dirs.Store(dir, d)
-	return filepath.Join(d, filepath.Base(abs)), nil
+	return d, nil
 }
 
 func (fs *FS) inRoots(abs string) bool {
@@ -118,8 +193,16 @@ func (fs *FS) ReadFile(path string) ([]byte, error) {
 	if b, ok := fs.overlay[filepath.Clean(path)]; ok {
 		return b, nil
 	}
-	if !fs.Within(path) {
+	if b, ok := fs.take(path); ok {
+		return b, nil
+	}
+	info, ok := fs.within(path)
+	if !ok {
 		return nil, ErrOutsideRoots
+	}
+	if info != nil && info.Mode().IsRegular() {
+		// The common case: a regular file, no symlink.
+		return fs.readRegular(path)
 	}
 	// Stat before opening: opening a FIFO blocks until something writes to
 	// it, and a lint run must never hang on a pipe named like a template.
@@ -133,21 +216,78 @@ func (fs *FS) ReadFile(path string) ([]byte, error) {
 	if !info.Mode().IsRegular() {
 		return nil, ErrNotRegular
 	}
+	return fs.readOpen(path)
+}
+
+// ReadFileAhead is ReadFile for a file that will be read again in this
+// run: the next ReadFile of path gets the same bytes without reading, while
+// the bytes held stay under heldMax.
+func (fs *FS) ReadFileAhead(path string) ([]byte, error) {
+	b, err := fs.ReadFile(path)
+	if err != nil || fs.Overlaid(path) {
+		return b, err
+	}
+	fs.heldMu.Lock()
+	defer fs.heldMu.Unlock()
+	if fs.heldSize+len(b) <= heldMax {
+		if fs.held == nil {
+			fs.held = map[string][]byte{}
+		}
+		fs.held[filepath.Clean(path)] = b
+		fs.heldSize += len(b)
+	}
+	return b, nil
+}
+
+// take returns and drops what ReadFileAhead held for path.
+func (fs *FS) take(path string) ([]byte, bool) {
+	fs.heldMu.Lock()
+	defer fs.heldMu.Unlock()
+	b, ok := fs.held[filepath.Clean(path)]
+	if ok {
+		delete(fs.held, filepath.Clean(path))
+		fs.heldSize -= len(b)
+	}
+	return b, ok
+}
+
+// readOpen reads a file found regular through os.File.
+func (fs *FS) readOpen(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if info, err = f.Stat(); err != nil {
-		return nil, err
-	}
-	if info.Size() > fs.MaxFileSize {
-		return nil, fmt.Errorf("%w (%d bytes, cap %d)", ErrTooLarge, info.Size(), fs.MaxFileSize)
-	}
-	// Read at most one byte past the cap: a file can grow between Stat and Read.
-	b, err := io.ReadAll(io.LimitReader(f, fs.MaxFileSize+1))
+	info, err := f.Stat()
 	if err != nil {
 		return nil, err
+	}
+	return fs.readCapped(info.Size(), f.Read)
+}
+
+// readCapped reads to the end with read, into a buffer of the size the file
+// had when opened (io.ReadAll would start at 512 bytes and grow, a read and
+// a copy each time). It reads at most one byte past the cap: a file can grow
+// after its size was taken.
+func (fs *FS) readCapped(size int64, read func([]byte) (int, error)) ([]byte, error) {
+	if size > fs.MaxFileSize {
+		return nil, fmt.Errorf("%w (%d bytes, cap %d)", ErrTooLarge, size, fs.MaxFileSize)
+	}
+	limit := fs.MaxFileSize + 1
+	// One byte more than the size: room for the read that sees the end.
+	b := make([]byte, 0, size+1)
+	for int64(len(b)) < limit {
+		if len(b) == cap(b) {
+			b = slices.Grow(b, 4096)
+		}
+		n, err := read(b[len(b):int(min(int64(cap(b)), limit))])
+		b = b[:len(b)+n]
+		if errors.Is(err, io.EOF) || n == 0 && err == nil {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	if int64(len(b)) > fs.MaxFileSize {
 		return nil, fmt.Errorf("%w (cap %d bytes)", ErrTooLarge, fs.MaxFileSize)
@@ -161,26 +301,38 @@ func (fs *FS) ReadDir(dir string) ([]string, error) {
 	if !fs.Within(dir) {
 		return nil, ErrOutsideRoots
 	}
-	entries, err := os.ReadDir(dir)
-	if err != nil && !errors.Is(err, os.ErrNotExist) {
+	clean := filepath.Clean(dir)
+	listed, err := fs.list(clean)
+	if err != nil {
 		return nil, err
 	}
-	seen := map[string]bool{}
-	var names []string
-	for _, e := range entries {
-		if e.IsDir() {
-			continue
-		}
-		names = append(names, e.Name())
-		seen[e.Name()] = true
-	}
-	clean := filepath.Clean(dir)
+	names := slices.Clone(listed) // callers may append
 	for p := range fs.overlay {
-		if filepath.Dir(p) == clean && !seen[filepath.Base(p)] {
+		if filepath.Dir(p) == clean && !slices.Contains(listed, filepath.Base(p)) {
 			names = append(names, filepath.Base(p))
 		}
 	}
 	sort.Strings(names)
+	return names, nil
+}
+
+// list returns the sorted names of the non-directories in dir, none if it
+// does not exist.
+func (fs *FS) list(dir string) ([]string, error) {
+	if names, ok := fs.listings.Load(dir); ok {
+		return names.([]string), nil
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, err
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() {
+			names = append(names, e.Name())
+		}
+	}
+	fs.listings.Store(dir, names)
 	return names, nil
 }
 

@@ -140,7 +140,8 @@ func (Parser) Group(paths []string, fsys *lint.FS) [][]string {
 }
 
 // scanSources returns, for each directory, the local module sources its
-// files name, in file order, reading the files on all cores.
+// files name, in file order, reading the files on all cores. Parse reads
+// them again: they are read ahead, so that it need not.
 func scanSources(dirs []string, dirFiles map[string][]string, fsys *lint.FS) map[string][]string {
 	found := make([][]string, len(dirs))
 	next := make(chan int)
@@ -149,7 +150,7 @@ func scanSources(dirs []string, dirFiles map[string][]string, fsys *lint.FS) map
 		wg.Go(func() {
 			for i := range next {
 				for _, f := range dirFiles[dirs[i]] {
-					src, err := fsys.ReadFile(f)
+					src, err := fsys.ReadFileAhead(f)
 					if err != nil || !bytes.Contains(src, []byte("source")) {
 						continue
 					}
