@@ -186,7 +186,7 @@ func Run(cfg Config, paths []string) (*Result, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				outs[i] = runJob(cfg, fsys, jobs[i], ignores)
+				outs[i] = runJob(cfg, fsys, jobs[i], runSup, ignores)
 			}
 		}()
 	}
@@ -282,7 +282,7 @@ type jobResult struct {
 // runJob parses one job and runs every rule over its units. Rules run right
 // after parsing so that no job's syntax trees outlive it. A panic in a parser
 // or rule becomes an error for the job's files, never a crash of the run.
-func runJob(cfg Config, fsys *FS, j job, ignores *configIgnores) (out jobResult) {
+func runJob(cfg Config, fsys *FS, j job, runSup *suppressor, ignores *configIgnores) (out jobResult) {
 	ctx := NewContext(fsys, cfg.ParseOptions)
 	defer func() {
 		if r := recover(); r != nil {
@@ -322,7 +322,7 @@ func runJob(cfg Config, fsys *FS, j job, ignores *configIgnores) (out jobResult)
 		}
 	}
 	if cfg.Suppress != nil {
-		s := newSuppressor(cfg.Suppress, cfg.Rules)
+		s := runSup.forJob()
 		var n []SuppressedFinding
 		var files []string
 		for _, p := range j.paths {

@@ -121,6 +121,12 @@ func newSuppressor(cfg *SuppressConfig, rules []Rule) *suppressor {
 	return s
 }
 
+// forJob returns a suppressor for one job: the same read-only tables,
+// which are the costly part to build, and problems of its own.
+func (s *suppressor) forJob() *suppressor {
+	return &suppressor{cfg: s.cfg, today: s.today, rules: s.rules, active: s.active}
+}
+
 // problem reports something wrong with a suppression.
 func (s *suppressor) problem(at Range, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
