@@ -396,6 +396,13 @@ func acceptedBy(parsers []Parser, path string) []Parser {
 // trees and never following directory symlinks (no loops, no escapes).
 func walk(root string, fsys *FS, exclude func(string) bool, visit func(string)) []Diagnostic {
 	var errs []Diagnostic
+	if info, err := os.Lstat(root); err == nil && info.Mode()&os.ModeSymlink != 0 {
+		// WalkDir does not enter a root that is a symlink; with a trailing
+		// separator the OS resolves it, and paths keep the name given.
+		if st, err := os.Stat(root); err == nil && st.IsDir() {
+			root += string(filepath.Separator)
+		}
+	}
 	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			errs = append(errs, Diagnostic{Range: Range{File: filepath.ToSlash(path)}, Message: describeOSError(err)})

@@ -216,6 +216,33 @@ func TestSymlinkOutOfRootIsNotRead(t *testing.T) {
 	}
 }
 
+// A root that is itself a symlink to a directory (a checkout linked into
+// place; /tmp on macOS) is linted under the name given, and a symlink in it
+// that leaves it is still refused.
+func TestRootThroughDirectorySymlink(t *testing.T) {
+	real := t.TempDir()
+	write(t, real, "in.fake", "fake\nbad")
+	outside := write(t, t.TempDir(), "secret.fake", "fake\nbad")
+	top := t.TempDir()
+	t.Chdir(top)
+	if err := os.Symlink(real, "link"); err != nil {
+		t.Skip("symlinks not supported:", err)
+	}
+	if err := os.Symlink(outside, filepath.Join(real, "out.fake")); err != nil {
+		t.Fatal(err)
+	}
+	for _, root := range []string{"link", filepath.Join(top, "link")} {
+		res, err := lint.Run(cfg(1), []string{root})
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := filepath.ToSlash(filepath.Join(root, "in.fake"))
+		if got, want := spots(res), in+":2:1 T001\n"+in+":2:1 T002\n"; got != want {
+			t.Errorf("root %s: got %q, want %q", root, got, want)
+		}
+	}
+}
+
 func TestFSRefusesOutsideRoots(t *testing.T) {
 	root := t.TempDir()
 	write(t, root, "ok.txt", "ok")

@@ -31,6 +31,10 @@ var ErrTooLarge = errors.New("file is larger than the size cap")
 // under the name the user gave it.
 type FS struct {
 	roots []string // absolute, symlinks resolved
+	// names are the roots as given, made absolute: a path reached through
+	// a root that is a symlink (a checkout linked into place, /tmp on
+	// macOS) is named under it before it is resolved.
+	names []string
 	// wd is the working directory when the run started: filepath.Abs asks
 	// the OS for it (two stats) on every call, and every read makes a path
 	// absolute.
@@ -68,6 +72,7 @@ func NewFS(roots []string, maxFileSize int64) (*FS, error) {
 		if err != nil {
 			return nil, err
 		}
+		fs.names = append(fs.names, abs)
 		if resolved, err := filepath.EvalSymlinks(abs); err == nil {
 			abs = resolved
 		}
@@ -100,7 +105,7 @@ func (fs *FS) within(path string) (os.FileInfo, bool) {
 	if err != nil {
 		return nil, false
 	}
-	if !fs.inRoots(abs) {
+	if !fs.inRoots(abs) && !under(fs.names, abs) {
 		return nil, false
 	}
 	if d, ok := fs.dirs.Load(abs); ok {
@@ -179,8 +184,11 @@ func (fs *FS) resolveDir(dir string) (string, error) {
 	return d, nil
 }
 
-func (fs *FS) inRoots(abs string) bool {
-	for _, r := range fs.roots {
+func (fs *FS) inRoots(abs string) bool { return under(fs.roots, abs) }
+
+// under reports whether abs is one of roots or inside one.
+func under(roots []string, abs string) bool {
+	for _, r := range roots {
 		if abs == r || strings.HasPrefix(abs, r+string(filepath.Separator)) || r == string(filepath.Separator) {
 			return true
 		}
