@@ -219,6 +219,9 @@ func (s *suppressor) apply(findings []Finding, units []*Unit, files []string, so
 		commentsOf(f)
 	}
 
+	// Kept findings are moved down in place: a job's findings are not
+	// read again, and copying them costs more than the checks.
+	kept = findings[:0]
 	for _, f := range findings {
 		hit, reason := false, ""
 		for _, sup := range commentsOf(f.Range.File) {
@@ -455,8 +458,12 @@ func newConfigIgnores(s *suppressor, entries []ConfigIgnore, pathOf func(string)
 }
 
 func (c *configIgnores) filter(findings []Finding) (kept []Finding, suppressed []SuppressedFinding) {
+	if len(c.entries) == 0 {
+		return findings, nil // nothing to match, and no lock to take
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	kept = findings[:0] // in place, as in apply
 	for _, f := range findings {
 		hit, reason := false, ""
 		file := f.Range.File
