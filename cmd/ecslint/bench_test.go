@@ -79,10 +79,12 @@ func BenchmarkRun(b *testing.B) {
 	reportThroughput(b, files)
 }
 
-// BenchmarkMain adds flag parsing, config discovery and JSON output: what
-// one invocation of the binary does after it has started.
+// BenchmarkMain adds flag parsing, config discovery, JSON output and the
+// binary's collector settings: what one invocation of the binary does after
+// it has started.
 func BenchmarkMain(b *testing.B) {
 	dir, files, size := benchCorpus(b)
+	defer tuneGC()()
 	b.SetBytes(size)
 	b.ReportAllocs()
 	for b.Loop() {
