@@ -51,7 +51,7 @@ func sameAsYAMLv3(t *testing.T, src []byte) bool {
 	if !ok {
 		return false
 	}
-	slow, perr := parseYAMLv3(newSource("f.yaml", src))
+	slow, _, perr := parseYAMLv3(newSource("f.yaml", src))
 	if perr != nil {
 		t.Fatalf("fast path accepted what yaml.v3 rejects (%s):\n%s", perr.msg, src)
 	}
@@ -187,7 +187,7 @@ func BenchmarkYAMLPaths(b *testing.B) {
 		parse func(*source) bool
 	}{
 		{"block", func(s *source) bool { _, ok := parseBlockYAML(s); return ok }},
-		{"yaml.v3", func(s *source) bool { _, perr := parseYAMLv3(s); return perr == nil }},
+		{"yaml.v3", func(s *source) bool { _, _, perr := parseYAMLv3(s); return perr == nil }},
 	} {
 		b.Run(path.name, func(b *testing.B) {
 			b.SetBytes(int64(len(src)))

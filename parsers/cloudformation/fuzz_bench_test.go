@@ -26,7 +26,7 @@ func FuzzParse(f *testing.F) {
 		if !Sniff(src) {
 			return
 		}
-		root, perr := parse("f.yaml", src)
+		root, shared, perr := parse("f.yaml", src)
 		lines := bytes.Count(src, []byte("\n")) + bytes.Count(src, []byte("\r")) + 1
 		if perr != nil {
 			if perr.at.Start.Line < 1 || perr.at.Start.Line > lines {
@@ -37,7 +37,7 @@ func FuzzParse(f *testing.F) {
 		if !isTemplate(root) {
 			return
 		}
-		u := decode(root)
+		u := decode(root, shared)
 		inside := func(r lint.Range) {
 			if r.IsZero() {
 				return
@@ -117,11 +117,11 @@ func BenchmarkParseLargeTemplate(b *testing.B) {
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for b.Loop() {
-		root, perr := parse("large.yaml", src)
+		root, shared, perr := parse("large.yaml", src)
 		if perr != nil {
 			b.Fatal(perr.msg)
 		}
-		if u := decode(root); len(u.TaskDefinitions) != 300 {
+		if u := decode(root, shared); len(u.TaskDefinitions) != 300 {
 			b.Fatal(len(u.TaskDefinitions))
 		}
 	}
@@ -161,11 +161,11 @@ func BenchmarkParseLargeJSONTemplate(b *testing.B) {
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for b.Loop() {
-		root, perr := parse("large.template.json", src)
+		root, shared, perr := parse("large.template.json", src)
 		if perr != nil {
 			b.Fatal(perr.msg)
 		}
-		if u := decode(root); len(u.TaskDefinitions) != 300 || len(u.Services) != 300 {
+		if u := decode(root, shared); len(u.TaskDefinitions) != 300 || len(u.Services) != 300 {
 			b.Fatal(len(u.TaskDefinitions))
 		}
 	}

@@ -86,7 +86,7 @@ func (Parser) Parse(ctx *lint.Context, paths []string) ([]*lint.Unit, bool) {
 	if !Sniff(src) {
 		return nil, false
 	}
-	root, perr := parse(file, src)
+	root, shared, perr := parse(file, src)
 	if perr != nil {
 		if !looksLikeTemplate(src) {
 			return nil, false
@@ -97,7 +97,7 @@ func (Parser) Parse(ctx *lint.Context, paths []string) ([]*lint.Unit, bool) {
 	if !isTemplate(root) {
 		return nil, false
 	}
-	return []*lint.Unit{decode(root)}, true
+	return []*lint.Unit{decode(root, shared)}, true
 }
 
 type parseError struct {
@@ -108,39 +108,41 @@ type parseError struct {
 // parse reads a template into a positioned node tree: JSON with the JSON
 // parser (exact, and faster), YAML with the block-YAML fast path when the
 // template lies in its subset and through yaml.v3 otherwise.
-func parse(file string, src []byte) (*lint.Node, *parseError) {
+// The tree shares nodes (shared) only where YAML aliases made it so.
+func parse(file string, src []byte) (root *lint.Node, shared bool, perr *parseError) {
 	body := bytes.TrimLeft(src, " \t\r\n\xef\xbb\xbf")
 	if len(body) > 0 && body[0] == '{' {
 		n, err := jsonnode.Parse(file, src)
 		if err == nil {
-			return n, nil
+			return n, false, nil
 		}
 		var se *jsonnode.SyntaxError
 		if errors.As(err, &se) {
-			return nil, &parseError{lint.Range{File: file, Start: se.Pos, End: se.Pos}, "invalid JSON: " + se.Msg}
+			return nil, false, &parseError{lint.Range{File: file, Start: se.Pos, End: se.Pos}, "invalid JSON: " + se.Msg}
 		}
 		// Not JSON after all (YAML flow mappings start with "{" too): let
 		// yaml.v3 have it.
 	}
 	s := newSource(file, src)
 	if n, ok := parseBlockYAML(s); ok {
-		return n, nil
+		return n, false, nil
 	}
 	return parseYAMLv3(s)
 }
 
 // parseYAMLv3 parses any YAML through yaml.v3 and the converter.
-func parseYAMLv3(s *source) (*lint.Node, *parseError) {
+func parseYAMLv3(s *source) (*lint.Node, bool, *parseError) {
 	file, src := s.file, s.src
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return nil, yamlError(file, src, err)
+		return nil, false, yamlError(file, src, err)
 	}
-	n, err := newConverter(s).convert(&doc)
+	c := newConverter(s)
+	n, err := c.convert(&doc)
 	if err != nil {
-		return nil, &parseError{lint.Range{File: file, Start: lint.Pos{Line: 1, Col: 1}, End: lint.Pos{Line: 1, Col: 1}}, err.Error()}
+		return nil, false, &parseError{lint.Range{File: file, Start: lint.Pos{Line: 1, Col: 1}, End: lint.Pos{Line: 1, Col: 1}}, err.Error()}
 	}
-	return n, nil
+	return n, c.shared, nil
 }
 
 // yamlError places a yaml.v3 error. yaml.v3 gives the line only; the column
@@ -226,8 +228,8 @@ func isTemplate(root *lint.Node) bool {
 }
 
 // decode maps a template's resources into a unit.
-func decode(root *lint.Node) *lint.Unit {
-	r := newResolver(root)
+func decode(root *lint.Node, shared bool) *lint.Unit {
+	r := newResolver(root, shared)
 	m := newMapper()
 	for _, f := range root.Get("Resources").Value.Fields {
 		if f.Value.Kind != lint.ObjectNode {

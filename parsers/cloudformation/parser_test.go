@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ecslint/ecslint/lint"
 )
@@ -391,13 +392,40 @@ func TestFnIfAliasBombIsBounded(t *testing.T) {
 		fmt.Fprintf(&b, "      X%d: &b%d !If [c, *b%d, *b%d]\n", i, i, i-1, i-1)
 	}
 	b.WriteString("      ContainerDefinitions: [{Name: a, Image: b, Privileged: *b39}]\n")
-	root, perr := parse("bomb.yaml", []byte(b.String()))
+	root, shared, perr := parse("bomb.yaml", []byte(b.String()))
 	if perr != nil {
 		t.Fatal(perr.msg)
 	}
-	u := decode(root)
+	u := decode(root, shared)
 	if p := u.TaskDefinitions[0].Containers[0].Privileged; len(p.Alts) > maxAlts {
 		t.Errorf("privileged has %d alternatives, want at most %d", len(p.Alts), maxAlts)
+	}
+}
+
+// A mapping entry naming the next entry twice, forty deep, asks for 2^40
+// resolutions unless each entry is resolved once; the template has no
+// aliases, so only the memo on mapping entries stands in the way.
+func TestFindInMapChainIsLinear(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Mappings:\n  M:\n")
+	for i := range 40 {
+		fmt.Fprintf(&b, "    L%d:\n      a: [!FindInMap [M, L%d, a], !FindInMap [M, L%d, a]]\n", i, i+1, i+1)
+	}
+	b.WriteString("    L40:\n      a: x\n")
+	b.WriteString("Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      Family: !FindInMap [M, L0, a]\n      ContainerDefinitions: [{Name: a, Image: b}]\n")
+	root, shared, perr := parse("chain.yaml", []byte(b.String()))
+	if perr != nil || shared {
+		t.Fatalf("parse: %v, shared %v", perr, shared)
+	}
+	done := make(chan *lint.Unit)
+	go func() { done <- decode(root, shared) }()
+	select {
+	case u := <-done:
+		if len(u.TaskDefinitions) != 1 {
+			t.Errorf("%d task definitions", len(u.TaskDefinitions))
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("resolving the chain did not finish: mapping entries are resolved more than once")
 	}
 }
 

@@ -23,7 +23,13 @@ type resolver struct {
 	params    map[string]*param
 	mappings  *lint.Node
 	resources map[string]bool
-	memo      map[*lint.Node]*lint.Node
+	// memo holds resolved values of nodes that may be reached more than
+	// once: mapping entries (one Fn::FindInMap entry may name others), and
+	// every collection when the tree shares nodes (YAML aliases). Without
+	// it a few lines could ask for exponentially many resolutions; with it
+	// for every node, a plain template pays a map entry per node.
+	memo    map[*lint.Node]*lint.Node
+	memoAll bool
 }
 
 // param is a template parameter.
@@ -32,8 +38,10 @@ type param struct {
 	list         bool
 }
 
-func newResolver(root *lint.Node) *resolver {
-	r := &resolver{params: map[string]*param{}, resources: map[string]bool{}, memo: map[*lint.Node]*lint.Node{}}
+// newResolver prepares the resolution of a template whose tree may share
+// nodes (shared).
+func newResolver(root *lint.Node, shared bool) *resolver {
+	r := &resolver{params: map[string]*param{}, resources: map[string]bool{}, memo: map[*lint.Node]*lint.Node{}, memoAll: shared}
 	if ps := root.Get("Parameters"); ps != nil && ps.Value.Kind == lint.ObjectNode {
 		for _, f := range ps.Value.Fields {
 			p := &param{}
@@ -72,9 +80,24 @@ func (r *resolver) value(n *lint.Node, depth int) *lint.Node {
 	if n.Kind != lint.ObjectNode && n.Kind != lint.ArrayNode {
 		return n // a scalar holds no intrinsic
 	}
+	if r.memoAll {
+		return r.memoized(n, depth)
+	}
+	return r.collection(n, depth)
+}
+
+// memoized is value, resolving each node once.
+func (r *resolver) memoized(n *lint.Node, depth int) *lint.Node {
 	if out, ok := r.memo[n]; ok {
 		return out
 	}
+	out := r.collection(n, depth)
+	r.memo[n] = out
+	return out
+}
+
+// collection resolves an object or array.
+func (r *resolver) collection(n *lint.Node, depth int) *lint.Node {
 	if depth > maxResolveDepth {
 		return unknown(n.Range, "")
 	}
@@ -117,7 +140,6 @@ func (r *resolver) value(n *lint.Node, depth int) *lint.Node {
 			out = &c
 		}
 	}
-	r.memo[n] = out
 	return out
 }
 
@@ -371,7 +393,10 @@ func (r *resolver) findInMap(n, arg *lint.Node, depth int) *lint.Node {
 		}
 		cur = f.Value
 	}
-	v := r.value(cur, depth)
+	v := cur
+	if cur.Kind == lint.ObjectNode || cur.Kind == lint.ArrayNode {
+		v = r.memoized(cur, depth)
+	}
 	switch v.Kind {
 	case lint.StringNode, lint.NumberNode, lint.BoolNode:
 		return &lint.Node{Kind: v.Kind, Text: v.Text, Range: n.Range}

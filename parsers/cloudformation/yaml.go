@@ -26,6 +26,8 @@ type converter struct {
 	memo  map[*yaml.Node]*lint.Node
 	count int
 	err   error
+	// shared is set when an alias made two places one node.
+	shared bool
 }
 
 func newConverter(src *source) *converter {
@@ -46,6 +48,7 @@ func (c *converter) convert(doc *yaml.Node) (*lint.Node, error) {
 
 func (c *converter) node(y *yaml.Node, flow bool) *lint.Node {
 	if n, ok := c.memo[y]; ok {
+		c.shared = true
 		return n
 	}
 	c.count++
@@ -62,6 +65,7 @@ func (c *converter) node(y *yaml.Node, flow bool) *lint.Node {
 		}
 		// Shared: the alias means the anchored value, written where the
 		// anchor is.
+		c.shared = true
 		n = c.node(y.Alias, flow)
 	case yaml.ScalarNode:
 		n = c.scalar(y, flow)
