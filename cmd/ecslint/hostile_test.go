@@ -231,6 +231,11 @@ func hostileYAMLCases() []hostileCase {
 		{name: "YAML flow nested 100,000 levels", files: map[string]string{"t.yaml": deepFlow},
 			wantErr: &wantError{"t.yaml", 6, 7, "exceeded max depth"}},
 		{name: "YAML block nested 3,000 levels", files: map[string]string{"t.yaml": deepBlock.String()}},
+		// A minified template on one line with multi-byte characters:
+		// columns were counted from the line's start for each position
+		// asked out of order, 64 s for these 900 KB. Both YAML paths.
+		{name: "minified non-ASCII YAML, fast path", files: map[string]string{"t.yaml": minifiedYAML("")}},
+		{name: "minified non-ASCII YAML, yaml.v3", files: map[string]string{"t.yaml": minifiedYAML("A: &a 1, ")}},
 		// Too large to sniff: it may be a template, so it was not checked.
 		{name: "YAML over the size cap", files: map[string]string{"big.yaml": cfnHead + strings.Repeat("#\n", 4096)},
 			args:    []string{"--max-file-size", "4096", "."},
@@ -293,6 +298,21 @@ func mustSymlink(t *testing.T, target, link string) {
 
 // A minified task definition is one line holding every finding: no format
 // may repeat the line per finding (output growing as findings times size).
+// minifiedYAML is a 900 KB one-line flow template with a multi-byte
+// character in each of its 40,000 items; extra goes before them.
+func minifiedYAML(extra string) string {
+	var b strings.Builder
+	b.WriteString("Resources: {T: {Type: AWS::ECS::TaskDefinition, Properties: {" + extra + "X: [")
+	for i := range 40_000 {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, "{ä: [!Ref x%d, b]}", i)
+	}
+	b.WriteString("]}}}\n")
+	return b.String()
+}
+
 func TestMinifiedFileOutputIsBounded(t *testing.T) {
 	var b strings.Builder
 	b.WriteString(`{"family":"min","containerDefinitions":[`)

@@ -18,10 +18,16 @@ type source struct {
 	lineStart []int // byte offset of each line's first byte
 	ascii     bool  // no multi-byte code points: columns are byte offsets
 
-	// A cursor remembers the last conversion, so that walking a long line
-	// left to right (a minified flow document) stays linear.
-	curLine, curCol, curOff int
+	// runeMarks[k] counts the code points before byte k*markEvery (of text
+	// with multi-byte characters), so that converting between columns and
+	// offsets scans at most markEvery bytes however the conversions are
+	// ordered: a minified one-line template asks for positions out of
+	// order, and counting from the line's start made it quadratic.
+	runeMarks []int
 }
+
+// markEvery is the spacing of runeMarks in bytes.
+const markEvery = 256
 
 func newSource(file string, src []byte) *source {
 	s := &source{file: file, src: src, ascii: true}
@@ -45,7 +51,35 @@ func newSource(file string, src []byte) *source {
 			s.ascii = false
 		}
 	}
+	if !s.ascii {
+		s.runeMarks = make([]int, len(src)/markEvery+1)
+		n := 0
+		for i, b := range src {
+			if i%markEvery == 0 {
+				s.runeMarks[i/markEvery] = n
+			}
+			if startsRune(b) {
+				n++
+			}
+		}
+	}
 	return s
+}
+
+// startsRune reports whether b begins a code point: counting these counts
+// code points in valid UTF-8 from any offset, even inside a character.
+func startsRune(b byte) bool { return b&0xC0 != 0x80 }
+
+// runesTo counts the code points before byte off.
+func (s *source) runesTo(off int) int {
+	k := off / markEvery
+	n := s.runeMarks[k]
+	for _, b := range s.src[k*markEvery : off] {
+		if startsRune(b) {
+			n++
+		}
+	}
+	return n
 }
 
 // offset returns the byte offset of a 1-based line and column, clamped to
@@ -61,16 +95,25 @@ func (s *source) offset(line, col int) int {
 	if s.ascii {
 		return min(ls+col-1, len(s.src))
 	}
-	off, c := ls, 1
-	if s.curLine == line && s.curCol <= col {
-		off, c = s.curOff, s.curCol
+	// The byte where the line's col-th code point starts, or the line's
+	// end: find the last mark at or before it, then scan.
+	end := len(s.src)
+	if line < len(s.lineStart) {
+		end = s.lineStart[line]
 	}
-	for c < col && off < len(s.src) && s.src[off] != '\n' {
-		_, w := utf8.DecodeRune(s.src[off:])
-		off += w
-		c++
+	want := s.runesTo(ls) + col - 1
+	k := sort.Search(len(s.runeMarks), func(k int) bool { return s.runeMarks[k] > want }) - 1
+	off := max(ls, k*markEvery)
+	n := s.runesTo(off)
+	for off < end && s.src[off] != '\n' {
+		if startsRune(s.src[off]) {
+			if n == want {
+				return off
+			}
+			n++
+		}
+		off++
 	}
-	s.curLine, s.curCol, s.curOff = line, c, off
 	return off
 }
 
@@ -88,13 +131,7 @@ func (s *source) pos(off int) lint.Pos {
 	if s.ascii {
 		return lint.Pos{Line: line, Col: off - ls + 1}
 	}
-	from, c := ls, 1
-	if s.curLine == line && s.curOff <= off {
-		from, c = s.curOff, s.curCol
-	}
-	c += utf8.RuneCount(s.src[from:off])
-	s.curLine, s.curCol, s.curOff = line, c, off
-	return lint.Pos{Line: line, Col: c}
+	return lint.Pos{Line: line, Col: s.runesTo(off) - s.runesTo(ls) + 1}
 }
 
 // rng returns the range between two byte offsets.
