@@ -1,6 +1,8 @@
 package main
 
 import (
+	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -60,5 +62,29 @@ func init() {
 			want: []string{"ECS006@main.tf:5:3"}},
 		{name: "a heredoc of 20,000 lines is refused", files: map[string]string{"main.tf": td(heredoc(20_000))}, maxAlloc: 1 << 30,
 			wantErr: &wantError{"main.tf", 3, 27, "heredoc of 5001 lines is too long"}},
+		// Columns were counted from the line's start for every position:
+		// minutes for a megabyte on one line with multi-byte characters.
+		{name: "a minified .tf.json with multi-byte characters", files: map[string]string{"main.tf.json": minifiedTFJSON(10_000)}},
 	}
+}
+
+// minifiedTFJSON is a one-line .tf.json whose container definitions, n of
+// them, each hold multi-byte characters.
+func minifiedTFJSON(n int) string {
+	var cds strings.Builder
+	cds.WriteString("[")
+	for i := range n {
+		if i > 0 {
+			cds.WriteString(",")
+		}
+		fmt.Fprintf(&cds, `{"name":"ä%d","image":"x","environment":[{"name":"A","value":"ü"}]}`, i)
+	}
+	cds.WriteString("]")
+	doc := map[string]any{"resource": map[string]any{"aws_ecs_task_definition": map[string]any{"a": map[string]any{
+		"family": "ü", "container_definitions": cds.String()}}}}
+	b, err := json.Marshal(doc)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
 }

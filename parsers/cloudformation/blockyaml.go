@@ -41,7 +41,7 @@ type blockParser struct {
 	depth int
 	nodes int
 
-	// line is the index in s.lineStart of the line last asked for a
+	// line is the index in s.Starts of the line last asked for a
 	// position: the parser asks in nearly increasing order, so finding
 	// the line is a step or two forward.
 	line int
@@ -226,14 +226,14 @@ func (p *blockParser) key(b []byte) string {
 
 // pos returns the position of a byte offset.
 func (p *blockParser) pos(off int) lint.Pos {
-	ls := p.s.lineStart
+	ls := p.s.Starts
 	if p.line >= len(ls) || ls[p.line] > off {
 		return p.s.pos(off)
 	}
 	for p.line+1 < len(ls) && ls[p.line+1] <= off {
 		p.line++
 	}
-	if !p.s.ascii {
+	if !p.s.ASCII {
 		return p.s.pos(off)
 	}
 	return lint.Pos{Line: p.line + 1, Col: off - ls[p.line] + 1}

@@ -174,10 +174,10 @@ func yamlError(file string, src []byte, err error) *parseError {
 		return &parseError{lint.Range{File: file, Start: at, End: at}, "invalid YAML: " + msg}
 	}
 	// At the end of the input the construct may start past the last line.
-	line = max(1, min(line, len(s.lineStart)))
+	line = max(1, min(line, len(s.Starts)))
 	col := 1
-	if line <= len(s.lineStart) {
-		off := s.lineStart[line-1]
+	if line <= len(s.Starts) {
+		off := s.Starts[line-1]
 		for off < len(src) && (src[off] == ' ' || src[off] == '\t') {
 			off++
 		}

@@ -1,9 +1,7 @@
 package cloudformation
 
 import (
-	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/ecslint/ecslint/lint"
 )
@@ -13,126 +11,27 @@ import (
 // where it ends, so ends are found by scanning the text, and scans work on
 // bytes.
 type source struct {
-	file      string
-	src       []byte
-	lineStart []int // byte offset of each line's first byte
-	ascii     bool  // no multi-byte code points: columns are byte offsets
-
-	// runeMarks[k] counts the code points before byte k*markEvery (of text
-	// with multi-byte characters), so that converting between columns and
-	// offsets scans at most markEvery bytes however the conversions are
-	// ordered: a minified one-line template asks for positions out of
-	// order, and counting from the line's start made it quadratic.
-	runeMarks []int
+	*lint.LineIndex
+	file string
+	src  []byte
 }
 
-// markEvery is the spacing of runeMarks in bytes.
-const markEvery = 256
-
 func newSource(file string, src []byte) *source {
-	s := &source{file: file, src: src, ascii: true}
-	start := 0
+	first := 0
 	// A UTF-8 byte order mark is not part of the document and is not a
 	// column, for yaml.v3 as for editors.
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
-		start = 3
+		first = 3
 	}
-	s.lineStart = append(make([]int, 0, len(src)/32+1), start)
-	for i := start; i < len(src); i++ {
-		switch b := src[i]; {
-		case b == '\n':
-			s.lineStart = append(s.lineStart, i+1)
-		case b == '\r':
-			// A lone CR is a line break too; CRLF is counted at the LF.
-			if i+1 >= len(src) || src[i+1] != '\n' {
-				s.lineStart = append(s.lineStart, i+1)
-			}
-		case b >= utf8.RuneSelf:
-			s.ascii = false
-		}
-	}
-	if !s.ascii {
-		s.runeMarks = make([]int, len(src)/markEvery+1)
-		n := 0
-		for i, b := range src {
-			if i%markEvery == 0 {
-				s.runeMarks[i/markEvery] = n
-			}
-			if startsRune(b) {
-				n++
-			}
-		}
-	}
-	return s
+	// A lone CR is a line break in YAML, as LF and CRLF are.
+	return &source{LineIndex: lint.NewLineIndex(src, first, true), file: file, src: src}
 }
 
-// startsRune reports whether b begins a code point: counting these counts
-// code points in valid UTF-8 from any offset, even inside a character.
-func startsRune(b byte) bool { return b&0xC0 != 0x80 }
-
-// runesTo counts the code points before byte off.
-func (s *source) runesTo(off int) int {
-	k := off / markEvery
-	n := s.runeMarks[k]
-	for _, b := range s.src[k*markEvery : off] {
-		if startsRune(b) {
-			n++
-		}
-	}
-	return n
-}
-
-// offset returns the byte offset of a 1-based line and column, clamped to
-// the text.
-func (s *source) offset(line, col int) int {
-	if line < 1 {
-		return 0
-	}
-	if line > len(s.lineStart) {
-		return len(s.src)
-	}
-	ls := s.lineStart[line-1]
-	if s.ascii {
-		return min(ls+col-1, len(s.src))
-	}
-	// The byte where the line's col-th code point starts, or the line's
-	// end: find the last mark at or before it, then scan.
-	end := len(s.src)
-	if line < len(s.lineStart) {
-		end = s.lineStart[line]
-	}
-	want := s.runesTo(ls) + col - 1
-	k := sort.Search(len(s.runeMarks), func(k int) bool { return s.runeMarks[k] > want }) - 1
-	off := max(ls, k*markEvery)
-	n := s.runesTo(off)
-	for off < end && s.src[off] != '\n' {
-		if startsRune(s.src[off]) {
-			if n == want {
-				return off
-			}
-			n++
-		}
-		off++
-	}
-	return off
-}
+// offset returns the byte offset of a 1-based line and column.
+func (s *source) offset(line, col int) int { return s.Offset(line, col) }
 
 // pos returns the position of a byte offset.
-func (s *source) pos(off int) lint.Pos {
-	off = max(0, min(off, len(s.src)))
-	line := sort.Search(len(s.lineStart), func(i int) bool { return s.lineStart[i] > off })
-	if line == 0 {
-		line = 1
-	}
-	ls := s.lineStart[line-1]
-	if off < ls {
-		off = ls
-	}
-	if s.ascii {
-		return lint.Pos{Line: line, Col: off - ls + 1}
-	}
-	return lint.Pos{Line: line, Col: s.runesTo(off) - s.runesTo(ls) + 1}
-}
+func (s *source) pos(off int) lint.Pos { return s.Pos(off) }
 
 // rng returns the range between two byte offsets.
 func (s *source) rng(from, to int) lint.Range {

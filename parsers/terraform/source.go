@@ -1,9 +1,6 @@
 package terraform
 
 import (
-	"sort"
-	"unicode/utf8"
-
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/ecslint/ecslint/lint"
@@ -13,10 +10,9 @@ import (
 // and counts columns in grapheme clusters; findings count columns in code
 // points, so every range is recomputed from the byte offset.
 type srcFile struct {
-	name      string // slash path, as findings print it
-	src       []byte
-	lineStart []int
-	ascii     bool
+	lines *lint.LineIndex
+	name  string // slash path, as findings print it
+	src   []byte
 	// via, when set, maps positions of this text to the file it was
 	// decoded from: src is a JSON string's value in a .tf.json file.
 	via *posMap
@@ -29,27 +25,13 @@ type srcFile struct {
 }
 
 func newSrcFile(name string, src []byte) *srcFile {
-	f := &srcFile{name: name, key: name, src: src, ascii: true, lineStart: make([]int, 1, len(src)/40+1)}
-	for i, b := range src {
-		switch {
-		case b == '\n':
-			f.lineStart = append(f.lineStart, i+1)
-		case b >= utf8.RuneSelf:
-			f.ascii = false
-		}
-	}
-	return f
+	// HCL breaks lines at LF only (CRLF ends in one).
+	return &srcFile{lines: lint.NewLineIndex(src, 0, false), name: name, key: name, src: src}
 }
 
 // pos converts a byte offset into a position.
 func (f *srcFile) pos(off int) lint.Pos {
-	off = max(0, min(off, len(f.src)))
-	line := sort.Search(len(f.lineStart), func(i int) bool { return f.lineStart[i] > off })
-	start := f.lineStart[line-1]
-	p := lint.Pos{Line: line, Col: off - start + 1}
-	if !f.ascii {
-		p.Col = utf8.RuneCount(f.src[start:off]) + 1
-	}
+	p := f.lines.Pos(off)
 	switch {
 	case f.pin != nil:
 		return f.pin.Start
@@ -61,15 +43,10 @@ func (f *srcFile) pos(off int) lint.Pos {
 
 // offset converts a position back into a byte offset.
 func (f *srcFile) offset(p lint.Pos) int {
-	if p.Line < 1 || p.Line > len(f.lineStart) {
+	if p.Line < 1 || p.Line > len(f.lines.Starts) {
 		return len(f.src)
 	}
-	off := f.lineStart[p.Line-1]
-	for c := 1; c < p.Col && off < len(f.src) && f.src[off] != '\n'; c++ {
-		_, w := utf8.DecodeRune(f.src[off:])
-		off += w
-	}
-	return off
+	return f.lines.Offset(p.Line, p.Col)
 }
 
 // rng converts an HCL range of this file.

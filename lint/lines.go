@@ -1,0 +1,128 @@
+package lint
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// LineIndex converts between byte offsets in a text and positions (1-based
+// lines, columns in code points). Conversions cost a binary search and a
+// scan of at most markEvery bytes, however they are ordered: parsers ask
+// for a node's start after its children, and counting from the start of
+// the line made a minified one-line file quadratic.
+type LineIndex struct {
+	// Starts holds the byte offset of each line's first byte.
+	Starts []int
+	// ASCII is set when the text has no multi-byte characters: columns
+	// are then byte distances.
+	ASCII bool
+
+	src []byte
+	// marks[k] counts the code points before byte k*markEvery, for text
+	// with multi-byte characters.
+	marks []int
+}
+
+// markEvery is the spacing of LineIndex marks in bytes.
+const markEvery = 256
+
+// NewLineIndex indexes src, whose first line starts at byte first (past a
+// byte order mark, which is not a column). Lines break at LF, and with
+// loneCR also at a CR that no LF follows, as YAML has it.
+func NewLineIndex(src []byte, first int, loneCR bool) *LineIndex {
+	x := &LineIndex{src: src, ASCII: true, Starts: append(make([]int, 0, len(src)/32+1), first)}
+	for i := first; i < len(src); i++ {
+		switch b := src[i]; {
+		case b == '\n':
+			x.Starts = append(x.Starts, i+1)
+		case b == '\r' && loneCR:
+			if i+1 >= len(src) || src[i+1] != '\n' {
+				x.Starts = append(x.Starts, i+1)
+			}
+		case b >= utf8.RuneSelf:
+			x.ASCII = false
+		}
+	}
+	if !x.ASCII {
+		x.marks = make([]int, len(src)/markEvery+1)
+		n := 0
+		for i, b := range src {
+			if i%markEvery == 0 {
+				x.marks[i/markEvery] = n
+			}
+			if startsRune(b) {
+				n++
+			}
+		}
+	}
+	return x
+}
+
+// startsRune reports whether b begins a code point. Counting these counts
+// the code points of valid UTF-8 from any offset, even inside a character;
+// in invalid UTF-8 a stray continuation byte is not a column of its own.
+func startsRune(b byte) bool { return b&0xC0 != 0x80 }
+
+// runesTo counts the code points before byte off.
+func (x *LineIndex) runesTo(off int) int {
+	k := off / markEvery
+	n := x.marks[k]
+	for _, b := range x.src[k*markEvery : off] {
+		if startsRune(b) {
+			n++
+		}
+	}
+	return n
+}
+
+// Line returns the 1-based line holding byte off.
+func (x *LineIndex) Line(off int) int {
+	return max(1, sort.Search(len(x.Starts), func(i int) bool { return x.Starts[i] > off }))
+}
+
+// Pos returns the position of byte off, clamped to the text.
+func (x *LineIndex) Pos(off int) Pos {
+	off = max(0, min(off, len(x.src)))
+	line := x.Line(off)
+	ls := x.Starts[line-1]
+	off = max(off, ls)
+	if x.ASCII {
+		return Pos{Line: line, Col: off - ls + 1}
+	}
+	return Pos{Line: line, Col: x.runesTo(off) - x.runesTo(ls) + 1}
+}
+
+// Offset returns the byte offset of a 1-based line and column: where the
+// col-th code point of the line starts, or the line's end (its line break,
+// or the end of the text) for a column past it.
+func (x *LineIndex) Offset(line, col int) int {
+	if line < 1 {
+		return 0
+	}
+	if line > len(x.Starts) {
+		return len(x.src)
+	}
+	ls, end := x.Starts[line-1], len(x.src)
+	if line < len(x.Starts) {
+		end = x.Starts[line] - 1 // the line break
+	}
+	if x.ASCII {
+		return max(ls, min(ls+col-1, end))
+	}
+	want := x.runesTo(ls) + col - 1
+	k := sort.Search(len(x.marks), func(k int) bool { return x.marks[k] > want }) - 1
+	off := max(ls, k*markEvery)
+	if off >= end {
+		return end // the column lies past the line
+	}
+	n := x.runesTo(off)
+	for ; off < end; off++ {
+		if startsRune(x.src[off]) {
+			if n == want {
+				return off
+			}
+			n++
+		}
+	}
+	return off
+}

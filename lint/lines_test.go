@@ -1,0 +1,62 @@
+package lint
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestLineIndexMatchesCounting checks the marked conversions against
+// counting code points from each line's start, on text with multi-byte
+// characters, long lines and every kind of line break, in both line-break
+// modes.
+func TestLineIndexMatchesCounting(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(3, 4))
+	pieces := []string{"a", "ü", "€", "𝄞", " ", "\n", "\r\n", "\r", strings.Repeat("x", 300), strings.Repeat("é", 200)}
+	for round := range 100 {
+		var b strings.Builder
+		for range rnd.IntN(200) {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		src := []byte(b.String())
+		loneCR := round%2 == 0
+		x := NewLineIndex(src, 0, loneCR)
+		if len(x.Starts) != countedLines(src, loneCR) {
+			t.Fatalf("round %d: %d lines, want %d", round, len(x.Starts), countedLines(src, loneCR))
+		}
+		for off := 0; off <= len(src); off++ {
+			if off < len(src) && !utf8.RuneStart(src[off]) {
+				continue
+			}
+			line := x.Line(off)
+			want := Pos{Line: line, Col: utf8.RuneCount(src[x.Starts[line-1]:off]) + 1}
+			if got := x.Pos(off); got != want {
+				t.Fatalf("round %d: Pos(%d) = %v, want %v", round, off, got, want)
+			}
+			if got := x.Offset(want.Line, want.Col); got != off {
+				t.Fatalf("round %d: Offset(%v) = %d, want %d", round, want, got, off)
+			}
+		}
+		// Past the end of a line: its line break.
+		for i := range x.Starts {
+			end := len(src)
+			if i+1 < len(x.Starts) {
+				end = x.Starts[i+1] - 1
+			}
+			if got := x.Offset(i+1, 1<<20); got != end {
+				t.Fatalf("round %d: Offset(%d, past the end) = %d, want %d", round, i+1, got, end)
+			}
+		}
+	}
+}
+
+func countedLines(src []byte, loneCR bool) int {
+	n := 1
+	for i, b := range src {
+		if b == '\n' || loneCR && b == '\r' && (i+1 == len(src) || src[i+1] != '\n') {
+			n++
+		}
+	}
+	return n
+}
