@@ -220,15 +220,15 @@ func TestSymlinkOutOfRootIsNotRead(t *testing.T) {
 // place; /tmp on macOS) is linted under the name given, and a symlink in it
 // that leaves it is still refused.
 func TestRootThroughDirectorySymlink(t *testing.T) {
-	real := t.TempDir()
-	write(t, real, "in.fake", "fake\nbad")
+	target := t.TempDir()
+	write(t, target, "in.fake", "fake\nbad")
 	outside := write(t, t.TempDir(), "secret.fake", "fake\nbad")
 	top := t.TempDir()
 	t.Chdir(top)
-	if err := os.Symlink(real, "link"); err != nil {
+	if err := os.Symlink(target, "link"); err != nil {
 		t.Skip("symlinks not supported:", err)
 	}
-	if err := os.Symlink(outside, filepath.Join(real, "out.fake")); err != nil {
+	if err := os.Symlink(outside, filepath.Join(target, "out.fake")); err != nil {
 		t.Fatal(err)
 	}
 	for _, root := range []string{"link", filepath.Join(top, "link")} {

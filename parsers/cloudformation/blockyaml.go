@@ -420,7 +420,7 @@ func (p *blockParser) plainStart(off int, flow bool) bool {
 			return false
 		}
 		next := p.b[off+1]
-		return next != ' ' && next != '\n' && !(flow && isFlowIndicator(next))
+		return next != ' ' && next != '\n' && (!flow || !isFlowIndicator(next))
 	}
 	return true
 }
@@ -771,15 +771,15 @@ func (p *blockParser) escape(sb []byte, i int) ([]byte, int, bool) {
 func (p *blockParser) flowCollection(start int) *lint.Node {
 	p.enter()
 	open := p.b[p.off]
-	close := byte(']')
+	closing := byte(']')
 	n := p.node(lint.ArrayNode)
 	if open == '{' {
-		close, n.Kind = '}', lint.ObjectNode
+		closing, n.Kind = '}', lint.ObjectNode
 	}
 	p.off++
 	for {
 		p.flowSpaces()
-		if p.b[p.off] == close {
+		if p.b[p.off] == closing {
 			p.off++
 			break
 		}
@@ -803,7 +803,7 @@ func (p *blockParser) flowCollection(start int) *lint.Node {
 		case ',':
 			p.off++
 			continue
-		case close:
+		case closing:
 			p.off++
 		default:
 			decline()
