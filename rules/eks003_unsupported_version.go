@@ -20,7 +20,7 @@ var eksUnsupportedVersionMeta = lint.Meta{
 	Rationale: "A version past standard support gets fixes only under paid extended support, and is " +
 		"upgraded automatically when that ends. As of " + eksTableDate + " the oldest version in standard " +
 		"support is " + eksOldestStandard + " (a minor version has 14 months of standard support). The option " +
-		"`eks-minimum-version` (for example \"1.35\") overrides the table.",
+		"`eks-minimum-version` (for example \"1.36\") overrides the table.",
 	Remediation: "Upgrade the cluster one minor version at a time to a version in standard support, or leave " +
 		"`version` unset to get the current default on creation.",
 	Formats: serviceFormats,
@@ -43,8 +43,8 @@ func (eksUnsupportedVersion) Meta() *lint.Meta { return &eksUnsupportedVersionMe
 //	1.31 2025-11-26   1.32 2026-03-23   1.33 2026-07-29
 //	1.34 2026-12-02   1.35 2027-03-27
 const (
-	eksTableDate      = "2026-12-01"
-	eksOldestStandard = "1.34"
+	eksTableDate      = "2026-12-02"
+	eksOldestStandard = "1.35"
 )
 
 // minorVersion parses "1.31" (or "1.31.2") into comparable parts.

@@ -40,12 +40,16 @@ func TestFargateVersionOption(t *testing.T) {
 }
 
 func TestEKSMinimumVersionOption(t *testing.T) {
-	u := &lint.Unit{EKSClusters: []*lint.EKSCluster{{Version: known("1.34")}}}
+	u := &lint.Unit{EKSClusters: []*lint.EKSCluster{{Version: known("1.35")}}}
 	if got := len(run(eksUnsupportedVersion{}, u, nil)); got != 0 {
-		t.Errorf("1.34 by default: %d findings", got)
+		t.Errorf("1.35 by default: %d findings", got)
 	}
-	if got := len(run(eksUnsupportedVersion{}, u, map[string]any{"eks-minimum-version": "1.35"})); got != 1 {
-		t.Errorf("1.34 below 1.35: %d findings, want 1", got)
+	if got := len(run(eksUnsupportedVersion{}, u, map[string]any{"eks-minimum-version": "1.36"})); got != 1 {
+		t.Errorf("1.35 below 1.36: %d findings, want 1", got)
+	}
+	old := &lint.Unit{EKSClusters: []*lint.EKSCluster{{Version: known("1.34")}}}
+	if got := len(run(eksUnsupportedVersion{}, old, nil)); got != 1 {
+		t.Errorf("1.34 by default: %d findings, want 1 (its standard support ended on 2026-12-02)", got)
 	}
 }
 
