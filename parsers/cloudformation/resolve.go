@@ -190,6 +190,10 @@ func (r *resolver) ref(n, name *lint.Node) *lint.Node {
 	switch {
 	case name.Text == "AWS::NoValue":
 		return &lint.Node{Kind: lint.AbsentNode, Range: n.Range}
+	case name.Text == "AWS::Partition":
+		// Known offline as far as the rules care: they match ARNs in any
+		// partition, and AWS CDK writes every managed policy ARN with it.
+		return &lint.Node{Kind: lint.StringNode, Text: "aws", Range: n.Range}
 	case r.resources[name.Text]:
 		return unknown(n.Range, name.Text)
 	}

@@ -353,10 +353,12 @@ func (in *instance) calling(dir string) bool {
 }
 
 // dataRef resolves data.TYPE.NAME.ATTR. aws_iam_policy_document is
-// computed offline; other data sources need a provider and are unknown.
+// computed offline, and aws_partition's partition is taken to be "aws": the
+// rules match ARNs in any partition, and modules build managed policy ARNs
+// with it. Other data sources need a provider and are unknown.
 func (in *instance) dataRef(typ, name string, rest hcl.Traversal, r lint.Range) *lint.Node {
 	ref := in.prefix + "data." + typ + "." + name
-	if typ != "aws_iam_policy_document" {
+	if typ != "aws_iam_policy_document" && typ != "aws_partition" {
 		return unknownRef(r, ref)
 	}
 	bl := in.cfg.data[typ+"."+name]
@@ -372,7 +374,10 @@ func (in *instance) dataRef(typ, name string, rest hcl.Traversal, r lint.Range) 
 		return unknownRef(r, ref)
 	}
 	a, ok := rest[0].(hcl.TraverseAttr)
-	if !ok || (a.Name != "json" && a.Name != "minified_json") {
+	if ok && typ == "aws_partition" && a.Name == "partition" {
+		return strNode("aws", r)
+	}
+	if !ok || typ != "aws_iam_policy_document" || (a.Name != "json" && a.Name != "minified_json") {
 		return unknownRef(r, ref)
 	}
 	doc, ok := in.policies[name]
