@@ -18,17 +18,21 @@ type LineIndex struct {
 	ASCII bool
 
 	src []byte
-	// marks[k] counts the code points before byte k*markEvery, for text
-	// with multi-byte characters.
-	marks []int
+	// marks[k] is the first code point boundary at or after byte
+	// k*markEvery, with the code points before it, for text with
+	// multi-byte characters.
+	marks []mark
 }
+
+type mark struct{ off, runes int }
 
 // markEvery is the spacing of LineIndex marks in bytes.
 const markEvery = 256
 
 // NewLineIndex indexes src, whose first line starts at byte first (past a
 // byte order mark, which is not a column). Lines break at LF, and with
-// loneCR also at a CR that no LF follows, as YAML has it.
+// loneCR also at a CR that no LF follows, as YAML has it. Columns count
+// code points as utf8.RuneCount does: an invalid byte is one column.
 func NewLineIndex(src []byte, first int, loneCR bool) *LineIndex {
 	x := &LineIndex{src: src, ASCII: true, Starts: append(make([]int, 0, len(src)/32+1), first)}
 	for i := first; i < len(src); i++ {
@@ -44,35 +48,31 @@ func NewLineIndex(src []byte, first int, loneCR bool) *LineIndex {
 		}
 	}
 	if !x.ASCII {
-		x.marks = make([]int, len(src)/markEvery+1)
-		n := 0
-		for i, b := range src {
-			if i%markEvery == 0 {
-				x.marks[i/markEvery] = n
+		x.marks = make([]mark, len(src)/markEvery+1)
+		k := 0
+		for i, n := 0, 0; ; n++ {
+			for ; k < len(x.marks) && k*markEvery <= i; k++ {
+				x.marks[k] = mark{i, n}
 			}
-			if startsRune(b) {
-				n++
+			if i >= len(src) {
+				break
 			}
+			_, w := utf8.DecodeRune(src[i:])
+			i += w
 		}
 	}
 	return x
 }
 
-// startsRune reports whether b begins a code point. Counting these counts
-// the code points of valid UTF-8 from any offset, even inside a character;
-// in invalid UTF-8 a stray continuation byte is not a column of its own.
-func startsRune(b byte) bool { return b&0xC0 != 0x80 }
-
-// runesTo counts the code points before byte off.
+// runesTo counts the code points before byte off (a character that off
+// cuts counts as one, as utf8.RuneCount has it).
 func (x *LineIndex) runesTo(off int) int {
 	k := off / markEvery
-	n := x.marks[k]
-	for _, b := range x.src[k*markEvery : off] {
-		if startsRune(b) {
-			n++
-		}
+	if x.marks[k].off > off {
+		k--
 	}
-	return n
+	m := x.marks[k]
+	return m.runes + utf8.RuneCount(x.src[m.off:off])
 }
 
 // Line returns the 1-based line holding byte off.
@@ -110,19 +110,15 @@ func (x *LineIndex) Offset(line, col int) int {
 		return max(ls, min(ls+col-1, end))
 	}
 	want := x.runesTo(ls) + col - 1
-	k := sort.Search(len(x.marks), func(k int) bool { return x.marks[k] > want }) - 1
-	off := max(ls, k*markEvery)
-	if off >= end {
-		return end // the column lies past the line
+	k := sort.Search(len(x.marks), func(k int) bool { return x.marks[k].runes > want }) - 1
+	off, n := ls, x.runesTo(ls)
+	if m := x.marks[k]; m.off > ls {
+		off, n = m.off, m.runes
 	}
-	n := x.runesTo(off)
-	for ; off < end; off++ {
-		if startsRune(x.src[off]) {
-			if n == want {
-				return off
-			}
-			n++
-		}
+	for off < end && n < want {
+		_, w := utf8.DecodeRune(x.src[off:])
+		off += w
+		n++
 	}
-	return off
+	return min(off, end)
 }

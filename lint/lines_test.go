@@ -9,11 +9,12 @@ import (
 
 // TestLineIndexMatchesCounting checks the marked conversions against
 // counting code points from each line's start, on text with multi-byte
-// characters, long lines and every kind of line break, in both line-break
-// modes.
+// characters, invalid UTF-8, long lines and every kind of line break, in
+// both line-break modes.
 func TestLineIndexMatchesCounting(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(3, 4))
-	pieces := []string{"a", "ü", "€", "𝄞", " ", "\n", "\r\n", "\r", strings.Repeat("x", 300), strings.Repeat("é", 200)}
+	pieces := []string{"a", "ü", "€", "𝄞", " ", "\n", "\r\n", "\r", strings.Repeat("x", 300), strings.Repeat("é", 200),
+		"\xff", "\xb5", "\xe2\x82", "\xf0\x9d"} // invalid UTF-8: a byte is a column
 	for round := range 100 {
 		var b strings.Builder
 		for range rnd.IntN(200) {
@@ -25,8 +26,9 @@ func TestLineIndexMatchesCounting(t *testing.T) {
 		if len(x.Starts) != countedLines(src, loneCR) {
 			t.Fatalf("round %d: %d lines, want %d", round, len(x.Starts), countedLines(src, loneCR))
 		}
+		starts := boundaries(src)
 		for off := 0; off <= len(src); off++ {
-			if off < len(src) && !utf8.RuneStart(src[off]) {
+			if !starts[off] {
 				continue
 			}
 			line := x.Line(off)
@@ -49,6 +51,18 @@ func TestLineIndexMatchesCounting(t *testing.T) {
 			}
 		}
 	}
+}
+
+// boundaries marks the offsets where a code point starts when src is
+// decoded from its start, and its end.
+func boundaries(src []byte) map[int]bool {
+	out := map[int]bool{len(src): true}
+	for i := 0; i < len(src); {
+		out[i] = true
+		_, w := utf8.DecodeRune(src[i:])
+		i += w
+	}
+	return out
 }
 
 func countedLines(src []byte, loneCR bool) int {
