@@ -580,6 +580,10 @@ func (p *blockParser) plainEnd(off int, flow bool) int {
 				// that takes such a quote for an opening one.
 				decline()
 			}
+		case '?':
+			if flow {
+				decline() // yaml.v3 ends a plain scalar at "?" in a flow collection
+			}
 		}
 		i++
 	}

@@ -152,6 +152,7 @@ func TestBlockYAMLCases(t *testing.T) {
 		"A: 1\n B: 2\n",
 		"B: [::/0]\n",
 		"B: {a: ?x}\n",
+		"B: [a?b]\n",
 	}
 	for _, src := range declines {
 		if _, ok := parseBlockYAML(newSource("f.yaml", []byte(src))); ok {
