@@ -9,16 +9,16 @@ import (
 )
 
 // This file is a fast path for the YAML that templates are written in:
-// block mappings and sequences, single-line plain and quoted scalars, flow
-// collections on one line, literal and simple folded block scalars, and
-// short-form intrinsic tags. It builds the lint.Node tree directly, the
+// block mappings and sequences, plain scalars (folded over lines too),
+// single-line quoted scalars, flow collections on one line, literal and
+// simple folded block scalars, and short-form intrinsic tags. It builds the lint.Node tree directly, the
 // same tree, ranges included, that yaml.v3 and the converter give, at a
 // fraction of the cost (yaml.v3 is a port of libyaml: a token queue, an
 // event stream and a node tree before ours).
 //
 // It declines (ok false) anything outside that subset — anchors and
 // aliases, directives, several documents, complex or long keys, tabs, CR
-// line breaks, multi-line plain, quoted or flow values, unusual escapes —
+// line breaks, multi-line quoted or flow values, unusual escapes —
 // and every document it finds wrong, so yaml.v3 decides those and its
 // error messages stay the ones users see. FuzzBlockYAML checks that
 // whatever it accepts, yaml.v3 accepts too, as the same tree.
@@ -461,13 +461,89 @@ func (p *blockParser) value(indent int, mapping bool) *lint.Node {
 		content = p.off
 		n = p.blockScalar(indent, start)
 	default:
+		c := p.b[p.off]
 		n = p.inline(start, false)
+		if c != '[' && c != '{' && c != '"' && c != '\'' {
+			p.continuePlain(n, indent, start, content)
+		}
 		p.endOfLine()
 	}
 	if tag != "" {
 		n = p.intrinsic(tag, start, content, n)
 	}
 	return n
+}
+
+// continuePlain extends the plain scalar n, whose first line ends at p.off,
+// over the lines below it that continue it: lines indented deeper than the
+// collection at indent. They fold into one line, joined by spaces. A blank
+// line inside (a line break in the value), a continuation line that starts
+// with an indicator or holds ": ", declines. p.off ends after the scalar's
+// last line's text.
+func (p *blockParser) continuePlain(n *lint.Node, indent, start, from int) {
+	if rest := p.skipSpaces(p.off); rest < len(p.b) && p.b[rest] != '\n' {
+		return // a comment ends the scalar on its line
+	}
+	var folded []byte
+	end := p.off
+	for i := p.lineEnd(p.off); i > end && i < len(p.b); {
+		j := p.skipSpaces(i)
+		if j == len(p.b) || p.b[j] == '\n' {
+			// A blank line: the value goes on only if a continuation
+			// line follows, which would put a line break in it.
+			next := j
+			for next < len(p.b) && (p.b[next] == '\n' || p.b[next] == ' ') {
+				next++
+			}
+			if next < len(p.b) && p.column(next) > indent && p.b[next] != '#' {
+				decline()
+			}
+			break
+		}
+		if j-i <= indent || p.b[j] == '#' {
+			break
+		}
+		if !p.plainStart(j, false) || p.b[j] == '-' {
+			decline()
+		}
+		k, comment := j, false
+		for ; k < len(p.b) && p.b[k] != '\n'; k++ {
+			if p.b[k] == ':' && p.spaceAfter(k) {
+				decline() // a key inside the scalar: yaml.v3's error
+			}
+			if p.b[k] == '#' && p.b[k-1] == ' ' {
+				comment = true
+				break
+			}
+		}
+		if folded == nil {
+			folded = append(folded, p.b[from:end]...)
+		}
+		e := trimEnd(p.b, j, k)
+		folded = append(append(folded, ' '), p.b[j:e]...)
+		end = e
+		if comment {
+			break
+		}
+		i = p.lineEnd(k)
+	}
+	if folded == nil {
+		return
+	}
+	n.Kind, n.Text = lint.StringNode, string(folded)
+	if start == from { // untagged
+		n.Kind, n.Text = resolvePlain(n.Text)
+	}
+	n.Range = p.rng(start, end)
+	p.off = end
+}
+
+// skipSpaces returns the first offset at or after off that is not a space.
+func (p *blockParser) skipSpaces(off int) int {
+	for off < len(p.b) && p.b[off] == ' ' {
+		off++
+	}
+	return off
 }
 
 // nextLinesValue parses a value that starts on a line below its key or

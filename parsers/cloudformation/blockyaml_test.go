@@ -115,6 +115,11 @@ func TestBlockYAMLCases(t *testing.T) {
 		"A: üx\nB: [ü, {ä: ö}]\n",
 		"A: {}\nB: []\nC: [[], {}]\n",
 		"A: a#b\nB: 'x' # c\n",
+		"Description: A path that\n  continues here\n    and here  \nB: c\n",
+		"A:\n  - yum install x\n    yum install y # c\n  - z\n",
+		"A: !Sub arn:${P}\n  :x\nB: 1\n  2\nC: true\n   x\n",
+		"A:\n- a: b\n   c\n  d: e\n",
+		"A: b\n\n# c\nB: c\n",
 		"CidrIpv6: ::/0\nB: [-y, {a: -x}]\nC: :x\nD: ?y\n:x: 1\n?x: 1\n",
 	}
 	for _, src := range takes {
@@ -132,7 +137,9 @@ func TestBlockYAMLCases(t *testing.T) {
 		"A: b\n---\nB: c\n",
 		"A: &x 1\nB: *x\n",
 		"A:\n  <<: {b: 1}\n",
-		"A: b\n  c\n",
+		"A: b\n\n  c\n",
+		"A: b\n  c: d\n",
+		"A: b\n  - c\n",
 		"A: \"b\n  c\"\n",
 		"A: [b,\n  c]\n",
 		"A:\tb\n",
@@ -174,6 +181,7 @@ func FuzzBlockYAML(f *testing.F) {
 	}
 	f.Add([]byte("A: [a, {b: c}, !Ref x,]\nB: |+\n  a\n\n   b\n\nC: 'it''s'\n"))
 	f.Add([]byte("- a: 1\n  b: [2]\n- - c\n"))
+	f.Add([]byte("Description: A path that\n  continues here\nA:\n  - yum install x\n    yum install y # c\n  - !Sub a\n    b\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		sameAsYAMLv3(t, src)
 	})
