@@ -62,10 +62,11 @@ func fixtureDocs() []schemaDoc {
 }
 
 // judge runs both checks on a document and fails the test if the quick
-// check passes what the validator rejects. The validator's verdict is its
-// own errors, not the violations explain words from them: explain may find
-// nothing to say (a required key that AWS::NoValue leaves out of one
-// variant), and the quick check must not rely on that.
+// check passes what the validator rejects, or if the validator rejects a
+// document and ECS000 words no violation from its errors (as it once did
+// for a required key that AWS::NoValue leaves out of one variant). The
+// validator's verdict is its own errors, so the first check does not rely
+// on explain.
 func judge(t *testing.T, d schemaDoc, what string) (quick, invalid bool) {
 	t.Helper()
 	s := schemaFor(d.style)
@@ -82,6 +83,11 @@ func judge(t *testing.T, d schemaDoc, what string) (quick, invalid bool) {
 	quick = s.quick(d.containers).valid(d.n)
 	if quick && len(errs) > 0 {
 		t.Errorf("%s%s: the quick check passes a document the validator rejects: %v", d.at, what, errs)
+	}
+	if len(errs) > 0 {
+		if vs, err := validateDoc(d.n, d.style, d.containers); err != nil || len(vs) == 0 {
+			t.Errorf("%s%s: the validator rejects the document (%v) but ECS000 reports nothing", d.at, what, errs)
+		}
 	}
 	return quick, len(errs) > 0
 }
