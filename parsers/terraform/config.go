@@ -77,18 +77,30 @@ func newConfig(dir string) *config {
 		outputs: map[string]*block{}, data: map[string]*block{}, modules: map[string]*block{}}
 }
 
-// isConfigFile reports whether name is a Terraform configuration file.
-// Override files (override.tf, *_override.tf) are left out: they merge
-// into the blocks they name, which ecslint does not model, and reading them
-// as ordinary files would report each overridden resource twice.
+// isConfigFile reports whether name is a Terraform configuration file,
+// override files included.
 func isConfigFile(name string) bool {
+	_, ok := configBase(name)
+	return ok
+}
+
+// isOverrideFile reports whether name is an override file (override.tf,
+// *_override.tf, and their .tf.json forms): Terraform merges its blocks
+// into the ones they name instead of adding them.
+func isOverrideFile(name string) bool {
+	base, ok := configBase(name)
+	return ok && (base == "override" || strings.HasSuffix(base, "_override"))
+}
+
+// configBase is a configuration file's name without its extension.
+func configBase(name string) (string, bool) {
 	base, ok := strings.CutSuffix(name, ".tf")
 	if !ok {
 		if base, ok = strings.CutSuffix(name, ".tf.json"); !ok {
-			return false
+			return "", false
 		}
 	}
-	return base != "" && base != "override" && !strings.HasSuffix(base, "_override")
+	return base, base != ""
 }
 
 // loadConfig reads every configuration file of dir. Syntax errors are
@@ -112,12 +124,20 @@ func (ev *evaluator) loadConfigAs(dir string, pin *lint.Range) (*config, bool) {
 	}
 	c := newConfig(dir)
 	found := false
+	var overrides []string
 	for _, n := range names {
-		if !isConfigFile(n) {
-			continue
+		switch {
+		case isOverrideFile(n):
+			overrides = append(overrides, n)
+		case isConfigFile(n):
+			found = true
+			ev.loadFile(filepath.Join(dir, n), pin, c.add)
 		}
-		found = true
-		ev.loadFile(c, filepath.Join(dir, n), pin)
+	}
+	// As Terraform does: override files after the others, in lexical
+	// order (names are listed sorted), each merged into what it names.
+	for _, n := range overrides {
+		ev.loadFile(filepath.Join(dir, n), pin, c.merge)
 	}
 	if !found {
 		ev.configs[key] = nil
@@ -147,7 +167,8 @@ func (ev *evaluator) readSource(path string, pin *lint.Range) (*srcFile, error) 
 	return f, nil
 }
 
-func (ev *evaluator) loadFile(c *config, path string, pin *lint.Range) {
+// loadFile reads one configuration file and hands its body to use.
+func (ev *evaluator) loadFile(path string, pin *lint.Range, use func(*body)) {
 	f, err := ev.readSource(path, pin)
 	if err != nil {
 		if errors.Is(err, lint.ErrTooLarge) {
@@ -156,9 +177,9 @@ func (ev *evaluator) loadFile(c *config, path string, pin *lint.Range) {
 		return
 	}
 	if strings.HasSuffix(path, ".tf.json") {
-		c.add(ev.jsonConfigBody(f))
+		use(ev.jsonConfigBody(f))
 	} else if b := ev.hclFile(f); b != nil {
-		c.add(b)
+		use(b)
 	}
 }
 
@@ -246,6 +267,78 @@ func (c *config) add(b *body) {
 			c.modules[bl.labels[0]] = bl
 		}
 	}
+}
+
+// merge applies an override file's body: each top-level block merges into
+// the block of the same type and labels, and each local replaces the local
+// of its name. A block that names nothing is left out (Terraform rejects
+// it), as are terraform and provider blocks, which ecslint does not read.
+func (c *config) merge(b *body) {
+	for _, bl := range b.blocks {
+		var orig *block
+		switch {
+		case bl.typ == "locals":
+			for _, a := range bl.body.attrs {
+				c.locals[a.name] = a
+			}
+			continue
+		case bl.typ == "variable" && len(bl.labels) == 1:
+			orig = c.variables[bl.labels[0]]
+		case bl.typ == "output" && len(bl.labels) == 1:
+			orig = c.outputs[bl.labels[0]]
+		case bl.typ == "data" && len(bl.labels) == 2:
+			orig = c.data[bl.labels[0]+"."+bl.labels[1]]
+		case bl.typ == "module" && len(bl.labels) == 1:
+			orig = c.modules[bl.labels[0]]
+		case bl.typ == "resource" && len(bl.labels) == 2:
+			for _, r := range c.resources {
+				if r.labels[0] == bl.labels[0] && r.labels[1] == bl.labels[1] {
+					orig = r
+				}
+			}
+		}
+		if orig != nil {
+			orig.body = mergeBody(orig.body, bl.body)
+		}
+	}
+}
+
+// mergeBody is Terraform's override rule for one block: an argument of
+// the override replaces the original's of that name, and the override's
+// nested blocks of a type replace all the original's of that type (their
+// contents are not merged).
+func mergeBody(orig, over *body) *body {
+	out := &body{}
+	replaced := map[string]bool{}
+	for _, a := range over.attrs {
+		replaced[a.name] = true
+	}
+	for _, a := range orig.attrs {
+		if !replaced[a.name] {
+			out.attrs = append(out.attrs, a)
+		}
+	}
+	out.attrs = append(out.attrs, over.attrs...)
+	types := map[string]bool{}
+	for _, b := range over.blocks {
+		types[nestedType(b)] = true
+	}
+	for _, b := range orig.blocks {
+		if !types[nestedType(b)] {
+			out.blocks = append(out.blocks, b)
+		}
+	}
+	out.blocks = append(out.blocks, over.blocks...)
+	return out
+}
+
+// nestedType is the block type a nested block stands for: a dynamic
+// block's label.
+func nestedType(b *block) string {
+	if b.typ == "dynamic" && len(b.labels) == 1 {
+		return b.labels[0]
+	}
+	return b.typ
 }
 
 // hclBody converts a native-syntax body, attributes in source order.

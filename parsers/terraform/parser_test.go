@@ -548,12 +548,20 @@ resource "aws_iam_role_policy_attachment" "admin" {
 
 func TestConfigFileNames(t *testing.T) {
 	for name, want := range map[string]bool{
-		"main.tf": true, "main.tf.json": true, "x.json": false, "terraform.tfvars": false, "tf": false,
-		"override.tf": false, "web_override.tf": false, "web_override.tf.json": false, "overrides.tf": true,
+		"main.tf": true, "main.tf.json": true, "x.json": false, "terraform.tfvars": false, "tf": false, ".tf": false,
+		"override.tf": true, "web_override.tf": true, "web_override.tf.json": true, "overrides.tf": true,
 		"main.tftest.hcl": false,
 	} {
 		if got := isConfigFile(name); got != want {
 			t.Errorf("isConfigFile(%q) = %v, want %v", name, got, want)
+		}
+	}
+	for name, want := range map[string]bool{
+		"override.tf": true, "web_override.tf": true, "web_override.tf.json": true, "override.tf.json": true,
+		"overrides.tf": false, "main.tf": false, "override.tfvars": false, "my-override.tf": false,
+	} {
+		if got := isOverrideFile(name); got != want {
+			t.Errorf("isOverrideFile(%q) = %v, want %v", name, got, want)
 		}
 	}
 }
@@ -592,5 +600,66 @@ resource "aws_ecs_task_definition" "a" {
 	}
 	if strings.Join(got, " ") != "api=api:1 web=web:1" {
 		t.Errorf("containers %v", got)
+	}
+}
+
+// Override files merge as Terraform merges them: arguments replace the
+// original's one by one, nested blocks replace all of their type, locals
+// replace by name, and a block that names nothing is left out.
+func TestOverrideFilesMerge(t *testing.T) {
+	u, ctx := parseTree(t, map[string]string{
+		"m/main.tf": `locals { family = "app" }
+resource "aws_ecs_task_definition" "app" {
+  family       = local.family
+  network_mode = "bridge"
+  volume {
+    name      = "a"
+    host_path = "/var/a"
+  }
+  volume {
+    name = "b"
+  }
+  container_definitions = jsonencode([{ name = "web", image = "nginx:1.27" }])
+}
+`,
+		"m/override.tf": `locals { family = "over" }
+resource "aws_ecs_task_definition" "app" {
+  network_mode = "awsvpc"
+  dynamic "volume" {
+    for_each = ["c"]
+    content {
+      name = volume.value
+    }
+  }
+}
+resource "aws_ecs_task_definition" "missing" {
+  family = "nowhere"
+}
+`,
+		"m/z_override.tf": `resource "aws_ecs_task_definition" "app" {
+  network_mode = "host"
+}
+`,
+	}, "m", lint.ParseOptions{})
+	if errs := ctx.Errors(); len(errs) > 0 {
+		t.Fatalf("errors: %v", errs)
+	}
+	if len(u.TaskDefinitions) != 1 {
+		t.Fatalf("%d task definitions, want 1 (an override names no new resource)", len(u.TaskDefinitions))
+	}
+	td := u.TaskDefinitions[0]
+	if td.Family.V != "over" || td.NetworkMode.V != "host" {
+		t.Errorf("family %q, network mode %q: want the override's local and the last override's argument", td.Family.V, td.NetworkMode.V)
+	}
+	at(t, td.NetworkMode.Range, "m/z_override.tf:2:3")
+	var names []string
+	for _, v := range td.Volumes {
+		names = append(names, v.Name.V)
+	}
+	if strings.Join(names, ",") != "c" {
+		t.Errorf("volumes %v, want only the override's dynamic one", names)
+	}
+	if len(td.Containers) != 1 || td.Containers[0].Name.V != "web" {
+		t.Errorf("containers %+v: the original's container_definitions stay", td.Containers)
 	}
 }
