@@ -64,15 +64,24 @@ func NewLineIndex(src []byte, first int, loneCR bool) *LineIndex {
 	return x
 }
 
-// runesTo counts the code points before byte off (a character that off
-// cuts counts as one, as utf8.RuneCount has it).
+// runesTo counts the code points that end at or before byte off. An
+// offset inside a character (HCL reports some) counts as that character's
+// start, so that columns never decrease as offsets grow.
 func (x *LineIndex) runesTo(off int) int {
 	k := off / markEvery
 	if x.marks[k].off > off {
 		k--
 	}
-	m := x.marks[k]
-	return m.runes + utf8.RuneCount(x.src[m.off:off])
+	n, i := x.marks[k].runes, x.marks[k].off
+	for i < off {
+		_, w := utf8.DecodeRune(x.src[i : off+min(utf8.UTFMax, len(x.src)-off)])
+		if i+w > off {
+			break
+		}
+		i += w
+		n++
+	}
+	return n
 }
 
 // Line returns the 1-based line holding byte off.

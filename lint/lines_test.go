@@ -40,6 +40,15 @@ func TestLineIndexMatchesCounting(t *testing.T) {
 				t.Fatalf("round %d: Offset(%v) = %d, want %d", round, want, got, off)
 			}
 		}
+		// Inside a character: its column, so columns never go down.
+		prev := Pos{}
+		for off := 0; off <= len(src); off++ {
+			p := x.Pos(off)
+			if p.Before(prev) {
+				t.Fatalf("round %d: Pos(%d) = %v comes before Pos(%d) = %v", round, off, p, off-1, prev)
+			}
+			prev = p
+		}
 		// Past the end of a line: its line break.
 		for i := range x.Starts {
 			end := len(src)
