@@ -432,10 +432,10 @@ func (ev *evaluator) traverse(s *scope, t hcl.Traversal, r lint.Range) *lint.Nod
 		}
 		return inst.moduleRef(name, t[2:], r)
 	case "data":
-		typ, _ := attr(1)
-		name, _ := attr(2)
-		if inst == nil {
-			return unknown(r)
+		typ, okType := attr(1)
+		name, okName := attr(2)
+		if !okType || !okName || inst == nil {
+			return unknown(r) // "data" alone, or data.TYPE: not a data source
 		}
 		return inst.dataRef(typ, name, t[3:], r)
 	case "count", "each", "self":
