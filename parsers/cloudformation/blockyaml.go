@@ -246,23 +246,14 @@ func (p *blockParser) rng(from, to int) lint.Range {
 
 // intrinsic rewrites n, written with the short-form tag at start and its
 // own text at content, into the long form, as source.intrinsic does for
-// yaml.v3's nodes.
+// yaml.v3's nodes (here from the arena, with offsets already known).
 func (p *blockParser) intrinsic(tag string, start, content int, n *lint.Node) *lint.Node {
-	name := tag[1:]
-	switch name {
-	case "Ref", "Condition":
-	default:
-		name = "Fn::" + name
-	}
 	inner := p.node(n.Kind)
 	*inner = *n
-	inner.Range.Start = p.pos(content)
-	if inner.Range.End.Before(inner.Range.Start) {
-		inner.Range.End = inner.Range.Start
-	}
+	inner.Range = startingAt(n.Range, p.pos(content))
 	// n becomes the wrapper: it already has the whole range.
 	*n = lint.Node{Kind: lint.ObjectNode, Range: n.Range,
-		Fields: []*lint.Field{p.arena.Field(name, p.rng(start, start+len(tag)), inner)}}
+		Fields: []*lint.Field{p.arena.Field(intrinsicKey(tag), p.rng(start, start+len(tag)), inner)}}
 	return n
 }
 

@@ -83,20 +83,31 @@ func (s *source) scalarRange(start int, block bool, value string, flow bool) lin
 // intrinsic rewrites node n, written with the short-form tag at start, into
 // the long form.
 func (s *source) intrinsic(tag string, start int, n *lint.Node) *lint.Node {
-	name := tag[1:]
-	switch name {
-	case "Ref", "Condition":
-	default:
-		name = "Fn::" + name
-	}
-	tagRange := s.rng(start, s.tagEnd(start))
 	inner := *n
-	inner.Range.Start = s.pos(s.skipTag(start))
-	if inner.Range.End.Before(inner.Range.Start) {
-		inner.Range.End = inner.Range.Start
-	}
+	inner.Range = startingAt(n.Range, s.pos(s.skipTag(start)))
 	return &lint.Node{Kind: lint.ObjectNode, Range: n.Range,
-		Fields: []*lint.Field{{Key: name, KeyRange: tagRange, Value: &inner}}}
+		Fields: []*lint.Field{{Key: intrinsicKey(tag), KeyRange: s.rng(start, s.tagEnd(start)), Value: &inner}}}
+}
+
+// intrinsicKey is the long-form key of a short-form tag: !Ref is "Ref",
+// !GetAtt is "Fn::GetAtt".
+func intrinsicKey(tag string) string {
+	switch name := tag[1:]; name {
+	case "Ref", "Condition":
+		return name
+	default:
+		return "Fn::" + name
+	}
+}
+
+// startingAt is r from p on: a tagged value's own text starts after its
+// tag.
+func startingAt(r lint.Range, p lint.Pos) lint.Range {
+	r.Start = p
+	if r.End.Before(r.Start) {
+		r.End = r.Start
+	}
+	return r
 }
 
 // at reports whether the byte at off is b.
