@@ -11,6 +11,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -208,7 +209,7 @@ func Run(cfg Config, paths []string) (*Result, error) {
 		total += len(o.findings)
 	}
 	res.Findings = slices.Grow(res.Findings, total-len(res.Findings))
-	for _, o := range outs {
+	for i, o := range outs {
 		res.Files += o.claimed
 		for _, sf := range o.suppressed {
 			if reportable(sf.Finding.Range.File) {
@@ -227,6 +228,7 @@ func Run(cfg Config, paths []string) (*Result, error) {
 		}
 		for _, f := range o.findings {
 			if reportable(f.Range.File) {
+				f.job = int32(i + 1)
 				res.Findings = append(res.Findings, f)
 				if b, ok := o.sources[filepath.FromSlash(f.Range.File)]; ok {
 					res.Sources[f.Range.File] = b
@@ -448,11 +450,28 @@ func describeOSError(err error) string {
 	return err.Error()
 }
 
-// SortFindings orders findings by file, line, column and rule, and drops
-// duplicates: the same rule at the same place, as when a container JSON file
-// is linted on its own and again through the Terraform file() that reads it.
-// Of duplicates the one with the most context (related locations, a
-// resource) is kept.
+// SortFindings orders findings by file, line, column and rule, drops
+// duplicates, and names the resource instance in messages where several
+// instances share one position.
+//
+// Which findings are "the same" (see sameFinding and subsumes):
+//   - Two findings are one when rule, file, range, container, key, resource
+//     (with its instance key, and where it is declared) and message are all
+//     equal: nothing a reader could act on tells them apart.
+//   - Elements that come from one place in the source (the iterations of a
+//     dynamic block, the results of a for expression, the instances of a
+//     count or for_each resource or module, the containers one module call
+//     passes) share a range but differ in resource, container or key: each
+//     is its own finding.
+//   - The same text read twice by two jobs, as when a container JSON file is
+//     linted on its own and again through the Terraform file() that reads
+//     it: the standalone reading (its resource is the document itself,
+//     declared in the file the finding points into, or no resource at all)
+//     is dropped for the one whose resource is declared elsewhere, which is
+//     what is deployed. Within one job two resources never hide each other.
+//
+// Of exact duplicates the one with the most context (related locations) is
+// kept.
 func SortFindings(findings []Finding) []Finding {
 	// Sort indexes, not the findings: a Finding is a few hundred bytes and
 	// a stable sort moves each one many times. The index breaks ties, so
@@ -486,21 +505,89 @@ func SortFindings(findings []Finding) []Finding {
 		}
 	}
 	out := findings[:0]
-	for i := range findings {
-		if n := len(out); n > 0 && sameSpot(&out[n-1], &findings[i]) {
+	for lo := 0; lo < len(findings); {
+		hi := lo + 1
+		for hi < len(findings) && sameElement(&findings[lo], &findings[hi]) {
+			hi++
+		}
+		out = appendDistinct(out, findings[lo:hi])
+		lo = hi
+	}
+	nameInstances(out)
+	return out
+}
+
+// appendDistinct appends the findings of one element group (same rule,
+// file, range, container and key; sorted) that are neither exact
+// duplicates of an earlier one nor subsumed by another of the group.
+func appendDistinct(out, group []Finding) []Finding {
+	start := len(out)
+	for i := range group {
+		f := &group[i]
+		if n := len(out); n > start && sameFinding(&out[n-1], f) {
 			continue
 		}
-		out = append(out, findings[i])
+		if slices.ContainsFunc(group, func(g Finding) bool { return subsumes(&g, f) }) {
+			continue
+		}
+		out = append(out, *f)
 	}
 	return out
 }
 
-func sameSpot(a, b *Finding) bool {
-	return a.RuleID == b.RuleID && a.Range.File == b.Range.File && a.Range.Start == b.Range.Start
+// sameElement reports whether two findings are about the same element of
+// the source: rule, file, range, container and key.
+func sameElement(a, b *Finding) bool {
+	return a.RuleID == b.RuleID && a.Range == b.Range && a.Container == b.Container && a.Key == b.Key
 }
 
-// compareFindings orders findings by file, start, rule, and among
-// duplicates the richer first.
+// sameFinding reports whether two findings are one: the same element, of
+// the same resource instance, saying the same thing.
+func sameFinding(a, b *Finding) bool {
+	return sameElement(a, b) && a.Resource == b.Resource && a.ResourceRange.File == b.ResourceRange.File &&
+		a.ResourceRange.Start == b.ResourceRange.Start && a.Message == b.Message
+}
+
+// subsumes reports whether finding b makes a redundant: the same element,
+// reached by another job through a resource declared elsewhere (Terraform's
+// file() of a container JSON file), while a read the text standalone.
+func subsumes(b, a *Finding) bool {
+	return (a.job != b.job || a.job == 0) && readStandalone(a) && !readStandalone(b) && b.Resource != "" && sameElement(a, b)
+}
+
+// readStandalone reports whether a finding comes from reading its file as a
+// document of its own: no resource, or one declared in the file itself.
+func readStandalone(f *Finding) bool {
+	return f.Resource == "" || f.ResourceRange.File == f.Range.File
+}
+
+// nameInstances adds the resource to the messages of findings that share
+// rule and range with a finding of another resource (the instances of a
+// count or for_each resource, a module called several times), so each
+// message says which instance it is about.
+func nameInstances(fs []Finding) {
+	for lo := 0; lo < len(fs); {
+		hi := lo + 1
+		distinct := false
+		for hi < len(fs) && fs[hi].RuleID == fs[lo].RuleID && fs[hi].Range == fs[lo].Range {
+			distinct = distinct || fs[hi].Resource != fs[lo].Resource
+			hi++
+		}
+		if distinct {
+			for i := lo; i < hi; i++ {
+				if r := fs[i].Resource; r != "" && !strings.Contains(fs[i].Message, r) {
+					fs[i].Message += " in " + r
+				}
+			}
+		}
+		lo = hi
+	}
+}
+
+// compareFindings orders findings by file, start and rule (the documented
+// order), then by everything that tells elements and instances apart, so
+// that the order is total and the same whatever order jobs finished in;
+// among exact duplicates the richer comes first.
 func compareFindings(a, b *Finding) int {
 	if c := strings.Compare(a.Range.File, b.Range.File); c != 0 {
 		return c
@@ -511,19 +598,42 @@ func compareFindings(a, b *Finding) int {
 	if c := strings.Compare(a.RuleID, b.RuleID); c != 0 {
 		return c
 	}
-	if c := cmp.Compare(len(b.Related), len(a.Related)); c != 0 {
-		return c
-	}
-	if (a.Resource == "") != (b.Resource == "") {
-		if a.Resource != "" {
-			return -1
-		}
-		return 1
-	}
 	if c := comparePos(a.Range.End, b.Range.End); c != 0 {
 		return c
 	}
-	return strings.Compare(a.Message, b.Message)
+	if c := strings.Compare(a.Container, b.Container); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Key, b.Key); c != 0 {
+		return c
+	}
+	if c := compareInstance(a.Resource, b.Resource); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.ResourceRange.File, b.ResourceRange.File); c != 0 {
+		return c
+	}
+	if c := comparePos(a.ResourceRange.Start, b.ResourceRange.Start); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Message, b.Message); c != 0 {
+		return c
+	}
+	return cmp.Compare(len(b.Related), len(a.Related))
+}
+
+// compareInstance orders resource addresses with numeric instance keys by
+// number, so that app[2] comes before app[10].
+func compareInstance(a, b string) int {
+	ai, bi := strings.LastIndexByte(a, '['), strings.LastIndexByte(b, '[')
+	if ai > 0 && ai == bi && a[:ai] == b[:bi] {
+		an, aerr := strconv.Atoi(strings.TrimSuffix(a[ai+1:], "]"))
+		bn, berr := strconv.Atoi(strings.TrimSuffix(b[bi+1:], "]"))
+		if aerr == nil && berr == nil {
+			return cmp.Compare(an, bn)
+		}
+	}
+	return strings.Compare(a, b)
 }
 
 func comparePos(a, b Pos) int {

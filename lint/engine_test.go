@@ -8,7 +8,6 @@ import (
 	"reflect"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -103,31 +102,75 @@ func TestRunSortsAcrossFilesAndRules(t *testing.T) {
 func TestDuplicatesKeepTheRicherFinding(t *testing.T) {
 	r := lint.Range{File: "f", Start: lint.Pos{Line: 1, Col: 1}}
 	got := lint.SortFindings([]lint.Finding{
-		{RuleID: "X", Range: r, Message: "plain"},
-		{RuleID: "X", Range: r, Message: "rich", Resource: "aws_ecs_task_definition.app", Related: []lint.Related{{}}},
+		{RuleID: "X", Range: r, Message: "same", Resource: "aws_ecs_task_definition.app"},
+		{RuleID: "X", Range: r, Message: "same", Resource: "aws_ecs_task_definition.app", Related: []lint.Related{{}}},
 		{RuleID: "W", Range: r, Message: "other rule"},
 	})
-	if len(got) != 2 || got[0].RuleID != "W" || got[1].Message != "rich" {
+	if len(got) != 2 || got[0].RuleID != "W" || got[1].Message != "same" || len(got[1].Related) != 1 {
 		t.Errorf("got %+v", got)
 	}
 }
 
+// A container file read on its own and through a resource declared in
+// another file (Terraform's file()) is one finding, the resource's.
+func TestStandaloneReadingGivesWayToTheDeployedOne(t *testing.T) {
+	r := lint.Range{File: "c.json", Start: lint.Pos{Line: 5, Col: 5}, End: lint.Pos{Line: 5, Col: 17}}
+	got := lint.SortFindings([]lint.Finding{
+		{RuleID: "X", Range: r, Container: "web", Message: "container \"web\" runs privileged",
+			Resource: "c.json", ResourceRange: lint.Range{File: "c.json", Start: lint.Pos{Line: 1, Col: 1}}},
+		{RuleID: "X", Range: r, Container: "web", Message: "container \"web\" runs privileged",
+			Resource: "aws_ecs_task_definition.app", ResourceRange: lint.Range{File: "main.tf", Start: lint.Pos{Line: 1, Col: 1}}},
+	})
+	if len(got) != 1 || got[0].Resource != "aws_ecs_task_definition.app" || got[0].Message != "container \"web\" runs privileged" {
+		t.Errorf("got %+v", got)
+	}
+}
+
+// Instances of one resource at one position are each a finding, named.
+func TestInstancesAtOnePositionAreEachNamed(t *testing.T) {
+	r := lint.Range{File: "main.tf", Start: lint.Pos{Line: 3, Col: 3}, End: lint.Pos{Line: 3, Col: 13}}
+	decl := lint.Range{File: "main.tf", Start: lint.Pos{Line: 1, Col: 1}}
+	var in []lint.Finding
+	for _, i := range []string{"10", "2", "0"} {
+		in = append(in, lint.Finding{RuleID: "X", Range: r, Container: "app", Key: "privileged", Message: "runs privileged",
+			Resource: "aws_ecs_task_definition.app[" + i + "]", ResourceRange: decl})
+	}
+	in = append(in, lint.Finding{RuleID: "Y", Range: r, Message: "alone", Resource: "aws_ecs_task_definition.app[0]", ResourceRange: decl})
+	var got []string
+	for _, f := range lint.SortFindings(in) {
+		got = append(got, f.RuleID+" "+f.Message)
+	}
+	want := []string{
+		"X runs privileged in aws_ecs_task_definition.app[0]",
+		"X runs privileged in aws_ecs_task_definition.app[2]",
+		"X runs privileged in aws_ecs_task_definition.app[10]",
+		"Y alone",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
 // TestSortFindingsIsStableAndTotal checks the index sort against a plain
-// stable sort on findings that tie in every way the order looks at, and in
-// some ways only.
+// stable sort and a quadratic dedupe, on findings that tie in every way the
+// order looks at, and in some ways only.
 func TestSortFindingsIsStableAndTotal(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(1, 2))
-	for round := range 200 {
+	for round := range 300 {
 		var in []lint.Finding
-		for i := range rnd.IntN(40) {
+		for range rnd.IntN(40) {
 			f := lint.Finding{
-				RuleID:  []string{"A", "B"}[rnd.IntN(2)],
-				Range:   lint.Range{File: []string{"f", "g"}[rnd.IntN(2)], Start: lint.Pos{Line: rnd.IntN(3) + 1, Col: rnd.IntN(2) + 1}, End: lint.Pos{Line: 4, Col: rnd.IntN(2)}},
-				Message: []string{"m", "n"}[rnd.IntN(2)],
-				Key:     strconv.Itoa(i), // tells apart findings the order ties on
+				RuleID:    []string{"A", "B"}[rnd.IntN(2)],
+				Range:     lint.Range{File: []string{"f", "g"}[rnd.IntN(2)], Start: lint.Pos{Line: rnd.IntN(3) + 1, Col: rnd.IntN(2) + 1}, End: lint.Pos{Line: 4, Col: rnd.IntN(2)}},
+				Message:   []string{"m", "n"}[rnd.IntN(2)],
+				Container: []string{"", "c"}[rnd.IntN(2)],
+				Key:       []string{"", "k"}[rnd.IntN(2)],
 			}
-			if rnd.IntN(2) == 0 {
-				f.Resource = "r"
+			switch rnd.IntN(3) {
+			case 0:
+				f.Resource, f.ResourceRange = "r", lint.Range{File: f.Range.File}
+			case 1:
+				f.Resource, f.ResourceRange = []string{"r[1]", "r[2]"}[rnd.IntN(2)], lint.Range{File: "main.tf"}
 			}
 			if rnd.IntN(3) == 0 {
 				f.Related = []lint.Related{{}}
@@ -136,18 +179,47 @@ func TestSortFindingsIsStableAndTotal(t *testing.T) {
 		}
 		want := slices.Clone(in)
 		sort.SliceStable(want, func(i, j int) bool { return less(want[i], want[j]) })
-		var dedup []lint.Finding
-		for _, f := range want {
-			if n := len(dedup); n > 0 && dedup[n-1].RuleID == f.RuleID && dedup[n-1].Range.File == f.Range.File && dedup[n-1].Range.Start == f.Range.Start {
-				continue
-			}
-			dedup = append(dedup, f)
-		}
+		want = plainDedupe(want)
 		got := lint.SortFindings(slices.Clone(in))
-		if !reflect.DeepEqual(got, dedup) {
-			t.Fatalf("round %d: got %v\nwant %v", round, got, dedup)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("round %d: got %v\nwant %v", round, got, want)
 		}
 	}
+}
+
+// plainDedupe is SortFindings' dedupe and naming, written out plainly over
+// sorted findings.
+func plainDedupe(sorted []lint.Finding) []lint.Finding {
+	element := func(a, b lint.Finding) bool {
+		return a.RuleID == b.RuleID && a.Range == b.Range && a.Container == b.Container && a.Key == b.Key
+	}
+	standalone := func(f lint.Finding) bool { return f.Resource == "" || f.ResourceRange.File == f.Range.File }
+	var out []lint.Finding
+	for _, f := range sorted {
+		dup := false
+		for _, o := range out {
+			if element(o, f) && o.Resource == f.Resource && o.ResourceRange == f.ResourceRange && o.Message == f.Message {
+				dup = true
+			}
+		}
+		for _, o := range sorted {
+			if element(o, f) && standalone(f) && !standalone(o) && o.Resource != "" {
+				dup = true
+			}
+		}
+		if !dup {
+			out = append(out, f)
+		}
+	}
+	for i := range out {
+		for j := range out {
+			if out[i].RuleID == out[j].RuleID && out[i].Range == out[j].Range && out[i].Resource != out[j].Resource &&
+				out[i].Resource != "" && !strings.Contains(out[i].Message, out[i].Resource) {
+				out[i].Message += " in " + out[i].Resource
+			}
+		}
+	}
+	return out
 }
 
 // less is the order SortFindings documents, written out plainly.
@@ -159,14 +231,22 @@ func less(a, b lint.Finding) bool {
 		return a.Range.Start.Before(b.Range.Start)
 	case a.RuleID != b.RuleID:
 		return a.RuleID < b.RuleID
-	case len(a.Related) != len(b.Related):
-		return len(a.Related) > len(b.Related)
-	case (a.Resource == "") != (b.Resource == ""):
-		return a.Resource != ""
 	case a.Range.End != b.Range.End:
 		return a.Range.End.Before(b.Range.End)
+	case a.Container != b.Container:
+		return a.Container < b.Container
+	case a.Key != b.Key:
+		return a.Key < b.Key
+	case a.Resource != b.Resource:
+		return a.Resource < b.Resource
+	case a.ResourceRange.File != b.ResourceRange.File:
+		return a.ResourceRange.File < b.ResourceRange.File
+	case a.ResourceRange.Start != b.ResourceRange.Start:
+		return a.ResourceRange.Start.Before(b.ResourceRange.Start)
+	case a.Message != b.Message:
+		return a.Message < b.Message
 	}
-	return a.Message < b.Message
+	return len(a.Related) > len(b.Related)
 }
 
 func TestStdinIsLintedUnderItsName(t *testing.T) {

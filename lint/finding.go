@@ -57,6 +57,10 @@ type Finding struct {
 	// Redact lists source ranges that hold secret values. Every output
 	// masks them; messages never contain them.
 	Redact []Range
+
+	// job is the engine's number (from 1) of the job that found it: the
+	// same text read by two jobs is one finding (see SortFindings).
+	job int32
 }
 
 // Related is another location that explains a finding.
