@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ecslint/ecslint/lint"
 )
 
 type jsonFinding struct {
@@ -66,12 +68,31 @@ func TestTerraformVariableFlags(t *testing.T) {
 }
 
 // A container JSON file that a .tf reads through file() and that is also
-// scanned on its own is reported once, with the task definition related.
+// scanned on its own is reported once, with the task definition related:
+// every finding of containers.json is the Terraform resource's, none is
+// the standalone reading's.
 func TestTerraformFileTargetReportedOnce(t *testing.T) {
 	t.Chdir("../..")
-	_, stdout, _ := run(t, "", "--format", "json", "fixtures/terraform/ecs001_file")
-	if !strings.Contains(stdout, `"resource": "aws_ecs_task_definition.app"`) || strings.Count(stdout, `"rule_id": "ECS001"`) != 1 {
-		t.Errorf("want one ECS001 for the Terraform resource:\n%s", stdout)
+	for _, args := range [][]string{
+		{"fixtures/terraform/ecs001_file"},
+		{"fixtures/terraform/ecs001_file/containers.json", "fixtures/terraform/ecs001_file/main.tf"},
+	} {
+		res, err := lint.Run(testConfig(), args)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, f := range res.Findings {
+			got = append(got, fmt.Sprintf("%s@%d:%d %s related=%d", f.RuleID, f.Range.Start.Line, f.Range.Start.Col, f.Resource, len(f.Related)))
+		}
+		want := []string{
+			"ECS007@2:3 aws_ecs_task_definition.app related=1",
+			"ECS009@2:3 aws_ecs_task_definition.app related=1",
+			"ECS001@5:5 aws_ecs_task_definition.app related=1",
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%v: findings\n%s\nwant\n%s", args, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
 	}
 }
 
@@ -117,5 +138,59 @@ func TestTerraformRelatedResource(t *testing.T) {
 	}
 	if len(got) != 2 || got[5] != 1 || got[20] != 0 {
 		t.Errorf("ECS001 findings by line, with their related counts: %v", got)
+	}
+}
+
+// The instances of a count resource are three findings, and fingerprints
+// (baselines, SARIF partialFingerprints) tell them apart: a baseline of one
+// instance hides that one only.
+func TestTerraformInstancesHaveTheirOwnFingerprints(t *testing.T) {
+	t.Chdir("../..")
+	dir := "fixtures/terraform/ecs001_count"
+	res, err := lint.Run(testConfig(), []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var privileged []lint.Finding
+	fps := map[string]string{}
+	for _, f := range res.Findings {
+		if f.RuleID == "ECS001" {
+			privileged = append(privileged, f)
+			if other, ok := fps[f.Fingerprint()]; ok {
+				t.Errorf("%s and %s share a fingerprint", other, f.Resource)
+			}
+			fps[f.Fingerprint()] = f.Resource
+		}
+	}
+	if len(privileged) != 3 {
+		t.Fatalf("want an ECS001 finding per instance, got %d", len(privileged))
+	}
+	kept, hidden := lint.NewBaseline(privileged[1:2]).Filter(privileged)
+	if hidden != 1 || len(kept) != 2 || kept[0].Resource != "aws_ecs_task_definition.worker[0]" || kept[1].Resource != "aws_ecs_task_definition.worker[2]" {
+		t.Errorf("baseline of worker[1]: hid %d, kept %v", hidden, kept)
+	}
+
+	_, stdout, _ := run(t, "", "--format", "sarif", dir)
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID       string            `json:"ruleId"`
+				Fingerprints map[string]string `json:"partialFingerprints"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &log); err != nil || len(log.Runs) != 1 {
+		t.Fatalf("SARIF: %v\n%s", err, stdout)
+	}
+	seen := map[string]bool{}
+	for _, r := range log.Runs[0].Results {
+		for _, fp := range r.Fingerprints {
+			if r.RuleID == "ECS001" {
+				seen[fp] = true
+			}
+		}
+	}
+	if len(seen) != 3 {
+		t.Errorf("SARIF: %d distinct ECS001 partialFingerprints, want 3", len(seen))
 	}
 }
