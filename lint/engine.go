@@ -245,6 +245,10 @@ func Run(cfg Config, paths []string) (*Result, error) {
 	res.Findings = SortFindings(res.Findings)
 	SortDiagnostics(res.Errors)
 	SortDiagnostics(res.Notes)
+	res.Errors = compactDiagnostics(res.Errors)
+	// A value that is evaluated more than once (a module called per
+	// instance, a local read by several resources) notes its cause once.
+	res.Notes = compactDiagnostics(res.Notes)
 	sort.Strings(res.CheckedFiles)
 	slices.SortStableFunc(res.Suppressed, func(a, b SuppressedFinding) int {
 		return compareFindings(&a.Finding, &b.Finding)
@@ -643,7 +647,12 @@ func comparePos(a, b Pos) int {
 	return cmp.Compare(a.Col, b.Col)
 }
 
-// SortDiagnostics orders errors by position and drops exact duplicates.
+// compactDiagnostics drops exact duplicates from sorted diagnostics.
+func compactDiagnostics(ds []Diagnostic) []Diagnostic {
+	return slices.CompactFunc(ds, func(a, b Diagnostic) bool { return a.Range == b.Range && a.Message == b.Message })
+}
+
+// SortDiagnostics orders errors and notes by position, then message.
 func SortDiagnostics(ds []Diagnostic) {
 	sort.SliceStable(ds, func(i, j int) bool {
 		a, b := ds[i], ds[j]

@@ -85,7 +85,19 @@ func TestJSONContract(t *testing.T) {
 func TestEmptyJSONHasArrays(t *testing.T) {
 	t.Chdir("../..")
 	_, stdout, _ := run(t, "", "--format", "json", "fixtures/json/ecs001_ok_unprivileged.json")
-	if strings.TrimSpace(stdout) != "{\n  \"findings\": [],\n  \"errors\": []\n}" {
+	want := `{
+  "findings": [],
+  "errors": [],
+  "notes": [],
+  "summary": {
+    "files": 1,
+    "findings": 0,
+    "errors": 0,
+    "notes": 0,
+    "suppressed": 0
+  }
+}`
+	if strings.TrimSpace(stdout) != want {
 		t.Errorf("got %s", stdout)
 	}
 }

@@ -28,6 +28,12 @@ func (GitHub) Format(w io.Writer, res *lint.Result, _ Options) error {
 		props = append(props, "title="+escapeProperty("ecslint could not check this file"))
 		ew.printf("::error %s::%s\n", strings.Join(props, ","), escapeData(e.Message))
 	}
+	// One notice, not an annotation per note: a reader of the run learns
+	// that the result is not a full all-clear without a diff full of notes.
+	if n := len(res.Notes); n > 0 {
+		ew.printf("::notice title=%s::%s\n", escapeProperty("ecslint: not everything was evaluated"),
+			escapeData(notEvaluated(n)+"; run ecslint --verbose to see which and why"))
+	}
 	return ew.flush()
 }
 

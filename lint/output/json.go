@@ -7,7 +7,7 @@ import (
 )
 
 // JSON writes the machine-readable contract: one object with findings and
-// errors. Keys may be added, never renamed or removed.
+// errors, notes and a summary. Keys may be added, never renamed or removed.
 //
 // The document is streamed (see jsonStream) in the shape and key order it
 // had as encoding/json output of these structs:
@@ -16,7 +16,12 @@ import (
 //	  end_line, end_column, resource (omitempty), container (omitempty),
 //	  controls ([] when none), related (omitempty): [{file, line, column,
 //	  message}]}],
-//	 "errors": [{file, line (omitempty), column (omitempty), message}]}
+//	 "errors": [{file, line (omitempty), column (omitempty), message}],
+//	 "notes": [same as errors: what could not be evaluated, and why],
+//	 "summary": {files, findings, errors, notes, suppressed}}
+//
+// notes and summary came later than findings and errors; with them a
+// script can tell a clean result from one that could not see everything.
 type JSON struct{}
 
 // Format implements Formatter.
@@ -76,8 +81,28 @@ func (JSON) Format(w io.Writer, res *lint.Result, _ Options) error {
 	}
 	s.close(']')
 	s.key("errors")
+	writeDiagnostics(s, res.Errors)
+	s.key("notes")
+	writeDiagnostics(s, res.Notes)
+	s.key("summary")
+	s.open('{')
+	for _, c := range []struct {
+		key string
+		n   int
+	}{{"files", res.Files}, {"findings", len(res.Findings)}, {"errors", len(res.Errors)},
+		{"notes", len(res.Notes)}, {"suppressed", len(res.Suppressed)}} {
+		s.key(c.key)
+		s.int(c.n)
+	}
+	s.close('}')
+	s.close('}')
+	return s.end()
+}
+
+// writeDiagnostics writes errors or notes: positions where known.
+func writeDiagnostics(s *jsonStream, ds []lint.Diagnostic) {
 	s.open('[')
-	for _, e := range res.Errors {
+	for _, e := range ds {
 		s.open('{')
 		s.key("file")
 		s.str(e.Range.File)
@@ -94,6 +119,4 @@ func (JSON) Format(w io.Writer, res *lint.Result, _ Options) error {
 		s.close('}')
 	}
 	s.close(']')
-	s.close('}')
-	return s.end()
 }

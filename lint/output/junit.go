@@ -25,12 +25,26 @@ type junitSuites struct {
 	Suites   []junitSuite `xml:"testsuite"`
 }
 
+type junitProperties struct {
+	Property []junitProperty `xml:"property"`
+}
+
+type junitProperty struct {
+	Name  string `xml:"name,attr"`
+	Value string `xml:"value,attr"`
+}
+
 type junitSuite struct {
-	Name     string      `xml:"name,attr"`
-	Tests    int         `xml:"tests,attr"`
-	Failures int         `xml:"failures,attr"`
-	Errors   int         `xml:"errors,attr"`
-	Cases    []junitCase `xml:"testcase"`
+	Name     string `xml:"name,attr"`
+	Tests    int    `xml:"tests,attr"`
+	Failures int    `xml:"failures,attr"`
+	Errors   int    `xml:"errors,attr"`
+	// Properties count the file's notes, which system-out lists with
+	// positions: a CI report then shows that a passing file could not be
+	// seen in full.
+	Properties *junitProperties `xml:"properties"`
+	Cases      []junitCase      `xml:"testcase"`
+	SystemOut  string           `xml:"system-out,omitempty"`
 }
 
 type junitCase struct {
@@ -66,6 +80,11 @@ func (JUnit) Format(w io.Writer, res *lint.Result, opts Options) error {
 		files[e.Range.File] = true
 		errs[e.Range.File] = append(errs[e.Range.File], e)
 	}
+	notes := map[string][]lint.Diagnostic{}
+	for _, n := range res.Notes {
+		files[n.Range.File] = true
+		notes[n.Range.File] = append(notes[n.Range.File], n)
+	}
 	names := map[string]string{}
 	var ruleIDs []string
 	for _, r := range opts.Rules {
@@ -90,6 +109,14 @@ func (JUnit) Format(w io.Writer, res *lint.Result, opts Options) error {
 	out := junitSuites{Name: "ecslint"}
 	for _, file := range sortedFiles {
 		suite := junitSuite{Name: file}
+		if ns := notes[file]; len(ns) > 0 {
+			var text strings.Builder
+			for _, n := range ns {
+				fmt.Fprintf(&text, "%s: note: %s\n", n.Range.String(), n.Message)
+			}
+			suite.Properties = &junitProperties{[]junitProperty{{Name: "ecslint.notes", Value: fmt.Sprint(len(ns))}}}
+			suite.SystemOut = notEvaluated(len(ns)) + ":\n" + text.String()
+		}
 		if es := errs[file]; len(es) > 0 {
 			var text strings.Builder
 			for _, e := range es {

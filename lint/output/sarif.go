@@ -303,20 +303,14 @@ func (SARIF) Format(w io.Writer, res *lint.Result, opts Options) error {
 	s.bool(len(res.Errors) == 0)
 	s.key("toolExecutionNotifications")
 	s.open('[')
+	// Errors are files ecslint could not check; notes are values it could
+	// not evaluate (SARIF's "note" level), so a viewer can tell a clean
+	// run from a blind one.
 	for _, e := range res.Errors {
-		s.open('{')
-		s.key("level")
-		s.str("error")
-		s.key("message")
-		(&sarifMessage{Text: sentence(e.Message)}).write(s)
-		if e.Range.File != "" {
-			s.key("locations")
-			s.open('[')
-			loc := sarifLocationOf(e.Range, opts.BaseDir)
-			loc.write(s)
-			s.close(']')
-		}
-		s.close('}')
+		writeNotification(s, "error", e, opts.BaseDir)
+	}
+	for _, n := range res.Notes {
+		writeNotification(s, "note", n, opts.BaseDir)
 	}
 	s.close(']')
 	s.close('}')
@@ -610,4 +604,22 @@ func contextRegion(sources *sourceCache, r lint.Range) *sarifRegion {
 		b.WriteByte('\n')
 	}
 	return &sarifRegion{StartLine: r.Start.Line, EndLine: end, Snippet: &sarifMessage{Text: b.String()}}
+}
+
+// writeNotification writes a toolExecutionNotification for an error or a
+// note, with its location when it has one.
+func writeNotification(s *jsonStream, level string, d lint.Diagnostic, baseDir string) {
+	s.open('{')
+	s.key("level")
+	s.str(level)
+	s.key("message")
+	(&sarifMessage{Text: sentence(d.Message)}).write(s)
+	if d.Range.File != "" {
+		s.key("locations")
+		s.open('[')
+		loc := sarifLocationOf(d.Range, baseDir)
+		loc.write(s)
+		s.close(']')
+	}
+	s.close('}')
 }

@@ -81,11 +81,17 @@ func (Text) Format(w io.Writer, res *lint.Result, opts Options) error {
 			ew.printf("%s: note: %s\n", n.Range.String(), n.Message)
 		}
 	}
-	ew.printf("%s\n", Summary(res))
+	summary := Summary(res)
+	if len(res.Notes) > 0 && !opts.Verbose {
+		summary += ", see --verbose"
+	}
+	ew.printf("%s\n", summary)
 	return ew.flush()
 }
 
-// Summary is the closing line: counts by severity, files, errors.
+// Summary is the closing line: counts by severity, files, errors,
+// suppressions, and the notes about what could not be evaluated, so that a
+// clean result can be told from a blind one.
 func Summary(res *lint.Result) string {
 	var b strings.Builder
 	if len(res.Findings) == 0 {
@@ -110,7 +116,19 @@ func Summary(res *lint.Result) string {
 	if len(res.Suppressed) > 0 {
 		fmt.Fprintf(&b, "; %d suppressed", len(res.Suppressed))
 	}
+	if n := len(res.Notes); n > 0 {
+		fmt.Fprintf(&b, "; %s", notEvaluated(n))
+	}
 	return b.String()
+}
+
+// notEvaluated says how many notes a run has, in the words every format
+// uses.
+func notEvaluated(n int) string {
+	if n == 1 {
+		return "1 value could not be evaluated"
+	}
+	return fmt.Sprintf("%d values could not be evaluated", n)
 }
 
 func plural(n int, word string) string {
