@@ -258,10 +258,15 @@ func (in *instance) moduleCalls(name string) []*callInstance {
 	}
 	in.calls[name] = []*callInstance{} // a reference to itself while expanding finds no instance
 	var out []*callInstance
-	for _, ex := range in.expand(bl) {
+	exs := in.expand(bl)
+	for _, ex := range exs {
 		prefix := in.prefix + "module." + name + ex.suffix + "."
 		ci := &callInstance{key: ex.key, inst: in.callModule(bl, ex.scope, prefix)}
 		out = append(out, ci)
+	}
+	if len(out) == 1 && out[0].inst != nil {
+		// A module that is not evaluated has its own note already.
+		in.noteUnknownExpansion(bl, exs)
 	}
 	in.calls[name] = out
 	return out
@@ -526,6 +531,7 @@ func (ev *evaluator) dynamic(s *scope, nb *block, add func(*lint.Node)) {
 	case coll.Kind == lint.NullNode:
 	default:
 		// Blocks of unknown number and content.
+		ev.noteUnknownDynamic(s, nb, fe)
 		add(unknown(nb.defRange))
 		return
 	}

@@ -250,7 +250,9 @@ func (in *instance) collect(l *ecsdoc.Linker) {
 		if !mappedTypes[bl.labels[0]] {
 			continue
 		}
-		for _, ex := range in.expand(bl) {
+		exs := in.expand(bl)
+		in.noteUnknownExpansion(bl, exs)
+		for _, ex := range exs {
 			in.resource(l, bl, ex)
 		}
 	}

@@ -77,9 +77,12 @@ func (in *instance) resource(l *ecsdoc.Linker, bl *block, ex expansion) {
 	res := lint.Resource{ID: in.prefix + typ + "." + name, Name: in.prefix + typ + "." + name + ex.suffix, Type: typ, Range: bl.defRange, Extent: bl.extent}
 	ev := in.ev
 	d := doc{ev.bodyNode(ex.scope, bl)}
+	in.noteModuleUnknowns(bl, ex.scope, d)
 	switch typ {
 	case "aws_ecs_task_definition":
-		l.Unit.TaskDefinitions = append(l.Unit.TaskDefinitions, ev.taskDefinition(res, d))
+		td := ev.taskDefinition(res, d)
+		in.noteUnknownContainers(bl, ex.scope, td)
+		l.Unit.TaskDefinitions = append(l.Unit.TaskDefinitions, td)
 	case "aws_ecs_service", "aws_ecs_task_set":
 		kind := "service"
 		if typ == "aws_ecs_task_set" {
