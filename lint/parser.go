@@ -111,6 +111,13 @@ func (c *Context) Errors() []Diagnostic {
 	return append([]Diagnostic(nil), c.errors...)
 }
 
+// Notes returns the notes reported so far.
+func (c *Context) Notes() []Diagnostic {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]Diagnostic(nil), c.notes...)
+}
+
 // readErr returns the error of a failed read of path, if any.
 func (c *Context) readErr(path string) error {
 	c.mu.Lock()

@@ -194,3 +194,86 @@ func TestTerraformInstancesHaveTheirOwnFingerprints(t *testing.T) {
 		t.Errorf("SARIF: %d distinct ECS001 partialFingerprints, want 3", len(seen))
 	}
 }
+
+// Values that could not be evaluated are counted in every format, and
+// listed with their positions where the format has room for them.
+func TestUnknownValuesAreCountedInEveryFormat(t *testing.T) {
+	t.Chdir("../..")
+	dir := "fixtures/terraform/unknown_values"
+	wantNotes := []string{
+		"11:1 module \"iam\" (source",
+		"21:27 container_definitions of aws_ecs_task_definition.from_variable not evaluated: var.containers has no value",
+		"26:27 container_definitions of aws_ecs_task_definition.from_data not evaluated: data.aws_ssm_parameter.defs.value is a data source",
+		"27:27 task_role_arn of aws_ecs_task_definition.from_data not evaluated: module.iam is not evaluated",
+		"31:14 for_each of aws_ecs_task_definition.per_service not evaluated: var.services has no value",
+		"43:16 dynamic \"volume\" blocks not evaluated: var.volumes has no value",
+	}
+
+	code, stdout, _ := run(t, "", "--format", "json", dir)
+	var js struct {
+		Notes []struct {
+			File         string
+			Line, Column int
+			Message      string
+		}
+		Summary map[string]int
+	}
+	if err := json.Unmarshal([]byte(stdout), &js); err != nil || code != ExitOK {
+		t.Fatalf("json: exit %d, %v\n%s", code, err, stdout)
+	}
+	if len(js.Notes) != len(wantNotes) || js.Summary["notes"] != len(wantNotes) || js.Summary["findings"] != 0 || js.Summary["files"] != 1 {
+		t.Fatalf("json: %d notes, summary %v\n%s", len(js.Notes), js.Summary, stdout)
+	}
+	for i, n := range js.Notes {
+		if got := fmt.Sprintf("%d:%d %s", n.Line, n.Column, n.Message); n.File != dir+"/main.tf" || !strings.HasPrefix(got, wantNotes[i]) {
+			t.Errorf("json note %d: %s %s, want %s", i, n.File, got, wantNotes[i])
+		}
+	}
+
+	_, stdout, _ = run(t, "", "--color", "never", dir)
+	if want := "no findings in 1 file checked; 6 values could not be evaluated, see --verbose\n"; stdout != want {
+		t.Errorf("text: %q, want %q", stdout, want)
+	}
+	_, stdout, _ = run(t, "", "--color", "never", "--verbose", dir)
+	if lines := strings.Split(strings.TrimSpace(stdout), "\n"); len(lines) != 7 || lines[6] != "no findings in 1 file checked; 6 values could not be evaluated" ||
+		lines[1] != dir+"/main.tf:21:27: note: container_definitions of aws_ecs_task_definition.from_variable not evaluated: var.containers has no value (no default, not set in a tfvars file or with --var); its containers are not checked" {
+		t.Errorf("text --verbose:\n%s", stdout)
+	}
+
+	_, stdout, _ = run(t, "", "--format", "sarif", dir)
+	var log struct {
+		Runs []struct {
+			Invocations []struct {
+				Notifications []struct {
+					Level     string
+					Locations []struct {
+						PhysicalLocation struct {
+							Region struct{ StartLine, StartColumn int }
+						}
+					}
+				} `json:"toolExecutionNotifications"`
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &log); err != nil || len(log.Runs) != 1 || len(log.Runs[0].Invocations) != 1 {
+		t.Fatalf("sarif: %v\n%s", err, stdout)
+	}
+	var sarifAt []string
+	for _, n := range log.Runs[0].Invocations[0].Notifications {
+		r := n.Locations[0].PhysicalLocation.Region
+		sarifAt = append(sarifAt, fmt.Sprintf("%s %d:%d", n.Level, r.StartLine, r.StartColumn))
+	}
+	if want := "note 11:1,note 21:27,note 26:27,note 27:27,note 31:14,note 43:16"; strings.Join(sarifAt, ",") != want {
+		t.Errorf("sarif notifications %v, want %s", sarifAt, want)
+	}
+
+	_, stdout, _ = run(t, "", "--format", "github", dir)
+	if want := "::notice title=ecslint%3A not everything was evaluated::6 values could not be evaluated; run ecslint --verbose to see which and why\n"; stdout != want {
+		t.Errorf("github: %q", stdout)
+	}
+	_, stdout, _ = run(t, "", "--format", "junit", dir)
+	if !strings.Contains(stdout, `<property name="ecslint.notes" value="6"></property>`) ||
+		!strings.Contains(stdout, dir+"/main.tf:43:16: note: dynamic &#34;volume&#34; blocks not evaluated") {
+		t.Errorf("junit:\n%s", stdout)
+	}
+}

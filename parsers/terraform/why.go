@@ -265,14 +265,40 @@ func exprRange(x expression) lint.Range {
 }
 
 // noteUnknownContainers notes a task definition whose container
-// definitions could not be evaluated: every container rule is blind to it.
+// definitions could not be evaluated, wholly (every container rule is
+// blind to it) or in part (a concat() with a list of unknown length: the
+// known containers are still checked).
 func (in *instance) noteUnknownContainers(bl *block, s *scope, td *lint.TaskDefinition) {
 	a := bl.body.attr("container_definitions")
-	if td.ContainersState != lint.Unknown || a == nil {
+	if a == nil {
 		return
 	}
-	in.ev.ctx.Notef(exprRange(a.expr), "container_definitions of %s not evaluated: %s; its containers are not checked",
-		td.ID, causeList(in.ev.whyUnknown(s, a.expr)))
+	if td.ContainersState == lint.Unknown {
+		in.ev.ctx.Notef(exprRange(a.expr), "container_definitions of %s not evaluated: %s; its containers are not checked",
+			td.ID, causeList(in.ev.whyUnknown(s, a.expr)))
+		return
+	}
+	if td.ContainersDoc == nil || td.ContainersDoc.Kind != lint.ArrayNode {
+		return
+	}
+	var causes string
+	whole := exprRange(a.expr)
+	for _, it := range td.ContainersDoc.Items {
+		if it.Kind != lint.UnknownNode {
+			continue
+		}
+		if causes == "" {
+			causes = causeList(in.ev.whyUnknown(s, a.expr))
+		}
+		// An unknown list stands where it was written in the expression;
+		// one that came from elsewhere (a variable's declaration) is
+		// noted at the expression.
+		at := it.Range
+		if !whole.Contains(at) {
+			at = whole
+		}
+		in.ev.ctx.Notef(at, "some container definitions of %s not evaluated: %s; the known ones are checked", td.ID, causes)
+	}
 }
 
 // readAttributes are the top-level arguments rules read, by resource type:
