@@ -98,7 +98,7 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 		}
 		path := ev.resolvePath(s, args[0].Text)
 		if !ev.ctx.FS.Within(path) {
-			ev.ctx.Notef(r, "fileexists(%q) looks outside the scanned roots; not checked", args[0].Text)
+			ev.ctx.Notef(r, "fileexists(%q) looks outside the scanned roots; refused, its value is unknown", args[0].Text)
 			return unknown(r)
 		}
 		_, err := ev.ctx.FS.ReadFile(path)

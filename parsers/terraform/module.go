@@ -319,7 +319,7 @@ func (in *instance) callModule(bl *block, callScope *scope, prefix string) *inst
 		dir = knownPrefix + model
 	}
 	if in.depth >= maxModuleDepth || in.calling(dir) {
-		in.ev.ctx.Notef(bl.defRange, "module %q calls itself (through %q); not evaluated again", name, source)
+		in.ev.ctx.Notef(bl.defRange, "module %q not evaluated again: it calls itself (through %q); its outputs are unknown", name, source)
 		return nil
 	}
 	var cfg *config
@@ -330,7 +330,7 @@ func (in *instance) callModule(bl *block, callScope *scope, prefix string) *inst
 		cfg, ok = in.ev.loadConfigAs(dir, pin)
 	}
 	if !ok {
-		in.ev.ctx.Notef(src.nameRange, "module %q: no Terraform files readable in %q; its outputs are unknown", name, source)
+		in.ev.ctx.Notef(src.nameRange, "module %q not evaluated: no Terraform files readable in %q; its outputs are unknown", name, source)
 		return nil
 	}
 	child := newInstance(in.ev, cfg, in, prefix)

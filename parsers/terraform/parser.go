@@ -312,7 +312,7 @@ func (ev *evaluator) readVarFile(path string, into map[string]*lint.Node, named 
 		f, err = ev.readSource(path, nil)
 	}
 	if err != nil {
-		ev.ctx.Notef(lint.Range{File: filepath.ToSlash(path)}, "variable file not read: %v", err)
+		ev.ctx.Notef(lint.Range{File: filepath.ToSlash(path)}, "variable file not read: %v; its values are not used", err)
 		return
 	}
 	if strings.HasSuffix(path, ".json") {
