@@ -531,12 +531,26 @@ func appendDistinct(out, group []Finding) []Finding {
 		if n := len(out); n > start && sameFinding(&out[n-1], f) {
 			continue
 		}
-		if slices.ContainsFunc(group, func(g Finding) bool { return subsumes(&g, f) }) {
+		if subsumedIn(group, f) {
 			continue
 		}
 		out = append(out, *f)
 	}
 	return out
+}
+
+// subsumedIn reports whether another finding of the group makes f
+// redundant. Groups are almost always of one finding.
+func subsumedIn(group []Finding, f *Finding) bool {
+	if len(group) == 1 {
+		return false
+	}
+	for i := range group {
+		if subsumes(&group[i], f) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameElement reports whether two findings are about the same element of
