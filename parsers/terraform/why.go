@@ -138,6 +138,10 @@ func (w *why) describeRef(s *scope, t hcl.Traversal, depth int) {
 	root := t.RootName()
 	name := attrStep(t, 1)
 	in := s.inst
+	if v, ok := s.lookup(root); ok {
+		w.describeBound(v, t)
+		return
+	}
 	switch {
 	case in == nil:
 		w.add(traversalText(t) + " is unknown")
@@ -152,15 +156,41 @@ func (w *why) describeRef(s *scope, t hcl.Traversal, depth int) {
 		w.describeModuleRef(in, name, t, depth)
 	case root == "data":
 		w.add(traversalText(t) + " is a data source, read only by terraform plan")
-	case root == "each":
-		w.add(traversalText(t) + " is unknown: the for_each it comes from could not be evaluated")
-	case root == "count":
-		w.add(traversalText(t) + " is unknown: the count it comes from could not be evaluated")
 	case root == "self" || root == "terraform" || root == "path":
 		w.add(traversalText(t) + " is unknown")
 	default:
 		w.add(traversalText(t) + " is known only after terraform apply")
 	}
+}
+
+// describeBound says why a reference to a name the scope binds (each,
+// count, a for or dynamic iterator) is unknown: the collection it comes
+// from was unknown, or the element lacks the attribute (an optional
+// attribute of a variable's type, whose default ecslint does not apply).
+func (w *why) describeBound(v *lint.Node, t hcl.Traversal) {
+	path := t.RootName()
+	for _, step := range t[1:] {
+		if v.Kind == lint.UnknownNode {
+			break
+		}
+		a, ok := step.(hcl.TraverseAttr)
+		if !ok {
+			break
+		}
+		if v.Kind == lint.ObjectNode && v.Get(a.Name) == nil {
+			w.add(path + "." + a.Name + " is not set in the element (an optional attribute's default is not applied)")
+			return
+		}
+		path += "." + a.Name
+		if f := v.Get(a.Name); f != nil {
+			v = f.Value
+		}
+	}
+	if v.Kind == lint.UnknownNode {
+		w.add(path + " is unknown: the collection it comes from could not be evaluated")
+		return
+	}
+	w.add(traversalText(t) + " is unknown")
 }
 
 func (w *why) describeVariable(in *instance, name string, depth int) {
@@ -275,7 +305,7 @@ func (in *instance) noteUnknownContainers(bl *block, s *scope, td *lint.TaskDefi
 	}
 	if td.ContainersState == lint.Unknown {
 		in.ev.ctx.Notef(exprRange(a.expr), "container_definitions of %s not evaluated: %s; its containers are not checked",
-			td.ID, causeList(in.ev.whyUnknown(s, a.expr)))
+			address(bl), causeList(in.ev.whyUnknown(s, a.expr)))
 		return
 	}
 	if td.ContainersDoc == nil || td.ContainersDoc.Kind != lint.ArrayNode {
@@ -297,7 +327,7 @@ func (in *instance) noteUnknownContainers(bl *block, s *scope, td *lint.TaskDefi
 		if !whole.Contains(at) {
 			at = whole
 		}
-		in.ev.ctx.Notef(at, "some container definitions of %s not evaluated: %s; the known ones are checked", td.ID, causes)
+		in.ev.ctx.Notef(at, "some container definitions of %s not evaluated: %s; the known ones are checked", address(bl), causes)
 	}
 }
 
@@ -327,34 +357,80 @@ func (in *instance) noteModuleUnknowns(bl *block, s *scope, d doc) {
 		}
 		if len(fromModules) > 0 {
 			in.ev.ctx.Notef(exprRange(a.expr), "%s of %s not evaluated: %s; rules that read it are skipped",
-				name, in.prefix+bl.labels[0]+"."+bl.labels[1], causeList(fromModules))
+				name, address(bl), causeList(fromModules))
 		}
 	}
 }
 
-// noteUnknownExpansion notes a resource or module call whose count or
-// for_each could not be evaluated: it is checked as one instance whose
-// count.index or each is unknown.
+// noteUnknownExpansion notes a resource or module call whose for_each
+// could not be evaluated (it is checked as one instance whose each is
+// unknown, so whatever comes from each is blind), or whose count could not
+// be and whose body uses count.index. An unknown count alone (count =
+// var.create ? 1 : 0, in every module) changes nothing a rule sees: the
+// resource is checked once either way.
 func (in *instance) noteUnknownExpansion(bl *block, exs []expansion) {
 	if len(exs) != 1 || exs[0].key != nil {
 		return
 	}
-	for _, meta := range []string{"count", "for_each"} {
-		if a := bl.body.attr(meta); a != nil {
-			what := strings.Join(bl.labels, ".")
-			if bl.typ == "module" {
-				what = "module." + what
+	what := address(bl)
+	if a := bl.body.attr("for_each"); a != nil {
+		in.ev.ctx.Notef(exprRange(a.expr), "for_each of %s not evaluated: %s; checked as one instance with an unknown each",
+			what, causeList(in.ev.whyUnknown(in.scope(), a.expr)))
+		return
+	}
+	if a := bl.body.attr("count"); a != nil && bodyUses(bl.body, "count") {
+		in.ev.ctx.Notef(exprRange(a.expr), "count of %s not evaluated: %s; checked as one instance with an unknown count.index",
+			what, causeList(in.ev.whyUnknown(in.scope(), a.expr)))
+	}
+}
+
+// address is a block's address within its module: aws_ecs_task_definition.app,
+// module.svc. Notes name it without the module instance path, so that one
+// cause at one position is one note however many instances meet it.
+func address(bl *block) string {
+	what := strings.Join(bl.labels, ".")
+	if bl.typ == "module" {
+		what = "module." + what
+	}
+	return what
+}
+
+// bodyUses reports whether a body's attributes (nested blocks included,
+// count and for_each excluded) refer to the name.
+func bodyUses(b *body, name string) bool {
+	for _, a := range b.attrs {
+		if a.name == "count" || a.name == "for_each" || a.expr.hx == nil {
+			continue
+		}
+		for _, t := range a.expr.hx.Variables() {
+			if t.RootName() == name {
+				return true
 			}
-			in.ev.ctx.Notef(exprRange(a.expr), "%s of %s%s not evaluated: %s; checked as one instance with an unknown %s",
-				meta, in.prefix, what, causeList(in.ev.whyUnknown(in.scope(), a.expr)), map[string]string{"count": "count.index", "for_each": "each"}[meta])
-			return
 		}
 	}
+	for _, nb := range b.blocks {
+		if bodyUses(nb.body, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// readBlocks are the nested block types the resource mappings read: a
+// dynamic block of another type (alarms, timeouts, tags) blinds no rule.
+var readBlocks = map[string]bool{
+	"volume": true, "efs_volume_configuration": true, "runtime_platform": true,
+	"network_configuration": true, "capacity_provider_strategy": true, "setting": true,
+	"ingress": true, "inline_policy": true, "statement": true,
+	"vpc_config": true, "encryption_config": true,
 }
 
 // noteUnknownDynamic notes a dynamic block whose for_each could not be
 // evaluated: its blocks are of unknown number and content.
 func (ev *evaluator) noteUnknownDynamic(s *scope, nb *block, fe *attribute) {
+	if !readBlocks[nb.labels[0]] {
+		return
+	}
 	ev.ctx.Notef(exprRange(fe.expr), "dynamic %q blocks not evaluated: %s; their number and content are unknown",
 		nb.labels[0], causeList(ev.whyUnknown(s, fe.expr)))
 }

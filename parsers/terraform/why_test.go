@@ -18,7 +18,7 @@ func TestUnknownValuesNameTheirCauses(t *testing.T) {
 		{"through a module argument", map[string]string{
 			"main.tf":   "variable \"c\" {}\nmodule \"m\" {\n  source = \"./m\"\n  containers = var.c\n}\n",
 			"m/main.tf": "variable \"containers\" {}\nvariable \"family\" {}\n" + td + "var.containers\n}\n",
-		}, "m/main.tf:5:27: container_definitions of module.m.aws_ecs_task_definition.t not evaluated: " +
+		}, "m/main.tf:5:27: container_definitions of aws_ecs_task_definition.t not evaluated: " +
 			"var.c has no value (no default, not set in a tfvars file or with --var); its containers are not checked"},
 		{"through locals to a data source", map[string]string{
 			"main.tf": "variable \"family\" {}\nlocals {\n  a = local.b\n  b = jsondecode(data.aws_s3_object.o.body)\n}\n" + td + "jsonencode(local.a)\n}\n",
@@ -44,8 +44,24 @@ func TestUnknownValuesNameTheirCauses(t *testing.T) {
 			"main.tf": "variable \"family\" {}\nresource \"aws_ecs_task_definition\" \"t\" {\n  count = 2\n  family = var.family\n" +
 				"  network_mode = var.family\n  container_definitions = jsonencode([{ name = \"a\", image = \"a:1\" }])\n}\n",
 		}, ""},
-		{"count over an unknown number", map[string]string{
+		{"an unknown count alone changes nothing a rule sees", map[string]string{
 			"main.tf": "variable \"family\" {}\nvariable \"n\" {}\nresource \"aws_ecs_task_definition\" \"t\" {\n  count = var.n\n  family = var.family\n" +
+				"  container_definitions = jsonencode([{ name = \"a\", image = \"a:1\" }])\n}\n",
+		}, ""},
+		{"an element without the attribute a for_each body reads", map[string]string{
+			"main.tf": "locals {\n  svcs = { a = { image = \"a:1\" } }\n}\nresource \"aws_ecs_task_definition\" \"t\" {\n  for_each = local.svcs\n  family = each.key\n" +
+				"  container_definitions = each.value.containers\n}\n",
+		}, "main.tf:7:27: container_definitions of aws_ecs_task_definition.t not evaluated: " +
+			"each.value.containers is not set in the element (an optional attribute's default is not applied); its containers are not checked"},
+		{"dynamic blocks: one a rule reads, one it does not", map[string]string{
+			"main.tf": "variable \"vols\" {}\nvariable \"tags\" {}\nresource \"aws_ecs_task_definition\" \"t\" {\n  family = \"t\"\n" +
+				"  container_definitions = jsonencode([{ name = \"a\", image = \"a:1\" }])\n" +
+				"  dynamic \"volume\" {\n    for_each = var.vols\n    content {\n      name = volume.key\n    }\n  }\n" +
+				"  dynamic \"tag\" {\n    for_each = var.tags\n    content {\n      key = tag.key\n    }\n  }\n}\n",
+		}, "main.tf:7:16: dynamic \"volume\" blocks not evaluated: " +
+			"var.vols has no value (no default, not set in a tfvars file or with --var); their number and content are unknown"},
+		{"count over an unknown number, with count.index used", map[string]string{
+			"main.tf": "variable \"family\" {}\nvariable \"n\" {}\nresource \"aws_ecs_task_definition\" \"t\" {\n  count = var.n\n  family = \"t-${count.index}\"\n" +
 				"  container_definitions = jsonencode([{ name = \"a\", image = \"a:1\" }])\n}\n",
 		}, "main.tf:4:11: count of aws_ecs_task_definition.t not evaluated: " +
 			"var.n has no value (no default, not set in a tfvars file or with --var); checked as one instance with an unknown count.index"},
