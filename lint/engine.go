@@ -583,18 +583,18 @@ func readStandalone(f *Finding) bool {
 // rule and range with a finding of another resource (the instances of a
 // count or for_each resource, a module called several times), so each
 // message says which instance it is about.
-func nameInstances(fs []Finding) {
-	for lo := 0; lo < len(fs); {
+func nameInstances(found []Finding) {
+	for lo := 0; lo < len(found); {
 		hi := lo + 1
 		distinct := false
-		for hi < len(fs) && fs[hi].RuleID == fs[lo].RuleID && fs[hi].Range == fs[lo].Range {
-			distinct = distinct || fs[hi].Resource != fs[lo].Resource
+		for hi < len(found) && found[hi].RuleID == found[lo].RuleID && found[hi].Range == found[lo].Range {
+			distinct = distinct || found[hi].Resource != found[lo].Resource
 			hi++
 		}
 		if distinct {
 			for i := lo; i < hi; i++ {
-				if r := fs[i].Resource; r != "" && !strings.Contains(fs[i].Message, r) {
-					fs[i].Message += " in " + r
+				if r := found[i].Resource; r != "" && !strings.Contains(found[i].Message, r) {
+					found[i].Message += " in " + r
 				}
 			}
 		}
