@@ -5,7 +5,6 @@ import (
 	"errors"
 	"unicode/utf8"
 
-
 	"github.com/ecslint/ecslint/lint"
 	"github.com/ecslint/ecslint/parsers/jsonnode"
 )

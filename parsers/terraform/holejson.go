@@ -277,6 +277,13 @@ func (p *holeJSON) members(close byte, element func() error) (partial bool, err 
 				if _, err := p.value(1); err != nil {
 					return false, err
 				}
+			} else {
+				// The hole may end with its own comma (a %{ for }
+				// body "{...},"): the next element may follow.
+				if p.off < len(p.buf) && p.buf[p.off] == ',' {
+					p.off++
+				}
+				continue
 			}
 		default:
 			if err := element(); err != nil {
