@@ -55,6 +55,12 @@ func (p *holeJSON) errf(format string, args ...any) error {
 	return &holeSyntaxError{off: p.off, msg: fmt.Sprintf(format, args...), nearHole: near}
 }
 
+// scalarByte is a byte that can continue a number or a word: what sticks
+// to a hole and makes one unknown value with it.
+func scalarByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.' || c == '-' || c == '+' || c == '_'
+}
+
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 func (p *holeJSON) skipSpace() {
@@ -90,7 +96,7 @@ func (p *holeJSON) holeRun(from int) *lint.Node {
 		if p.hole() {
 			holes++
 			ref = p.r.seg(p.off).node
-		} else if isSpace(c) || c == ',' || c == ']' || c == '}' || c == ':' {
+		} else if !scalarByte(c) {
 			break
 		}
 		p.off++
@@ -385,6 +391,23 @@ func withAlt(a, b *lint.Node) *lint.Node {
 	return &c
 }
 
+// hasScalar reports whether a, or one of its alternatives, is the scalar b
+// written at the same place: readings that agree there.
+func hasScalar(a, b *lint.Node) bool {
+	same := func(x *lint.Node) bool {
+		return x.Kind == b.Kind && x.Text == b.Text && x.Range == b.Range && x.Ref == b.Ref
+	}
+	if same(a) {
+		return true
+	}
+	for _, x := range a.Alts {
+		if same(x) {
+			return true
+		}
+	}
+	return false
+}
+
 func isScalar(n *lint.Node) bool {
 	switch n.Kind {
 	case lint.ArrayNode, lint.ObjectNode:
@@ -399,11 +422,11 @@ func mergeNodes(a, b *lint.Node) (*lint.Node, bool) {
 	if a == b {
 		return a, true
 	}
-	if len(a.Alts) == 0 && len(b.Alts) == 0 && a.Kind == b.Kind && a.Text == b.Text && a.Range == b.Range && isScalar(a) {
-		return a, true
-	}
 	switch {
 	case isScalar(a) && isScalar(b):
+		if len(b.Alts) == 0 && hasScalar(a, b) {
+			return a, true
+		}
 		return withAlt(a, b), true
 	case len(a.Alts) > 0 || len(b.Alts) > 0 || a.Kind != b.Kind:
 		return nil, false
