@@ -324,7 +324,7 @@ func (ev *evaluator) template(s *scope, f *srcFile, e *hclsyntax.TemplateExpr, r
 		}
 	}
 	heredoc := isHeredoc(f, e)
-	if hasDirective(e.Parts) {
+	if hasDirective(f, e.Parts) {
 		return ev.renderedTemplate(s, f, e.Parts, r, !heredoc)
 	}
 	out, vals := ev.renderParts(s, f, e.Parts, r)

@@ -446,7 +446,7 @@ func (ev *evaluator) templatefile(s *scope, args []*lint.Node, r lint.Range) *li
 	ts := &scope{names: names}
 	switch t := tx.(type) {
 	case *hclsyntax.TemplateExpr:
-		if hasDirective(t.Parts) {
+		if hasDirective(f, t.Parts) {
 			return ev.renderedTemplate(ts, f, t.Parts, r, false)
 		}
 		out, vals := ev.renderParts(ts, f, t.Parts, r)

@@ -300,14 +300,55 @@ func (rd *renderer) interpolation(s *scope, x hclsyntax.Expression, v *lint.Node
 	if v == nil {
 		v = rd.ev.evalHCL(s, rd.f, x)
 	}
-	if len(v.Alts) == 0 && (v.Kind == lint.StringNode || v.Kind == lint.NumberNode || v.Kind == lint.BoolNode) {
+	if len(v.Alts) == 0 && knownText(v) {
 		seg := segment{kind: pointSeg, src: from, end: to, node: rd.ev.encoded[v]}
 		for _, out := range rd.vs {
 			out.add([]byte(v.Text), seg)
 		}
 		return
 	}
+	if alts := possibleValues(v); len(alts) > 1 && allKnownText(alts) && *rd.live+(len(alts)-1)*len(rd.vs) <= maxTemplateVariants {
+		// ${ cond ? "true" : "false" } with an unknown condition: one
+		// reading per possible value, as for an unknown %{ if }.
+		*rd.live += (len(alts) - 1) * len(rd.vs)
+		var all []*rendered
+		for i, a := range alts {
+			seg := segment{kind: pointSeg, src: from, end: to, node: rd.ev.encoded[a]}
+			for _, out := range rd.vs {
+				if i < len(alts)-1 {
+					out = out.clone()
+				}
+				out.add([]byte(a.Text), seg)
+				all = append(all, out)
+			}
+		}
+		rd.vs = all
+		return
+	}
 	rd.holes(from, to, v)
+}
+
+// possibleValues is v, then its alternatives.
+func possibleValues(v *lint.Node) []*lint.Node {
+	if len(v.Alts) == 0 {
+		return []*lint.Node{v}
+	}
+	first := *v
+	first.Alts = nil
+	return append([]*lint.Node{&first}, v.Alts...)
+}
+
+func knownText(v *lint.Node) bool {
+	return v.Kind == lint.StringNode || v.Kind == lint.NumberNode || v.Kind == lint.BoolNode
+}
+
+func allKnownText(vs []*lint.Node) bool {
+	for _, v := range vs {
+		if !knownText(v) {
+			return false
+		}
+	}
+	return true
 }
 
 func (rd *renderer) holes(from, to int, v *lint.Node) {
@@ -375,12 +416,17 @@ func (rd *renderer) forDirective(s *scope, e *hclsyntax.ForExpr, whole hcl.Range
 	}
 }
 
-// hasDirective reports a template with %{ if } or %{ for } at its top.
-func hasDirective(parts []hclsyntax.Expression) bool {
+// hasDirective reports a template with %{ if } or %{ for } at its top
+// (not an interpolated conditional ${ a ? b : c }).
+func hasDirective(f *srcFile, parts []hclsyntax.Expression) bool {
 	for _, p := range parts {
 		switch p.(type) {
-		case *hclsyntax.TemplateJoinExpr, *hclsyntax.ConditionalExpr:
+		case *hclsyntax.TemplateJoinExpr:
 			return true
+		case *hclsyntax.ConditionalExpr:
+			if at := p.Range().Start.Byte; at+1 < len(f.src) && f.src[at] == '%' && f.src[at+1] == '{' {
+				return true
+			}
 		}
 	}
 	return false

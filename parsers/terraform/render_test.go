@@ -255,3 +255,24 @@ resource "aws_ecs_task_definition" "quoted" {
 	}
 	at(t, q.Privileged.Range, "main.tf:11:56")
 }
+
+func TestInterpolatedConditionalForks(t *testing.T) {
+	text := `[{"name": "a", "privileged": ${debug ? true : false}, "cpu": ${debug ? 1 : 2}}]`
+	_, rs := renderTemplate(t, text, nil)
+	if len(rs) != 4 {
+		t.Fatalf("readings: %d", len(rs))
+	}
+	var vals []*lint.Node
+	for _, r := range rs {
+		v, err := parseHoleJSON(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		vals = append(vals, v)
+	}
+	p := mergeReadings(vals).Items[0].Get("privileged").Value
+	if p.Text != "true" || len(p.Alts) != 1 || p.Alts[0].Text != "false" {
+		t.Fatalf("privileged: %q %d", p.Text, len(p.Alts))
+	}
+	at(t, p.Range, source(t, text, "${debug ? true", 1))
+}
