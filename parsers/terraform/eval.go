@@ -323,14 +323,17 @@ func (ev *evaluator) template(s *scope, f *srcFile, e *hclsyntax.TemplateExpr, r
 			return n
 		}
 	}
+	// A heredoc, or the value of a .tf.json string, is the template's
+	// text as written; a quoted string's text has escapes.
 	heredoc := isHeredoc(f, e)
+	raw := heredoc || f.via != nil
 	if hasDirective(f, e.Parts) {
-		return ev.renderedTemplate(s, f, e.Parts, r, !heredoc)
+		return ev.renderedTemplate(s, f, e.Parts, r, !raw)
 	}
 	out, vals := ev.renderParts(s, f, e.Parts, r)
-	if quoted := !heredoc && quotedJSON(f, e); heredoc || quoted {
+	if heredoc || jsonLike(f, e, !raw) {
 		ev.embedded[out] = &embeddedText{file: f.name, render: func() []*rendered {
-			return ev.render(s, f, e.Parts, vals, quoted)
+			return ev.render(s, f, e.Parts, vals, !raw)
 		}}
 	}
 	return out
@@ -349,15 +352,18 @@ func (ev *evaluator) renderedTemplate(s *scope, f *srcFile, parts []hclsyntax.Ex
 	return out
 }
 
-// quotedJSON reports a quoted template that may hold JSON: its text starts
-// with "[" or "{". Other strings with interpolations (names, ARNs) are
-// not worth a rendering.
-func quotedJSON(f *srcFile, e *hclsyntax.TemplateExpr) bool {
+// jsonLike reports a template that may hold JSON: its text (after the
+// opening quote of a quoted string) starts with "[" or "{". Other strings
+// with interpolations (names, ARNs) are not worth a rendering.
+func jsonLike(f *srcFile, e *hclsyntax.TemplateExpr, quoted bool) bool {
 	at := e.SrcRange.Start.Byte
-	if at >= len(f.src) || f.src[at] != '"' {
-		return false
+	if quoted {
+		if at >= len(f.src) || f.src[at] != '"' {
+			return false
+		}
+		at++
 	}
-	for _, c := range f.src[at+1 : min(e.SrcRange.End.Byte, len(f.src))] {
+	for _, c := range f.src[min(at, len(f.src)):min(e.SrcRange.End.Byte, len(f.src))] {
 		switch c {
 		case ' ', '\t', '\n', '\r':
 		case '[', '{':
