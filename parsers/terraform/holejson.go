@@ -16,9 +16,10 @@ import (
 // and the array or object is Partial; a string with a hole in it is
 // unknown. Everything else must be JSON.
 type holeJSON struct {
-	r   *rendered
-	buf []byte
-	off int
+	r     *rendered
+	buf   []byte
+	off   int
+	arena lint.Arena
 }
 
 // holeSyntaxError is JSON that holes cannot account for, at a rendered
@@ -81,7 +82,9 @@ func (p *holeJSON) describe() string {
 }
 
 func (p *holeJSON) node(kind lint.NodeKind, text string, from int) *lint.Node {
-	return &lint.Node{Kind: kind, Text: text, Range: p.r.rng(from, p.off)}
+	n := p.arena.Node(kind)
+	n.Text, n.Range = text, p.r.rng(from, p.off)
+	return n
 }
 
 func (p *holeJSON) hole() bool { return p.r.isHole(p.off) }
@@ -314,7 +317,7 @@ func (p *holeJSON) members(close byte, element func() error) (partial bool, err 
 func (p *holeJSON) array(depth int) (*lint.Node, error) {
 	start := p.off
 	p.off++
-	n := &lint.Node{Kind: lint.ArrayNode}
+	n := p.arena.Node(lint.ArrayNode)
 	partial, err := p.members(']', func() error {
 		v, err := p.value(depth + 1)
 		if err == nil {
@@ -332,7 +335,7 @@ func (p *holeJSON) array(depth int) (*lint.Node, error) {
 func (p *holeJSON) object(depth int) (*lint.Node, error) {
 	start := p.off
 	p.off++
-	n := &lint.Node{Kind: lint.ObjectNode}
+	n := p.arena.Node(lint.ObjectNode)
 	unknownKey := false
 	partial, err := p.members('}', func() error {
 		if p.buf[p.off] != '"' {
@@ -356,7 +359,7 @@ func (p *holeJSON) object(depth int) (*lint.Node, error) {
 			unknownKey = true // "${var.k}": any key
 			return nil
 		}
-		n.Fields = append(n.Fields, &lint.Field{Key: key.Text, KeyRange: key.Range, Value: v})
+		n.Fields = append(n.Fields, p.arena.Field(key.Text, key.Range, v))
 		return nil
 	})
 	if err != nil {

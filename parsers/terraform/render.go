@@ -21,9 +21,9 @@ import (
 // and marks the places whose value is unknown (holes), which the JSON
 // reader (holejson.go) treats as unknown values, elements or members.
 
-// holeByte stands for a hole in rendered text. The segment map, not the
+// holeText stands for a hole in rendered text. The segment map, not the
 // byte, says whether a NUL is a hole: a NUL from a known value stays text.
-const holeByte = 0
+const holeText = "\x00"
 
 // segKind is what a run of rendered bytes stands for.
 type segKind uint8
@@ -34,7 +34,7 @@ const (
 	// pointSeg bytes all come from the source text src..end: an escape
 	// sequence, or the value of a known interpolation.
 	pointSeg
-	// holeSeg is one holeByte standing for the unknown value of the
+	// holeSeg is one holeText byte standing for the unknown value of the
 	// interpolation or directive at src..end.
 	holeSeg
 )
@@ -65,7 +65,7 @@ func (r *rendered) clone() *rendered {
 
 // add appends n rendered bytes mapped as seg says, joining a text run that
 // continues the previous one.
-func (r *rendered) add(b []byte, seg segment) {
+func (r *rendered) add(b string, seg segment) {
 	seg.at, seg.n = len(r.buf), len(b)
 	r.buf = append(r.buf, b...)
 	if seg.n == 0 {
@@ -81,7 +81,7 @@ func (r *rendered) add(b []byte, seg segment) {
 }
 
 func (r *rendered) hole(from, to int, n *lint.Node) {
-	r.add([]byte{holeByte}, segment{kind: holeSeg, src: from, end: to, node: n})
+	r.add(holeText, segment{kind: holeSeg, src: from, end: to, node: n})
 }
 
 // seg returns the segment holding rendered byte off, or nil.
@@ -95,7 +95,7 @@ func (r *rendered) seg(off int) *segment {
 
 // isHole reports whether rendered byte off is a hole.
 func (r *rendered) isHole(off int) bool {
-	if off >= len(r.buf) || r.buf[off] != holeByte {
+	if off >= len(r.buf) || r.buf[off] != holeText[0] {
 		return false
 	}
 	s := r.seg(off)
@@ -147,12 +147,12 @@ func (r *rendered) literal(lit *hclsyntax.LiteralValueExpr, val string, quoted b
 	src := r.f.src
 	i, to := lit.SrcRange.Start.Byte, min(lit.SrcRange.End.Byte, len(src))
 	if to-i == len(val) && string(src[i:to]) == val {
-		r.add([]byte(val), segment{kind: textSeg, src: i})
+		r.add(val, segment{kind: textSeg, src: i})
 		return
 	}
 	for j := 0; j < len(val); {
 		if i >= to {
-			r.add([]byte(val[j:]), segment{kind: pointSeg, src: to, end: to})
+			r.add(val[j:], segment{kind: pointSeg, src: to, end: to})
 			return
 		}
 		dec, k := decodeAt(src[i:to], quoted)
@@ -162,13 +162,13 @@ func (r *rendered) literal(lit *hclsyntax.LiteralValueExpr, val string, quoted b
 			if k != len(dec) {
 				kind = pointSeg
 			}
-			r.add([]byte(val[j:j+len(dec)]), segment{kind: kind, src: i, end: i + k})
+			r.add(val[j:j+len(dec)], segment{kind: kind, src: i, end: i + k})
 			i, j = i+k, j+len(dec)
 		case src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r':
 			i++ // removed by <<- or a strip marker
 		default:
 			// Not the text HCL decoded: place the rest at this point.
-			r.add([]byte(val[j:]), segment{kind: pointSeg, src: i, end: to})
+			r.add(val[j:], segment{kind: pointSeg, src: i, end: to})
 			return
 		}
 	}
@@ -227,7 +227,14 @@ type renderer struct {
 // values already evaluated.
 func (ev *evaluator) render(s *scope, f *srcFile, parts []hclsyntax.Expression, vals []*lint.Node, quoted bool) []*rendered {
 	live, noted := 1, false
-	rd := &renderer{ev: ev, f: f, quoted: quoted, vs: []*rendered{{f: f}}, live: &live, noted: &noted}
+	first := &rendered{f: f}
+	if len(parts) > 0 {
+		// Most templates render to about their own length.
+		span := parts[len(parts)-1].Range().End.Byte - parts[0].Range().Start.Byte
+		first.buf = make([]byte, 0, max(span, 0)+16)
+		first.segs = make([]segment, 0, len(parts)+1)
+	}
+	rd := &renderer{ev: ev, f: f, quoted: quoted, vs: []*rendered{first}, live: &live, noted: &noted}
 	rd.parts(s, parts, vals)
 	return rd.vs
 }
@@ -303,7 +310,7 @@ func (rd *renderer) interpolation(s *scope, x hclsyntax.Expression, v *lint.Node
 	if len(v.Alts) == 0 && knownText(v) {
 		seg := segment{kind: pointSeg, src: from, end: to, node: rd.ev.encoded[v]}
 		for _, out := range rd.vs {
-			out.add([]byte(v.Text), seg)
+			out.add(v.Text, seg)
 		}
 		return
 	}
@@ -318,7 +325,7 @@ func (rd *renderer) interpolation(s *scope, x hclsyntax.Expression, v *lint.Node
 				if i < len(alts)-1 {
 					out = out.clone()
 				}
-				out.add([]byte(a.Text), seg)
+				out.add(a.Text, seg)
 				all = append(all, out)
 			}
 		}
