@@ -136,7 +136,13 @@ func (r *rendered) rng(from, to int) lint.Range {
 	if r.f.pin != nil {
 		return *r.f.pin
 	}
-	return lint.Range{File: r.f.name, Start: r.f.pos(r.srcStart(from)), End: r.f.pos(r.srcEnd(to))}
+	out := lint.Range{File: r.f.name, Start: r.f.pos(r.srcStart(from)), End: r.f.pos(r.srcEnd(to))}
+	if out.End.Before(out.Start) {
+		// A value that starts in one iteration of a %{ for } and ends
+		// in a later one, whose text comes first.
+		out.End = out.Start
+	}
+	return out
 }
 
 // literal appends a template's literal part: its value, aligned with the
@@ -210,6 +216,10 @@ func decodeAt(src []byte, quoted bool) ([]byte, int) {
 // whose condition is unknown doubles them.
 const maxTemplateVariants = 16
 
+// maxRenderedBytes bounds the text of all readings of one template
+// together: a %{ for } over a large collection must not exhaust memory.
+const maxRenderedBytes = 16 << 20
+
 // renderer renders a template's parts into every reading it has.
 type renderer struct {
 	ev     *evaluator
@@ -221,6 +231,10 @@ type renderer struct {
 	// cap has been reported.
 	live  *int
 	noted *bool
+	// size counts the bytes of all readings; tooLarge is set once the
+	// limit has been reported.
+	size     *int
+	tooLarge *bool
 }
 
 // render renders a template's parts; vals, when not nil, are the parts'
@@ -234,7 +248,8 @@ func (ev *evaluator) render(s *scope, f *srcFile, parts []hclsyntax.Expression, 
 		first.buf = make([]byte, 0, max(span, 0)+16)
 		first.segs = make([]segment, 0, len(parts)+1)
 	}
-	rd := &renderer{ev: ev, f: f, quoted: quoted, vs: []*rendered{first}, live: &live, noted: &noted}
+	size, tooLarge := 0, false
+	rd := &renderer{ev: ev, f: f, quoted: quoted, vs: []*rendered{first}, live: &live, noted: &noted, size: &size, tooLarge: &tooLarge}
 	rd.parts(s, parts, vals)
 	return rd.vs
 }
@@ -276,6 +291,7 @@ func (rd *renderer) part(s *scope, x hclsyntax.Expression, v *lint.Node, prevEnd
 			for _, r := range rd.vs {
 				r.literal(e, val, rd.quoted)
 			}
+			*rd.size += len(val) * len(rd.vs)
 			return
 		}
 	case *hclsyntax.TemplateExpr:
@@ -298,6 +314,20 @@ func (rd *renderer) part(s *scope, x hclsyntax.Expression, v *lint.Node, prevEnd
 	rd.interpolation(s, x, v, prevEnd)
 }
 
+// room reports whether a %{ for } may render one more iteration; past the
+// limit the rest of the loop is a hole, noted once. Text outside loops is
+// bounded by the template's own size.
+func (rd *renderer) room(x hclsyntax.Expression) bool {
+	if *rd.size <= maxRenderedBytes {
+		return true
+	}
+	if !*rd.tooLarge {
+		*rd.tooLarge = true
+		rd.ev.ctx.Notef(rd.f.rng(x.Range()), "template renders to more than %d MiB; the rest of it is read as unknown", maxRenderedBytes>>20)
+	}
+	return false
+}
+
 // interpolation appends the value of a ${ } part: its text when known, a
 // hole when not.
 func (rd *renderer) interpolation(s *scope, x hclsyntax.Expression, v *lint.Node, prevEnd int) {
@@ -312,6 +342,7 @@ func (rd *renderer) interpolation(s *scope, x hclsyntax.Expression, v *lint.Node
 		for _, out := range rd.vs {
 			out.add(v.Text, seg)
 		}
+		*rd.size += len(v.Text) * len(rd.vs)
 		return
 	}
 	if alts := possibleValues(v); len(alts) > 1 && allKnownText(alts) && *rd.live+(len(alts)-1)*len(rd.vs) <= maxTemplateVariants {
@@ -326,6 +357,7 @@ func (rd *renderer) interpolation(s *scope, x hclsyntax.Expression, v *lint.Node
 					out = out.clone()
 				}
 				out.add(a.Text, seg)
+				*rd.size += len(out.buf)
 				all = append(all, out)
 			}
 		}
@@ -386,9 +418,10 @@ func (rd *renderer) ifDirective(s *scope, e *hclsyntax.ConditionalExpr) {
 		return
 	}
 	*rd.live += len(rd.vs)
-	other := &renderer{ev: rd.ev, f: rd.f, quoted: rd.quoted, live: rd.live, noted: rd.noted}
+	other := &renderer{ev: rd.ev, f: rd.f, quoted: rd.quoted, live: rd.live, noted: rd.noted, size: rd.size, tooLarge: rd.tooLarge}
 	for _, r := range rd.vs {
 		other.vs = append(other.vs, r.clone())
+		*rd.size += len(r.buf)
 	}
 	rd.part(s, e.TrueResult, nil, e.TrueResult.Range().Start.Byte)
 	other.part(s, e.FalseResult, nil, e.FalseResult.Range().Start.Byte)
@@ -413,12 +446,20 @@ func (rd *renderer) forDirective(s *scope, e *hclsyntax.ForExpr, whole hcl.Range
 	}
 	if coll.Kind == lint.ArrayNode {
 		for i, it := range coll.Items {
+			if !rd.room(e) {
+				rd.holes(whole.Start.Byte, whole.End.Byte, nil)
+				return
+			}
 			bind(numNode(i, it.Range), it)
 		}
 		return
 	}
 	// Terraform iterates a map's keys in lexical order.
 	for _, fl := range sortedKeys(coll) {
+		if !rd.room(e) {
+			rd.holes(whole.Start.Byte, whole.End.Byte, nil)
+			return
+		}
 		bind(strNode(fl.Key, fl.KeyRange), fl.Value)
 	}
 }

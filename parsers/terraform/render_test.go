@@ -276,3 +276,25 @@ func TestInterpolatedConditionalForks(t *testing.T) {
 	}
 	at(t, p.Range, source(t, text, "${debug ? true", 1))
 }
+
+func TestRenderedSizeIsBounded(t *testing.T) {
+	text := "[%{ for x in xs }" + strings.Repeat(" ", 200) + "1,%{ endfor }2]"
+	f := newSrcFile("t.tpl", []byte(text))
+	tx, _ := hclsyntax.ParseTemplate(f.src, f.key, hcl.InitialPos)
+	xs := &lint.Node{Kind: lint.ArrayNode}
+	for range 100_000 {
+		xs.Items = append(xs.Items, strNode("x", lint.Range{}))
+	}
+	ev := newEvaluator(lint.NewContext(nil, lint.ParseOptions{}))
+	rs := ev.render(&scope{names: map[string]*lint.Node{"xs": xs}}, f, tx.(*hclsyntax.TemplateExpr).Parts, nil, false)
+	if n := len(rs[0].buf); n > maxRenderedBytes+1024 {
+		t.Fatalf("rendered %d bytes", n)
+	}
+	v, err := parseHoleJSON(rs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !v.Partial || len(v.Items) < 1000 {
+		t.Errorf("items %d, partial %v", len(v.Items), v.Partial)
+	}
+}
