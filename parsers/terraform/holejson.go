@@ -435,6 +435,9 @@ func mergeNodes(a, b *lint.Node) (*lint.Node, bool) {
 		return nil, false
 	case a.Kind == lint.ArrayNode:
 		if len(a.Items) != len(b.Items) {
+			if m, ok := alignItems(a, b); ok {
+				return m, true
+			}
 			return withAlt(a, b), true
 		}
 		c := *a
@@ -468,4 +471,59 @@ func mergeNodes(a, b *lint.Node) (*lint.Node, bool) {
 		}
 		return &c, true
 	}
+}
+
+// alignItems merges arrays whose readings differ in which elements they
+// have (a %{ if } around an element): elements written at the same place
+// are one element, merged; one that only some readings have is kept, since
+// in those readings it is there. This reads each element once, where
+// alternatives of the whole array would read the common ones twice. It
+// gives up (false) when elements cannot be told apart by place: the
+// iterations of a %{ for } share their body's text.
+func alignItems(a, b *lint.Node) (*lint.Node, bool) {
+	inA, ok := placesOf(a.Items)
+	if !ok {
+		return nil, false
+	}
+	inB, ok := placesOf(b.Items)
+	if !ok {
+		return nil, false
+	}
+	c := *a
+	c.Items = make([]*lint.Node, 0, max(len(a.Items), len(b.Items)))
+	c.Partial = a.Partial || b.Partial
+	i, j := 0, 0
+	for i < len(a.Items) || j < len(b.Items) {
+		switch {
+		case i < len(a.Items) && j < len(b.Items) && a.Items[i].Range == b.Items[j].Range:
+			m, ok := mergeNodes(a.Items[i], b.Items[j])
+			if !ok {
+				return nil, false
+			}
+			c.Items = append(c.Items, m)
+			i, j = i+1, j+1
+		case j < len(b.Items) && (i == len(a.Items) || !inA[b.Items[j].Range]):
+			c.Items = append(c.Items, b.Items[j]) // only in b
+			j++
+		case i < len(a.Items) && (j == len(b.Items) || !inB[a.Items[i].Range]):
+			c.Items = append(c.Items, a.Items[i]) // only in a
+			i++
+		default:
+			return nil, false // the same elements in another order
+		}
+	}
+	return &c, true
+}
+
+// placesOf maps the ranges of items; false when two share one, or one has
+// none (or alternatives, which stand for more than one element).
+func placesOf(items []*lint.Node) (map[lint.Range]bool, bool) {
+	m := make(map[lint.Range]bool, len(items))
+	for _, it := range items {
+		if it.Range.IsZero() || len(it.Alts) > 0 || m[it.Range] {
+			return nil, false
+		}
+		m[it.Range] = true
+	}
+	return m, true
 }

@@ -298,3 +298,24 @@ func TestRenderedSizeIsBounded(t *testing.T) {
 		t.Errorf("items %d, partial %v", len(v.Items), v.Partial)
 	}
 }
+
+func TestOptionalElementsAreReadOnce(t *testing.T) {
+	text := `[{"name": "web"}, %{ if agent }{"name": "agent"},%{ endif } {"name": "last"}]`
+	_, rs := renderTemplate(t, text, nil)
+	var vals []*lint.Node
+	for _, r := range rs {
+		v, err := parseHoleJSON(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		vals = append(vals, v)
+	}
+	m := mergeReadings(vals)
+	var names []string
+	for _, it := range m.Items {
+		names = append(names, it.Get("name").Value.Text)
+	}
+	if strings.Join(names, ",") != "web,agent,last" || len(m.Alts) != 0 {
+		t.Errorf("items %v, %d alternatives", names, len(m.Alts))
+	}
+}
