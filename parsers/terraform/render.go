@@ -226,21 +226,25 @@ type renderer struct {
 	f      *srcFile
 	quoted bool
 	vs     []*rendered
-	// live counts the readings of the whole template, across the
-	// renderers its unknown conditions forked; noted is set once the
-	// cap has been reported.
-	live  *int
-	noted *bool
-	// size counts the bytes of all readings; tooLarge is set once the
-	// limit has been reported.
-	size     *int
-	tooLarge *bool
+	// budget is shared by the renderers an unknown condition forks.
+	budget *renderBudget
+}
+
+// renderBudget is what one template's rendering may still use.
+type renderBudget struct {
+	// live counts the readings of the whole template; capNoted is set
+	// once maxTemplateVariants has been reported.
+	live     int
+	capNoted bool
+	// size counts the bytes of all readings; sizeNoted is set once
+	// maxRenderedBytes has been reported.
+	size      int
+	sizeNoted bool
 }
 
 // render renders a template's parts; vals, when not nil, are the parts'
 // values already evaluated.
 func (ev *evaluator) render(s *scope, f *srcFile, parts []hclsyntax.Expression, vals []*lint.Node, quoted bool) []*rendered {
-	live, noted := 1, false
 	first := &rendered{f: f}
 	if len(parts) > 0 {
 		// Most templates render to about their own length.
@@ -248,8 +252,7 @@ func (ev *evaluator) render(s *scope, f *srcFile, parts []hclsyntax.Expression, 
 		first.buf = make([]byte, 0, max(span, 0)+16)
 		first.segs = make([]segment, 0, len(parts)+1)
 	}
-	size, tooLarge := 0, false
-	rd := &renderer{ev: ev, f: f, quoted: quoted, vs: []*rendered{first}, live: &live, noted: &noted, size: &size, tooLarge: &tooLarge}
+	rd := &renderer{ev: ev, f: f, quoted: quoted, vs: []*rendered{first}, budget: &renderBudget{live: 1}}
 	rd.parts(s, parts, vals)
 	return rd.vs
 }
@@ -291,7 +294,7 @@ func (rd *renderer) part(s *scope, x hclsyntax.Expression, v *lint.Node, prevEnd
 			for _, r := range rd.vs {
 				r.literal(e, val, rd.quoted)
 			}
-			*rd.size += len(val) * len(rd.vs)
+			rd.budget.size += len(val) * len(rd.vs)
 			return
 		}
 	case *hclsyntax.TemplateExpr:
@@ -318,11 +321,11 @@ func (rd *renderer) part(s *scope, x hclsyntax.Expression, v *lint.Node, prevEnd
 // limit the rest of the loop is a hole, noted once. Text outside loops is
 // bounded by the template's own size.
 func (rd *renderer) room(x hclsyntax.Expression) bool {
-	if *rd.size <= maxRenderedBytes {
+	if rd.budget.size <= maxRenderedBytes {
 		return true
 	}
-	if !*rd.tooLarge {
-		*rd.tooLarge = true
+	if !rd.budget.sizeNoted {
+		rd.budget.sizeNoted = true
 		rd.ev.ctx.Notef(rd.f.rng(x.Range()), "template renders to more than %d MiB; the rest of it is read as unknown", maxRenderedBytes>>20)
 	}
 	return false
@@ -342,13 +345,13 @@ func (rd *renderer) interpolation(s *scope, x hclsyntax.Expression, v *lint.Node
 		for _, out := range rd.vs {
 			out.add(v.Text, seg)
 		}
-		*rd.size += len(v.Text) * len(rd.vs)
+		rd.budget.size += len(v.Text) * len(rd.vs)
 		return
 	}
-	if alts := possibleValues(v); len(alts) > 1 && allKnownText(alts) && *rd.live+(len(alts)-1)*len(rd.vs) <= maxTemplateVariants {
+	if alts := possibleValues(v); len(alts) > 1 && allKnownText(alts) && rd.budget.live+(len(alts)-1)*len(rd.vs) <= maxTemplateVariants {
 		// ${ cond ? "true" : "false" } with an unknown condition: one
 		// reading per possible value, as for an unknown %{ if }.
-		*rd.live += (len(alts) - 1) * len(rd.vs)
+		rd.budget.live += (len(alts) - 1) * len(rd.vs)
 		var all []*rendered
 		for i, a := range alts {
 			seg := segment{kind: pointSeg, src: from, end: to, node: rd.ev.encoded[a]}
@@ -357,7 +360,7 @@ func (rd *renderer) interpolation(s *scope, x hclsyntax.Expression, v *lint.Node
 					out = out.clone()
 				}
 				out.add(a.Text, seg)
-				*rd.size += len(out.buf)
+				rd.budget.size += len(out.buf)
 				all = append(all, out)
 			}
 		}
@@ -409,19 +412,19 @@ func (rd *renderer) ifDirective(s *scope, e *hclsyntax.ConditionalExpr) {
 		}
 		return
 	}
-	if *rd.live+len(rd.vs) > maxTemplateVariants {
-		if !*rd.noted {
-			*rd.noted = true
+	if rd.budget.live+len(rd.vs) > maxTemplateVariants {
+		if !rd.budget.capNoted {
+			rd.budget.capNoted = true
 			rd.ev.ctx.Notef(rd.f.rng(e.SrcRange), "more than %d combinations of %%{ if } conditions that cannot be known; this one and the rest are read as unknown", maxTemplateVariants)
 		}
 		rd.holes(e.SrcRange.Start.Byte, e.SrcRange.End.Byte, nil)
 		return
 	}
-	*rd.live += len(rd.vs)
-	other := &renderer{ev: rd.ev, f: rd.f, quoted: rd.quoted, live: rd.live, noted: rd.noted, size: rd.size, tooLarge: rd.tooLarge}
+	rd.budget.live += len(rd.vs)
+	other := &renderer{ev: rd.ev, f: rd.f, quoted: rd.quoted, budget: rd.budget}
 	for _, r := range rd.vs {
 		other.vs = append(other.vs, r.clone())
-		*rd.size += len(r.buf)
+		rd.budget.size += len(r.buf)
 	}
 	rd.part(s, e.TrueResult, nil, e.TrueResult.Range().Start.Byte)
 	other.part(s, e.FalseResult, nil, e.FalseResult.Range().Start.Byte)
