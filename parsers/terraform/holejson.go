@@ -262,23 +262,23 @@ func (p *holeJSON) decodeString(start int, escaped bool) (*lint.Node, error) {
 	return p.node(lint.StringNode, s, start), nil
 }
 
-// members reads what follows "[" or "{" up to close; one calls element for
+// members reads what follows "[" or "{" up to closer; one calls element for
 // each value that is not a hole. Holes between commas make it partial.
-func (p *holeJSON) members(close byte, element func() error) (partial bool, err error) {
+func (p *holeJSON) members(closer byte, element func() error) (partial bool, err error) {
 	for {
 		p.skipSpace()
 		if p.off >= len(p.buf) {
-			return false, p.errf("unexpected end of input, expected %q", close)
+			return false, p.errf("unexpected end of input, expected %q", closer)
 		}
 		switch {
-		case p.buf[p.off] == close:
+		case p.buf[p.off] == closer:
 			p.off++
 			return partial, nil
 		case p.hole():
 			partial = true
 			p.holeRun(p.off)
 			p.skipSpace()
-			if p.off < len(p.buf) && p.buf[p.off] == ':' && close == '}' {
+			if p.off < len(p.buf) && p.buf[p.off] == ':' && closer == '}' {
 				// A key that is not known: its member is one of the
 				// unknown ones.
 				p.off++
@@ -304,12 +304,12 @@ func (p *holeJSON) members(close byte, element func() error) (partial bool, err 
 		case p.off < len(p.buf) && p.buf[p.off] == ',':
 			p.off++
 			p.skipSpace()
-			if p.off < len(p.buf) && p.buf[p.off] == close && !partial {
-				return false, p.errf("unexpected %q after ','", close)
+			if p.off < len(p.buf) && p.buf[p.off] == closer && !partial {
+				return false, p.errf("unexpected %q after ','", closer)
 			}
-		case p.off < len(p.buf) && (p.buf[p.off] == close || p.hole()):
+		case p.off < len(p.buf) && (p.buf[p.off] == closer || p.hole()):
 		default:
-			return false, p.errf("unexpected %s, expected ',' or %q", p.describe(), close)
+			return false, p.errf("unexpected %s, expected ',' or %q", p.describe(), closer)
 		}
 	}
 }

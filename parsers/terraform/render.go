@@ -202,7 +202,8 @@ func decodeAt(src []byte, quoted bool) ([]byte, int) {
 				digits = 8
 			}
 			if len(src) >= 2+digits {
-				if v, err := strconv.ParseUint(string(src[2:2+digits]), 16, 32); err == nil {
+				// 31 bits: a rune; anything larger is not a character.
+				if v, err := strconv.ParseInt(string(src[2:2+digits]), 16, 32); err == nil {
 					return utf8.AppendRune(nil, rune(v)), 2 + digits
 				}
 			}

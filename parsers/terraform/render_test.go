@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -28,7 +29,8 @@ func renderTemplate(t *testing.T, text string, vars map[string]string) (*evaluat
 	if te, ok := tx.(*hclsyntax.TemplateExpr); ok {
 		parts = te.Parts
 	}
-	return ev, ev.render(&scope{names: names}, f, parts, nil, false)
+	rs := ev.render(&scope{names: names}, f, parts, nil, false)
+	return ev, rs
 }
 
 // source finds the n-th (from 1) occurrence of needle in text and returns
@@ -136,8 +138,8 @@ func TestHoleJSONErrors(t *testing.T) {
 	} {
 		_, rs := renderTemplate(t, tc.text, nil)
 		_, err := parseHoleJSON(rs[0])
-		se, ok := err.(*holeSyntaxError)
-		if !ok {
+		var se *holeSyntaxError
+		if !errors.As(err, &se) {
 			t.Errorf("%s: error %v", tc.text, err)
 			continue
 		}
