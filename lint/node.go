@@ -42,6 +42,13 @@ type Node struct {
 	Ref string
 	// Alts holds further possible values (CloudFormation Fn::If).
 	Alts []*Node
+	// Partial marks an array or object that has, beside its Items or
+	// Fields, elements or members that could not be known: Terraform JSON
+	// text with an interpolation standing for several of them
+	// ([ ${join(",", local.env)} ], { "name": "x", ${local.extra} }). Its
+	// known elements are still checked, but a key absent from a partial
+	// object may be set by the hole: it is unknown, not unset.
+	Partial bool
 }
 
 // Field is one key of an object Node.

@@ -179,7 +179,7 @@ func (q *quickSchema) one(n *lint.Node) bool {
 	switch n.Kind {
 	case lint.ObjectNode:
 		for _, key := range q.required {
-			if f := n.Get(key); f == nil || !written(f.Value) {
+			if f := n.Get(key); (f == nil || !written(f.Value)) && !n.Partial {
 				return false
 			}
 		}

@@ -216,7 +216,7 @@ func (s *styleSchema) failures(n *lint.Node, containersOnly bool, fn func(*varia
 		}
 	}
 	for _, choice := range variants {
-		v := &variant{choose: choice, unknown: map[string]bool{}}
+		v := &variant{choose: choice, unknown: map[string]bool{}, partial: map[string]bool{}}
 		err := sch.Validate(v.instance(n, ""))
 		var ve *jsonschema.ValidationError
 		if err == nil {
@@ -226,7 +226,7 @@ func (s *styleSchema) failures(n *lint.Node, containersOnly bool, fn func(*varia
 			return err
 		}
 		for _, leaf := range leaves(ve) {
-			if !v.coveredByUnknown(leaf.InstanceLocation) {
+			if !v.coveredByUnknown(leaf.InstanceLocation) && !v.incomplete(leaf) {
 				fn(v, leaf)
 			}
 		}
@@ -316,6 +316,26 @@ func dedupe(vs []violation) []violation {
 type variant struct {
 	choose  map[*lint.Node]int
 	unknown map[string]bool
+	// partial holds the pointers of arrays and objects with members that
+	// could not be read (lint.Node's Partial): what they lack may be there.
+	partial map[string]bool
+}
+
+// countingKeywords are the keywords that judge an array or object by what
+// it lacks or how many members it has: a partial one cannot fail them.
+var countingKeywords = map[string]bool{
+	"required": true, "minItems": true, "maxItems": true, "minProperties": true,
+	"maxProperties": true, "uniqueItems": true, "contains": true, "dependentRequired": true,
+}
+
+// incomplete reports a failure of a partial value that its unknown members
+// may make good: a missing required key, too few items.
+func (v *variant) incomplete(leaf *jsonschema.ValidationError) bool {
+	if !v.partial[leaf.InstanceLocation] {
+		return false
+	}
+	loc := leaf.KeywordLocation
+	return countingKeywords[loc[strings.LastIndexByte(loc, '/')+1:]]
 }
 
 // pick returns the branch of n this variant reads.
@@ -337,6 +357,9 @@ func (v *variant) omits(f *lint.Field) bool {
 // instance converts a node into the value the validator reads.
 func (v *variant) instance(n *lint.Node, ptr string) any {
 	n = v.pick(n)
+	if n.Partial {
+		v.partial[ptr] = true
+	}
 	switch n.Kind {
 	case lint.BoolNode:
 		return n.Text == "true"

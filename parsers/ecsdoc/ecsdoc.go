@@ -59,10 +59,17 @@ func (d Doc) Field(camel string) *lint.Field {
 	return nil
 }
 
+// partial reports an object whose members are not all known (lint.Node's
+// Partial): a key absent from it may be set by what could not be read.
+func (d Doc) partial() bool { return d.N != nil && d.N.Partial && d.N.Kind == lint.ObjectNode }
+
 // Sub returns the object under an API key.
 func (d Doc) Sub(camel string) (Doc, lint.Presence) {
 	f := d.Field(camel)
 	p := Presence(f)
+	if f == nil && d.partial() {
+		p = lint.Presence{State: lint.Unknown, Range: d.N.Range}
+	}
 	if f == nil || f.Value.Kind != lint.ObjectNode {
 		return Doc{Style: d.Style}, p
 	}
@@ -70,10 +77,22 @@ func (d Doc) Sub(camel string) (Doc, lint.Presence) {
 }
 
 // String decodes the string under an API key.
-func (d Doc) String(camel string) lint.String { return String(d.Field(camel)) }
+func (d Doc) String(camel string) lint.String {
+	f := d.Field(camel)
+	if f == nil && d.partial() {
+		return lint.String{State: lint.Unknown, Range: d.N.Range}
+	}
+	return String(f)
+}
 
 // Bool decodes the boolean under an API key.
-func (d Doc) Bool(camel string) lint.Bool { return Bool(d.Field(camel)) }
+func (d Doc) Bool(camel string) lint.Bool {
+	f := d.Field(camel)
+	if f == nil && d.partial() {
+		return lint.Bool{State: lint.Unknown, Range: d.N.Range}
+	}
+	return Bool(f)
+}
 
 // Strings decodes the list of strings under an API key.
 func (d Doc) Strings(camel string) []lint.String { return Strings(d.Field(camel)) }

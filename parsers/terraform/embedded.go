@@ -3,10 +3,7 @@ package terraform
 import (
 	"bytes"
 	"errors"
-	"strings"
 	"unicode/utf8"
-
-	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/ecslint/ecslint/lint"
 	"github.com/ecslint/ecslint/parsers/jsonnode"
@@ -27,7 +24,12 @@ type embeddedText struct {
 	// file: raw is a quoted string's value, whose escapes make it differ
 	// from its source text.
 	decoded *posMap
-	parsed  *lint.Node
+	// readings, or render to produce them when first needed, are the
+	// text of a template rendered with a map back to its source (see
+	// render.go); raw is then unused.
+	readings []*rendered
+	render   func() []*rendered
+	parsed   *lint.Node
 }
 
 // posMap maps code points of a decoded string back to their source.
@@ -102,45 +104,6 @@ func escapeMap(f *srcFile, from, to int, escape func(src []byte, i int) (int, bo
 	return m
 }
 
-// renderInPlace rebuilds a template's text from its source: literal parts
-// as written (so positions stay those of the file), interpolations replaced
-// by their value, or a marker when the value is unknown. Only keys on the
-// same line after an interpolation shift.
-func renderInPlace(f *srcFile, exprs []hclsyntax.Expression, vals []*lint.Node) *embeddedText {
-	if len(exprs) == 0 {
-		return f.embed(lint.Pos{}, nil)
-	}
-	start := exprs[0].Range().Start.Byte
-	if _, lit := exprs[0].(*hclsyntax.LiteralValueExpr); !lit {
-		start = interpolationStart(f.src, start)
-	}
-	var b bytes.Buffer
-	prevEnd := start
-	for i, x := range exprs {
-		r := x.Range()
-		if _, lit := x.(*hclsyntax.LiteralValueExpr); lit {
-			b.Write(f.src[max(prevEnd, r.Start.Byte):r.End.Byte])
-			prevEnd = r.End.Byte
-			continue
-		}
-		open := interpolationStart(f.src, r.Start.Byte)
-		if open > prevEnd {
-			b.Write(f.src[prevEnd:open])
-		}
-		n := vals[i]
-		switch {
-		case len(n.Alts) > 0:
-			b.WriteString(unknownText)
-		case n.Kind == lint.StringNode || n.Kind == lint.NumberNode || n.Kind == lint.BoolNode:
-			b.WriteString(n.Text)
-		default:
-			b.WriteString(unknownText)
-		}
-		prevEnd = interpolationEnd(f.src, r.End.Byte)
-	}
-	return f.embed(f.pos(start), b.Bytes())
-}
-
 // interpolationStart finds the "${" (or "%{") that opens the interpolation
 // whose expression starts at off.
 func interpolationStart(src []byte, off int) int {
@@ -194,6 +157,10 @@ func (ev *evaluator) jsonOf(n *lint.Node, what string) *lint.Node {
 	if emb.parsed != nil {
 		return emb.parsed
 	}
+	if emb.render != nil || emb.readings != nil {
+		emb.parsed = ev.jsonOfReadings(emb, n, what)
+		return emb.parsed
+	}
 	start := emb.start
 	if emb.decoded != nil {
 		start = lint.Pos{Line: 1, Col: 1}
@@ -214,13 +181,8 @@ func (ev *evaluator) jsonOf(n *lint.Node, what string) *lint.Node {
 		if !emb.pin.IsZero() {
 			at = emb.pin
 		}
-		if bytes.Contains(emb.raw, []byte(unknownText)) {
-			// The JSON is only broken where an unknown value stands.
-			v = unknown(n.Range)
-		} else {
-			ev.ctx.Errorf(at, "invalid JSON in %s: %s", what, msg)
-			v = unknown(n.Range)
-		}
+		ev.ctx.Errorf(at, "invalid JSON in %s: %s", what, msg)
+		v = unknown(n.Range)
 		emb.parsed = v
 		return v
 	}
@@ -244,16 +206,11 @@ func (ev *evaluator) quoted(n *lint.Node) *embeddedText {
 	return &embeddedText{file: n.Range.File, start: start, raw: []byte(n.Text)}
 }
 
-// fix turns strings that hold an unknown interpolation into unknown values,
-// and moves positions to the source: pinned when the text was rearranged,
-// mapped through the escapes of a quoted string.
+// fix moves positions to the source: pinned when the text was
+// rearranged, mapped through the escapes of a quoted string.
 func (emb *embeddedText) fix(n *lint.Node) {
 	n.Range = emb.place(n.Range)
 	switch n.Kind {
-	case lint.StringNode:
-		if strings.Contains(n.Text, unknownText) {
-			n.Kind, n.Text = lint.UnknownNode, ""
-		}
 	case lint.ArrayNode:
 		for _, it := range n.Items {
 			emb.fix(it)
@@ -274,4 +231,44 @@ func (emb *embeddedText) place(r lint.Range) lint.Range {
 		r.Start, r.End = emb.decoded.at(r.Start), emb.decoded.at(r.End)
 	}
 	return r
+}
+
+// jsonOfReadings parses the JSON of every reading of a rendered template
+// and merges them. JSON that its holes cannot account for is an error at
+// the offending character; where a hole's value might have made it valid,
+// a note there. Either way that reading's value is unknown, never dropped
+// without a word.
+func (ev *evaluator) jsonOfReadings(emb *embeddedText, n *lint.Node, what string) *lint.Node {
+	if emb.readings == nil {
+		emb.readings = emb.render()
+	}
+	vals := make([]*lint.Node, 0, len(emb.readings))
+	said := map[string]bool{}
+	for _, r := range emb.readings {
+		v, err := parseHoleJSON(r)
+		if err != nil {
+			v = unknownRef(n.Range, n.Ref)
+			var se *holeSyntaxError
+			if errors.As(err, &se) {
+				at := r.rng(se.off, se.off)
+				at.End = at.Start
+				if r.f.pin != nil {
+					at = *r.f.pin
+				}
+				if key := at.String() + se.msg; !said[key] {
+					said[key] = true
+					if se.nearHole {
+						ev.ctx.Notef(at, "JSON in %s cannot be read around an interpolation whose value is unknown (%s); its value is unknown", what, se.msg)
+					} else {
+						ev.ctx.Errorf(at, "invalid JSON in %s: %s", what, se.msg)
+					}
+				}
+			}
+		}
+		vals = append(vals, v)
+	}
+	if len(vals) == 0 {
+		return unknownRef(n.Range, n.Ref)
+	}
+	return mergeReadings(vals)
 }

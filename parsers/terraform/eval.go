@@ -107,9 +107,6 @@ func errNode(r lint.Range) *lint.Node {
 
 func isErr(n *lint.Node) bool { return n.Kind == lint.UnknownNode && n.Text == errorText }
 
-// unknownText marks the place of an unknown interpolation in rendered text.
-const unknownText = "__ecslint_unknown_value__"
-
 // eval evaluates an expression.
 func (ev *evaluator) eval(s *scope, x expression) *lint.Node {
 	if x.jn != nil {
@@ -326,11 +323,56 @@ func (ev *evaluator) template(s *scope, f *srcFile, e *hclsyntax.TemplateExpr, r
 			return n
 		}
 	}
+	// A heredoc, or the value of a .tf.json string, is the template's
+	// text as written; a quoted string's text has escapes.
+	heredoc := isHeredoc(f, e)
+	raw := heredoc || f.via != nil
+	if hasDirective(f, e.Parts) {
+		return ev.renderedTemplate(s, f, e.Parts, r, !raw)
+	}
 	out, vals := ev.renderParts(s, f, e.Parts, r)
-	if isHeredoc(f, e) {
-		ev.embedded[out] = renderInPlace(f, e.Parts, vals)
+	if heredoc || jsonLike(f, e, !raw) {
+		ev.embedded[out] = &embeddedText{file: f.name, render: func() []*rendered {
+			return ev.render(s, f, e.Parts, vals, !raw)
+		}}
 	}
 	return out
+}
+
+// renderedTemplate evaluates a template with directives by rendering it:
+// its value is known when it has one reading without holes. JSON in it is
+// read from the readings, with their positions.
+func (ev *evaluator) renderedTemplate(s *scope, f *srcFile, parts []hclsyntax.Expression, r lint.Range, quoted bool) *lint.Node {
+	readings := ev.render(s, f, parts, nil, quoted)
+	out := unknown(r)
+	if len(readings) == 1 && !readings[0].holed() {
+		out = strNode(string(readings[0].buf), r)
+	}
+	ev.embedded[out] = &embeddedText{file: f.name, readings: readings}
+	return out
+}
+
+// jsonLike reports a template that may hold JSON: its text (after the
+// opening quote of a quoted string) starts with "[" or "{". Other strings
+// with interpolations (names, ARNs) are not worth a rendering.
+func jsonLike(f *srcFile, e *hclsyntax.TemplateExpr, quoted bool) bool {
+	at := e.SrcRange.Start.Byte
+	if quoted {
+		if at >= len(f.src) || f.src[at] != '"' {
+			return false
+		}
+		at++
+	}
+	for _, c := range f.src[min(at, len(f.src)):min(e.SrcRange.End.Byte, len(f.src))] {
+		switch c {
+		case ' ', '\t', '\n', '\r':
+		case '[', '{':
+			return true
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // renderParts evaluates a template's parts: the string they make when all

@@ -444,27 +444,19 @@ func (ev *evaluator) templatefile(s *scope, args []*lint.Node, r lint.Range) *li
 	}
 	// Template variables are the only names a template sees.
 	ts := &scope{names: names}
-	if t, ok := tx.(*hclsyntax.TemplateExpr); ok && plainTemplate(t) {
-		out, vals := ev.renderParts(ts, f, t.Parts, r)
-		ev.embedded[out] = renderInPlace(f, t.Parts, vals)
-		return out
-	}
-	out := ev.evalHCL(ts, f, tx)
-	if out.Kind == lint.StringNode {
-		out = strNode(out.Text, r)
-		ev.embedded[out] = &embeddedText{file: r.File, start: r.Start, raw: []byte(out.Text), pin: r}
-	}
-	return out
-}
-
-// plainTemplate reports whether a template is only text and
-// interpolations, whose rendering keeps its lines.
-func plainTemplate(t *hclsyntax.TemplateExpr) bool {
-	for _, p := range t.Parts {
-		switch p.(type) {
-		case *hclsyntax.TemplateJoinExpr, *hclsyntax.ConditionalExpr, *hclsyntax.ForExpr:
-			return false
+	switch t := tx.(type) {
+	case *hclsyntax.TemplateExpr:
+		if hasDirective(f, t.Parts) {
+			return ev.renderedTemplate(ts, f, t.Parts, r, false)
 		}
+		out, vals := ev.renderParts(ts, f, t.Parts, r)
+		ev.embedded[out] = &embeddedText{file: f.name, render: func() []*rendered {
+			return ev.render(ts, f, t.Parts, vals, false)
+		}}
+		return out
+	case *hclsyntax.LiteralValueExpr:
+		// A template without interpolations: its text, at its lines.
+		return ev.renderedTemplate(ts, f, []hclsyntax.Expression{t}, r, false)
 	}
-	return true
+	return ev.evalHCL(ts, f, tx)
 }

@@ -24,6 +24,11 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("locals {\n  a = [for i in range(1000000) : [for j in range(1000000) : j]]\n}\nresource \"aws_ecs_task_definition\" \"t\" { family = local.a }\n"))
 	f.Add([]byte("resource \"aws_ecs_task_definition\" \"t\" {\n  container_definitions = <<EOT\n[{\"name\": \"${x}\"\nEOT\n}\n"))
 	f.Add([]byte("module \"m\" { source = \"./\" }\nresource \"aws_iam_role\" \"r\" { inline_policy { policy = jsondecode(\"{\") } }\n"))
+	// Template directives and interpolations standing for JSON values,
+	// elements and members; the last reads its own file as a template.
+	f.Add([]byte("variable \"c\" {}\nresource \"aws_ecs_task_definition\" \"t\" {\n  container_definitions = <<-EOT\n    [%{~ for x in [1, 2] ~}\n    {\"name\": \"${x}\", \"cpu\": ${var.c}, %{ if var.c }\"privileged\": true,%{ else }${var.c},%{ endif ~} \"image\": \"a\"},\n    %{~ endfor ~}\n    ${var.c}]\n  EOT\n}\n"))
+	f.Add([]byte("resource \"aws_ecs_task_definition\" \"t\" {\n  container_definitions = \"[{\\\"environment\\\": [${join(\",\", var.e)}], ${var.m}}]\"\n}\n"))
+	f.Add([]byte("resource \"aws_ecs_task_definition\" \"t\" {\n  container_definitions = templatefile(\"${path.module}/main.tf\", { a = [\"x\"] })\n}\n%{ for k, v in a }{\"${k}\": ${v}}%{ endfor }\n"))
 	dir := f.TempDir()
 	f.Fuzz(func(t *testing.T, src []byte) {
 		fsys, err := lint.NewFS([]string{dir}, 0)
