@@ -42,6 +42,9 @@ type Node struct {
 	Ref string
 	// Alts holds further possible values (CloudFormation Fn::If).
 	Alts []*Node
+	// Origin says where a value the parser could not compute comes from
+	// (a resource attribute, a sensitive variable); nil when it says nothing.
+	Origin *Origin
 }
 
 // Field is one key of an object Node.
@@ -49,6 +52,10 @@ type Field struct {
 	Key      string
 	KeyRange Range
 	Value    *Node
+	// Written is the key as the source spelt it, when a decoder that
+	// ignores case (the Terraform AWS provider's) read it as Key; empty
+	// when the source wrote Key itself.
+	Written string
 }
 
 // Get returns the field with the given key, or nil. JSON allows duplicate
