@@ -67,6 +67,9 @@ type Origin struct {
 	// Sensitive is set when the source itself declares the value secret: a
 	// variable with sensitive = true, a value a plan marks sensitive.
 	Sensitive bool
+	// Next is a further origin of a value built from several parts (a
+	// template with two references).
+	Next *Origin
 }
 
 // String, Bool and Int are the value kinds the model uses.

@@ -205,7 +205,7 @@ func NodeString(n *lint.Node) lint.String {
 // finding points at the branch that is wrong.
 func scalar[T any](n *lint.Node, key lint.Range, conv func(*lint.Node) (T, bool)) lint.Value[T] {
 	one := func(n *lint.Node, at lint.Range) lint.Value[T] {
-		v := lint.Value[T]{Range: at, ValueRange: n.Range, Ref: n.Ref}
+		v := lint.Value[T]{Range: at, ValueRange: n.Range, Ref: n.Ref, Origin: n.Origin}
 		switch n.Kind {
 		case lint.NullNode, lint.AbsentNode:
 			v.State = lint.Unset
