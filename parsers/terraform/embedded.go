@@ -28,6 +28,9 @@ type embeddedText struct {
 	// from its source text.
 	decoded *posMap
 	parsed  *lint.Node
+	// holes are the origins of the unknown interpolations, in the order
+	// their markers stand in raw (nil for one without).
+	holes []*lint.Origin
 }
 
 // posMap maps code points of a decoded string back to their source.
@@ -115,6 +118,7 @@ func renderInPlace(f *srcFile, exprs []hclsyntax.Expression, vals []*lint.Node) 
 		start = interpolationStart(f.src, start)
 	}
 	var b bytes.Buffer
+	var holes []*lint.Origin
 	prevEnd := start
 	for i, x := range exprs {
 		r := x.Range()
@@ -131,14 +135,18 @@ func renderInPlace(f *srcFile, exprs []hclsyntax.Expression, vals []*lint.Node) 
 		switch {
 		case len(n.Alts) > 0:
 			b.WriteString(unknownText)
+			holes = append(holes, originsOf([]*lint.Node{n}))
 		case n.Kind == lint.StringNode || n.Kind == lint.NumberNode || n.Kind == lint.BoolNode:
 			b.WriteString(n.Text)
 		default:
 			b.WriteString(unknownText)
+			holes = append(holes, originsOf([]*lint.Node{n}))
 		}
 		prevEnd = interpolationEnd(f.src, r.End.Byte)
 	}
-	return f.embed(f.pos(start), b.Bytes())
+	emb := f.embed(f.pos(start), b.Bytes())
+	emb.holes = holes
+	return emb
 }
 
 // interpolationStart finds the "${" (or "%{") that opens the interpolation
@@ -224,6 +232,7 @@ func (ev *evaluator) jsonOf(n *lint.Node, what string) *lint.Node {
 		emb.parsed = v
 		return v
 	}
+	emb.originHoles(v)
 	emb.fix(v)
 	emb.parsed = v
 	return v

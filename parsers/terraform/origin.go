@@ -208,3 +208,61 @@ func (ev *evaluator) markSensitive(n *lint.Node, o *lint.Origin) *lint.Node {
 	}
 	return out
 }
+
+// originHoles gives the strings of parsed embedded JSON that hold unknown
+// interpolations those interpolations' origins ("value": "${random_password.db.result}").
+// Markers are matched to holes by order, which is certain only when the
+// strings hold every marker (none in a key or outside a string): else
+// nothing is assigned. It runs before fix, which clears the strings.
+func (emb *embeddedText) originHoles(n *lint.Node) {
+	some := false
+	for _, o := range emb.holes {
+		some = some || o != nil
+	}
+	if !some || countMarkers(n) != len(emb.holes) {
+		return
+	}
+	next := 0
+	var walk func(*lint.Node)
+	walk = func(n *lint.Node) {
+		switch n.Kind {
+		case lint.StringNode:
+			for range strings.Count(n.Text, unknownText) {
+				n.Origin = withOrigins(n.Origin, emb.holes[next])
+				next++
+			}
+		case lint.ArrayNode:
+			for _, it := range n.Items {
+				walk(it)
+			}
+		case lint.ObjectNode:
+			for _, f := range n.Fields {
+				walk(f.Value)
+			}
+		}
+	}
+	walk(n)
+}
+
+// countMarkers counts the unknown markers in a parsed document's strings.
+func countMarkers(n *lint.Node) int {
+	count := 0
+	var walk func(*lint.Node)
+	walk = func(n *lint.Node) {
+		switch n.Kind {
+		case lint.StringNode:
+			count += strings.Count(n.Text, unknownText)
+		case lint.ArrayNode:
+			for _, it := range n.Items {
+				walk(it)
+			}
+		case lint.ObjectNode:
+			for _, f := range n.Fields {
+				count += strings.Count(f.Key, unknownText)
+				walk(f.Value)
+			}
+		}
+	}
+	walk(n)
+	return count
+}
