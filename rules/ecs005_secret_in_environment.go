@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/ecslint/ecslint/lint"
@@ -23,13 +24,13 @@ var secretInEnvironmentMeta = lint.Meta{
 		"for a secret written where a reference to one belongs: `secrets[].valueFrom`, " +
 		"`logConfiguration.secretOptions[].valueFrom` and `repositoryCredentials.credentialsParameter` take an " +
 		"ARN or a parameter name, and a value that cannot be one is the secret itself. A value ecslint cannot see " +
-		"is still a plain-text secret when it comes from one: in Terraform, an attribute that holds a secret " +
-		"(`random_password.db.result`, `aws_secretsmanager_secret_version.s.secret_string`, " +
-		"`data.aws_ssm_parameter.p.value`, ... the table is in the rule's source) or a variable declared " +
+		"is still a plain-text secret when it comes from one: in Terraform, an attribute that holds a secret (" +
+		secretAttributeList() + ") or a variable declared " +
 		"`sensitive = true`, also through locals, module arguments, templates and functions such as `format` or " +
 		"`jsonencode`. The task definition stores the resolved value, and Terraform's own sensitivity ends at the " +
 		"API call. References to a secret (`aws_secretsmanager_secret.s.arn`, `aws_ssm_parameter.p.name`) are " +
-		"what `valueFrom` wants and are not reported.",
+		"what `valueFrom` wants and are not reported; a `valueFrom` given a secret's value instead " +
+		"(`aws_ssm_parameter.p.value` for `.arn`) is.",
 	Remediation: "Store the value in AWS Secrets Manager or SSM Parameter Store and reference it from `secrets` " +
 		"(`valueFrom`) instead of `environment`. Use the task role instead of AWS access keys.",
 	Formats: allFormats,
@@ -115,6 +116,21 @@ var secretAttributes = map[string]secretSource{
 	"aws_db_instance.password":                             alwaysSecret,
 	"aws_rds_cluster.master_password":                      alwaysSecret,
 	"aws_elasticache_replication_group.auth_token":         alwaysSecret,
+}
+
+// secretAttributeList lists the table for the rule's documentation.
+func secretAttributeList() string {
+	var always, byName []string
+	for k, v := range secretAttributes {
+		if v == alwaysSecret {
+			always = append(always, "`"+k+"`")
+		} else {
+			byName = append(byName, "`"+k+"`")
+		}
+	}
+	sort.Strings(always)
+	sort.Strings(byName)
+	return strings.Join(always, ", ") + "; and, under a secret-looking name, " + strings.Join(byName, ", ")
 }
 
 // secretOrigin returns the first origin of v that is a secret: a

@@ -219,7 +219,14 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 			return errNode(r)
 		}
 		return args[0]
-	case "tolist", "tomap", "sensitive", "nonsensitive", "tobool", "tonumber":
+	case "sensitive":
+		if len(args) != 1 {
+			return errNode(r)
+		}
+		// Terraform marks the value sensitive: it is a secret as a
+		// sensitive variable is.
+		return ev.markSensitive(args[0], &lint.Origin{Expr: "sensitive(" + string(f.text(e.Args[0].Range())) + ")", Sensitive: true})
+	case "tolist", "tomap", "nonsensitive", "tobool", "tonumber":
 		if len(args) != 1 {
 			return errNode(r)
 		}
