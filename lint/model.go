@@ -57,10 +57,16 @@ type Unit struct {
 type KeyStyle uint8
 
 const (
-	// CamelCase is the ECS API's spelling (raw JSON, Terraform container definitions).
+	// CamelCase is the ECS API's spelling, matched exactly (raw JSON).
 	CamelCase KeyStyle = iota
 	// PascalCase is CloudFormation's spelling.
 	PascalCase
+	// ProviderJSON is the ECS API's spelling as the Terraform AWS provider
+	// reads container_definitions: Go's encoding/json matches each key to a
+	// field regardless of case. A document in this style has been rewritten
+	// to the API's keys (see ecsdoc.ProviderKeys); Field.Written keeps the
+	// spelling the source used.
+	ProviderJSON
 )
 
 // TaskDefinition is an ECS task definition.

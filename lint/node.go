@@ -49,6 +49,9 @@ type Node struct {
 	// known elements are still checked, but a key absent from a partial
 	// object may be set by the hole: it is unknown, not unset.
 	Partial bool
+	// Origin says where a value the parser could not compute comes from
+	// (a resource attribute, a sensitive variable); nil when it says nothing.
+	Origin *Origin
 }
 
 // Field is one key of an object Node.
@@ -56,6 +59,10 @@ type Field struct {
 	Key      string
 	KeyRange Range
 	Value    *Node
+	// Written is the key as the source spelt it, when a decoder that
+	// ignores case (the Terraform AWS provider's) read it as Key; empty
+	// when the source wrote Key itself.
+	Written string
 }
 
 // Get returns the field with the given key, or nil. JSON allows duplicate

@@ -33,6 +33,10 @@ func (s State) String() string {
 // names the resource the value refers to, when it is a reference such as
 // !GetAtt TaskRole.Arn or aws_iam_role.task.arn (see Unit.Role, Unit.SecurityGroup, Unit.TaskDefinition).
 //
+// Origin, when set, says where the value comes from: the reference that
+// produced it and whether that source is secret. A rule that asks "is this a
+// secret written in plain text?" can answer it for values it cannot see.
+//
 // Alts holds further possible values, for sources that choose between
 // alternatives (CloudFormation Fn::If). A rule that asks "can this be X?" must
 // look at every possibility: use Any.
@@ -42,7 +46,30 @@ type Value[T any] struct {
 	Range      Range
 	ValueRange Range
 	Ref        string
+	Origin     *Origin
 	Alts       []Value[T]
+}
+
+// Origin is where a value comes from, when the parser knows more about it
+// than its text: an unknown value read from a resource attribute
+// (random_password.db.result) or a variable declared sensitive. Ref (on
+// Node and Value) still names the linked resource; Origin names the exact
+// reference and says whether its source is secret.
+type Origin struct {
+	// Expr is the reference as written, with the module path of the
+	// instance that wrote it: random_password.db.result,
+	// module.app.var.db_password, data.aws_ssm_parameter.p.value.
+	Expr string
+	// Type and Attr are, for a resource or data source, its type
+	// (data sources prefixed "data.": data.aws_ssm_parameter) and the
+	// attribute read; empty otherwise.
+	Type, Attr string
+	// Sensitive is set when the source itself declares the value secret: a
+	// variable with sensitive = true, a value a plan marks sensitive.
+	Sensitive bool
+	// Next is a further origin of a value built from several parts (a
+	// template with two references).
+	Next *Origin
 }
 
 // String, Bool and Int are the value kinds the model uses.

@@ -1,6 +1,11 @@
 package rules
 
-import "github.com/ecslint/ecslint/lint"
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/ecslint/ecslint/lint"
+)
 
 type invalidTaskDefinition struct{}
 
@@ -13,7 +18,12 @@ var invalidTaskDefinitionMeta = lint.Meta{
 		"enumeration only at deploy time, and some tools drop unknown keys silently: a misspelt " +
 		"`readOnlyRootFilesystem` leaves the root file system writable while the file looks hardened, and " +
 		"every other rule then judges a setting that does not exist. Keys that describe-task-definition " +
-		"adds (taskDefinitionArn, revision, status, ...) are accepted.",
+		"adds (taskDefinitionArn, revision, status, ...) are accepted. In Terraform the AWS provider decodes " +
+		"`container_definitions` with Go's encoding/json, which matches each key to a field regardless of case: " +
+		"there `Privileged` or `readOnlyRootFilesystem` takes effect as `privileged` or `readonlyRootFilesystem` " +
+		"would, and ecslint reads it so. Such a key is reported at low severity, as a spelling that CloudFormation " +
+		"and the ECS API would reject; a key that matches no field even ignoring case is dropped by the provider " +
+		"without a word and reported as unknown, at high severity, as everywhere.",
 	Remediation: "Fix the key's spelling (ecslint suggests the nearest known key), its type or its value, as the " +
 		"ECS API reference (or, for CloudFormation, the AWS::ECS::TaskDefinition reference) gives them.",
 	Formats: allFormats,
@@ -25,7 +35,7 @@ var invalidTaskDefinitionMeta = lint.Meta{
 			Bad:  cfnTask("        - Name: app\n          Image: nginx:1.27\n          Essential: maybe\n          Memroy: 512\n"),
 			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          Essential: true\n          Memory: 512\n")},
 		{Format: "terraform",
-			Bad:  tfTask(`{ name = "app", image = "nginx:1.27", readOnlyRootFilesystem = true }`),
+			Bad:  tfTask(`{ name = "app", image = "nginx:1.27", readonlyRootFs = true }`),
 			Good: tfTask(`{ name = "app", image = "nginx:1.27", readonlyRootFilesystem = true }`)},
 	},
 }
@@ -50,5 +60,31 @@ func (invalidTaskDefinition) Check(p *lint.Pass) {
 		for _, v := range vs {
 			p.Report(taskFinding(td, v.Range, "schema."+v.Key, v.Message))
 		}
+		if td.DocStyle == lint.ProviderJSON && td.ContainersDoc != nil && withinSize(td.ContainersDoc, maxDocNodes) {
+			reportSpellings(p, td, td.ContainersDoc, "")
+		}
+	}
+}
+
+// reportSpellings reports, at low severity, the keys of Terraform
+// container definitions that the provider matched to a field ignoring
+// case (ecsdoc.ProviderKeys records them in Field.Written).
+func reportSpellings(p *lint.Pass, td *lint.TaskDefinition, n *lint.Node, path string) {
+	for i, it := range n.Items {
+		reportSpellings(p, td, it, joinKey(path, strconv.Itoa(i)))
+	}
+	for _, a := range n.Alts {
+		reportSpellings(p, td, a, path)
+	}
+	for _, f := range n.Fields {
+		key := joinKey(path, f.Key)
+		if f.Written != "" {
+			fd := taskFinding(td, f.KeyRange, "spelling."+key, fmt.Sprintf(
+				"key %s is %s in the ECS API: the Terraform AWS provider ignores the case of keys and accepts it, "+
+					"CloudFormation and the ECS API would not", quote(f.Written), quote(f.Key)))
+			fd.Severity = lint.Low
+			p.Report(fd)
+		}
+		reportSpellings(p, td, f.Value, key)
 	}
 }

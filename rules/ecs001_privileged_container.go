@@ -16,7 +16,8 @@ var privilegedContainerMeta = lint.Meta{
 	ConfigRule: "ecs-containers-nonprivileged",
 	Summary:    "Containers should not run privileged.",
 	Rationale: "A privileged container gets every Linux capability and access to all host devices. " +
-		"A process that escapes it owns the container instance and every other task on it.",
+		"A process that escapes it owns the container instance and every other task on it. " +
+		"In Terraform the AWS provider matches container definition keys ignoring case, so `Privileged = true` runs the container privileged too and is reported; in raw JSON and CloudFormation only the exact spelling takes effect.",
 	Remediation: "Remove `privileged` or set it to false. If the container needs one specific capability, " +
 		"add only that one under linuxParameters.capabilities.add.",
 	Formats: allFormats,

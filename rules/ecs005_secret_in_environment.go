@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/ecslint/ecslint/lint"
@@ -22,7 +23,14 @@ var secretInEnvironmentMeta = lint.Meta{
 		"AWS credentials there are critical: they are long-lived keys that bypass the task role. The same holds " +
 		"for a secret written where a reference to one belongs: `secrets[].valueFrom`, " +
 		"`logConfiguration.secretOptions[].valueFrom` and `repositoryCredentials.credentialsParameter` take an " +
-		"ARN or a parameter name, and a value that cannot be one is the secret itself.",
+		"ARN or a parameter name, and a value that cannot be one is the secret itself. A value ecslint cannot see " +
+		"is still a plain-text secret when it comes from one: in Terraform, an attribute that holds a secret (" +
+		secretAttributeList() + ") or a variable declared " +
+		"`sensitive = true`, also through locals, module arguments, templates and functions such as `format` or " +
+		"`jsonencode`. The task definition stores the resolved value, and Terraform's own sensitivity ends at the " +
+		"API call. References to a secret (`aws_secretsmanager_secret.s.arn`, `aws_ssm_parameter.p.name`) are " +
+		"what `valueFrom` wants and are not reported; a `valueFrom` given a secret's value instead " +
+		"(`aws_ssm_parameter.p.value` for `.arn`) is.",
 	Remediation: "Store the value in AWS Secrets Manager or SSM Parameter Store and reference it from `secrets` " +
 		"(`valueFrom`) instead of `environment`. Use the task role instead of AWS access keys.",
 	Formats: allFormats,
@@ -61,6 +69,90 @@ var referenceSuffixes = []string{
 	"_FILE", "_PATH", "_URL", "_URI", "_ARN", "_NAME", "_ID", "_TYPE", "_ENDPOINT", "_HOST", "_PORT",
 	"_LENGTH", "_TTL", "_EXPIRY", "_EXPIRES", "_HEADER", "_REGION", "_VERSION", "_ENABLED", "_DIR", "_FORMAT",
 	"_PARAM", "_PARAMETER", "_KEY_ID", "_ALGORITHM", "_SECONDS", "_MINUTES", "_TIMEOUT", "_SIZE",
+}
+
+// secretSource says how ecslint judges a value read from a resource or
+// data source attribute.
+type secretSource uint8
+
+const (
+	// alwaysSecret: the provider marks the attribute sensitive, or it is a
+	// secret by nature; reported whatever the variable is called.
+	alwaysSecret secretSource = iota + 1
+	// secretByName: a random value used for passwords as often as for
+	// name suffixes; reported when the variable's name says it is a secret.
+	secretByName
+)
+
+// secretAttributes are the attributes whose value is a secret, keyed by
+// type (data sources prefixed "data.") and attribute. Sources: the
+// provider documentation's attribute references, which mark these
+// sensitive: hashicorp/random random_password (result, bcrypt_hash;
+// random_string's result is not sensitive, hence by name), hashicorp/tls
+// tls_private_key (private_key_*), hashicorp/aws aws_iam_access_key (secret,
+// ses_smtp_password_v4), aws_secretsmanager_secret_version and its data
+// source (secret_string, secret_binary), aws_ssm_parameter and its data
+// source (value; insecure_value is the non-sensitive one), data
+// aws_kms_secrets (plaintext), aws_db_instance (password),
+// aws_rds_cluster (master_password), aws_elasticache_replication_group
+// (auth_token). Everything else (an arn, id, name, endpoint) is not a
+// secret.
+var secretAttributes = map[string]secretSource{
+	"random_password.result":                               alwaysSecret,
+	"random_password.bcrypt_hash":                          alwaysSecret,
+	"random_string.result":                                 secretByName,
+	"tls_private_key.private_key_pem":                      alwaysSecret,
+	"tls_private_key.private_key_openssh":                  alwaysSecret,
+	"tls_private_key.private_key_pem_pkcs8":                alwaysSecret,
+	"aws_iam_access_key.secret":                            alwaysSecret,
+	"aws_iam_access_key.ses_smtp_password_v4":              alwaysSecret,
+	"aws_secretsmanager_secret_version.secret_string":      alwaysSecret,
+	"aws_secretsmanager_secret_version.secret_binary":      alwaysSecret,
+	"data.aws_secretsmanager_secret_version.secret_string": alwaysSecret,
+	"data.aws_secretsmanager_secret_version.secret_binary": alwaysSecret,
+	"aws_ssm_parameter.value":                              alwaysSecret,
+	"data.aws_ssm_parameter.value":                         alwaysSecret,
+	"data.aws_kms_secrets.plaintext":                       alwaysSecret,
+	"aws_db_instance.password":                             alwaysSecret,
+	"aws_rds_cluster.master_password":                      alwaysSecret,
+	"aws_elasticache_replication_group.auth_token":         alwaysSecret,
+}
+
+// secretAttributeList lists the table for the rule's documentation.
+func secretAttributeList() string {
+	var always, byName []string
+	for k, v := range secretAttributes {
+		if v == alwaysSecret {
+			always = append(always, "`"+k+"`")
+		} else {
+			byName = append(byName, "`"+k+"`")
+		}
+	}
+	sort.Strings(always)
+	sort.Strings(byName)
+	return strings.Join(always, ", ") + "; and, under a secret-looking name, " + strings.Join(byName, ", ")
+}
+
+// secretOrigin returns the first origin of v that is a secret: a
+// sensitive source, or an attribute of the table (by name only when the
+// variable's name says it is a secret).
+func secretOrigin(v lint.String, secretName bool) (lint.String, *lint.Origin, bool) {
+	for _, p := range v.Possible() {
+		for o := p.Origin; o != nil; o = o.Next {
+			if o.Sensitive {
+				return p, o, true
+			}
+			switch secretAttributes[o.Type+"."+o.Attr] {
+			case alwaysSecret:
+				return p, o, true
+			case secretByName:
+				if secretName {
+					return p, o, true
+				}
+			}
+		}
+	}
+	return lint.String{}, nil, false
 }
 
 // credentialFormats match values that are credentials whatever their name.
@@ -171,11 +263,30 @@ func environmentSecret(td *lint.TaskDefinition, c *lint.Container, e lint.KeyVal
 			f = containerFinding(td, c, val.Range.Or(at), key,
 				fmt.Sprintf("container %q sets secret-looking environment variable %q in plain text", c.DisplayName(), name))
 		} else {
-			return f, false
+			return fromSecret(td, c, e, name, at, extra)
 		}
 	default:
-		return f, false
+		return fromSecret(td, c, e, name, at, extra)
 	}
+	f.Redact = redactions(e.Value)
+	return f, true
+}
+
+// fromSecret reports an environment entry whose value comes from a secret
+// (a sensitive variable, an attribute that holds one): known or not, it
+// ends up in the task definition in plain text.
+func fromSecret(td *lint.TaskDefinition, c *lint.Container, e lint.KeyValue, name string, at lint.Range, extra []string) (lint.Finding, bool) {
+	val, o, ok := secretOrigin(e.Value, secretishName(name, extra))
+	if !ok {
+		return lint.Finding{}, false
+	}
+	what := "a secret"
+	if o.Sensitive {
+		what = "a sensitive value"
+	}
+	f := containerFinding(td, c, val.Range.Or(at), "environment."+name, fmt.Sprintf(
+		"container %q sets environment variable %q from %s, %s, in plain text; pass it in `secrets` with `valueFrom` "+
+			"(a Secrets Manager secret or an SSM Parameter Store parameter) instead", c.DisplayName(), name, o.Expr, what))
 	f.Redact = redactions(e.Value)
 	return f, true
 }

@@ -29,6 +29,27 @@ func literalSecret(v string) bool {
 	return !parameterName.MatchString(v)
 }
 
+// secretValueAsReference reports a valueFrom given a secret's value (an
+// attribute of the secret table, random_password.x.result,
+// aws_ssm_parameter.p.value) where its ARN or name belongs: ECS cannot
+// resolve it, and the task definition holds the secret. A sensitive
+// variable is not enough: it may well hold an ARN.
+func secretValueAsReference(td *lint.TaskDefinition, c *lint.Container, v lint.String, at lint.Range, where, name string) (lint.Finding, bool) {
+	for _, p := range v.Possible() {
+		for o := p.Origin; o != nil; o = o.Next {
+			if secretAttributes[o.Type+"."+o.Attr] != alwaysSecret {
+				continue
+			}
+			f := containerFinding(td, c, p.Range.Or(at), where+"."+name+".valueFrom", fmt.Sprintf(
+				"container %q has %s, a secret's value, in %s %q, which takes the ARN or name of a secret or parameter",
+				c.DisplayName(), o.Expr, where, name))
+			f.Redact = redactions(v)
+			return f, true
+		}
+	}
+	return lint.Finding{}, false
+}
+
 // knownLiteralSecret matches a known value that is a literal secret.
 func knownLiteralSecret(v lint.String) bool { return v.Known() && literalSecret(v.V) }
 
@@ -36,13 +57,16 @@ func knownLiteralSecret(v lint.String) bool { return v.Known() && literalSecret(
 func checkSecretReferences(td *lint.TaskDefinition, c *lint.Container, report func(lint.Finding)) {
 	refs := func(list []lint.Secret, where string) {
 		for _, s := range list {
-			lit, ok := s.ValueFrom.Any(knownLiteralSecret)
-			if !ok {
-				continue
-			}
 			name := "(unnamed)"
 			if s.Name.Known() {
 				name = s.Name.V
+			}
+			lit, ok := s.ValueFrom.Any(knownLiteralSecret)
+			if !ok {
+				if f, ok := secretValueAsReference(td, c, s.ValueFrom, s.Range, where, name); ok {
+					report(f)
+				}
+				continue
 			}
 			f := containerFinding(td, c, s.ValueFrom.Range.Or(s.Range), where+"."+name+".valueFrom",
 				fmt.Sprintf("container %q has a literal value instead of a secret ARN or parameter name in %s %q",

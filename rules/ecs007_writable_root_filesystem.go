@@ -16,7 +16,8 @@ var writableRootFilesystemMeta = lint.Meta{
 	ConfigRule: "ecs-containers-readonly-access",
 	Summary:    "Containers should have a read-only root file system.",
 	Rationale: "A writable root file system lets an attacker who gets code execution in the container drop " +
-		"tools, change binaries and configuration, and persist for the life of the task. ECS defaults to writable.",
+		"tools, change binaries and configuration, and persist for the life of the task. ECS defaults to writable. " +
+		"In Terraform the AWS provider matches container definition keys ignoring case, so `readOnlyRootFilesystem = true` does make the root read-only there; in raw JSON and CloudFormation only the exact spelling takes effect (ECS000 reports the others).",
 	Remediation: "Set `readonlyRootFilesystem` to true, and mount a volume (or ephemeral task storage) at the " +
 		"few paths the application must write, such as /tmp.",
 	Formats: allFormats,

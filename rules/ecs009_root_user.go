@@ -17,7 +17,8 @@ var rootUserMeta = lint.Meta{
 	Summary:    "Linux containers should run as a non-root user.",
 	Rationale: "Without `user`, a container runs as the image's default user, which is root for most images. " +
 		"Root in the container is root on the host's kernel: a container escape or a writable host mount is then " +
-		"a host compromise.",
+		"a host compromise. " +
+		"In Terraform the AWS provider matches container definition keys ignoring case, so `User = \"1000\"` sets the user there; in raw JSON and CloudFormation only the exact spelling takes effect.",
 	Remediation: "Set `user` to a non-root user or UID (for example `1000` or `1000:1000`) that the image provides.",
 	Formats:     allFormats,
 	Examples: []lint.Example{

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"bytes"
-	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -18,10 +17,9 @@ import (
 )
 
 // The task-definition schema is written once, in the ECS API's spelling;
-// CloudFormation's variant is derived from it, so the two cannot drift.
-
-//go:embed schema/taskdef.schema.json
-var taskdefSchemaJSON []byte
+// CloudFormation's variant is derived from it, so the two cannot drift. It
+// lives with the decoder (ecsdoc.TaskDefinitionSchema), which reads
+// Terraform's container definitions by its keys.
 
 // styleSchema is the schema compiled for one key style, with its document
 // kept for looking up what a failing keyword required.
@@ -38,8 +36,8 @@ type styleSchema struct {
 }
 
 var (
-	schemaOnce [2]sync.Once
-	schemas    [2]styleSchema
+	schemaOnce [3]sync.Once
+	schemas    [3]styleSchema
 )
 
 // schemaFor compiles the schema for a style on first use.
@@ -47,7 +45,7 @@ func schemaFor(style lint.KeyStyle) *styleSchema {
 	schemaOnce[style].Do(func() {
 		s := &schemas[style]
 		var doc map[string]any
-		if s.err = json.Unmarshal(taskdefSchemaJSON, &doc); s.err != nil {
+		if s.err = json.Unmarshal(ecsdoc.TaskDefinitionSchema, &doc); s.err != nil {
 			return
 		}
 		s.doc = restyle(doc, style).(map[string]any)

@@ -128,7 +128,14 @@ func noKeys(lint.Finding) []string { return nil }
 // secretKeys are the keys an ECS005 finding may point at.
 func secretKeys(f lint.Finding) []string {
 	if name, ok := strings.CutPrefix(f.Key, "environment."); ok {
-		return []string{"value", "name", name}
+		keys := []string{"value", "name", name}
+		// A module caller's argument that a sensitive variable holds.
+		if _, rest, ok := strings.Cut(f.Message, ".var."); ok {
+			if arg, _, ok := strings.Cut(rest, ","); ok {
+				keys = append(keys, arg)
+			}
+		}
+		return keys
 	}
 	return []string{lastSegment(f.Key)}
 }

@@ -2,7 +2,9 @@
 // common model. Raw JSON, CloudFormation properties and Terraform container
 // definitions all pass through it, so a task definition means the same thing
 // whatever format wrote it. Keys are matched as the ECS API spells them, or
-// as CloudFormation spells them when the style is PascalCase.
+// as CloudFormation spells them when the style is PascalCase; Terraform's
+// container definitions are first rewritten to the API's keys as the AWS
+// provider reads them (ProviderKeys).
 package ecsdoc
 
 import (
@@ -13,7 +15,7 @@ import (
 
 // Key returns the spelling of an ECS API key in the given style.
 func Key(camel string, style lint.KeyStyle) string {
-	if style == lint.CamelCase || camel == "" {
+	if style != lint.PascalCase || camel == "" {
 		return camel
 	}
 	if k, ok := pascalExceptions[camel]; ok {
@@ -39,7 +41,7 @@ func (d Doc) Field(camel string) *lint.Field {
 	if d.N == nil || d.N.Kind != lint.ObjectNode {
 		return nil
 	}
-	if d.Style == lint.CamelCase || camel == "" {
+	if d.Style != lint.PascalCase || camel == "" {
 		return d.N.Get(camel)
 	}
 	if k, ok := pascalExceptions[camel]; ok {
@@ -222,7 +224,7 @@ func NodeString(n *lint.Node) lint.String {
 // finding points at the branch that is wrong.
 func scalar[T any](n *lint.Node, key lint.Range, conv func(*lint.Node) (T, bool)) lint.Value[T] {
 	one := func(n *lint.Node, at lint.Range) lint.Value[T] {
-		v := lint.Value[T]{Range: at, ValueRange: n.Range, Ref: n.Ref}
+		v := lint.Value[T]{Range: at, ValueRange: n.Range, Ref: n.Ref, Origin: n.Origin}
 		switch n.Kind {
 		case lint.NullNode, lint.AbsentNode:
 			v.State = lint.Unset

@@ -34,7 +34,16 @@ func Containers(f *lint.Field, style lint.KeyStyle, td *lint.TaskDefinition) {
 }
 
 // ContainersNode fills td's containers from a container definitions array.
+// In the ProviderJSON style the array is read as the Terraform AWS provider
+// reads it, and ContainersDoc holds it with the API's keys.
 func ContainersNode(n *lint.Node, style lint.KeyStyle, td *lint.TaskDefinition) {
+	if style == lint.ProviderJSON {
+		if n = ProviderKeys(n); n == nil {
+			// Too large to read: the Terraform parser notes it.
+			td.DocStyle, td.ContainersState = style, lint.Unknown
+			return
+		}
+	}
 	td.ContainersDoc = n
 	td.DocStyle = style
 	switch n.Kind {

@@ -394,9 +394,9 @@ func (ev *evaluator) renderParts(s *scope, f *srcFile, exprs []hclsyntax.Express
 		}
 	}
 	if known {
-		return strNode(b.String(), r), vals
+		return withPartsOrigin(strNode(b.String(), r), vals), vals
 	}
-	return unknownRef(r, sharedRef(vals)), vals
+	return withPartsOrigin(unknownRef(r, sharedRef(vals)), vals), vals
 }
 
 // sharedRef is the resource every unknown part refers to, if they all refer
@@ -479,7 +479,11 @@ func (ev *evaluator) traverse(s *scope, t hcl.Traversal, r lint.Range) *lint.Nod
 		if !okType || !okName || inst == nil {
 			return unknown(r) // "data" alone, or data.TYPE: not a data source
 		}
-		return inst.dataRef(typ, name, t[3:], r)
+		n := inst.dataRef(typ, name, t[3:], r)
+		if n.Kind == lint.UnknownNode && !isErr(n) && n.Origin == nil {
+			n.Origin = resourceOrigin(inst.prefix+traversalText(t), "data."+typ, t[3:])
+		}
+		return n
 	case "count", "each", "self":
 		return unknown(r)
 	}
@@ -489,7 +493,9 @@ func (ev *evaluator) traverse(s *scope, t hcl.Traversal, r lint.Range) *lint.Nod
 	if !ok || inst == nil {
 		return unknown(r)
 	}
-	return unknownRef(r, inst.prefix+root+"."+name)
+	n := unknownRef(r, inst.prefix+root+"."+name)
+	n.Origin = resourceOrigin(inst.prefix+traversalText(t), root, t[2:])
+	return n
 }
 
 // apply applies attribute and index steps to a value.
@@ -519,7 +525,9 @@ func (ev *evaluator) attr(n *lint.Node, name string, r lint.Range) *lint.Node {
 		if isErr(n) {
 			return n
 		}
-		return unknownRef(r, n.Ref)
+		u := unknownRef(r, n.Ref)
+		u.Origin = attrOrigin(n.Origin, name)
+		return u
 	}
 	return errNode(r)
 }
@@ -554,7 +562,9 @@ func (ev *evaluator) index(coll, key *lint.Node, r lint.Range) *lint.Node {
 		}
 		return ev.attr(coll, key.Text, r)
 	case lint.UnknownNode:
-		return unknownRef(r, coll.Ref)
+		u := unknownRef(r, coll.Ref)
+		u.Origin = coll.Origin
+		return u
 	}
 	return errNode(r)
 }

@@ -84,12 +84,19 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 			out = strNode(string(b), r)
 		}
 		ev.encoded[out] = args[0]
-		return out
+		return withPartsOrigin(out, args)
 	case "jsondecode":
 		if len(args) != 1 {
 			return errNode(r)
 		}
-		return ev.jsonOf(args[0], "jsondecode()")
+		v := ev.jsonOf(args[0], "jsondecode()")
+		if v.Kind == lint.UnknownNode && v.Origin == nil && args[0].Origin != nil && !isErr(v) {
+			// What a secret's JSON holds is still the secret's.
+			with := *v
+			with.Origin = args[0].Origin
+			return &with
+		}
+		return v
 	case "file":
 		return ev.file(s, args, r)
 	case "fileexists":
@@ -212,7 +219,14 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 			return errNode(r)
 		}
 		return args[0]
-	case "tolist", "tomap", "sensitive", "nonsensitive", "tobool", "tonumber":
+	case "sensitive":
+		if len(args) != 1 {
+			return errNode(r)
+		}
+		// Terraform marks the value sensitive: it is a secret as a
+		// sensitive variable is.
+		return ev.markSensitive(args[0], &lint.Origin{Expr: "sensitive(" + string(f.text(e.Args[0].Range())) + ")", Sensitive: true})
+	case "tolist", "tomap", "nonsensitive", "tobool", "tonumber":
 		if len(args) != 1 {
 			return errNode(r)
 		}
@@ -271,11 +285,18 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 		}
 	}
 	if fn, ok := ctyFuncs[name]; ok {
-		return ev.ctyCall(fn, r, args...)
+		out := ev.ctyCall(fn, r, args...)
+		if opaqueFuncs[name] || isErr(out) {
+			return out
+		}
+		return withPartsOrigin(out, args) // format(), join(), replace() disclose their arguments
 	}
 	// A provider function, yamlencode, a function of a newer Terraform:
 	// not evaluated, never a crash.
-	return unknown(r)
+	if opaqueFuncs[name] {
+		return unknown(r)
+	}
+	return withPartsOrigin(unknown(r), args)
 }
 
 func (ev *evaluator) ctyCall(fn function.Function, r lint.Range, args ...*lint.Node) *lint.Node {

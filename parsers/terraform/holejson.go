@@ -93,12 +93,14 @@ func (p *holeJSON) hole() bool { return p.r.isHole(p.off) }
 // directly around it: ${a}${b}, 1${x}): one unknown value.
 func (p *holeJSON) holeRun(from int) *lint.Node {
 	var ref *lint.Node
+	var origin *lint.Origin
 	holes := 0
 	for p.off < len(p.buf) {
 		c := p.buf[p.off]
 		if p.hole() {
 			holes++
 			ref = p.r.seg(p.off).node
+			origin = holeOrigin(origin, ref)
 		} else if !scalarByte(c) {
 			break
 		}
@@ -108,7 +110,19 @@ func (p *holeJSON) holeRun(from int) *lint.Node {
 	if holes == 1 && ref != nil && ref.Kind == lint.UnknownNode {
 		n.Ref = ref.Ref
 	}
+	n.Origin = origin
 	return n
+}
+
+// holeOrigin adds where a hole's unknown value comes from (a
+// random_password.db.result, a sensitive variable) to what a JSON value
+// made of holes already carries, so that "value": "${...}" still names its
+// source.
+func holeOrigin(o *lint.Origin, hole *lint.Node) *lint.Origin {
+	if hole == nil || hole.Origin == nil {
+		return o
+	}
+	return withOrigins(o, hole.Origin)
 }
 
 func (p *holeJSON) value(depth int) (*lint.Node, error) {
@@ -208,6 +222,7 @@ func (p *holeJSON) str() (*lint.Node, error) {
 	p.off++
 	escaped, holed := false, false
 	var ref *lint.Node
+	var origin *lint.Origin
 	for {
 		if p.off >= len(p.buf) {
 			return nil, p.errf("unexpected end of input in string")
@@ -221,6 +236,7 @@ func (p *holeJSON) str() (*lint.Node, error) {
 				if ref != nil && ref.Kind == lint.UnknownNode {
 					n.Ref = ref.Ref
 				}
+				n.Origin = origin
 				return n, nil
 			}
 			return p.decodeString(start, escaped)
@@ -229,11 +245,13 @@ func (p *holeJSON) str() (*lint.Node, error) {
 			p.off += 2
 			continue
 		case p.hole():
+			hole := p.r.seg(p.off).node
 			if !holed {
-				ref = p.r.seg(p.off).node
+				ref = hole
 			} else {
 				ref = nil
 			}
+			origin = holeOrigin(origin, hole)
 			holed = true
 		case c < 0x20:
 			return nil, p.errf("control character %q in string", c)

@@ -92,8 +92,26 @@ func (in *instance) variable(name string, r lint.Range) *lint.Node {
 	in.busy[key] = true
 	defer delete(in.busy, key)
 	v := in.bindVariable(name, r)
+	if in.sensitive(name) {
+		v = in.ev.markSensitive(v, &lint.Origin{Expr: in.prefix + "var." + name, Sensitive: true})
+	}
 	in.vars[name] = v
 	return v
+}
+
+// sensitive reports a variable declared sensitive = true: whatever it
+// holds is a secret, wherever it ends up.
+func (in *instance) sensitive(name string) bool {
+	decl := in.cfg.variables[name]
+	if decl == nil {
+		return false
+	}
+	a := decl.body.attr("sensitive")
+	if a == nil {
+		return false
+	}
+	b, ok := truth(in.ev.eval(&scope{}, a.expr))
+	return ok && b
 }
 
 func (in *instance) bindVariable(name string, r lint.Range) *lint.Node {

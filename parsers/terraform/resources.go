@@ -174,7 +174,12 @@ func (ev *evaluator) taskDefinition(res lint.Resource, d doc) *lint.TaskDefiniti
 	td.Doc = nil
 	if cf := d.field("container_definitions"); cf != nil {
 		containers := ev.jsonOf(cf.Value, "container_definitions")
-		ecsdoc.Containers(&lint.Field{Key: "containerDefinitions", KeyRange: cf.KeyRange, Value: containers}, lint.CamelCase, td)
+		// The provider decodes them with encoding/json: keys match
+		// regardless of case.
+		ecsdoc.Containers(&lint.Field{Key: "containerDefinitions", KeyRange: cf.KeyRange, Value: containers}, lint.ProviderJSON, td)
+		if td.ContainersState == lint.Unknown && containers.Kind == lint.ArrayNode {
+			ev.ctx.Notef(cf.KeyRange, "container_definitions has more than %d values; they are not checked", ecsdoc.MaxProviderNodes)
+		}
 	}
 	return td
 }

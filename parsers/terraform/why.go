@@ -240,18 +240,6 @@ func attrStep(t hcl.Traversal, i int) string {
 	return ""
 }
 
-// traversalText writes a reference as it reads in the source, index keys
-// left out: var.x, data.aws_ssm_parameter.p.value.
-func traversalText(t hcl.Traversal) string {
-	var b strings.Builder
-	b.WriteString(t.RootName())
-	for _, step := range t[1:] {
-		if a, ok := step.(hcl.TraverseAttr); ok {
-			b.WriteString("." + a.Name)
-		}
-	}
-	return b.String()
-}
 
 // forBoundNames are the names that for expressions inside x bind: their
 // values exist only inside the for, so they are not causes on their own.
