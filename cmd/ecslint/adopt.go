@@ -238,7 +238,7 @@ func (a *adoptOptions) afterRun(res *lint.Result, stderr io.Writer) (done bool, 
 		// Files that could not be checked are missing from the baseline:
 		// say which, and fail, so the gap is not silent.
 		for _, e := range res.Errors {
-			fmt.Fprintf(stderr, "%s: error: %s\n", e.Range.String(), e.Message)
+			fmt.Fprintf(stderr, "%s: error: %s\n", lint.Printable(e.Range.String()), lint.Printable(e.Message))
 		}
 		if len(res.Errors) > 0 {
 			return true, errBaselineIncomplete
