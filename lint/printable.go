@@ -47,7 +47,8 @@ func firstUnprintable(s string, keepBreaks bool) int {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if (c < 0x20 && c != '\t' && !(keepBreaks && (c == '\r' || c == '\n'))) || c == 0x7f {
+			kept := c == '\t' || keepBreaks && (c == '\r' || c == '\n')
+			if c < 0x20 && !kept || c == 0x7f {
 				return i
 			}
 			i++
