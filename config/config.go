@@ -195,8 +195,8 @@ func Parse(path string, data []byte, rules []lint.Rule) (*Config, error) {
 		return nil, yamlError(path, err)
 	}
 	c := &Config{Path: path, Dir: filepath.Dir(path), Severity: map[string]lint.Severity{}, Options: map[string]map[string]any{}}
-	if len(doc.Content) == 0 {
-		return c, nil // an empty file is a valid, empty config
+	if len(doc.Content) == 0 || doc.Content[0].Tag == "!!null" {
+		return c, nil // an empty file (or "---", or "~") is a valid, empty config
 	}
 	c.root = doc.Content[0]
 	pl := &plainer{file: file}
