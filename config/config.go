@@ -133,8 +133,8 @@ func (es Errors) sorted() error {
 	return es
 }
 
-// Find looks for FileName in dir and its parents, stopping after the
-// directory that holds .git (a repository's config does not come from
+// Find looks for FileName (of any type) in dir and its parents, stopping
+// after the directory that holds .git (a repository's config does not come from
 // above it). It returns "" when there is none.
 func Find(dir string) string {
 	abs, err := filepath.Abs(dir)
@@ -143,7 +143,10 @@ func Find(dir string) string {
 	}
 	for {
 		p := filepath.Join(abs, FileName)
-		if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() {
+		// Whatever it is, it is the config: LoadConfined refuses a FIFO, a
+		// directory or a symlink out, loudly; skipping it would check the
+		// repository without the config it meant to have.
+		if _, err := os.Lstat(p); err == nil {
 			return p
 		}
 		if _, err := os.Stat(filepath.Join(abs, ".git")); err == nil {

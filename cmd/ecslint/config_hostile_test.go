@@ -164,6 +164,27 @@ func TestConfigSymlinkOutOfTheRepository(t *testing.T) {
 	}
 }
 
+// TestConfigThatIsNotAFile: a .ecslint.yaml that is a directory or a
+// symlink to a device is an error, not skipped for a config further up.
+func TestConfigThatIsNotAFile(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symlinks")
+	}
+	for name, makeConfig := range map[string]func(t *testing.T, p string){
+		"directory": func(t *testing.T, p string) { mustWrite(t, filepath.Join(p, "x"), "") },
+		"device":    func(t *testing.T, p string) { mustSymlink(t, "/dev/zero", p) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := repo(t, map[string]string{".ecslint.yaml": "fail-on: critical\n", "sub/td.json": privilegedTD})
+			makeConfig(t, filepath.Join(dir, "sub", ".ecslint.yaml"))
+			code, _, stderr := run(t, "", "sub")
+			if code != ExitError || !strings.Contains(stderr, "sub/.ecslint.yaml: ") {
+				t.Errorf("exit %d, stderr %q", code, stderr)
+			}
+		})
+	}
+}
+
 // TestHostileConfigThroughCLI: an alias bomb and a glob of many ** in the
 // repository's config cost no time, and an ambiguous config is an error
 // with its position.
