@@ -7,8 +7,10 @@ package config
 import (
 	"cmp"
 	_ "embed"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -130,8 +132,16 @@ func (es Errors) sorted() error {
 			cmp.Compare(a.Key, b.Key), cmp.Compare(a.Message, b.Message))
 	})
 	es = slices.CompactFunc(es, func(a, b *Error) bool { return *a == *b })
+	if len(es) > maxErrors {
+		more := &Error{Range: lint.Range{File: es[0].Range.File}, Message: fmt.Sprintf("%d more errors", len(es)-maxErrors)}
+		es = append(es[:maxErrors:maxErrors], more)
+	}
 	return es
 }
+
+// maxErrors bounds the errors listed for one file: a list of thousands of
+// bad items says no more than its first few.
+const maxErrors = 20
 
 // Find looks for FileName (of any type) in dir and its parents, stopping
 // after the directory that holds .git (a repository's config does not come from
@@ -457,6 +467,12 @@ func (c *Config) schemaErrors(ve *jsonschema.ValidationError) error {
 	var leaves func(*jsonschema.ValidationError)
 	leaves = func(e *jsonschema.ValidationError) {
 		if len(e.Causes) == 0 {
+			if keyword, ok := strings.CutSuffix(e.KeywordLocation, "/additionalProperties"); ok {
+				if unknown, ok := c.unknownKeys(instancePointer(e), keyword); ok {
+					errs = append(errs, unknown...)
+					return
+				}
+			}
 			errs = append(errs, c.schemaError(e))
 		}
 		for _, cause := range e.Causes {
@@ -469,17 +485,65 @@ func (c *Config) schemaErrors(ve *jsonschema.ValidationError) error {
 
 // schemaError places one leaf cause; an unknown key at the key itself.
 func (c *Config) schemaError(leaf *jsonschema.ValidationError) *Error {
+	return c.errorAt(instancePointer(leaf), leaf.Message)
+}
+
+// instancePointer is the path in the file a validation error is about.
+func instancePointer(leaf *jsonschema.ValidationError) []string {
 	var ptr []string
 	for _, p := range strings.Split(strings.TrimPrefix(leaf.InstanceLocation, "/"), "/") {
 		if p != "" {
 			ptr = append(ptr, strings.NewReplacer("~1", "/", "~0", "~").Replace(p))
 		}
 	}
-	msg := leaf.Message
-	if rest, ok := strings.CutPrefix(msg, "additionalProperties "); ok {
-		msg = "unknown key " + rest
+	return ptr
+}
+
+// unknownKeys reports each key of the mapping at ptr that the schema
+// object at keyword (a JSON pointer into the schema) does not define, at
+// the key, in the file's order. The validator's own message lists them in
+// map order. ok is false when the schema object cannot be found.
+func (c *Config) unknownKeys(ptr []string, keyword string) (errs Errors, ok bool) {
+	allowed, ok := schemaProperties(keyword)
+	n := c.nodeAt(ptr)
+	if !ok || n == nil || n.Kind != yaml.MappingNode {
+		return nil, false
 	}
-	return c.errorAt(ptr, msg)
+	known := strings.Join(slices.Sorted(maps.Keys(allowed)), ", ")
+	for _, k := range c.keys(ptr...) {
+		if _, ok := allowed[k]; !ok {
+			errs = append(errs, c.errorAt(append(slices.Clone(ptr), k), "unknown key (known here: "+known+")"))
+		}
+	}
+	return errs, true
+}
+
+// schemaDoc is the schema as plain JSON, for the keys an object allows.
+var schemaDoc = sync.OnceValue(func() map[string]any {
+	var doc map[string]any
+	if err := json.Unmarshal([]byte(schemaJSON), &doc); err != nil {
+		panic(err)
+	}
+	return doc
+})
+
+// schemaProperties returns the properties of the schema object a JSON
+// pointer names.
+func schemaProperties(pointer string) (map[string]any, bool) {
+	var at any = schemaDoc()
+	for _, p := range strings.Split(strings.TrimPrefix(pointer, "/"), "/") {
+		if p == "" {
+			continue
+		}
+		m, ok := at.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		at = m[strings.NewReplacer("~1", "/", "~0", "~").Replace(p)]
+	}
+	m, _ := at.(map[string]any)
+	props, ok := m["properties"].(map[string]any)
+	return props, ok
 }
 
 func (c *Config) errorAt(ptr []string, msg string) *Error {

@@ -177,7 +177,12 @@ func TestHostileConfigs(t *testing.T) {
 			"x/.ecslint.yaml:2:21: terraform.vars.env=x: \"env=x\" is not a Terraform variable name"},
 		{"vars key with spaces", "terraform:\n  vars: {\" env\": dev}\n", "\" env\" is not a Terraform variable name"},
 		{"too large", "exclude: [" + strings.Repeat("a,", MaxSize/2) + "a]\n", "x/.ecslint.yaml: config file is larger than 1048576 bytes"},
-		{"control characters in a key", "\"sev\\e[2Jerity\": {}\n", "unknown key 'sev\\x1b[2Jerity'"},
+		{"control characters in a key", "\"sev\\e[2Jerity\": {}\n", "x/.ecslint.yaml:1:1: sev␛[2Jerity: unknown key"},
+		{"unknown keys, each at its line", "zeta: 1\nalpha: 2\nrules: {enable: [], nope: 1}\n",
+			"x/.ecslint.yaml:1:1: zeta: unknown key (known here: baseline, exclude, fail-on, ignore, inline-suppressions, options, rules, severity, strict-suppressions, terraform)\n" +
+				"x/.ecslint.yaml:2:1: alpha: unknown key (known here: baseline, exclude, fail-on, ignore, inline-suppressions, options, rules, severity, strict-suppressions, terraform)\n" +
+				"x/.ecslint.yaml:3:21: rules.nope: unknown key (known here: disable, enable)"},
+		{"thousands of errors", "exclude: [" + strings.Repeat("1, ", 3000) + "1]\n", "x/.ecslint.yaml:1:68: exclude[19]: expected string, but got number\nx/.ecslint.yaml: 2981 more errors"},
 		{"control characters in a rule name", "severity:\n  \"x\\e[2J\": low\n", "x/.ecslint.yaml:2:3: severity.x␛[2J: unknown rule \"x\\x1b[2J\""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
