@@ -488,12 +488,15 @@ func (c *Config) schemaError(leaf *jsonschema.ValidationError) *Error {
 	return c.errorAt(instancePointer(leaf), leaf.Message)
 }
 
+// pointerUnescaper decodes a JSON pointer segment.
+var pointerUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
+
 // instancePointer is the path in the file a validation error is about.
 func instancePointer(leaf *jsonschema.ValidationError) []string {
 	var ptr []string
 	for _, p := range strings.Split(strings.TrimPrefix(leaf.InstanceLocation, "/"), "/") {
 		if p != "" {
-			ptr = append(ptr, strings.NewReplacer("~1", "/", "~0", "~").Replace(p))
+			ptr = append(ptr, pointerUnescaper.Replace(p))
 		}
 	}
 	return ptr
@@ -539,7 +542,7 @@ func schemaProperties(pointer string) (map[string]any, bool) {
 		if !ok {
 			return nil, false
 		}
-		at = m[strings.NewReplacer("~1", "/", "~0", "~").Replace(p)]
+		at = m[pointerUnescaper.Replace(p)]
 	}
 	m, _ := at.(map[string]any)
 	props, ok := m["properties"].(map[string]any)
