@@ -126,7 +126,7 @@ func TestUserFilesMayBeAnywhereButAreCapped(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("/dev/zero")
 	}
-	repo(t, map[string]string{"td.json": privilegedTD})
+	repo(t, map[string]string{"td.json": privilegedTD, "infra/main.tf": pidTF})
 	outsideConfig := outsideFile(t, "team.yaml", "severity: {ECS001: low}\nfail-on: medium\n")
 	if code, _, stderr := run(t, "", "--config", outsideConfig, "."); code != ExitOK {
 		t.Errorf("--config outside the repository: exit %d, %s", code, stderr)
@@ -137,13 +137,18 @@ func TestUserFilesMayBeAnywhereButAreCapped(t *testing.T) {
 		{"--var-file", "/dev/zero", "."},
 	} {
 		start := time.Now()
-		code, _, stderr := run(t, "", args...)
-		if args[0] != "--var-file" && (code != ExitError || !strings.Contains(stderr, "not a regular file")) {
-			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
+		code, stdout, stderr := run(t, "", args...)
+		if code != ExitError || !strings.Contains(stdout+stderr, "not a regular file") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, stdout, stderr)
 		}
 		if d := time.Since(start); d > 5*time.Second {
 			t.Errorf("%v took %v", args, d)
 		}
+	}
+	// Terraform fails on a -var-file it cannot read; so does ecslint.
+	if code, stdout, _ := run(t, "", "--var-file", "missing.tfvars", "."); code != ExitError ||
+		!strings.Contains(stdout, "missing.tfvars: error: variable file not read: no such file or directory") {
+		t.Errorf("a missing --var-file: exit %d\n%s", code, stdout)
 	}
 }
 
