@@ -5,11 +5,17 @@
 package config
 
 import (
+	"cmp"
 	_ "embed"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -52,17 +58,33 @@ type Config struct {
 	Exclude         []string
 	Options         map[string]map[string]any
 	VarFiles        []string
-	Vars            []string
-	Ignores         []lint.ConfigIgnore
+	// VarFileRanges are where each of VarFiles is written.
+	VarFileRanges []lint.Range
+	Vars          []string
+	Ignores       []lint.ConfigIgnore
 	// InlineSuppressions is nil when unset.
 	InlineSuppressions *bool
 	StrictSuppressions bool
 	Baseline           string
+	BaselineRange      lint.Range
 
 	// positions of keys, for errors found after schema validation (an
 	// unknown rule name).
 	root *yaml.Node
 }
+
+// MaxSize bounds the config file: a config is a page of settings, and the
+// file comes from the repository being checked.
+const MaxSize = 1 << 20
+
+// maxValues bounds the values (mappings, lists, scalars) the file expands
+// to once aliases are followed: a few lines of anchors and aliases can
+// stand for billions (the "billion laughs"), and a cycle for infinitely
+// many. maxDepth bounds nesting.
+const (
+	maxValues = 100_000
+	maxDepth  = 64
+)
 
 // Error is a problem in a config file, with its position.
 type Error struct {
@@ -71,6 +93,8 @@ type Error struct {
 	Message string
 }
 
+// Error renders the problem as file:line:col: key: message. Keys and
+// values in it come from the file: they are made printable.
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString(e.Range.File)
@@ -82,11 +106,45 @@ func (e *Error) Error() string {
 		b.WriteString(e.Key + ": ")
 	}
 	b.WriteString(e.Message)
-	return b.String()
+	return lint.Printable(b.String())
 }
 
-// Find looks for FileName in dir and its parents, stopping after the
-// directory that holds .git (a repository's config does not come from
+// Errors are all the problems found in a config file, sorted by position,
+// one a line.
+type Errors []*Error
+
+func (es Errors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// sorted orders the errors by position, then message, and drops exact
+// repeats, and returns them as an error (nil when there are none).
+func (es Errors) sorted() error {
+	if len(es) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(es, func(a, b *Error) int {
+		return cmp.Or(cmp.Compare(a.Range.Start.Line, b.Range.Start.Line), cmp.Compare(a.Range.Start.Col, b.Range.Start.Col),
+			cmp.Compare(a.Key, b.Key), cmp.Compare(a.Message, b.Message))
+	})
+	es = slices.CompactFunc(es, func(a, b *Error) bool { return *a == *b })
+	if len(es) > maxErrors {
+		more := &Error{Range: lint.Range{File: es[0].Range.File}, Message: fmt.Sprintf("%d more errors", len(es)-maxErrors)}
+		es = append(es[:maxErrors:maxErrors], more)
+	}
+	return es
+}
+
+// maxErrors bounds the errors listed for one file: a list of thousands of
+// bad items says no more than its first few.
+const maxErrors = 20
+
+// Find looks for FileName (of any type) in dir and its parents, stopping
+// after the directory that holds .git (a repository's config does not come from
 // above it). It returns "" when there is none.
 func Find(dir string) string {
 	abs, err := filepath.Abs(dir)
@@ -95,7 +153,10 @@ func Find(dir string) string {
 	}
 	for {
 		p := filepath.Join(abs, FileName)
-		if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() {
+		// Whatever it is, it is the config: LoadConfined refuses a FIFO, a
+		// directory or a symlink out, loudly; skipping it would check the
+		// repository without the config it meant to have.
+		if _, err := os.Lstat(p); err == nil {
 			return p
 		}
 		if _, err := os.Stat(filepath.Join(abs, ".git")); err == nil {
@@ -109,34 +170,59 @@ func Find(dir string) string {
 	}
 }
 
-// Load reads and validates a config file. rules are the known rules, so
-// that every rule named in the file is checked to exist.
+// Load reads and validates a config file the user named (--config): it
+// may be anywhere, but it must be a regular file under MaxSize. rules are
+// the known rules, so that every rule named in the file is checked to
+// exist.
 func Load(path string, rules []lint.Rule) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := lint.ReadOwnFile(path, MaxSize)
 	if err != nil {
-		return nil, &Error{Range: lint.Range{File: path}, Message: describe(err)}
+		return nil, &Error{Range: lint.Range{File: filepath.ToSlash(path)}, Message: describe(err)}
+	}
+	return Parse(path, data, rules)
+}
+
+// LoadConfined reads a config file that Find found, through fs: a
+// .ecslint.yaml that is a symlink out of the scanned roots and the
+// directory it was found in is not read, nor one over MaxSize.
+func LoadConfined(path string, fs *lint.FS, rules []lint.Rule) (*Config, error) {
+	data, err := fs.ReadFile(path)
+	if err != nil {
+		msg := describe(err)
+		if errors.Is(err, lint.ErrOutsideRoots) {
+			msg = "not read: it is a symlink to a file outside the scanned paths and the directory it is in"
+		}
+		return nil, &Error{Range: lint.Range{File: filepath.ToSlash(path)}, Message: msg}
 	}
 	return Parse(path, data, rules)
 }
 
 // Parse reads a config file's content.
 func Parse(path string, data []byte, rules []lint.Rule) (*Config, error) {
+	file := filepath.ToSlash(path)
+	if len(data) > MaxSize {
+		return nil, &Error{Range: lint.Range{File: file}, Message: fmt.Sprintf("config file is larger than %d bytes", MaxSize)}
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, yamlError(path, err)
 	}
 	c := &Config{Path: path, Dir: filepath.Dir(path), Severity: map[string]lint.Severity{}, Options: map[string]map[string]any{}}
-	if len(doc.Content) == 0 {
-		return c, nil // an empty file is a valid, empty config
+	if len(doc.Content) == 0 || doc.Content[0].Tag == "!!null" {
+		return c, nil // an empty file (or "---", or "~") is a valid, empty config
 	}
 	c.root = doc.Content[0]
-	value := plain(c.root)
+	pl := &plainer{file: file}
+	value := pl.plain(c.root, 0)
+	if err := pl.errs.sorted(); err != nil {
+		return nil, err
+	}
 	if err := schema().Validate(value); err != nil {
 		var ve *jsonschema.ValidationError
 		if errors.As(err, &ve) {
-			return nil, c.schemaError(ve)
+			return nil, c.schemaErrors(ve)
 		}
-		return nil, &Error{Range: lint.Range{File: path}, Message: err.Error()}
+		return nil, &Error{Range: lint.Range{File: file}, Message: err.Error()}
 	}
 	if err := c.decode(value.(map[string]any), rules); err != nil {
 		return nil, err
@@ -144,88 +230,186 @@ func Parse(path string, data []byte, rules []lint.Rule) (*Config, error) {
 	return c, nil
 }
 
-// decode fills c from a validated document.
+// decode fills c from a validated document. It walks maps in the order the
+// file writes them, so that what it sets and the errors it finds are the
+// same on every run, and collects every error rather than the first.
 func (c *Config) decode(doc map[string]any, rules []lint.Rule) error {
-	ids := map[string]string{}
+	d := &decoder{c: c, ids: map[string]string{}}
 	for _, r := range append(append([]lint.Rule(nil), rules...), lint.SuppressionRule) {
-		ids[strings.ToLower(r.Meta().ID)] = r.Meta().ID
-		ids[strings.ToLower(r.Meta().Name)] = r.Meta().ID
-	}
-	rule := func(name string, ptr ...string) (string, error) {
-		if id, ok := ids[strings.ToLower(name)]; ok {
-			return id, nil
-		}
-		return "", c.errorAt(ptr, fmt.Sprintf("unknown rule %q (see `ecslint rules`)", name))
+		d.ids[strings.ToLower(r.Meta().ID)] = r.Meta().ID
+		d.ids[strings.ToLower(r.Meta().Name)] = r.Meta().ID
 	}
 	if r, ok := doc["rules"].(map[string]any); ok {
-		for _, which := range []string{"enable", "disable"} {
-			list, _ := r[which].([]any)
-			for i, v := range list {
-				id, err := rule(v.(string), "rules", which, strconv.Itoa(i))
-				if err != nil {
-					return err
-				}
-				if which == "enable" {
-					c.Enable = append(c.Enable, id)
-				} else {
-					c.Disable = append(c.Disable, id)
-				}
-			}
-		}
+		d.ruleLists(r)
 	}
-	if m, ok := doc["severity"].(map[string]any); ok {
-		for name, v := range m {
-			id, err := rule(name, "severity", name)
-			if err != nil {
-				return err
-			}
-			c.Severity[id], _ = lint.ParseSeverity(v.(string))
-		}
-	}
+	d.severities(doc)
 	if v, ok := doc["fail-on"].(string); ok {
 		c.FailOn = v
 	}
 	c.Exclude = strings_(doc["exclude"])
-	if m, ok := doc["options"].(map[string]any); ok {
-		for name, v := range m {
-			id, err := rule(name, "options", name)
-			if err != nil {
-				return err
-			}
-			c.Options[id] = v.(map[string]any)
-		}
-	}
+	d.options(doc)
 	if tf, ok := doc["terraform"].(map[string]any); ok {
-		for _, f := range strings_(tf["var-files"]) {
-			c.VarFiles = append(c.VarFiles, c.Resolve(f))
-		}
-		if vars, ok := tf["vars"].(map[string]any); ok {
-			for k, v := range vars {
-				c.Vars = append(c.Vars, fmt.Sprintf("%s=%v", k, v))
-			}
-		}
+		d.terraform(tf)
 	}
-	if list, ok := doc["ignore"].([]any); ok {
-		for i, item := range list {
-			m := item.(map[string]any)
-			ptr := []string{"ignore", strconv.Itoa(i)}
-			if _, err := rule(m["rule"].(string), append(ptr, "rule")...); err != nil {
-				return err
-			}
-			until, _ := m["until"].(string)
-			c.Ignores = append(c.Ignores, lint.ConfigIgnore{Path: m["path"].(string), Suppression: lint.Suppression{
-				Rule: m["rule"].(string), Reason: m["reason"].(string), Until: until, Range: c.rangeOf(ptr),
-			}})
-		}
-	}
+	d.ignores(doc)
 	if v, ok := doc["inline-suppressions"].(bool); ok {
 		c.InlineSuppressions = &v
 	}
 	c.StrictSuppressions, _ = doc["strict-suppressions"].(bool)
 	if v, ok := doc["baseline"].(string); ok {
 		c.Baseline = c.Resolve(v)
+		c.BaselineRange = c.rangeOf([]string{"baseline"})
 	}
-	return nil
+	return d.errs.sorted()
+}
+
+// decoder holds what decode needs across keys: rule IDs by lower-case ID
+// and name, and the errors so far.
+type decoder struct {
+	c    *Config
+	ids  map[string]string
+	errs Errors
+}
+
+func (d *decoder) errorAt(ptr []string, format string, args ...any) {
+	d.errs = append(d.errs, d.c.errorAt(ptr, fmt.Sprintf(format, args...)))
+}
+
+// rule resolves a rule name or ID; "" (and an error at ptr) if unknown.
+func (d *decoder) rule(name string, ptr ...string) string {
+	if id, ok := d.ids[strings.ToLower(name)]; ok {
+		return id
+	}
+	d.errorAt(ptr, "unknown rule %q (see `ecslint rules`)", name)
+	return ""
+}
+
+// ruleLists reads rules.enable and rules.disable. A rule in both is an
+// error: which one wins would be a guess.
+func (d *decoder) ruleLists(r map[string]any) {
+	where := map[string]string{} // rule ID -> "enable" or "disable"
+	for _, which := range []string{"enable", "disable"} {
+		list, _ := r[which].([]any)
+		for i, v := range list {
+			ptr := []string{"rules", which, strconv.Itoa(i)}
+			id := d.rule(v.(string), ptr...)
+			if id == "" {
+				continue
+			}
+			if other, ok := where[id]; ok && other != which {
+				d.errorAt(ptr, "%s is both enabled and disabled", id)
+				continue
+			}
+			where[id] = which
+			if which == "enable" {
+				d.c.Enable = append(d.c.Enable, id)
+			} else {
+				d.c.Disable = append(d.c.Disable, id)
+			}
+		}
+	}
+}
+
+// severities reads the severity map. The same rule named twice (by ID and
+// by name) with different severities is an error, at the second.
+func (d *decoder) severities(doc map[string]any) {
+	m, ok := doc["severity"].(map[string]any)
+	if !ok {
+		return
+	}
+	set := map[string]string{} // rule ID -> key that set it
+	for _, name := range d.c.keys("severity") {
+		ptr := []string{"severity", name}
+		id := d.rule(name, ptr...)
+		if id == "" {
+			continue
+		}
+		sev, _ := lint.ParseSeverity(m[name].(string))
+		if first, ok := set[id]; ok && d.c.Severity[id] != sev {
+			d.errorAt(ptr, "%s's severity is also set, to %s, by %q", id, d.c.Severity[id], first)
+			continue
+		}
+		set[id] = name
+		d.c.Severity[id] = sev
+	}
+}
+
+// options reads per-rule options; the same rule twice with different
+// options is an error.
+func (d *decoder) options(doc map[string]any) {
+	m, ok := doc["options"].(map[string]any)
+	if !ok {
+		return
+	}
+	set := map[string]string{}
+	for _, name := range d.c.keys("options") {
+		ptr := []string{"options", name}
+		id := d.rule(name, ptr...)
+		if id == "" {
+			continue
+		}
+		opts := m[name].(map[string]any)
+		if first, ok := set[id]; ok && !reflect.DeepEqual(d.c.Options[id], opts) {
+			d.errorAt(ptr, "%s's options are also set, differently, by %q", id, first)
+			continue
+		}
+		set[id] = name
+		d.c.Options[id] = opts
+	}
+}
+
+// terraformName is what Terraform accepts as a variable name: --var
+// NAME=VALUE splits at the first "=", so a key with "=" or spaces in it
+// would set another variable than it says.
+var terraformName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`)
+
+// terraform reads var-files and vars, in the file's order.
+func (d *decoder) terraform(tf map[string]any) {
+	for i, f := range strings_(tf["var-files"]) {
+		d.c.VarFiles = append(d.c.VarFiles, d.c.Resolve(f))
+		d.c.VarFileRanges = append(d.c.VarFileRanges, d.c.rangeOf([]string{"terraform", "var-files", strconv.Itoa(i)}))
+	}
+	vars, ok := tf["vars"].(map[string]any)
+	if !ok {
+		return
+	}
+	for _, k := range d.c.keys("terraform", "vars") {
+		if !terraformName.MatchString(k) {
+			d.errorAt([]string{"terraform", "vars", k}, "%q is not a Terraform variable name", k)
+			continue
+		}
+		d.c.Vars = append(d.c.Vars, fmt.Sprintf("%s=%v", k, vars[k]))
+	}
+}
+
+// ignores reads the ignore list.
+func (d *decoder) ignores(doc map[string]any) {
+	list, _ := doc["ignore"].([]any)
+	for i, item := range list {
+		m := item.(map[string]any)
+		ptr := []string{"ignore", strconv.Itoa(i)}
+		if d.rule(m["rule"].(string), append(ptr, "rule")...) == "" {
+			continue
+		}
+		until, _ := m["until"].(string)
+		d.c.Ignores = append(d.c.Ignores, lint.ConfigIgnore{Path: m["path"].(string), Suppression: lint.Suppression{
+			Rule: m["rule"].(string), Reason: m["reason"].(string), Until: until, Range: d.c.rangeOf(ptr),
+		}})
+	}
+}
+
+// keys returns the keys of the mapping at ptr in the order the file
+// writes them (plain has made sure each is there once).
+func (c *Config) keys(ptr ...string) []string {
+	n := c.nodeAt(ptr)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	keys := make([]string, 0, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		keys = append(keys, n.Content[i].Value)
+	}
+	return keys
 }
 
 // Resolve makes a path written in the config relative to the config's
@@ -275,27 +459,97 @@ func strings_(v any) []string {
 	return out
 }
 
-// schemaError reports the most specific cause of a validation failure at
-// the key it concerns.
-func (c *Config) schemaError(ve *jsonschema.ValidationError) error {
-	leaf := ve
-	for len(leaf.Causes) > 0 {
-		leaf = leaf.Causes[0]
+// schemaErrors reports every most specific cause of a validation failure
+// at the key it concerns, sorted by position: the validator visits
+// properties in map order, so "the first" cause differs from run to run.
+func (c *Config) schemaErrors(ve *jsonschema.ValidationError) error {
+	var errs Errors
+	var leaves func(*jsonschema.ValidationError)
+	leaves = func(e *jsonschema.ValidationError) {
+		if len(e.Causes) == 0 {
+			if keyword, ok := strings.CutSuffix(e.KeywordLocation, "/additionalProperties"); ok {
+				if unknown, ok := c.unknownKeys(instancePointer(e), keyword); ok {
+					errs = append(errs, unknown...)
+					return
+				}
+			}
+			errs = append(errs, c.schemaError(e))
+		}
+		for _, cause := range e.Causes {
+			leaves(cause)
+		}
 	}
+	leaves(ve)
+	return errs.sorted()
+}
+
+// schemaError places one leaf cause; an unknown key at the key itself.
+func (c *Config) schemaError(leaf *jsonschema.ValidationError) *Error {
+	return c.errorAt(instancePointer(leaf), leaf.Message)
+}
+
+// pointerUnescaper decodes a JSON pointer segment.
+var pointerUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
+
+// instancePointer is the path in the file a validation error is about.
+func instancePointer(leaf *jsonschema.ValidationError) []string {
 	var ptr []string
 	for _, p := range strings.Split(strings.TrimPrefix(leaf.InstanceLocation, "/"), "/") {
 		if p != "" {
-			ptr = append(ptr, strings.NewReplacer("~1", "/", "~0", "~").Replace(p))
+			ptr = append(ptr, pointerUnescaper.Replace(p))
 		}
 	}
-	msg := leaf.Message
-	if strings.HasPrefix(msg, "additionalProperties ") {
-		msg = "unknown key " + strings.TrimPrefix(msg, "additionalProperties ")
-	}
-	return c.errorAt(ptr, msg)
+	return ptr
 }
 
-func (c *Config) errorAt(ptr []string, msg string) error {
+// unknownKeys reports each key of the mapping at ptr that the schema
+// object at keyword (a JSON pointer into the schema) does not define, at
+// the key, in the file's order. The validator's own message lists them in
+// map order. ok is false when the schema object cannot be found.
+func (c *Config) unknownKeys(ptr []string, keyword string) (errs Errors, ok bool) {
+	allowed, ok := schemaProperties(keyword)
+	n := c.nodeAt(ptr)
+	if !ok || n == nil || n.Kind != yaml.MappingNode {
+		return nil, false
+	}
+	known := strings.Join(slices.Sorted(maps.Keys(allowed)), ", ")
+	for _, k := range c.keys(ptr...) {
+		if _, ok := allowed[k]; !ok {
+			errs = append(errs, c.errorAt(append(slices.Clone(ptr), k), "unknown key (known here: "+known+")"))
+		}
+	}
+	return errs, true
+}
+
+// schemaDoc is the schema as plain JSON, for the keys an object allows.
+var schemaDoc = sync.OnceValue(func() map[string]any {
+	var doc map[string]any
+	if err := json.Unmarshal([]byte(schemaJSON), &doc); err != nil {
+		panic(err)
+	}
+	return doc
+})
+
+// schemaProperties returns the properties of the schema object a JSON
+// pointer names.
+func schemaProperties(pointer string) (map[string]any, bool) {
+	var at any = schemaDoc()
+	for _, p := range strings.Split(strings.TrimPrefix(pointer, "/"), "/") {
+		if p == "" {
+			continue
+		}
+		m, ok := at.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		at = m[pointerUnescaper.Replace(p)]
+	}
+	m, _ := at.(map[string]any)
+	props, ok := m["properties"].(map[string]any)
+	return props, ok
+}
+
+func (c *Config) errorAt(ptr []string, msg string) *Error {
 	return &Error{Range: c.rangeOf(ptr), Key: keyName(ptr), Message: msg}
 }
 
@@ -319,9 +573,29 @@ func keyName(ptr []string) string {
 // entry, the item for a list element; the deepest node that exists when
 // the pointer goes further.
 func (c *Config) rangeOf(ptr []string) lint.Range {
-	n := c.root
-	at := n
+	at, _ := c.walk(ptr)
+	r := lint.Range{File: filepath.ToSlash(c.Path)}
+	if at != nil {
+		r.Start = lint.Pos{Line: at.Line, Col: at.Column}
+	}
+	return r
+}
+
+// nodeAt returns the value node a pointer names, nil if there is none.
+func (c *Config) nodeAt(ptr []string) *yaml.Node {
+	_, n := c.walk(ptr)
+	return n
+}
+
+// walk follows a pointer from the root, through aliases: at is the node
+// to report (a mapping key, a list item), n the value it names.
+func (c *Config) walk(ptr []string) (at, n *yaml.Node) {
+	n = c.root
+	at = n
 	for _, p := range ptr {
+		for n != nil && n.Kind == yaml.AliasNode {
+			n = n.Alias
+		}
 		if n == nil {
 			break
 		}
@@ -341,37 +615,106 @@ func (c *Config) rangeOf(ptr []string) lint.Range {
 		}
 		n = next
 	}
-	r := lint.Range{File: filepath.ToSlash(c.Path)}
-	if at != nil {
-		r.Start = lint.Pos{Line: at.Line, Col: at.Column}
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
 	}
-	return r
+	return at, n
 }
 
-// plain converts YAML to the JSON data model the schema validates. Scalars
-// keep YAML's types except timestamps, which stay text (until: 2027-03-31).
-func plain(n *yaml.Node) any {
+// plainer converts YAML to the JSON data model the schema validates,
+// within maxValues and maxDepth, and finds what the data model cannot
+// hold: a key written twice (which one would count?), a key that is not
+// text, a merge key.
+type plainer struct {
+	file   string
+	values int
+	errs   Errors
+	// expanding are the aliases being followed: one inside its own anchor
+	// is a cycle, and the first is the one the user wrote where the
+	// values overflowed.
+	expanding []*yaml.Node
+	overflow  bool
+}
+
+func (p *plainer) errorAt(n *yaml.Node, format string, args ...any) {
+	p.errs = append(p.errs, &Error{Range: lint.Range{File: p.file, Start: lint.Pos{Line: n.Line, Col: n.Column}}, Message: fmt.Sprintf(format, args...)})
+}
+
+// plain converts n. Scalars keep YAML's types except timestamps, which
+// stay text (until: 2027-03-31).
+func (p *plainer) plain(n *yaml.Node, depth int) any {
+	if p.overflow {
+		return nil
+	}
+	p.values++
+	if p.values > maxValues || depth > maxDepth {
+		p.overflow = true
+		if len(p.expanding) > 0 {
+			n = p.expanding[0]
+		}
+		p.errorAt(n, "the config expands to more than %d values or %d levels (through aliases?); not read", maxValues, maxDepth)
+		return nil
+	}
 	switch n.Kind {
 	case yaml.DocumentNode:
 		if len(n.Content) > 0 {
-			return plain(n.Content[0])
+			return p.plain(n.Content[0], depth)
 		}
 		return nil
 	case yaml.AliasNode:
-		return plain(n.Alias)
+		return p.alias(n, depth)
 	case yaml.MappingNode:
-		m := make(map[string]any, len(n.Content)/2)
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			m[n.Content[i].Value] = plain(n.Content[i+1])
-		}
-		return m
+		return p.mapping(n, depth)
 	case yaml.SequenceNode:
 		l := make([]any, 0, len(n.Content))
 		for _, c := range n.Content {
-			l = append(l, plain(c))
+			l = append(l, p.plain(c, depth+1))
 		}
 		return l
 	}
+	return scalar(n)
+}
+
+func (p *plainer) alias(n *yaml.Node, depth int) any {
+	if n.Alias == nil {
+		return nil
+	}
+	if slices.ContainsFunc(p.expanding, func(a *yaml.Node) bool { return a.Alias == n.Alias }) {
+		p.errorAt(n, "alias *%s refers to itself", n.Value)
+		return nil
+	}
+	p.expanding = append(p.expanding, n)
+	v := p.plain(n.Alias, depth)
+	p.expanding = p.expanding[:len(p.expanding)-1]
+	return v
+}
+
+func (p *plainer) mapping(n *yaml.Node, depth int) any {
+	m := make(map[string]any, len(n.Content)/2)
+	seen := make(map[string]*yaml.Node, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		switch {
+		case k.Kind != yaml.ScalarNode:
+			p.errorAt(k, "a key must be text")
+			continue
+		case k.Tag == "!!merge":
+			p.errorAt(k, "merge keys (<<) are not supported: write the keys out")
+			continue
+		}
+		if first, ok := seen[k.Value]; ok {
+			p.errorAt(k, "key %q is already set at line %d", k.Value, first.Line)
+			continue
+		}
+		seen[k.Value] = k
+		m[k.Value] = p.plain(n.Content[i+1], depth+1)
+	}
+	return m
+}
+
+// scalar converts a scalar to a JSON value: booleans and numbers typed,
+// the rest (timestamps included) its text.
+func scalar(n *yaml.Node) any {
 	switch n.Tag {
 	case "!!null":
 		return nil
@@ -411,4 +754,38 @@ func describe(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// Sandbox returns the file system that confines the files the config
+// names (var-files, baseline) to the scanned roots and the config's own
+// directory tree, as Terraform's file() is confined: the config comes from
+// the repository being checked, and a var file's values are quoted in
+// findings. It reports every named path outside it as an error at the
+// line that names it.
+func (c *Config) Sandbox(roots []string, maxFileSize int64) (*lint.FS, error) {
+	fs, err := lint.NewFS(append([]string{c.Dir}, roots...), maxFileSize)
+	if err != nil {
+		return nil, err
+	}
+	var errs Errors
+	outside := func(r lint.Range, key string) {
+		errs = append(errs, &Error{Range: r, Key: key,
+			Message: "names a file outside the scanned paths and the config file's directory; a config may only name files in the repository (pass it on the command line instead)"})
+	}
+	for i, f := range c.VarFiles {
+		if !fs.Within(f) {
+			at := lint.Range{File: filepath.ToSlash(c.Path)}
+			if i < len(c.VarFileRanges) {
+				at = c.VarFileRanges[i]
+			}
+			outside(at, fmt.Sprintf("terraform.var-files[%d]", i))
+		}
+	}
+	if c.Baseline != "" && !fs.Within(c.Baseline) {
+		outside(c.BaselineRange, "baseline")
+	}
+	if err := errs.sorted(); err != nil {
+		return nil, err
+	}
+	return fs, nil
 }

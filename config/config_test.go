@@ -2,10 +2,12 @@ package config
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ecslint/ecslint/lint"
 )
@@ -138,5 +140,109 @@ func TestReferenceCoversSchema(t *testing.T) {
 				t.Errorf("docs/config.md does not document %q", key+"."+sub)
 			}
 		}
+	}
+}
+
+// laughs is a billion-laughs config: nine levels of nine aliases each stand
+// for 9^9 (387 million) strings in under 600 bytes.
+func laughs() string {
+	var b strings.Builder
+	b.WriteString("exclude: &l0 [\"lol\"]\n")
+	for i := 1; i <= 9; i++ {
+		fmt.Fprintf(&b, "x%d: &l%d [%s]\n", i, i, strings.TrimSuffix(strings.Repeat(fmt.Sprintf("*l%d,", i-1), 9), ","))
+	}
+	return b.String()
+}
+
+// TestHostileConfigs (issue 16 points 2 and 8): a config from a pull
+// request cannot exhaust the run, and an ambiguous one is an error at the
+// line and column of the key that makes it so, whatever the map order.
+func TestHostileConfigs(t *testing.T) {
+	rules := append(rules, rule{lint.Meta{ID: "ECS006", Name: "missing-log-configuration", Severity: lint.High}})
+	for _, c := range []struct{ name, src, want string }{
+		{"billion laughs", laughs(), "x/.ecslint.yaml:6:22: the config expands to more than 100000 values"},
+		{"alias inside its own anchor", "exclude: &a [*a]\n", "x/.ecslint.yaml:1:14: alias *a refers to itself"},
+		{"deep nesting", "options:\n  ECS001: " + strings.Repeat("[", 70) + strings.Repeat("]", 70) + "\n", "levels"},
+		{"duplicate key", "fail-on: low\nfail-on: high\n", "x/.ecslint.yaml:2:1: key \"fail-on\" is already set at line 1"},
+		{"duplicate nested key", "severity:\n  ECS001: low\n  ECS001: high\n", "x/.ecslint.yaml:3:3: key \"ECS001\" is already set at line 2"},
+		{"merge key", "base: &b {ECS001: low}\nseverity:\n  <<: *b\n", "x/.ecslint.yaml:3:3: merge keys (<<) are not supported"},
+		{"key that is not text", "severity:\n  [ECS001]: low\n", "x/.ecslint.yaml:2:3: a key must be text"},
+		{"severity by ID and by name", "severity: {ECS006: low, missing-log-configuration: high}\n",
+			"x/.ecslint.yaml:1:25: severity.missing-log-configuration: ECS006's severity is also set, to low, by \"ECS006\""},
+		{"options by ID and by name", "options:\n  ECS006: {allowed-capabilities: [A]}\n  Missing-Log-Configuration: {allowed-capabilities: [B]}\n",
+			"x/.ecslint.yaml:3:3: options.Missing-Log-Configuration: ECS006's options are also set, differently, by \"ECS006\""},
+		{"enabled and disabled", "rules:\n  enable: [ECS006]\n  disable: [missing-log-configuration]\n",
+			"x/.ecslint.yaml:3:13: rules.disable[0]: ECS006 is both enabled and disabled"},
+		{"vars key that names another variable", "terraform:\n  vars: {env: prod, \"env=x\": dev}\n",
+			"x/.ecslint.yaml:2:21: terraform.vars.env=x: \"env=x\" is not a Terraform variable name"},
+		{"vars key with spaces", "terraform:\n  vars: {\" env\": dev}\n", "\" env\" is not a Terraform variable name"},
+		{"too large", "exclude: [" + strings.Repeat("a,", MaxSize/2) + "a]\n", "x/.ecslint.yaml: config file is larger than 1048576 bytes"},
+		{"control characters in a key", "\"sev\\e[2Jerity\": {}\n", "x/.ecslint.yaml:1:1: sev␛[2Jerity: unknown key"},
+		{"unknown keys, each at its line", "zeta: 1\nalpha: 2\nrules: {enable: [], nope: 1}\n",
+			"x/.ecslint.yaml:1:1: zeta: unknown key (known here: baseline, exclude, fail-on, ignore, inline-suppressions, options, rules, severity, strict-suppressions, terraform)\n" +
+				"x/.ecslint.yaml:2:1: alpha: unknown key (known here: baseline, exclude, fail-on, ignore, inline-suppressions, options, rules, severity, strict-suppressions, terraform)\n" +
+				"x/.ecslint.yaml:3:21: rules.nope: unknown key (known here: disable, enable)"},
+		{"thousands of errors", "exclude: [" + strings.Repeat("1, ", 3000) + "1]\n", "x/.ecslint.yaml:1:68: exclude[19]: expected string, but got number\nx/.ecslint.yaml: 2981 more errors"},
+		{"control characters in a rule name", "severity:\n  \"x\\e[2J\": low\n", "x/.ecslint.yaml:2:3: severity.x␛[2J: unknown rule \"x\\x1b[2J\""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			start := time.Now()
+			_, err := Parse("x/.ecslint.yaml", []byte(c.src), rules)
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("got %v\nwant it to contain %s", err, c.want)
+			}
+			if err != nil && strings.ContainsRune(err.Error(), 0x1b) {
+				t.Errorf("the error prints an escape character: %q", err)
+			}
+			// Generous for -race on a loaded machine: what it catches (an
+			// expansion of 9^9 values) takes minutes.
+			if d := time.Since(start); d > 10*time.Second {
+				t.Errorf("took %v", d)
+			}
+		})
+	}
+}
+
+// TestSameSeverityTwiceIsFine: naming a rule by ID and by name with the
+// same value is not ambiguous.
+func TestSameSeverityTwiceIsFine(t *testing.T) {
+	rules := append(rules, rule{lint.Meta{ID: "ECS006", Name: "missing-log-configuration", Severity: lint.High}})
+	c, err := Parse("x.yaml", []byte("severity: {ECS006: low, missing-log-configuration: low}\n"), rules)
+	if err != nil || c.Severity["ECS006"] != lint.Low {
+		t.Errorf("got %v, %v", c, err)
+	}
+}
+
+// TestConfigErrorsAreAllReportedInOrder: several errors come out all, by
+// position, the same on every run (they came from map iteration before).
+func TestConfigErrorsAreAllReportedInOrder(t *testing.T) {
+	src := "severity:\n  nope1: low\n  ECS001: extreme\noptions:\n  nope2: {}\n  nope3: {}\nfail-on: severe\nrules:\n  disable: [nope4]\n"
+	want := "x.yaml:2:3: severity.nope1: unknown rule \"nope1\" (see `ecslint rules`)\n" +
+		"x.yaml:5:3: options.nope2: unknown rule \"nope2\" (see `ecslint rules`)\n" +
+		"x.yaml:6:3: options.nope3: unknown rule \"nope3\" (see `ecslint rules`)\n" +
+		"x.yaml:9:13: rules.disable[0]: unknown rule \"nope4\" (see `ecslint rules`)"
+	schemaWant := "x.yaml:3:3: severity.ECS001: value must be one of \"critical\", \"high\", \"medium\", \"low\"\n" +
+		"x.yaml:7:1: fail-on: value must be one of \"critical\", \"high\", \"medium\", \"low\""
+	for range 20 {
+		_, err := Parse("x.yaml", []byte(src), rules)
+		if err == nil || err.Error() != schemaWant {
+			t.Fatalf("schema errors: got\n%v\nwant\n%s", err, schemaWant)
+		}
+		fixed := strings.NewReplacer("extreme", "low", "severe", "high").Replace(src)
+		_, err = Parse("x.yaml", []byte(fixed), rules)
+		if err == nil || err.Error() != want {
+			t.Fatalf("rule errors: got\n%v\nwant\n%s", err, want)
+		}
+	}
+}
+
+// TestVarsInFileOrder: vars keep the order the file writes them.
+func TestVarsInFileOrder(t *testing.T) {
+	c, err := Parse("x.yaml", []byte("terraform:\n  vars: {zeta: 1, alpha: two, mid: true}\n"), rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(c.Vars, " "); got != "zeta=1 alpha=two mid=true" {
+		t.Errorf("vars: %s", got)
 	}
 }

@@ -167,6 +167,14 @@ func Run(cfg Config, paths []string) (*Result, error) {
 		return false
 	}
 
+	// Variable files named by flags or the config are read for every
+	// Terraform root; an error in one (a syntax error, a file outside the
+	// config's sandbox) is reported wherever the file is.
+	varFiles := map[string]bool{}
+	for _, f := range slices.Concat(cfg.ParseOptions.TerraformConfigVarFiles, cfg.ParseOptions.TerraformVarFiles) {
+		varFiles[filepath.Clean(f)] = true
+	}
+
 	var ignores *configIgnores
 	var runSup *suppressor
 	if cfg.Suppress != nil {
@@ -236,7 +244,7 @@ func Run(cfg Config, paths []string) (*Result, error) {
 			}
 		}
 		for _, e := range o.errors {
-			if reportable(e.Range.File) {
+			if reportable(e.Range.File) || varFiles[filepath.Clean(filepath.FromSlash(e.Range.File))] {
 				res.Errors = append(res.Errors, e)
 			}
 		}

@@ -352,3 +352,16 @@ func (fs *FS) IsDir(path string) bool {
 	info, err := os.Stat(path)
 	return err == nil && info.IsDir()
 }
+
+// ReadOwnFile reads a file the user named on the command line (--config,
+// --baseline, --var-file): it may be anywhere, unlike what the scanned
+// files or their config name, but it is still read as ReadFile reads: a
+// regular file (a FIFO would block, /dev/zero never ends) of at most
+// maxSize bytes (a file in /proc reports size 0 and is read up to the cap).
+func ReadOwnFile(path string, maxSize int64) ([]byte, error) {
+	anywhere := &FS{roots: []string{string(filepath.Separator)}, MaxFileSize: maxSize}
+	if maxSize <= 0 {
+		anywhere.MaxFileSize = DefaultMaxFileSize
+	}
+	return anywhere.ReadFile(path)
+}

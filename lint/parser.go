@@ -32,8 +32,16 @@ type Grouper interface {
 type ParseOptions struct {
 	// TerraformVars are NAME=VALUE assignments (--var), applied last.
 	TerraformVars []string
-	// TerraformVarFiles are extra variable files (--var-file).
+	// TerraformVarFiles are extra variable files (--var-file): the user's
+	// own, read wherever they are (see ReadOwnFile).
 	TerraformVarFiles []string
+	// TerraformConfigVarFiles are variable files the config file names,
+	// applied before TerraformVarFiles. The config comes from the scanned
+	// repository: they are read through ConfigFS only.
+	TerraformConfigVarFiles []string
+	// ConfigFS confines what the config file names: the scanned roots and
+	// the config file's directory tree.
+	ConfigFS *FS
 }
 
 // Context is what a parser may use while parsing one job: the sandboxed file

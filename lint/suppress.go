@@ -485,36 +485,6 @@ func (c *configIgnores) filter(findings []Finding) (kept []Finding, suppressed [
 	return kept, suppressed
 }
 
-// MatchGlob matches a slash path against a glob in which * and ? stay
-// within a path segment and ** spans any number of segments. A leading
-// "./" on either side is ignored.
-func MatchGlob(glob, name string) bool {
-	glob = normalisePath(glob)
-	name = normalisePath(name)
-	return matchSegments(strings.Split(glob, "/"), strings.Split(name, "/"))
-}
-
-func matchSegments(glob, name []string) bool {
-	for len(glob) > 0 {
-		if glob[0] == "**" {
-			for i := 0; i <= len(name); i++ {
-				if matchSegments(glob[1:], name[i:]) {
-					return true
-				}
-			}
-			return false
-		}
-		if len(name) == 0 {
-			return false
-		}
-		if ok, _ := path.Match(glob[0], name[0]); !ok {
-			return false
-		}
-		glob, name = glob[1:], name[1:]
-	}
-	return len(name) == 0
-}
-
 func (s *suppressor) allActive(ids []string) bool {
 	for _, id := range ids {
 		if !s.active[id] {

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ecslint/ecslint/lint"
 )
@@ -224,10 +225,46 @@ func TestMatchGlob(t *testing.T) {
 		{"./infra/*.yaml", "infra/a.yaml", true},
 		{"infra/*.yaml", "./infra/a.yaml", true},
 		{"*.json", "a/b.json", false},
+		{"legacy/**", "legacy", true},
+		{"**", "a/b/c", true},
+		{"**", "", true},
+		{"a/**/b", "a/b", true},
+		{"a/**/b", "a/x/y/b", true},
+		{"a/**/b", "a/x/y/c", false},
+		{"a/**/**/b", "a/b", true},
+		{"**/x/**/y", "p/x/q/r/y", true},
+		{"**/x/**/y", "p/x/q/r/z", false},
+		{"a/*/c", "a/b/c", true},
+		{"a/*/c", "a/b/b/c", false},
+		{"a/?/c", "a/bb/c", false},
+		{"a/[bc]/d", "a/c/d", true},
+		{"a/[b", "a/[b", false}, // malformed: matches nothing
+		{"infra\\*.tf", "infra/main.tf", true},
 	} {
 		if got := lint.MatchGlob(c.glob, c.name); got != c.want {
 			t.Errorf("MatchGlob(%q, %q) = %v, want %v", c.glob, c.name, got, c.want)
 		}
+	}
+}
+
+// TestMatchGlobManyDoubleStars: a config can hold any glob; forty **
+// segments against a deep path that does not match must answer at once
+// (a backtracking matcher tries every split of the path among them).
+func TestMatchGlobManyDoubleStars(t *testing.T) {
+	glob := strings.Repeat("**/a/", 40) + "nomatch"
+	name := strings.Repeat("a/", 80) + "z"
+	done := make(chan bool, 1)
+	go func() { done <- lint.MatchGlob(glob, name) }()
+	select {
+	case got := <-done:
+		if got {
+			t.Errorf("MatchGlob matched a path that does not end in nomatch")
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("MatchGlob with forty ** segments did not finish in 5s")
+	}
+	if !lint.MatchGlob(glob, strings.Repeat("a/", 40)+"nomatch") {
+		t.Errorf("MatchGlob did not match a path with one a per **")
 	}
 }
 

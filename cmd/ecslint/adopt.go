@@ -34,6 +34,12 @@ type adoptOptions struct {
 	exclude            multiFlag
 
 	cfg *config.Config
+	// cfgFS confines what the config names (see config.Sandbox).
+	cfgFS *lint.FS
+	// baselineFS is cfgFS when the baseline comes from the config, nil
+	// when --baseline names it.
+	baselineFS  *lint.FS
+	maxBaseline int64
 }
 
 func (a *adoptOptions) register(fs *flag.FlagSet) {
@@ -86,7 +92,7 @@ func (a *adoptOptions) configure(fs *flag.FlagSet, o *options, cfg *lint.Config,
 			}
 		}
 		if path != "" {
-			c, err := config.Load(path, known)
+			c, err := loadConfig(path, a.configPath != "", scanRoots(paths, o.stdinFilename), known)
 			if err != nil {
 				return err
 			}
@@ -142,7 +148,15 @@ func (a *adoptOptions) configure(fs *flag.FlagSet, o *options, cfg *lint.Config,
 	if c.FailOn != "" && !flagSet(fs, "fail-on") {
 		o.failOn = c.FailOn
 	}
-	cfg.ParseOptions.TerraformVarFiles = append(slices.Clone(c.VarFiles), cfg.ParseOptions.TerraformVarFiles...)
+	if a.cfg != nil {
+		sandbox, err := a.cfg.Sandbox(scanRoots(paths, o.stdinFilename), cfg.MaxFileSize)
+		if err != nil {
+			return err
+		}
+		a.cfgFS = sandbox
+		cfg.ParseOptions.ConfigFS = sandbox
+		cfg.ParseOptions.TerraformConfigVarFiles = slices.Clone(c.VarFiles)
+	}
 	cfg.ParseOptions.TerraformVars = append(slices.Clone(c.Vars), cfg.ParseOptions.TerraformVars...)
 
 	excl := append(slices.Clone(c.Exclude), a.exclude...)
@@ -177,9 +191,11 @@ func (a *adoptOptions) configure(fs *flag.FlagSet, o *options, cfg *lint.Config,
 		// paths as the user gave them.
 		cfg.Suppress.IgnorePath = c.Rel
 	}
+	a.maxBaseline = cfg.MaxFileSize
 	if a.baseline == "" && c.Baseline != "" && a.writeBaseline == "" {
+		// Sandbox has checked that it is inside; missing, it is not made yet.
 		if _, err := os.Stat(c.Baseline); err == nil {
-			a.baseline = c.Baseline
+			a.baseline, a.baselineFS = c.Baseline, a.cfgFS
 		}
 	}
 	if a.outputSARIF != "" {
@@ -195,6 +211,54 @@ func (a *adoptOptions) configure(fs *flag.FlagSet, o *options, cfg *lint.Config,
 		}
 	}
 	return nil
+}
+
+// loadConfig reads the config file: one named with --config is the user's
+// and may be anywhere; one found beside the scanned paths comes from the
+// repository, and is read only if it is inside the scanned roots or the
+// directory it was found in (not through a symlink out of them).
+func loadConfig(path string, named bool, roots []string, known []lint.Rule) (*config.Config, error) {
+	if named {
+		return config.Load(path, known)
+	}
+	fs, err := lint.NewFS(append([]string{filepath.Dir(path)}, roots...), config.MaxSize)
+	if err != nil {
+		return nil, err
+	}
+	return config.LoadConfined(path, fs, known)
+}
+
+// scanRoots are the directories a run reads from, as the user named them:
+// each directory argument, the directory of each file argument and of the
+// standard input's name.
+func scanRoots(paths []string, stdinName string) []string {
+	var roots []string
+	for _, p := range paths {
+		if p == "-" {
+			continue
+		}
+		if info, err := os.Stat(p); err == nil && !info.IsDir() { //nolint:gosec // G703: user-given path
+			p = filepath.Dir(p)
+		}
+		roots = append(roots, p)
+	}
+	if len(paths) == 0 {
+		roots = append(roots, ".")
+	}
+	if stdinName != "" {
+		roots = append(roots, filepath.Dir(stdinName))
+	}
+	return roots
+}
+
+// readBaseline reads the baseline: through the config's sandbox when the
+// config names it, else as the user's own file; a regular file within
+// the size cap either way (/dev/zero as a baseline never ends).
+func (a *adoptOptions) readBaseline() ([]byte, error) {
+	if a.baselineFS != nil {
+		return a.baselineFS.ReadFile(a.baseline)
+	}
+	return lint.ReadOwnFile(a.baseline, a.maxBaseline)
 }
 
 func mustGetwd() string {
@@ -238,7 +302,7 @@ func (a *adoptOptions) afterRun(res *lint.Result, stderr io.Writer) (done bool, 
 		// Files that could not be checked are missing from the baseline:
 		// say which, and fail, so the gap is not silent.
 		for _, e := range res.Errors {
-			fmt.Fprintf(stderr, "%s: error: %s\n", e.Range.String(), e.Message)
+			fmt.Fprintf(stderr, "%s: error: %s\n", lint.Printable(e.Range.String()), lint.Printable(e.Message))
 		}
 		if len(res.Errors) > 0 {
 			return true, errBaselineIncomplete
@@ -246,7 +310,7 @@ func (a *adoptOptions) afterRun(res *lint.Result, stderr io.Writer) (done bool, 
 		return true, nil
 	}
 	if a.baseline != "" {
-		data, err := os.ReadFile(a.baseline)
+		data, err := a.readBaseline()
 		if err != nil {
 			return false, fmt.Errorf("--baseline: %w", err)
 		}

@@ -130,7 +130,10 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return ExitOK
 	}
 	usage := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "ecslint: "+format+"\n", a...)
+		// One "ecslint:" line per problem: a config error lists them all.
+		for _, line := range strings.Split(fmt.Sprintf(format, a...), "\n") {
+			fmt.Fprintf(stderr, "ecslint: %s\n", line)
+		}
 		return ExitError
 	}
 	formatter, err := output.Lookup(o.format)

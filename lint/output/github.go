@@ -69,5 +69,9 @@ var dataEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
 // propertyEscaper also escapes the separators of the property list.
 var propertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
 
-func escapeData(s string) string     { return dataEscaper.Replace(s) }
-func escapeProperty(s string) string { return propertyEscaper.Replace(s) }
+// Both first make the text printable (see lint.PrintableLines): the
+// runner's log shows a message, and an escape sequence in it would be
+// obeyed. Line breaks are left for the runner's own escaping, which keeps
+// a multi-line message one annotation.
+func escapeData(s string) string     { return dataEscaper.Replace(lint.PrintableLines(s)) }
+func escapeProperty(s string) string { return propertyEscaper.Replace(lint.PrintableLines(s)) }

@@ -48,14 +48,17 @@ func newPalette(on bool) palette {
 	return p
 }
 
-// Format implements Formatter.
+// Format implements Formatter. Everything that comes from the scanned
+// files (names, messages quoting values, source lines) goes through
+// lint.Printable: a terminal or CI log must not obey the escape sequences a
+// pull request writes.
 func (Text) Format(w io.Writer, res *lint.Result, opts Options) error {
 	p := newPalette(opts.Color)
 	ew := newErrWriter(w)
 	sources := newSourceCache(res)
 	for _, f := range res.Findings {
 		ew.printf("%s: %s: %s %s\n",
-			p.pos.Sprint(f.Range.String()), p.sev[f.Severity].Sprint(f.Severity), p.msg.Sprint(f.Message),
+			p.pos.Sprint(lint.Printable(f.Range.String())), p.sev[f.Severity].Sprint(f.Severity), p.msg.Sprint(lint.Printable(f.Message)),
 			p.rule.Sprintf("[%s %s]", f.RuleID, f.RuleName))
 		src := sources.file(f.Range.File)
 		if src == nil || f.Range.Start.IsZero() {
@@ -66,19 +69,20 @@ func (Text) Format(w io.Writer, res *lint.Result, opts Options) error {
 			continue
 		}
 		text, at := window(src.line(ln), f.Range, ln)
+		text = lint.Printable(text) // one character for one: the underline still fits
 		gutter := fmt.Sprintf("%5d | ", ln)
 		ew.printf("%s%s\n", p.gutter.Sprint(gutter), text)
 		ew.printf("%s%s\n", p.gutter.Sprint(strings.Repeat(" ", len(gutter)-2)+"| "), p.caret.Sprint(underline(text, at, ln)))
 		for _, r := range f.Related {
-			ew.printf("      %s %s\n", p.rule.Sprint(r.Range.String()+":"), r.Message)
+			ew.printf("      %s %s\n", p.rule.Sprint(lint.Printable(r.Range.String())+":"), lint.Printable(r.Message))
 		}
 	}
 	for _, e := range res.Errors {
-		ew.printf("%s: %s %s\n", p.pos.Sprint(e.Range.String()), p.sev[lint.High].Sprint("error:"), e.Message)
+		ew.printf("%s: %s %s\n", p.pos.Sprint(lint.Printable(e.Range.String())), p.sev[lint.High].Sprint("error:"), lint.Printable(e.Message))
 	}
 	if opts.Verbose {
 		for _, n := range res.Notes {
-			ew.printf("%s: note: %s\n", n.Range.String(), n.Message)
+			ew.printf("%s: note: %s\n", lint.Printable(n.Range.String()), lint.Printable(n.Message))
 		}
 	}
 	summary := Summary(res)

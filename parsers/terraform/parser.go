@@ -9,6 +9,7 @@ package terraform
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -286,12 +287,15 @@ func (ev *evaluator) rootVariables(cfg *config) map[string]*lint.Node {
 		}
 	}
 	for _, f := range files {
-		ev.readVarFile(f, vars, false)
+		ev.readVarFile(f, vars, moduleVarFile)
 	}
-	// Files the user names with --var-file (or in the config) are theirs,
-	// not the scanned code's: they may sit outside the scanned roots.
+	// Files the config names may only be in the repository; files the
+	// user names with --var-file are theirs and may be anywhere.
+	for _, f := range ev.ctx.Options.TerraformConfigVarFiles {
+		ev.readVarFile(f, vars, configVarFile)
+	}
 	for _, f := range ev.ctx.Options.TerraformVarFiles {
-		ev.readVarFile(f, vars, true)
+		ev.readVarFile(f, vars, flagVarFile)
 	}
 	for _, kv := range ev.ctx.Options.TerraformVars {
 		name, value, ok := strings.Cut(kv, "=")
@@ -303,16 +307,39 @@ func (ev *evaluator) rootVariables(cfg *config) map[string]*lint.Node {
 	return vars
 }
 
-func (ev *evaluator) readVarFile(path string, into map[string]*lint.Node, named bool) {
+// varFileSource is who named a variable file, which decides where it may
+// be read from.
+type varFileSource int
+
+const (
+	moduleVarFile varFileSource = iota // terraform.tfvars, *.auto.tfvars: in the module
+	configVarFile                      // terraform.var-files: through the config's sandbox
+	flagVarFile                        // --var-file: anywhere, size-capped
+)
+
+func (ev *evaluator) readVarFile(path string, into map[string]*lint.Node, from varFileSource) {
 	var f *srcFile
 	var err error
-	if named {
-		f, err = ev.readNamed(path)
-	} else {
+	switch from {
+	case moduleVarFile:
 		f, err = ev.readSource(path, nil)
+	case configVarFile:
+		sandbox := ev.ctx.Options.ConfigFS
+		if sandbox == nil {
+			sandbox = ev.ctx.FS // no config directory given: the scanned roots
+		}
+		f, err = ev.readNamed(path, sandbox.ReadFile)
+	case flagVarFile:
+		f, err = ev.readNamed(path, func(p string) ([]byte, error) { return lint.ReadOwnFile(p, ev.ctx.FS.MaxFileSize) })
 	}
 	if err != nil {
-		ev.ctx.Notef(lint.Range{File: filepath.ToSlash(path)}, "variable file not read: %v; its values are not used", err)
+		at := lint.Range{File: filepath.ToSlash(path)}
+		if from == moduleVarFile {
+			ev.ctx.Notef(at, "variable file not read: %v; its values are not used", err)
+		} else {
+			// Named by the user or the config: Terraform fails without it.
+			ev.ctx.Errorf(at, "variable file not read: %v", varFileError(err))
+		}
 		return
 	}
 	if strings.HasSuffix(path, ".json") {
@@ -330,30 +357,33 @@ func (ev *evaluator) readVarFile(path string, into map[string]*lint.Node, named 
 	}
 }
 
-// readNamed reads a file the user named on the command line, wherever it
-// is, within the size cap.
-func (ev *evaluator) readNamed(path string) (*srcFile, error) {
+// readNamed reads a variable file named by the user or the config, once
+// per evaluation, with read.
+func (ev *evaluator) readNamed(path string, read func(string) ([]byte, error)) (*srcFile, error) {
 	slash := filepath.ToSlash(path)
 	if f, ok := ev.files[slash]; ok {
 		return f, nil
 	}
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, lint.ErrNotRegular
-	}
-	if info.Size() > ev.ctx.FS.MaxFileSize {
-		return nil, lint.ErrTooLarge
-	}
-	src, err := os.ReadFile(path)
+	src, err := read(path)
 	if err != nil {
 		return nil, err
 	}
 	f := newSrcFile(slash, src)
 	ev.files[slash] = f
 	return f, nil
+}
+
+// varFileError says why a named variable file was not read, without the
+// path the position already gives.
+func varFileError(err error) string {
+	var pe *os.PathError
+	switch {
+	case errors.Is(err, lint.ErrOutsideRoots):
+		return "it is outside the scanned paths and the config file's directory (name it with --var-file)"
+	case errors.As(err, &pe):
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // flagValue reads a --var value: a string for string variables (and when

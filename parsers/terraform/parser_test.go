@@ -663,3 +663,36 @@ resource "aws_ecs_task_definition" "missing" {
 		t.Errorf("containers %+v: the original's container_definitions stay", td.Containers)
 	}
 }
+
+// TestConfigVarFilesAreConfined: a variable file the config names is read
+// through the config's sandbox (here, without one, the scanned roots), so
+// one outside is an error and sets nothing, while one inside applies
+// before --var-file.
+func TestConfigVarFilesAreConfined(t *testing.T) {
+	outside := filepath.Join(t.TempDir(), "ci.tfvars")
+	if err := os.WriteFile(outside, []byte("pid = \"outside\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"main.tf": `variable "pid" {
+  default = "default"
+}
+resource "aws_ecs_task_definition" "a" {
+  pid_mode = var.pid
+}
+`,
+		"env/prod.tfvars": "pid = \"config\"\n",
+	}
+	u, ctx := parseTree(t, files, ".", lint.ParseOptions{TerraformConfigVarFiles: []string{outside}})
+	if got := u.TaskDefinitions[0].PidMode.V; got != "default" {
+		t.Errorf("pid %q: a config var file outside the roots was read", got)
+	}
+	errs := ctx.Errors()
+	if len(errs) != 1 || errs[0].Range.File != filepath.ToSlash(outside) || !strings.Contains(errs[0].Message, "outside the scanned paths") {
+		t.Errorf("errors %+v", errs)
+	}
+	u, _ = parseTree(t, files, ".", lint.ParseOptions{TerraformConfigVarFiles: []string{"env/prod.tfvars"}})
+	if got := u.TaskDefinitions[0].PidMode.V; got != "config" {
+		t.Errorf("pid %q, want the config var file's", got)
+	}
+}
