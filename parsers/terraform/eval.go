@@ -21,10 +21,6 @@ import (
 // functions) are delegated to cty and their result placed at the
 // expression.
 
-// maxSteps bounds the work of one job: a for expression over range(1e9) or
-// a deeply recursive local must end with unknown values, not hang the run.
-const maxSteps = 2_000_000
-
 // maxElements bounds collections produced by functions.
 const maxElements = 100_000
 
@@ -44,15 +40,17 @@ type evaluator struct {
 	origin map[*lint.Node]lint.Range
 	// manifests are the roots' module manifests, by root directory.
 	manifests map[string]map[string]string
-	// steps counts evaluation work against maxSteps; exhausted is set,
-	// and noted once, when the budget ran out.
-	steps     int
-	exhausted bool
+	// budget is the job's allowance (lint.Context.Budget): a for
+	// expression over range(1e9), a string doubled forty times or a
+	// template that renders itself ends with unknown values and an error
+	// at the expression, not with the run out of memory or stack.
+	budget *lint.Budget
 }
 
 func newEvaluator(ctx *lint.Context) *evaluator {
 	return &evaluator{ctx: ctx, files: map[string]*srcFile{}, configs: map[string]*config{},
-		encoded: map[*lint.Node]*lint.Node{}, embedded: map[*lint.Node]*embeddedText{}, origin: map[*lint.Node]lint.Range{}, manifests: map[string]map[string]string{}}
+		encoded: map[*lint.Node]*lint.Node{}, embedded: map[*lint.Node]*embeddedText{}, origin: map[*lint.Node]lint.Range{}, manifests: map[string]map[string]string{},
+		budget: ctx.Budget}
 }
 
 // scope is where an expression is evaluated: a module instance, plus names
@@ -121,17 +119,8 @@ func (ev *evaluator) eval(s *scope, x expression) *lint.Node {
 	return ev.evalHCL(s, x.file, x.hx)
 }
 
-func (ev *evaluator) tick(r lint.Range) bool {
-	ev.steps++
-	if ev.steps > maxSteps {
-		if !ev.exhausted {
-			ev.exhausted = true
-			ev.ctx.Notef(r, "evaluation stopped after %d steps; the remaining values are unknown", maxSteps)
-		}
-		return false
-	}
-	return true
-}
+// tick charges one evaluation step at r.
+func (ev *evaluator) tick(r lint.Range) bool { return ev.budget.Step(r) }
 
 // evalJSON evaluates a .tf.json value: its strings are templates.
 func (ev *evaluator) evalJSON(s *scope, f *srcFile, n *lint.Node) *lint.Node {
@@ -336,8 +325,8 @@ func (ev *evaluator) template(s *scope, f *srcFile, e *hclsyntax.TemplateExpr, r
 // renderParts evaluates a template's parts: the string they make when all
 // are known, else an unknown value; and each part's value.
 func (ev *evaluator) renderParts(s *scope, f *srcFile, exprs []hclsyntax.Expression, r lint.Range) (*lint.Node, []*lint.Node) {
-	var b strings.Builder
 	known := true
+	size := 0
 	vals := make([]*lint.Node, len(exprs))
 	for i, p := range exprs {
 		n := ev.evalHCL(s, f, p)
@@ -346,12 +335,19 @@ func (ev *evaluator) renderParts(s *scope, f *srcFile, exprs []hclsyntax.Express
 		case len(n.Alts) > 0:
 			known = false
 		case n.Kind == lint.StringNode || n.Kind == lint.NumberNode || n.Kind == lint.BoolNode:
-			b.WriteString(n.Text)
+			size += len(n.Text)
 		default:
 			known = false
 		}
 	}
-	if known {
+	// The rendered string is charged before it is built: a template that
+	// joins a value to itself, forty locals deep, would need a terabyte.
+	if known && ev.budget.Alloc(r, int64(size)) {
+		var b strings.Builder
+		b.Grow(size)
+		for _, n := range vals {
+			b.WriteString(n.Text)
+		}
 		return strNode(b.String(), r), vals
 	}
 	return unknownRef(r, sharedRef(vals)), vals
@@ -541,6 +537,9 @@ func (ev *evaluator) forExpr(s *scope, f *srcFile, e *hclsyntax.ForExpr, r lint.
 			elems = append(elems, kv{strNode(fl.Key, fl.KeyRange), fl.Value})
 		}
 	}
+	if !ev.budget.Elements(r, int64(len(elems))) {
+		return unknown(r)
+	}
 	out := &lint.Node{Kind: lint.ArrayNode, Range: r}
 	if e.KeyExpr != nil {
 		out.Kind = lint.ObjectNode
@@ -601,11 +600,17 @@ func (ev *evaluator) operation(op *hclsyntax.Operation, r lint.Range, args ...*l
 		if len(a.Alts) > 0 {
 			return unknown(r)
 		}
+		if _, ok := ev.measure(a, r); !ok {
+			return unknown(r)
+		}
 		vals[i] = nodeToCty(a)
 	}
 	v, err := op.Impl.Call(vals)
 	if err != nil {
 		return errNode(r)
+	}
+	if !ev.chargeCty(v, r) {
+		return unknown(r)
 	}
 	return ctyToNode(v, r)
 }
