@@ -37,8 +37,8 @@ type Limits struct {
 // trees and templates in the benchmark corpus use a few per cent of them.
 // They are the base; every byte of input a job reads adds to them (Grant).
 var DefaultLimits = Limits{
-	Steps:     2_000_000,
-	Bytes:     128 << 20,
+	Steps:     1_000_000,
+	Bytes:     64 << 20,
 	Depth:     256,
 	Instances: 2_000,
 	Time:      20 * time.Second,
@@ -49,7 +49,7 @@ var DefaultLimits = Limits{
 const ElementCost = int64(unsafe.Sizeof(Node{}))
 
 // StepBytes is how many bytes a function scans per step charged.
-const StepBytes = 16
+const StepBytes = 4
 
 // timeCheckEvery is how many steps pass between clock readings.
 const timeCheckEvery = 1024
