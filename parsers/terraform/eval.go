@@ -2,6 +2,7 @@ package terraform
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"sort"
 	"strconv"
@@ -656,12 +657,47 @@ func ctyToNode(v cty.Value, r lint.Range) *lint.Node {
 	return unknown(r)
 }
 
+// formatNumber writes a number as a JSON literal. Exact below 2^maxExactBits,
+// where its digits are cheap; beyond, converting to decimal exactly takes
+// time and memory in proportion to the exponent (a literal 1e600000000
+// parses in microseconds but has 600 million digits), so it is written
+// with fifteen significant digits and a decimal exponent computed from
+// the binary one, which the schema reads as the number it is.
 func formatNumber(f *big.Float) string {
-	if f.IsInt() {
+	switch exp := f.MantExp(nil); {
+	case f.IsInf() && f.Signbit():
+		return "-1e999999999"
+	case f.IsInf():
+		return "1e999999999"
+	case exp > maxExactBits || exp < -maxExactBits:
+		return approximateNumber(f, exp)
+	case f.IsInt():
 		i, _ := f.Int(nil)
 		return i.String()
 	}
 	return f.Text('g', -1)
+}
+
+const maxExactBits = 4096
+
+// log10of2 to more digits than a float64 holds: exp × log10(2) must keep
+// its fraction exact to seventeen digits for exponents in the billions.
+var log10of2, _, _ = big.ParseFloat("0.301029995663981195213738894724493026768189881462108541310", 10, 200, big.ToNearestEven)
+
+// approximateNumber writes m × 2^exp (the mantissa m in [0.5, 1)) as
+// d × 10^k.
+func approximateNumber(f *big.Float, exp int) string {
+	m, _ := new(big.Float).SetMantExp(f, -exp).Float64()
+	e10 := new(big.Float).SetPrec(200).SetInt64(int64(exp))
+	e10.Mul(e10, log10of2)
+	k, _ := e10.Int64() // toward zero
+	frac, _ := e10.Sub(e10, new(big.Float).SetInt64(k)).Float64()
+	if frac < 0 {
+		frac++
+		k--
+	}
+	d := m * math.Pow(10, frac)
+	return strconv.FormatFloat(d, 'g', 15, 64) + "e" + strconv.FormatInt(k, 10)
 }
 
 // nodeToCty converts a node for cty functions and operators; unknowns and
