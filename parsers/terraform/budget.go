@@ -171,7 +171,7 @@ func (ev *evaluator) prechargeReplace(s, sub, repl string, regexp bool, r lint.R
 	switch {
 	case !regexp && sub != "":
 		bound = n + int64(strings.Count(s, sub))*max(0, rl-int64(len(sub)))
-	case rl > 0 && n+1 > (1<<40)/rl:
+	case rl > 0 && n >= (1<<40)/rl:
 		return 0, ev.budget.Alloc(r, -1)
 	default:
 		bound = n + (n+1)*rl + int64(strings.Count(repl, "$"))*n
