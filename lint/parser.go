@@ -49,6 +49,11 @@ type ParseOptions struct {
 type Context struct {
 	FS      *FS
 	Options ParseOptions
+	// Budget is the job's evaluation allowance, shared by every parser
+	// and evaluator the job uses. Running out is an error at the
+	// expression that exhausted it: the job could not be checked
+	// completely.
+	Budget *Budget
 
 	mu      sync.Mutex
 	sources map[string][]byte
@@ -61,7 +66,16 @@ type Context struct {
 
 // NewContext returns a context reading through fs.
 func NewContext(fs *FS, opts ParseOptions) *Context {
-	return &Context{FS: fs, Options: opts, sources: map[string][]byte{}}
+	c := &Context{FS: fs, Options: opts, sources: map[string][]byte{}}
+	c.SetLimits(DefaultLimits)
+	return c
+}
+
+// SetLimits gives the job a fresh budget with the given limits.
+func (c *Context) SetLimits(l Limits) {
+	c.Budget = NewBudget(l, func(r Range, what string) {
+		c.Errorf(r, "could not check completely: evaluation stopped here after %s; the values it would have produced are unknown", what)
+	})
 }
 
 // ReadFile reads a file through the sandbox, once per job: a second read of
@@ -85,6 +99,7 @@ func (c *Context) ReadFile(path string) ([]byte, error) {
 	}
 	c.mu.Lock()
 	c.sources[path] = b
+	c.Budget.Grant(len(b))
 	c.mu.Unlock()
 	return b, nil
 }

@@ -363,10 +363,12 @@ func (v *variant) instance(n *lint.Node, ptr string) any {
 		return n.Text == "true"
 	case lint.NumberNode:
 		if json.Valid([]byte(n.Text)) {
-			return json.Number(n.Text)
+			return json.Number(boundedNumber(n.Text))
 		}
-		if f, err := strconv.ParseFloat(n.Text, 64); err == nil {
-			return json.Number(strconv.FormatFloat(f, 'g', -1, 64))
+		if f, err := strconv.ParseFloat(n.Text, 64); err == nil || errors.Is(err, strconv.ErrRange) {
+			// YAML's forms (+1, .5, 0x10); out of range, ParseFloat
+			// gives ±Inf or 0 with the sign, which the bounds stand for.
+			return json.Number(boundedFloat(f))
 		}
 	case lint.StringNode:
 		return n.Text

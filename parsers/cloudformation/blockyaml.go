@@ -1,6 +1,7 @@
 package cloudformation
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -691,8 +692,8 @@ func yamlNumber(plain string) bool {
 		return true
 	}
 	if yamlFloat(plain) {
-		if _, err := strconv.ParseFloat(plain, 64); err == nil {
-			return true
+		if _, err := strconv.ParseFloat(plain, 64); err == nil || errors.Is(err, strconv.ErrRange) {
+			return true // see outOfRangeFloat
 		}
 	}
 	for _, pre := range []struct {
@@ -710,6 +711,19 @@ func yamlNumber(plain string) bool {
 		}
 	}
 	return false
+}
+
+// outOfRangeFloat reports whether a plain scalar is a YAML float that
+// float64 cannot hold (1E+999999999). yaml.v3 makes it a string, as it
+// resolves by what it can decode; YAML resolves a plain scalar by its form,
+// so it is the number it is written as, and the schema judges its value.
+func outOfRangeFloat(text string) bool {
+	plain := strings.ReplaceAll(text, "_", "")
+	if !yamlFloat(plain) {
+		return false
+	}
+	_, err := strconv.ParseFloat(plain, 64)
+	return errors.Is(err, strconv.ErrRange)
 }
 
 // yamlFloat matches [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?,

@@ -37,7 +37,7 @@ func FuzzParse(f *testing.F) {
 		if !isTemplate(root) {
 			return
 		}
-		u := decode(root, shared)
+		u := decode(root, shared, lint.NewBudget(lint.DefaultLimits, nil))
 		inside := func(r lint.Range) {
 			if r.IsZero() {
 				return
@@ -121,7 +121,7 @@ func BenchmarkParseLargeTemplate(b *testing.B) {
 		if perr != nil {
 			b.Fatal(perr.msg)
 		}
-		if u := decode(root, shared); len(u.TaskDefinitions) != 300 {
+		if u := decode(root, shared, lint.NewBudget(lint.DefaultLimits, nil)); len(u.TaskDefinitions) != 300 {
 			b.Fatal(len(u.TaskDefinitions))
 		}
 	}
@@ -165,7 +165,7 @@ func BenchmarkParseLargeJSONTemplate(b *testing.B) {
 		if perr != nil {
 			b.Fatal(perr.msg)
 		}
-		if u := decode(root, shared); len(u.TaskDefinitions) != 300 || len(u.Services) != 300 {
+		if u := decode(root, shared, lint.NewBudget(lint.DefaultLimits, nil)); len(u.TaskDefinitions) != 300 || len(u.Services) != 300 {
 			b.Fatal(len(u.TaskDefinitions))
 		}
 	}

@@ -97,7 +97,7 @@ func (Parser) Parse(ctx *lint.Context, paths []string) ([]*lint.Unit, bool) {
 	if !isTemplate(root) {
 		return nil, false
 	}
-	return []*lint.Unit{decode(root, shared)}, true
+	return []*lint.Unit{decode(root, shared, ctx.Budget)}, true
 }
 
 type parseError struct {
@@ -227,9 +227,10 @@ func isTemplate(root *lint.Node) bool {
 	return false
 }
 
-// decode maps a template's resources into a unit.
-func decode(root *lint.Node, shared bool) *lint.Unit {
-	r := newResolver(root, shared)
+// decode maps a template's resources into a unit, resolving intrinsics
+// within budget.
+func decode(root *lint.Node, shared bool, budget *lint.Budget) *lint.Unit {
+	r := newResolver(root, shared, budget)
 	m := newMapper()
 	for _, f := range root.Get("Resources").Value.Fields {
 		if f.Value.Kind != lint.ObjectNode {

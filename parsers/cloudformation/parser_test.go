@@ -396,7 +396,7 @@ func TestFnIfAliasBombIsBounded(t *testing.T) {
 	if perr != nil {
 		t.Fatal(perr.msg)
 	}
-	u := decode(root, shared)
+	u := decode(root, shared, lint.NewBudget(lint.DefaultLimits, nil))
 	if p := u.TaskDefinitions[0].Containers[0].Privileged; len(p.Alts) > maxAlts {
 		t.Errorf("privileged has %d alternatives, want at most %d", len(p.Alts), maxAlts)
 	}
@@ -418,7 +418,7 @@ func TestFindInMapChainIsLinear(t *testing.T) {
 		t.Fatalf("parse: %v, shared %v", perr, shared)
 	}
 	done := make(chan *lint.Unit)
-	go func() { done <- decode(root, shared) }()
+	go func() { done <- decode(root, shared, lint.NewBudget(lint.DefaultLimits, nil)) }()
 	select {
 	case u := <-done:
 		if len(u.TaskDefinitions) != 1 {

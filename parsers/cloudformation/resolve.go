@@ -30,6 +30,10 @@ type resolver struct {
 	// for every node, a plain template pays a map entry per node.
 	memo    map[*lint.Node]*lint.Node
 	memoAll bool
+	// budget is the job's allowance: memoized, a !Join of an alias with
+	// itself resolves once per level, but its string still doubles at
+	// each, and thirty-two levels would need eight gigabytes.
+	budget *lint.Budget
 }
 
 // param is a template parameter.
@@ -39,9 +43,9 @@ type param struct {
 }
 
 // newResolver prepares the resolution of a template whose tree may share
-// nodes (shared).
-func newResolver(root *lint.Node, shared bool) *resolver {
-	r := &resolver{params: map[string]*param{}, resources: map[string]bool{}, memo: map[*lint.Node]*lint.Node{}, memoAll: shared}
+// nodes (shared), charging its work to budget.
+func newResolver(root *lint.Node, shared bool, budget *lint.Budget) *resolver {
+	r := &resolver{params: map[string]*param{}, resources: map[string]bool{}, memo: map[*lint.Node]*lint.Node{}, memoAll: shared, budget: budget}
 	if ps := root.Get("Parameters"); ps != nil && ps.Value.Kind == lint.ObjectNode {
 		for _, f := range ps.Value.Fields {
 			p := &param{}
@@ -98,7 +102,7 @@ func (r *resolver) memoized(n *lint.Node, depth int) *lint.Node {
 
 // collection resolves an object or array.
 func (r *resolver) collection(n *lint.Node, depth int) *lint.Node {
-	if depth > maxResolveDepth {
+	if depth > maxResolveDepth || !r.budget.Step(n.Range) {
 		return unknown(n.Range, "")
 	}
 	out := n
@@ -207,7 +211,7 @@ func (r *resolver) ref(n, name *lint.Node) *lint.Node {
 	switch d.Kind {
 	case lint.StringNode, lint.NumberNode, lint.BoolNode:
 		if p.list {
-			return splitNode(n.Range, d.Text, ",")
+			return r.splitNode(n.Range, d.Text, ",")
 		}
 		// The default, placed where it is used: that is where a finding
 		// about it belongs.
@@ -275,6 +279,9 @@ func (r *resolver) sub(n, arg *lint.Node, depth int) *lint.Node {
 		return unknown(n.Range, "")
 	}
 	s := tmpl.Text
+	if !r.budget.Alloc(n.Range, int64(len(s))) {
+		return unknown(n.Range, "")
+	}
 	var b strings.Builder
 	for {
 		i := strings.Index(s, "${")
@@ -308,6 +315,9 @@ func (r *resolver) sub(n, arg *lint.Node, depth int) *lint.Node {
 		}
 		switch v.Kind {
 		case lint.StringNode, lint.NumberNode, lint.BoolNode:
+			if !r.budget.Alloc(n.Range, int64(len(v.Text))) {
+				return unknown(n.Range, "")
+			}
 			b.WriteString(v.Text)
 		default:
 			return unknown(n.Range, v.Ref)
@@ -329,15 +339,21 @@ func (r *resolver) join(n, arg *lint.Node) *lint.Node {
 		return unknown(n.Range, "")
 	}
 	parts := make([]string, 0, len(arg.Items[1].Items))
+	size := len(arg.Items[0].Text) * len(arg.Items[1].Items)
 	for _, it := range arg.Items[1].Items {
 		switch {
 		case len(it.Alts) > 0:
 			return unknown(n.Range, "")
 		case it.Kind == lint.StringNode, it.Kind == lint.NumberNode, it.Kind == lint.BoolNode:
 			parts = append(parts, it.Text)
+			size += len(it.Text)
 		default:
 			return unknown(n.Range, it.Ref)
 		}
+	}
+	// Charged before it is joined.
+	if !r.budget.Alloc(n.Range, int64(size)) {
+		return unknown(n.Range, "")
 	}
 	return &lint.Node{Kind: lint.StringNode, Text: strings.Join(parts, arg.Items[0].Text), Range: n.Range}
 }
@@ -360,12 +376,12 @@ func (r *resolver) split(n, arg *lint.Node) *lint.Node {
 		arg.Items[0].Kind != lint.StringNode || arg.Items[1].Kind != lint.StringNode || len(arg.Items[1].Alts) > 0 {
 		return unknown(n.Range, "")
 	}
-	return splitNode(n.Range, arg.Items[1].Text, arg.Items[0].Text)
+	return r.splitNode(n.Range, arg.Items[1].Text, arg.Items[0].Text)
 }
 
-func splitNode(at lint.Range, s, sep string) *lint.Node {
+func (r *resolver) splitNode(at lint.Range, s, sep string) *lint.Node {
 	out := &lint.Node{Kind: lint.ArrayNode, Range: at}
-	if sep == "" {
+	if sep == "" || !r.budget.Elements(at, int64(strings.Count(s, sep))+1) {
 		return unknown(at, "")
 	}
 	for _, part := range strings.Split(s, sep) {

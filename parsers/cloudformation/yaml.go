@@ -99,6 +99,9 @@ func (c *converter) scalar(y *yaml.Node, flow bool) *lint.Node {
 		n.Text = ""
 	default:
 		n.Kind = lint.StringNode
+		if y.Style&^yaml.FlowStyle == 0 && y.ShortTag() == "!!str" && outOfRangeFloat(y.Value) {
+			n.Kind = lint.NumberNode // untagged and plain
+		}
 	}
 	return n
 }

@@ -2,6 +2,7 @@ package terraform
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"sort"
 	"strconv"
@@ -20,10 +21,6 @@ import (
 // Operations the model does not need positions for (arithmetic, string
 // functions) are delegated to cty and their result placed at the
 // expression.
-
-// maxSteps bounds the work of one job: a for expression over range(1e9) or
-// a deeply recursive local must end with unknown values, not hang the run.
-const maxSteps = 2_000_000
 
 // maxElements bounds collections produced by functions.
 const maxElements = 100_000
@@ -44,15 +41,17 @@ type evaluator struct {
 	origin map[*lint.Node]lint.Range
 	// manifests are the roots' module manifests, by root directory.
 	manifests map[string]map[string]string
-	// steps counts evaluation work against maxSteps; exhausted is set,
-	// and noted once, when the budget ran out.
-	steps     int
-	exhausted bool
+	// budget is the job's allowance (lint.Context.Budget): a for
+	// expression over range(1e9), a string doubled forty times or a
+	// template that renders itself ends with unknown values and an error
+	// at the expression, not with the run out of memory or stack.
+	budget *lint.Budget
 }
 
 func newEvaluator(ctx *lint.Context) *evaluator {
 	return &evaluator{ctx: ctx, files: map[string]*srcFile{}, configs: map[string]*config{},
-		encoded: map[*lint.Node]*lint.Node{}, embedded: map[*lint.Node]*embeddedText{}, origin: map[*lint.Node]lint.Range{}, manifests: map[string]map[string]string{}}
+		encoded: map[*lint.Node]*lint.Node{}, embedded: map[*lint.Node]*embeddedText{}, origin: map[*lint.Node]lint.Range{}, manifests: map[string]map[string]string{},
+		budget: ctx.Budget}
 }
 
 // scope is where an expression is evaluated: a module instance, plus names
@@ -118,17 +117,8 @@ func (ev *evaluator) eval(s *scope, x expression) *lint.Node {
 	return ev.evalHCL(s, x.file, x.hx)
 }
 
-func (ev *evaluator) tick(r lint.Range) bool {
-	ev.steps++
-	if ev.steps > maxSteps {
-		if !ev.exhausted {
-			ev.exhausted = true
-			ev.ctx.Notef(r, "evaluation stopped after %d steps; the remaining values are unknown", maxSteps)
-		}
-		return false
-	}
-	return true
-}
+// tick charges one evaluation step at r.
+func (ev *evaluator) tick(r lint.Range) bool { return ev.budget.Step(r) }
 
 // evalJSON evaluates a .tf.json value: its strings are templates.
 func (ev *evaluator) evalJSON(s *scope, f *srcFile, n *lint.Node) *lint.Node {
@@ -378,8 +368,8 @@ func jsonLike(f *srcFile, e *hclsyntax.TemplateExpr, quoted bool) bool {
 // renderParts evaluates a template's parts: the string they make when all
 // are known, else an unknown value; and each part's value.
 func (ev *evaluator) renderParts(s *scope, f *srcFile, exprs []hclsyntax.Expression, r lint.Range) (*lint.Node, []*lint.Node) {
-	var b strings.Builder
 	known := true
+	size := 0
 	vals := make([]*lint.Node, len(exprs))
 	for i, p := range exprs {
 		n := ev.evalHCL(s, f, p)
@@ -388,12 +378,19 @@ func (ev *evaluator) renderParts(s *scope, f *srcFile, exprs []hclsyntax.Express
 		case len(n.Alts) > 0:
 			known = false
 		case n.Kind == lint.StringNode || n.Kind == lint.NumberNode || n.Kind == lint.BoolNode:
-			b.WriteString(n.Text)
+			size += len(n.Text)
 		default:
 			known = false
 		}
 	}
-	if known {
+	// The rendered string is charged before it is built: a template that
+	// joins a value to itself, forty locals deep, would need a terabyte.
+	if known && ev.budget.Alloc(r, int64(size)) {
+		var b strings.Builder
+		b.Grow(size)
+		for _, n := range vals {
+			b.WriteString(n.Text)
+		}
 		return withPartsOrigin(strNode(b.String(), r), vals), vals
 	}
 	return withPartsOrigin(unknownRef(r, sharedRef(vals)), vals), vals
@@ -593,6 +590,9 @@ func (ev *evaluator) forExpr(s *scope, f *srcFile, e *hclsyntax.ForExpr, r lint.
 			elems = append(elems, kv{strNode(fl.Key, fl.KeyRange), fl.Value})
 		}
 	}
+	if !ev.budget.Elements(r, int64(len(elems))) {
+		return unknown(r)
+	}
 	out := &lint.Node{Kind: lint.ArrayNode, Range: r}
 	if e.KeyExpr != nil {
 		out.Kind = lint.ObjectNode
@@ -653,11 +653,17 @@ func (ev *evaluator) operation(op *hclsyntax.Operation, r lint.Range, args ...*l
 		if len(a.Alts) > 0 {
 			return unknown(r)
 		}
+		if _, ok := ev.measure(a, r); !ok {
+			return unknown(r)
+		}
 		vals[i] = nodeToCty(a)
 	}
 	v, err := op.Impl.Call(vals)
 	if err != nil {
 		return errNode(r)
+	}
+	if !ev.chargeCty(v, r) {
+		return unknown(r)
 	}
 	return ctyToNode(v, r)
 }
@@ -703,12 +709,47 @@ func ctyToNode(v cty.Value, r lint.Range) *lint.Node {
 	return unknown(r)
 }
 
+// formatNumber writes a number as a JSON literal. Exact below 2^maxExactBits,
+// where its digits are cheap; beyond, converting to decimal exactly takes
+// time and memory in proportion to the exponent (a literal 1e600000000
+// parses in microseconds but has 600 million digits), so it is written
+// with fifteen significant digits and a decimal exponent computed from
+// the binary one, which the schema reads as the number it is.
 func formatNumber(f *big.Float) string {
-	if f.IsInt() {
+	switch exp := f.MantExp(nil); {
+	case f.IsInf() && f.Signbit():
+		return "-1e999999999"
+	case f.IsInf():
+		return "1e999999999"
+	case exp > maxExactBits || exp < -maxExactBits:
+		return approximateNumber(f, exp)
+	case f.IsInt():
 		i, _ := f.Int(nil)
 		return i.String()
 	}
 	return f.Text('g', -1)
+}
+
+const maxExactBits = 4096
+
+// log10of2 to more digits than a float64 holds: exp × log10(2) must keep
+// its fraction exact to seventeen digits for exponents in the billions.
+var log10of2, _, _ = big.ParseFloat("0.301029995663981195213738894724493026768189881462108541310", 10, 200, big.ToNearestEven)
+
+// approximateNumber writes m × 2^exp (the mantissa m in [0.5, 1)) as
+// d × 10^k.
+func approximateNumber(f *big.Float, exp int) string {
+	m, _ := new(big.Float).SetMantExp(f, -exp).Float64()
+	e10 := new(big.Float).SetPrec(200).SetInt64(int64(exp))
+	e10.Mul(e10, log10of2)
+	k, _ := e10.Int64() // toward zero
+	frac, _ := e10.Sub(e10, new(big.Float).SetInt64(k)).Float64()
+	if frac < 0 {
+		frac++
+		k--
+	}
+	d := m * math.Pow(10, frac)
+	return strconv.FormatFloat(d, 'g', 15, 64) + "e" + strconv.FormatInt(k, 10)
 }
 
 // nodeToCty converts a node for cty functions and operators; unknowns and

@@ -79,9 +79,19 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 		if len(args) != 1 {
 			return errNode(r)
 		}
+		// Encoding writes every text once, escaped (at most six bytes for
+		// one byte), and a few bytes per element: charged before encoding.
+		z, ok := ev.measure(args[0], r)
+		bound := 6*z.text + 8*z.elems + 8
+		if !ok || !ev.budget.Alloc(r, bound) {
+			return unknown(r) // not the argument's encoding: rules must not read it
+		}
 		out := unknown(r)
 		if b, err := json.Marshal(nodeToJSON(args[0])); err == nil && isWhollyKnown(args[0]) {
 			out = strNode(string(b), r)
+			ev.budget.Refund(bound - int64(len(b)))
+		} else {
+			ev.budget.Refund(bound)
 		}
 		ev.encoded[out] = args[0]
 		return withPartsOrigin(out, args)
@@ -115,6 +125,9 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 	case "merge":
 		out := &lint.Node{Kind: lint.ObjectNode, Range: r}
 		for _, a := range args {
+			if !ev.budget.Elements(r, int64(len(a.Fields))) {
+				return unknown(r)
+			}
 			switch {
 			case a.Kind == lint.NullNode:
 			case a.Kind == lint.ObjectNode && len(a.Alts) == 0:
@@ -133,6 +146,9 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 		// items (a security group, a capability) are still seen.
 		out := &lint.Node{Kind: lint.ArrayNode, Range: r}
 		for _, a := range args {
+			if !ev.budget.Elements(r, int64(len(a.Items))+1) {
+				return unknown(r)
+			}
 			switch {
 			case a.Kind == lint.ArrayNode && len(a.Alts) == 0:
 				out.Items = append(out.Items, a.Items...)
@@ -148,7 +164,7 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 			return errNode(r)
 		}
 		out := &lint.Node{Kind: lint.ArrayNode, Range: r}
-		if !flattenInto(out, args[0], 0) {
+		if !ev.flattenInto(out, args[0], 0, r) {
 			return unknown(r)
 		}
 		return out
@@ -255,6 +271,9 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 		if len(args) != 1 || args[0].Kind != lint.ObjectNode || len(args[0].Alts) > 0 {
 			return unknown(r)
 		}
+		if !ev.budget.Elements(r, int64(len(args[0].Fields))) {
+			return unknown(r)
+		}
 		out := &lint.Node{Kind: lint.ArrayNode, Range: r}
 		for _, fl := range sortedKeys(args[0]) {
 			if name == "keys" {
@@ -266,17 +285,34 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 		return out
 	case "base64encode":
 		if len(args) == 1 && args[0].Kind == lint.StringNode {
+			if !ev.budget.Alloc(r, int64(base64.StdEncoding.EncodedLen(len(args[0].Text)))) {
+				return unknown(r)
+			}
 			return strNode(base64.StdEncoding.EncodeToString([]byte(args[0].Text)), r)
 		}
 		return unknown(r)
 	case "replace":
+		if _, ok := ev.measureAll(args, r); !ok {
+			return unknown(r)
+		}
 		// Terraform's replace takes a regular expression written /like this/.
 		if len(args) == 3 && args[1].Kind == lint.StringNode && len(args[1].Text) > 1 &&
 			strings.HasPrefix(args[1].Text, "/") && strings.HasSuffix(args[1].Text, "/") {
 			pattern := strNode(args[1].Text[1:len(args[1].Text)-1], args[1].Range)
-			return ev.ctyCall(stdlib.RegexReplaceFunc, r, args[0], pattern, args[2])
+			reserved, ok := ev.prechargeReplace(args[0].Text, pattern.Text, args[2].Text, true, r)
+			if !ok {
+				return unknown(r)
+			}
+			return ev.ctyCall(stdlib.RegexReplaceFunc, r, reserved, args[0], pattern, args[2])
 		}
-		return ev.ctyCall(stdlib.ReplaceFunc, r, args...)
+		if len(args) != 3 {
+			return errNode(r)
+		}
+		reserved, ok := ev.prechargeReplace(args[0].Text, args[1].Text, args[2].Text, false, r)
+		if !ok {
+			return unknown(r)
+		}
+		return ev.ctyCall(stdlib.ReplaceFunc, r, reserved, args...)
 	case "range":
 		for _, a := range args {
 			if n, err := strconv.ParseFloat(a.Text, 64); a.Kind == lint.NumberNode && (err != nil || n > maxElements || n < -maxElements) {
@@ -285,7 +321,11 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 		}
 	}
 	if fn, ok := ctyFuncs[name]; ok {
-		out := ev.ctyCall(fn, r, args...)
+		reserved, ok := ev.precharge(name, args, r)
+		if !ok {
+			return unknown(r)
+		}
+		out := ev.ctyCall(fn, r, reserved, args...)
 		if opaqueFuncs[name] || isErr(out) {
 			return out
 		}
@@ -299,14 +339,21 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 	return withPartsOrigin(unknown(r), args)
 }
 
-func (ev *evaluator) ctyCall(fn function.Function, r lint.Range, args ...*lint.Node) *lint.Node {
+// ctyCall calls a cty function on arguments the caller measured; reserved
+// is what the caller charged for the result in advance, replaced by what
+// the result takes once it is known.
+func (ev *evaluator) ctyCall(fn function.Function, r lint.Range, reserved int64, args ...*lint.Node) *lint.Node {
 	vals := make([]cty.Value, len(args))
 	for i, a := range args {
 		vals[i] = nodeToCty(a)
 	}
 	v, err := fn.Call(vals)
+	ev.budget.Refund(reserved)
 	if err != nil {
 		return errNode(r)
+	}
+	if !ev.chargeCty(v, r) {
+		return unknown(r)
 	}
 	return ctyToNode(v, r)
 }
@@ -321,8 +368,10 @@ func removeField(fs []*lint.Field, key string) []*lint.Field {
 	return out
 }
 
-func flattenInto(out, n *lint.Node, depth int) bool {
-	if depth > 64 || len(n.Alts) > 0 || n.Kind == lint.UnknownNode {
+// flattenInto appends n's leaves to out, each charged: a list of the same
+// list twice, nested forty times, has a trillion leaves in a few nodes.
+func (ev *evaluator) flattenInto(out, n *lint.Node, depth int, r lint.Range) bool {
+	if depth > 64 || len(n.Alts) > 0 || n.Kind == lint.UnknownNode || !ev.budget.Elements(r, int64(len(n.Items))+1) {
 		return false
 	}
 	if n.Kind != lint.ArrayNode {
@@ -331,7 +380,7 @@ func flattenInto(out, n *lint.Node, depth int) bool {
 	}
 	for _, it := range n.Items {
 		if it.Kind == lint.ArrayNode {
-			if !flattenInto(out, it, depth+1) {
+			if !ev.flattenInto(out, it, depth+1, r) {
 				return false
 			}
 			continue
@@ -431,6 +480,9 @@ func (ev *evaluator) file(s *scope, args []*lint.Node, r lint.Range) *lint.Node 
 	if !ok {
 		return unknown(r)
 	}
+	if !ev.budget.Alloc(r, int64(len(f.src))) {
+		return unknown(r)
+	}
 	out := strNode(string(f.src), r)
 	ev.embedded[out] = f.embed(lint.Pos{Line: 1, Col: 1}, f.src)
 	return out
@@ -443,6 +495,12 @@ func (ev *evaluator) templatefile(s *scope, args []*lint.Node, r lint.Range) *li
 	if len(args) != 2 {
 		return errNode(r)
 	}
+	// A template may call templatefile() on itself: each rendering is a
+	// level of nesting, so that the recursion ends long before the stack.
+	if !ev.budget.Enter(r) {
+		return unknown(r)
+	}
+	defer ev.budget.Leave()
 	f, ok := ev.readArg(s, "templatefile", args[0], r)
 	if !ok {
 		return unknown(r)

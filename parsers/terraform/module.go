@@ -89,6 +89,10 @@ func (in *instance) variable(name string, r lint.Range) *lint.Node {
 	if in.busy[key] {
 		return unknown(r)
 	}
+	if !in.ev.budget.Enter(r) {
+		return unknown(r)
+	}
+	defer in.ev.budget.Leave()
 	in.busy[key] = true
 	defer delete(in.busy, key)
 	v := in.bindVariable(name, r)
@@ -169,9 +173,15 @@ func (in *instance) local(name string, r lint.Range) *lint.Node {
 		in.ev.ctx.Notef(a.nameRange, "local.%s depends on itself; its value is unknown", name)
 		return unknown(r)
 	}
+	// Locals referring to locals recurse through the evaluator, one
+	// level each.
+	if !in.ev.budget.Enter(r) {
+		return unknown(r)
+	}
 	in.busy[key] = true
 	v := in.ev.eval(in.scope(), a.expr)
 	delete(in.busy, key)
+	in.ev.budget.Leave()
 	in.locals[name] = v
 	return v
 }
@@ -189,12 +199,16 @@ func (in *instance) output(name string, r lint.Range) *lint.Node {
 	if in.busy[key] {
 		return unknown(r)
 	}
+	if !in.ev.budget.Enter(r) {
+		return unknown(r)
+	}
 	in.busy[key] = true
 	v := unknown(r)
 	if a := o.body.attr("value"); a != nil {
 		v = in.ev.eval(in.scope(), a.expr)
 	}
 	delete(in.busy, key)
+	in.ev.budget.Leave()
 	in.outputs[name] = v
 	return v
 }
@@ -338,6 +352,11 @@ func (in *instance) callModule(bl *block, callScope *scope, prefix string) *inst
 	}
 	if in.depth >= maxModuleDepth || in.calling(dir) {
 		in.ev.ctx.Notef(bl.defRange, "module %q not evaluated again: it calls itself (through %q); its outputs are unknown", name, source)
+		return nil
+	}
+	// Each instance is charged: a module that calls the next twice, sixteen
+	// levels deep, is 65,536 instances from a few small files.
+	if !in.ev.budget.Instance(bl.defRange) {
 		return nil
 	}
 	var cfg *config

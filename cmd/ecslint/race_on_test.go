@@ -1,0 +1,7 @@
+//go:build race
+
+package main
+
+// raceSlowdown is how much slower the race detector makes a run: regexps
+// and allocation, what the hostile budget cases do most, many times over.
+const raceSlowdown = 10
