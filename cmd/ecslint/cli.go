@@ -8,8 +8,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/fatih/color"
-
 	"github.com/ecslint/ecslint/config"
 	"github.com/ecslint/ecslint/lint"
 	"github.com/ecslint/ecslint/lint/output"
@@ -77,7 +75,7 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 			"       ecslint rules [--format json]  list the rules\n       ecslint explain RULE  document a rule (ID or name)\n\n"+
 			"Lints ECS task definitions and related resources in raw JSON, CloudFormation and Terraform.\n"+
 			"PATH defaults to \".\"; \"-\" reads standard input (name it with --stdin-filename).\n\n"+
-			"Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or a file that could not be checked.\n\nFlags:\n")
+			"Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or a file that could not be checked, 3 ecslint itself crashed (no results written).\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	return fs
@@ -218,7 +216,7 @@ func colorWanted(mode string, stdout io.Writer) (bool, error) {
 			return false, nil
 		}
 		f, ok := stdout.(*os.File)
-		return ok && f == os.Stdout && !color.NoColor, nil
+		return ok && f == os.Stdout && stdoutIsColorTerminal(), nil
 	}
 	return false, fmt.Errorf("--color: unknown mode %q: expected one of \"always\", \"auto\", \"never\"", mode)
 }

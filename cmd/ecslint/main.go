@@ -20,8 +20,18 @@ const defaultMemoryLimit = 256 << 20
 const defaultGCPercent = 400
 
 func main() {
-	tuneGC()
-	os.Exit(Main(os.Args, os.Stdin, os.Stdout, os.Stderr))
+	switch {
+	case supervised():
+		tuneGC()
+		os.Exit(runChild(os.Args))
+	case os.Getenv(noSupervisorEnv) != "":
+		tuneGC()
+		os.Exit(Main(os.Args, os.Stdin, os.Stdout, os.Stderr))
+	default:
+		// The parent only waits and copies: Go's default collector
+		// settings suit it.
+		os.Exit(supervise(os.Args, os.Stdin, os.Stdout, os.Stderr))
+	}
 }
 
 // tuneGC sets the memory limit and collector pace unless the environment
