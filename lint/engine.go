@@ -36,6 +36,11 @@ type Config struct {
 	// NoSources says no output will show source text: files are then not
 	// kept in Result.Sources, and a large run holds less memory.
 	NoSources bool
+	// MemoryBudget bounds the estimated memory (MemoryPerInputByte per
+	// byte of input) of the units checked at one time; a unit whose
+	// estimate alone exceeds it is refused with an error. 0 means
+	// DefaultMemoryBudget, raised to fit one file of the size cap.
+	MemoryBudget int64
 }
 
 // Result is everything a run found.
@@ -179,6 +184,7 @@ func Run(cfg Config, paths []string) (*Result, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	admit := newAdmission(cfg.memoryBudget(fsys.MaxFileSize))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range workers {
@@ -186,7 +192,9 @@ func Run(cfg Config, paths []string) (*Result, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				outs[i] = runJob(cfg, fsys, jobs[i], runSup, ignores)
+				outs[i] = admit.run(fsys, jobs[i], func() jobResult {
+					return runJob(cfg, fsys, jobs[i], runSup, ignores)
+				})
 			}
 		}()
 	}

@@ -44,6 +44,7 @@ type options struct {
 	stdinFilename string
 	verbose       bool
 	maxFileSize   int64
+	memoryBudget  int64
 	workers       int
 	vars          multiFlag
 	varFiles      multiFlag
@@ -65,6 +66,7 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.stdinFilename, "stdin-filename", "", "lint standard input as if it were this file")
 	fs.BoolVar(&o.verbose, "verbose", false, "also print notes: values that could not be evaluated and why")
 	fs.Int64Var(&o.maxFileSize, "max-file-size", lint.DefaultMaxFileSize, "largest input file to read, in bytes")
+	fs.Int64Var(&o.memoryBudget, "memory-budget", 0, "estimated memory, in bytes, of the files checked at one time; a Terraform module tree or file needing more is refused (default: 1 GiB, or 24 times --max-file-size if more)")
 	fs.IntVar(&o.workers, "j", 0, "files to check in parallel (default: number of CPUs)")
 	fs.Var(&o.vars, "var", "set a Terraform variable, NAME=VALUE (repeatable)")
 	fs.Var(&o.varFiles, "var-file", "read Terraform variables from a file (repeatable)")
@@ -140,6 +142,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Rules:        allRules(),
 		Workers:      o.workers,
 		MaxFileSize:  o.maxFileSize,
+		MemoryBudget: o.memoryBudget,
 		StdinName:    o.stdinFilename,
 		ParseOptions: lint.ParseOptions{TerraformVars: o.vars, TerraformVarFiles: o.varFiles},
 	}
