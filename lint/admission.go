@@ -37,14 +37,15 @@ func (cfg *Config) memoryBudget(maxFileSize int64) int64 {
 // when nothing else runs. So two large units are never checked at once,
 // while small files still run on every core.
 type admission struct {
-	budget int64
-	mu     sync.Mutex
-	freed  *sync.Cond
-	inUse  int64
+	budget  int64
+	changed func(int64) // Config.AdmittedMemory
+	mu      sync.Mutex
+	freed   *sync.Cond
+	inUse   int64
 }
 
-func newAdmission(budget int64) *admission {
-	a := &admission{budget: budget}
+func newAdmission(budget int64, changed func(int64)) *admission {
+	a := &admission{budget: budget, changed: changed}
 	a.freed = sync.NewCond(&a.mu)
 	return a
 }
@@ -57,11 +58,17 @@ func (a *admission) acquire(cost int64) {
 		a.freed.Wait()
 	}
 	a.inUse += cost
+	if a.changed != nil {
+		a.changed(a.inUse)
+	}
 }
 
 func (a *admission) release(cost int64) {
 	a.mu.Lock()
 	a.inUse -= cost
+	if a.changed != nil {
+		a.changed(a.inUse)
+	}
 	a.mu.Unlock()
 	a.freed.Broadcast()
 }

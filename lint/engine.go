@@ -41,6 +41,11 @@ type Config struct {
 	// estimate alone exceeds it is refused with an error. 0 means
 	// DefaultMemoryBudget, raised to fit one file of the size cap.
 	MemoryBudget int64
+	// AdmittedMemory, when set, is told the estimated memory of the units
+	// being checked each time it changes, so a binary can move its soft
+	// memory limit with it: a collector target under what an admitted
+	// unit needs makes the collector run without pause for no gain.
+	AdmittedMemory func(bytes int64)
 }
 
 // Result is everything a run found.
@@ -184,7 +189,7 @@ func Run(cfg Config, paths []string) (*Result, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	admit := newAdmission(cfg.memoryBudget(fsys.MaxFileSize))
+	admit := newAdmission(cfg.memoryBudget(fsys.MaxFileSize), cfg.AdmittedMemory)
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range workers {

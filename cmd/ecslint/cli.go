@@ -143,8 +143,10 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Workers:      o.workers,
 		MaxFileSize:  o.maxFileSize,
 		MemoryBudget: o.memoryBudget,
-		StdinName:    o.stdinFilename,
-		ParseOptions: lint.ParseOptions{TerraformVars: o.vars, TerraformVarFiles: o.varFiles},
+		// The soft memory limit follows what the engine admits.
+		AdmittedMemory: memoryAdmitted,
+		StdinName:      o.stdinFilename,
+		ParseOptions:   lint.ParseOptions{TerraformVars: o.vars, TerraformVarFiles: o.varFiles},
 	}
 	if err := o.adopt.configure(fs, &o, &cfg, paths); err != nil {
 		return usage("%v", err)

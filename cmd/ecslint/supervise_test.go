@@ -75,6 +75,13 @@ type binaryRun struct {
 // runBinary runs the test binary as ecslint in dir.
 func runBinary(t *testing.T, dir string, env []string, args ...string) binaryRun {
 	t.Helper()
+	r, _ := runBinaryState(t, dir, env, args...)
+	return r
+}
+
+// runBinaryState is runBinary that also returns the process's state.
+func runBinaryState(t *testing.T, dir string, env []string, args ...string) (binaryRun, *os.ProcessState) {
+	t.Helper()
 	exe, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
@@ -89,7 +96,7 @@ func runBinary(t *testing.T, dir string, env []string, args ...string) binaryRun
 	if err != nil && !errors.As(err, &exitErr) {
 		t.Fatal(err)
 	}
-	return binaryRun{code: cmd.ProcessState.ExitCode(), stdout: stdout.String(), stderr: stderr.String()}
+	return binaryRun{code: cmd.ProcessState.ExitCode(), stdout: stdout.String(), stderr: stderr.String()}, cmd.ProcessState
 }
 
 func TestSupervisorPassesAFinishedRunThrough(t *testing.T) {
