@@ -10,18 +10,50 @@ import (
 // MemoryPerInputByte is what checking one byte of input is estimated to
 // hold in memory at its peak: the bytes themselves, the positioned tree
 // every parser builds (a Node is 160 bytes, a Field 72, for a value that
-// may be written in ten), and the model decoded from it. It was measured
-// on the 30 MB inputs of issue 16 (a task definition of 270,000
-// environment entries peaks at 13-14 bytes per byte of input, a
-// CloudFormation JSON template at 22) and is checked by
+// may be written in ten), and the model decoded from it, 24 bytes; and
+// the findings, at most one per findingInputBytes bytes of input (a
+// Finding is about 350 bytes with its strings), 22 more. The first part
+// was measured on the 30 MB inputs of issue 16 (a task definition of
+// 270,000 environment entries peaks at 14-17 bytes per byte of input, a
+// CloudFormation JSON template at 22-23) and is checked by
 // TestPeakMemoryIsWithinTheAdmissionEstimate in cmd/ecslint.
-const MemoryPerInputByte = 24
+const MemoryPerInputByte = 48
+
+// findingInputBytes is the input that pays for one finding: a job may
+// hold one finding per that many bytes of its files, and at least
+// minFindingCap. A million containers in 30 MB once made four million
+// findings and 5 GB; a real template has a few findings per kilobyte, a
+// minified file of bare containers one per 22 bytes.
+const (
+	findingInputBytes = 16
+	minFindingCap     = 10000
+)
+
+// maxFindings is how many findings a job of input bytes may hold.
+func maxFindings(input int64) int {
+	return int(max(minFindingCap, input/findingInputBytes))
+}
+
+// findingCap counts the findings a job could not hold.
+type findingCap struct {
+	limit, dropped int
+}
+
+// diagnostic is the error that says findings were left out: a file whose
+// findings are incomplete was not fully checked.
+func (c *findingCap) diagnostic(file string) Diagnostic {
+	return Diagnostic{
+		Range: Range{File: filepath.ToSlash(file)},
+		Message: fmt.Sprintf("too many findings to hold within the memory budget: %d reported, %d more not (at most one per %d bytes of input, or %d); the file is likely generated",
+			c.limit, c.dropped, findingInputBytes, minFindingCap),
+	}
+}
 
 // DefaultMemoryBudget is how much estimated memory the units being checked
 // at one time may hold, unless Config.MemoryBudget says otherwise. It is
 // never less than what one file under the size cap needs, so the default
 // settings refuse no single file the cap lets through.
-const DefaultMemoryBudget = 1 << 30
+const DefaultMemoryBudget = 3 << 29 // 1.5 GiB
 
 // memoryBudget is the run's budget: the configured one, or the default
 // raised to fit a file as large as the size cap.
@@ -75,8 +107,9 @@ func (a *admission) release(cost int64) {
 
 // run runs a job once its estimated memory is admitted, or refuses it with
 // an error when the estimate alone exceeds the budget.
-func (a *admission) run(fsys *FS, j job, runJob func() jobResult) jobResult {
+func (a *admission) run(fsys *FS, j *job, runJob func() jobResult) jobResult {
 	input, largest := jobInputSize(fsys, j.paths)
+	j.inputSize = input
 	cost := MemoryPerInputByte * input
 	if cost > a.budget {
 		what := formatSize(input) + " of input"

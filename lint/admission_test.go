@@ -30,7 +30,7 @@ func TestAUnitOverTheMemoryBudgetIsRefusedAndTheOthersChecked(t *testing.T) {
 		t.Fatalf("errors: %+v", res.Errors)
 	}
 	e := res.Errors[0]
-	want := "too large to check within the memory budget: 3.9 KiB of input needs about 94.0 KiB, the budget is 23.4 KiB; raise --memory-budget"
+	want := "too large to check within the memory budget: 3.9 KiB of input needs about 187.9 KiB, the budget is 46.9 KiB; raise --memory-budget"
 	if e.Range.File != filepath.ToSlash(dir)+"/big.fake" || e.Message != want {
 		t.Errorf("error %s: %q, want big.fake: %q", e.Range, e.Message, want)
 	}
@@ -95,5 +95,31 @@ func TestLargeUnitsAreNotCheckedAtOnce(t *testing.T) {
 				t.Errorf("%d units were checked at once, want %d", got, tc.most)
 			}
 		})
+	}
+}
+
+func TestFindingsBeyondTheCapAreAnErrorNotASilentDrop(t *testing.T) {
+	dir := t.TempDir()
+	// 12,000 containers, two findings each, in 48 KB: over the cap of
+	// 10,000 findings that inputs under 160 KB get.
+	write(t, dir, "many.fake", "fake\n"+strings.Repeat("bad\n", 12000))
+	write(t, dir, "few.fake", "fake\nbad\n")
+	res, err := lint.Run(cfg(2), []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	perFile := map[string]int{}
+	for _, f := range res.Findings {
+		perFile[filepath.Base(f.Range.File)]++
+	}
+	if perFile["many.fake"] != 10000 || perFile["few.fake"] != 2 {
+		t.Errorf("findings per file: %v", perFile)
+	}
+	if len(res.Errors) != 1 {
+		t.Fatalf("errors: %+v", res.Errors)
+	}
+	want := "too many findings to hold within the memory budget: 10000 reported, 14000 more not (at most one per 16 bytes of input, or 10000); the file is likely generated"
+	if e := res.Errors[0]; e.Range.File != filepath.ToSlash(dir)+"/many.fake" || e.Message != want {
+		t.Errorf("error %s: %q, want many.fake: %q", e.Range, e.Message, want)
 	}
 }

@@ -78,6 +78,8 @@ var skippedDirs = map[string]bool{
 type job struct {
 	parsers []Parser // tried in order until one claims
 	paths   []string
+	// inputSize is the bytes of its files, known once admitted.
+	inputSize int64
 }
 
 // Run lints paths. A non-nil error means the run could not start (bad
@@ -197,7 +199,8 @@ func Run(cfg Config, paths []string) (*Result, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				outs[i] = admit.run(fsys, jobs[i], func() jobResult {
+				// admit.run sets jobs[i].inputSize before it runs the job.
+				outs[i] = admit.run(fsys, &jobs[i], func() jobResult {
 					return runJob(cfg, fsys, jobs[i], runSup, ignores)
 				})
 			}
@@ -328,11 +331,16 @@ func runJob(cfg Config, fsys *FS, j job, runSup *suppressor, ignores *configIgno
 		}
 		return jobResult{errors: unread}
 	}
+	limit := &findingCap{limit: maxFindings(j.inputSize)}
 	for _, u := range units {
 		for _, r := range cfg.Rules {
 			p := NewPass(r, u, cfg.RuleOptions[r.Meta().ID], &out.findings)
+			p.cap = limit
 			r.Check(p)
 		}
+	}
+	if limit.dropped > 0 {
+		out.errors = append(out.errors, limit.diagnostic(j.paths[0]))
 	}
 	if cfg.Suppress != nil {
 		s := runSup.forJob()
