@@ -190,3 +190,25 @@ func lastLines(s string, n int) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 	return strings.Join(lines[max(len(lines)-n, 0):], "\n")
 }
+
+func TestTheChildColoursAsTheParentsTerminalSays(t *testing.T) {
+	t.Setenv(supervisedEnv, "1")
+	t.Setenv("NO_COLOR", "") // restored after the test; unset during it
+	if err := os.Unsetenv("NO_COLOR"); err != nil {
+		t.Fatal(err)
+	}
+	for flag, want := range map[string]bool{"1": true, "0": false, "": false} {
+		t.Setenv(stdoutTerminalEnv, flag)
+		if got := stdoutIsColorTerminal(); got != want {
+			t.Errorf("%s=%q: colour terminal %v, want %v", stdoutTerminalEnv, flag, got, want)
+		}
+		if got, err := colorWanted("auto", os.Stdout); err != nil || got != want {
+			t.Errorf("%s=%q: --color auto gives %v (%v), want %v", stdoutTerminalEnv, flag, got, err, want)
+		}
+	}
+	// A parent whose stdout is not this process's (a buffer, a file it
+	// was handed) never tells the child it is a terminal.
+	if got := terminalFlag(&bytes.Buffer{}); got != "0" {
+		t.Errorf("terminalFlag(buffer) = %q", got)
+	}
+}
