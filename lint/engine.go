@@ -37,6 +37,16 @@ type Config struct {
 	// NoSources says no output will show source text: files are then not
 	// kept in Result.Sources, and a large run holds less memory.
 	NoSources bool
+	// MemoryBudget bounds the estimated memory (MemoryPerInputByte per
+	// byte of input) of the units checked at one time; a unit whose
+	// estimate alone exceeds it is refused with an error. 0 means
+	// DefaultMemoryBudget, raised to fit one file of the size cap.
+	MemoryBudget int64
+	// AdmittedMemory, when set, is told the estimated memory of the units
+	// being checked each time it changes, so a binary can move its soft
+	// memory limit with it: a collector target under what an admitted
+	// unit needs makes the collector run without pause for no gain.
+	AdmittedMemory func(bytes int64)
 }
 
 // Result is everything a run found.
@@ -69,6 +79,8 @@ var skippedDirs = map[string]bool{
 type job struct {
 	parsers []Parser // tried in order until one claims
 	paths   []string
+	// inputSize is the bytes of its files, known once admitted.
+	inputSize int64
 }
 
 // Run lints paths. A non-nil error means the run could not start (bad
@@ -188,6 +200,7 @@ func Run(cfg Config, paths []string) (*Result, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	admit := newAdmission(cfg.memoryBudget(fsys.MaxFileSize), cfg.AdmittedMemory)
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range workers {
@@ -195,7 +208,10 @@ func Run(cfg Config, paths []string) (*Result, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				outs[i] = runJob(cfg, fsys, jobs[i], runSup, ignores)
+				// admit.run sets jobs[i].inputSize before it runs the job.
+				outs[i] = admit.run(fsys, &jobs[i], func() jobResult {
+					return runJob(cfg, fsys, jobs[i], runSup, ignores)
+				})
 			}
 		}()
 	}
@@ -329,11 +345,16 @@ func runJob(cfg Config, fsys *FS, j job, runSup *suppressor, ignores *configIgno
 		}
 		return jobResult{errors: unread}
 	}
+	limit := &findingCap{limit: maxFindings(j.inputSize)}
 	for _, u := range units {
 		for _, r := range cfg.Rules {
 			p := NewPass(r, u, cfg.RuleOptions[r.Meta().ID], &out.findings)
+			p.cap = limit
 			r.Check(p)
 		}
+	}
+	if limit.dropped > 0 {
+		out.errors = append(out.errors, limit.diagnostic(j.paths[0]))
 	}
 	if cfg.Suppress != nil {
 		s := runSup.forJob()

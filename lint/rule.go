@@ -44,6 +44,8 @@ type Pass struct {
 	Options map[string]any
 	meta    *Meta
 	out     *[]Finding
+	// cap, when set, bounds the findings a job may hold.
+	cap *findingCap
 }
 
 // NewPass prepares a pass of rule over unit, appending findings to out.
@@ -61,6 +63,10 @@ func (p *Pass) Report(f Finding) {
 	}
 	if f.Controls == nil {
 		f.Controls = p.meta.Controls
+	}
+	if p.cap != nil && len(*p.out) >= p.cap.limit {
+		p.cap.dropped++
+		return
 	}
 	*p.out = append(*p.out, f)
 }

@@ -8,8 +8,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/fatih/color"
-
 	"github.com/ecslint/ecslint/config"
 	"github.com/ecslint/ecslint/lint"
 	"github.com/ecslint/ecslint/lint/output"
@@ -46,6 +44,7 @@ type options struct {
 	stdinFilename string
 	verbose       bool
 	maxFileSize   int64
+	memoryBudget  int64
 	workers       int
 	vars          multiFlag
 	varFiles      multiFlag
@@ -67,6 +66,7 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.stdinFilename, "stdin-filename", "", "lint standard input as if it were this file")
 	fs.BoolVar(&o.verbose, "verbose", false, "also print notes: values that could not be evaluated and why")
 	fs.Int64Var(&o.maxFileSize, "max-file-size", lint.DefaultMaxFileSize, "largest input file to read, in bytes")
+	fs.Int64Var(&o.memoryBudget, "memory-budget", 0, "estimated memory, in bytes, of the files checked at one time; a Terraform module tree or file needing more is refused (default: 1.5 GiB, or 48 times --max-file-size if more)")
 	fs.IntVar(&o.workers, "j", 0, "files to check in parallel (default: number of CPUs)")
 	fs.Var(&o.vars, "var", "set a Terraform variable, NAME=VALUE (repeatable)")
 	fs.Var(&o.varFiles, "var-file", "read Terraform variables from a file (repeatable)")
@@ -77,7 +77,7 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 			"       ecslint rules [--format json]  list the rules\n       ecslint explain RULE  document a rule (ID or name)\n\n"+
 			"Lints ECS task definitions and related resources in raw JSON, CloudFormation and Terraform.\n"+
 			"PATH defaults to \".\"; \"-\" reads standard input (name it with --stdin-filename).\n\n"+
-			"Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or a file that could not be checked.\n\nFlags:\n")
+			"Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or a file that could not be checked, 3 ecslint itself crashed (no results written).\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	return fs
@@ -145,8 +145,11 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Rules:        allRules(),
 		Workers:      o.workers,
 		MaxFileSize:  o.maxFileSize,
-		StdinName:    o.stdinFilename,
-		ParseOptions: lint.ParseOptions{TerraformVars: o.vars, TerraformVarFiles: o.varFiles},
+		MemoryBudget: o.memoryBudget,
+		// The soft memory limit follows what the engine admits.
+		AdmittedMemory: memoryAdmitted,
+		StdinName:      o.stdinFilename,
+		ParseOptions:   lint.ParseOptions{TerraformVars: o.vars, TerraformVarFiles: o.varFiles},
 	}
 	if err := o.adopt.configure(fs, &o, &cfg, paths); err != nil {
 		return usage("%v", err)
@@ -221,7 +224,7 @@ func colorWanted(mode string, stdout io.Writer) (bool, error) {
 			return false, nil
 		}
 		f, ok := stdout.(*os.File)
-		return ok && f == os.Stdout && !color.NoColor, nil
+		return ok && f == os.Stdout && stdoutIsColorTerminal(), nil
 	}
 	return false, fmt.Errorf("--color: unknown mode %q: expected one of \"always\", \"auto\", \"never\"", mode)
 }

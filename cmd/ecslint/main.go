@@ -5,6 +5,7 @@ package main
 import (
 	"os"
 	"runtime/debug"
+	"sync/atomic"
 )
 
 // defaultMemoryLimit is the soft heap limit of a run: parsing a monorepo
@@ -20,8 +21,18 @@ const defaultMemoryLimit = 256 << 20
 const defaultGCPercent = 400
 
 func main() {
-	tuneGC()
-	os.Exit(Main(os.Args, os.Stdin, os.Stdout, os.Stderr))
+	switch {
+	case supervised():
+		tuneGC()
+		os.Exit(runChild(os.Args))
+	case os.Getenv(noSupervisorEnv) != "":
+		tuneGC()
+		os.Exit(Main(os.Args, os.Stdin, os.Stdout, os.Stderr))
+	default:
+		// The parent only waits and copies: Go's default collector
+		// settings suit it.
+		os.Exit(supervise(os.Args, os.Stdin, os.Stdout, os.Stderr))
+	}
 }
 
 // tuneGC sets the memory limit and collector pace unless the environment
@@ -32,12 +43,35 @@ func tuneGC() (restore func()) {
 	debug.SetGCPercent(percent) // SetGCPercent(-1) turned collection off
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(defaultMemoryLimit)
+		followAdmissions.Store(true)
 		if os.Getenv("GOGC") == "" {
 			debug.SetGCPercent(defaultGCPercent)
 		}
 	}
 	return func() {
+		followAdmissions.Store(false)
 		debug.SetMemoryLimit(limit)
 		debug.SetGCPercent(percent)
+	}
+}
+
+// followAdmissions says the soft memory limit is ours to move (tuneGC set
+// it, GOMEMLIMIT did not).
+var followAdmissions atomic.Bool
+
+// softLimit is the soft memory limit last set by memoryAdmitted.
+var softLimit atomic.Int64
+
+// memoryAdmitted raises the soft memory limit above the estimated memory
+// of the units being checked, and lowers it back when they finish. Under
+// a limit below what is live the collector runs without pause: a 30 MB
+// CloudFormation template took three times the CPU for the same peak.
+func memoryAdmitted(estimate int64) {
+	if !followAdmissions.Load() {
+		return
+	}
+	limit := max(defaultMemoryLimit, estimate+defaultMemoryLimit/2)
+	if softLimit.Swap(limit) != limit {
+		debug.SetMemoryLimit(limit)
 	}
 }
