@@ -54,6 +54,11 @@ type Result struct {
 	// Suppressed are the findings suppressions hid (in reported files),
 	// sorted like Findings.
 	Suppressed []SuppressedFinding
+	// Secrets are the Redact ranges of every finding any rule made,
+	// whatever became of it (suppressed, in a file not reported on,
+	// later hidden by a baseline): a secret is masked in every snippet,
+	// not only in the snippets of the finding that found it.
+	Secrets []Range
 }
 
 // skippedDirs are never walked: version control, dependency trees, and
@@ -210,6 +215,7 @@ func Run(cfg Config, paths []string) (*Result, error) {
 	res.Findings = slices.Grow(res.Findings, total-len(res.Findings))
 	for _, o := range outs {
 		res.Files += o.claimed
+		res.Secrets = append(res.Secrets, o.secrets...)
 		for _, sf := range o.suppressed {
 			if reportable(sf.Finding.Range.File) {
 				res.Suppressed = append(res.Suppressed, sf)
@@ -277,6 +283,7 @@ type jobResult struct {
 	errors     []Diagnostic
 	notes      []Diagnostic
 	sources    map[string][]byte
+	secrets    []Range
 }
 
 // runJob parses one job and runs every rule over its units. Rules run right
@@ -320,6 +327,9 @@ func runJob(cfg Config, fsys *FS, j job, runSup *suppressor, ignores *configIgno
 			p := NewPass(r, u, cfg.RuleOptions[r.Meta().ID], &out.findings)
 			r.Check(p)
 		}
+	}
+	for _, f := range out.findings {
+		out.secrets = append(out.secrets, f.Redact...)
 	}
 	if cfg.Suppress != nil {
 		s := runSup.forJob()

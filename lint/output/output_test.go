@@ -456,3 +456,42 @@ func trickyResult() *lint.Result {
 		},
 	}
 }
+
+// A secret is masked wherever the result says one is written: in a file
+// other than the finding's (a tfvars entry, a parameter default), and when
+// no finding of the result carries it any more (a baseline hid it).
+func TestSecretsMaskedWhereWritten(t *testing.T) {
+	const secret = "AKIAWRITTENELSEWHERE"
+	line := `{"pw": "` + secret + `", "privileged": true}`
+	at := func(file string) lint.Range {
+		return lint.Range{File: file, Start: lint.Pos{Line: 1, Col: 8}, End: lint.Pos{Line: 1, Col: 30}}
+	}
+	finding := func(file string) lint.Finding {
+		return lint.Finding{RuleID: "ECS001", RuleName: "privileged-container", Severity: lint.High, Message: "runs privileged",
+			Range: lint.Range{File: file, Start: lint.Pos{Line: 1, Col: 32}, End: lint.Pos{Line: 1, Col: 44}}}
+	}
+	// vars.json's secret was found through main.tf: the finding that
+	// found it is in main.tf, and the one shown in vars.json has none.
+	elsewhere := finding("main.tf")
+	elsewhere.Redact = []lint.Range{at("vars.json")}
+	byFinding := &lint.Result{
+		Findings: []lint.Finding{finding("vars.json"), elsewhere},
+		Sources:  map[string][]byte{"vars.json": []byte(line), "main.tf": []byte(`{"pw": var.pw,                 "privileged": true}`)},
+	}
+	byRun := &lint.Result{
+		Findings: []lint.Finding{finding("vars.json")},
+		Sources:  map[string][]byte{"vars.json": []byte(line)},
+		Secrets:  []lint.Range{at("vars.json")},
+	}
+	for _, res := range []*lint.Result{byFinding, byRun} {
+		for _, name := range []string{"text", "sarif"} {
+			out := format(t, name, res)
+			if bytes.Contains(out, []byte(secret)) {
+				t.Errorf("%s shows the secret", name)
+			}
+			if !bytes.Contains(out, []byte(strings.Repeat("*", len(secret)))) {
+				t.Errorf("%s shows no masked snippet: the test proves nothing\n%s", name, out)
+			}
+		}
+	}
+}

@@ -6,6 +6,7 @@
 package ecsdoc
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/ecslint/ecslint/lint"
@@ -69,8 +70,22 @@ func (d Doc) Sub(camel string) (Doc, lint.Presence) {
 	return Doc{N: f.Value, Style: d.Style}, p
 }
 
-// String decodes the string under an API key.
-func (d Doc) String(camel string) lint.String { return String(d.Field(camel)) }
+// String decodes the string under an API key. JSON allows a key twice and
+// the last one wins, but the earlier values are written in the file too:
+// they are part of what wrote the value, so that a secret is masked in
+// all of them.
+func (d Doc) String(camel string) lint.String {
+	f := d.Field(camel)
+	v := String(f)
+	if f != nil {
+		for _, other := range d.N.Fields {
+			if other != f && other.Key == f.Key {
+				v.Written = append(v.Written, other.Value.WrittenAt()...)
+			}
+		}
+	}
+	return v
+}
 
 // Bool decodes the boolean under an API key.
 func (d Doc) Bool(camel string) lint.Bool { return Bool(d.Field(camel)) }
@@ -204,6 +219,9 @@ func NodeString(n *lint.Node) lint.String {
 func scalar[T any](n *lint.Node, key lint.Range, conv func(*lint.Node) (T, bool)) lint.Value[T] {
 	one := func(n *lint.Node, at lint.Range) lint.Value[T] {
 		v := lint.Value[T]{Range: at, ValueRange: n.Range, Ref: n.Ref}
+		if n.Written != nil {
+			v.Written = slices.Clip(*n.Written) // appends copy, never share
+		}
 		switch n.Kind {
 		case lint.NullNode, lint.AbsentNode:
 			v.State = lint.Unset

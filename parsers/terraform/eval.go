@@ -160,7 +160,11 @@ func (ev *evaluator) evalJSON(s *scope, f *srcFile, n *lint.Node) *lint.Node {
 		}
 		v := ev.evalHCL(s, tf, tx)
 		if v.Kind != lint.UnknownNode || v.Range.IsZero() {
-			v.Range = n.Range
+			// Placed at the string, on a copy: v may be a variable's value
+			// ("${var.x}"), shared by every use, whose own text wrote it.
+			placed := v.PlacedAt(n.Range)
+			ev.copyMeta(v, placed)
+			v = placed
 		}
 		return v
 	case lint.ArrayNode:
@@ -352,7 +356,11 @@ func (ev *evaluator) renderParts(s *scope, f *srcFile, exprs []hclsyntax.Express
 		}
 	}
 	if known {
-		return strNode(b.String(), r), vals
+		// The parts' own text (a variable's default, a tfvars entry) wrote
+		// the string too.
+		out := strNode(b.String(), r)
+		out.AddWritten(vals...)
+		return out, vals
 	}
 	return unknownRef(r, sharedRef(vals)), vals
 }
