@@ -97,6 +97,14 @@ func (c *Context) Errorf(r Range, format string, args ...any) {
 	c.mu.Unlock()
 }
 
+// Report reports an error with related locations (see Errorf).
+func (c *Context) Report(d Diagnostic) {
+	d.Message = RedactURLCredentials(d.Message)
+	c.mu.Lock()
+	c.errors = append(c.errors, d)
+	c.mu.Unlock()
+}
+
 // Notef records something the user may want to know with --verbose: a
 // module that was not evaluated, a file() outside the scanned roots.
 // Credentials in URLs the message quotes are masked.

@@ -16,7 +16,8 @@ import (
 //	  end_line, end_column, resource (omitempty), container (omitempty),
 //	  controls ([] when none), related (omitempty): [{file, line, column,
 //	  message}]}],
-//	 "errors": [{file, line (omitempty), column (omitempty), message}]}
+//	 "errors": [{file, line (omitempty), column (omitempty), message,
+//	  related (omitempty), as for findings}]}
 type JSON struct{}
 
 // Format implements Formatter.
@@ -55,23 +56,7 @@ func (JSON) Format(w io.Writer, res *lint.Result, _ Options) error {
 		}
 		s.key("controls")
 		s.strings(f.Controls)
-		if len(f.Related) > 0 {
-			s.key("related")
-			s.open('[')
-			for _, r := range f.Related {
-				s.open('{')
-				s.key("file")
-				s.str(r.Range.File)
-				s.key("line")
-				s.int(r.Range.Start.Line)
-				s.key("column")
-				s.int(r.Range.Start.Col)
-				s.key("message")
-				s.str(r.Message)
-				s.close('}')
-			}
-			s.close(']')
-		}
+		writeRelated(s, f.Related)
 		s.close('}')
 	}
 	s.close(']')
@@ -91,9 +76,32 @@ func (JSON) Format(w io.Writer, res *lint.Result, _ Options) error {
 		}
 		s.key("message")
 		s.str(e.Message)
+		writeRelated(s, e.Related)
 		s.close('}')
 	}
 	s.close(']')
 	s.close('}')
 	return s.end()
+}
+
+// writeRelated writes a finding's or an error's related locations, if any.
+func writeRelated(s *jsonStream, related []lint.Related) {
+	if len(related) == 0 {
+		return
+	}
+	s.key("related")
+	s.open('[')
+	for _, r := range related {
+		s.open('{')
+		s.key("file")
+		s.str(r.Range.File)
+		s.key("line")
+		s.int(r.Range.Start.Line)
+		s.key("column")
+		s.int(r.Range.Start.Col)
+		s.key("message")
+		s.str(r.Message)
+		s.close('}')
+	}
+	s.close(']')
 }

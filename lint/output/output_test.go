@@ -495,3 +495,35 @@ func TestSecretsMaskedWhereWritten(t *testing.T) {
 		}
 	}
 }
+
+// An error's related location (the first of two duplicate keys, the
+// construct a syntax error is in) is printed by every format.
+func TestErrorRelatedLocations(t *testing.T) {
+	at := func(line, col int) lint.Range {
+		return lint.Range{File: "t.yaml", Start: lint.Pos{Line: line, Col: col}, End: lint.Pos{Line: line, Col: col}}
+	}
+	res := &lint.Result{Errors: []lint.Diagnostic{{Range: at(9, 10), Message: "invalid YAML: did not find expected '-' indicator",
+		Related: []lint.Related{{Range: at(7, 9), Message: "in the construct that starts here"}}}}}
+	for name, want := range map[string]string{
+		"text":   "      t.yaml:7:9: in the construct that starts here\n",
+		"json":   `"related": [` + "\n" + `        {` + "\n" + `          "file": "t.yaml",` + "\n" + `          "line": 7,` + "\n" + `          "column": 9,`,
+		"github": "%0At.yaml:7:9: in the construct that starts here\n",
+		"junit":  "t.yaml:9:10: invalid YAML: did not find expected &#39;-&#39; indicator&#xA;t.yaml:7:9: in the construct that starts here",
+		"sarif":  `"startLine": 7,` + "\n" + `                      "startColumn": 9`,
+	} {
+		if out := format(t, name, res); !bytes.Contains(out, []byte(want)) {
+			t.Errorf("%s output lacks the related location %q:\n%s", name, want, out)
+		}
+	}
+	var doc any
+	if err := json.Unmarshal(format(t, "sarif", res), &doc); err != nil {
+		t.Fatal(err)
+	}
+	schema, err := jsonschema.NewCompiler().Compile("testdata/sarif-schema-2.1.0.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(doc); err != nil {
+		t.Fatalf("invalid SARIF: %#v", err)
+	}
+}

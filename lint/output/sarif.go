@@ -314,6 +314,13 @@ func (SARIF) Format(w io.Writer, res *lint.Result, opts Options) error {
 			s.open('[')
 			loc := sarifLocationOf(e.Range, opts.BaseDir)
 			loc.write(s)
+			// A notification has no relatedLocations: the related
+			// ones follow its own, each with its message.
+			for _, r := range e.Related {
+				rl := sarifLocationOf(r.Range, opts.BaseDir)
+				rl.Message = &sarifMessage{Text: sentence(r.Message)}
+				rl.write(s)
+			}
 			s.close(']')
 		}
 		s.close('}')

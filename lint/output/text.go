@@ -75,6 +75,9 @@ func (Text) Format(w io.Writer, res *lint.Result, opts Options) error {
 	}
 	for _, e := range res.Errors {
 		ew.printf("%s: %s %s\n", p.pos.Sprint(e.Range.String()), p.sev[lint.High].Sprint("error:"), e.Message)
+		for _, r := range e.Related {
+			ew.printf("      %s %s\n", p.rule.Sprint(r.Range.String()+":"), r.Message)
+		}
 	}
 	if opts.Verbose {
 		for _, n := range res.Notes {
