@@ -303,6 +303,10 @@ func (fs *FS) readCapped(size int64, read func([]byte) (int, error)) ([]byte, er
 	return b, nil
 }
 
+// DescribeReadError says why a file could not be read, without the path
+// (which the diagnostic that quotes it already names).
+func DescribeReadError(err error) string { return describeOSError(err) }
+
 // ReadDir lists the names in a directory inside the roots, sorted, plus any
 // overlaid files that belong to it.
 func (fs *FS) ReadDir(dir string) ([]string, error) {
