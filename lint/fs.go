@@ -196,8 +196,18 @@ func under(roots []string, abs string) bool {
 	return false
 }
 
-// ReadFile reads path if it is inside the roots and under the size cap.
+// ReadFile reads path if it is inside the roots and under the size cap
+// (of the bytes on disk), as UTF-8 text (see decodeText).
 func (fs *FS) ReadFile(path string) ([]byte, error) {
+	b, err := fs.readRaw(path)
+	if err != nil {
+		return nil, err
+	}
+	return decodeText(b), nil
+}
+
+// readRaw is ReadFile without decoding.
+func (fs *FS) readRaw(path string) ([]byte, error) {
 	if b, ok := fs.overlay[filepath.Clean(path)]; ok {
 		return b, nil
 	}

@@ -4,7 +4,25 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"unicode/utf16"
 )
+
+// utf16Text is s as a UTF-16 file with its byte order mark, as Windows
+// editors and PowerShell write them.
+func utf16Text(s string, bigEndian bool) string {
+	out := []byte{0xFF, 0xFE}
+	if bigEndian {
+		out = []byte{0xFE, 0xFF}
+	}
+	for _, u := range utf16.Encode([]rune(s)) {
+		if bigEndian {
+			out = append(out, byte(u>>8), byte(u))
+		} else {
+			out = append(out, byte(u), byte(u>>8))
+		}
+	}
+	return string(out)
+}
 
 // Files that were misread: skipped, or checked in part, while the run said
 // all was well (issue 16, point 6).
@@ -25,6 +43,16 @@ func init() {
 		{name: "YAML key mis-indented in a sequence item", files: map[string]string{"t.yaml": cfnHead +
 			"      ContainerDefinitions:\n        - Name: app\n          Image: nginx\n         Privileged: true\n"},
 			wantErr: &wantError{"t.yaml", 9, 10, "did not find expected '-' indicator"}},
+		// UTF-16 files were skipped as binary: decoded, positions in code
+		// points of the text (the emoji is one column, two UTF-16 units).
+		{name: "UTF-16LE task definition", files: map[string]string{"td.json": utf16Text("{\"family\": \"😀\", \"pidMode\": \"host\", \"containerDefinitions\": []}", false)},
+			want: []string{"ECS002@td.json:1:17"}},
+		{name: "UTF-16BE YAML template", files: map[string]string{"t.yaml": utf16Text(cfnHead+"      Family: é😀\r\n      PidMode: host\r\n      ContainerDefinitions: []\r\n", true)},
+			want: []string{"ECS002@t.yaml:7:7"}},
+		{name: "UTF-16LE Terraform", files: map[string]string{"main.tf": utf16Text("resource \"aws_ecs_task_definition\" \"t\" {\n  family = \"é😀\"\n  pid_mode = \"host\"\n}\n", false)},
+			want: []string{"ECS002@main.tf:3:3"}},
+		{name: "UTF-16 syntax error", files: map[string]string{"t.yaml": utf16Text(cfnHead+"      Family: [é😀, b\n      PidMode: host\n", false)},
+			wantErr: &wantError{"t.yaml", 6, 7, "invalid YAML"}},
 		// A module file that cannot be read leaves the module checked in
 		// part: an error, whether the file was named or walked, never a
 		// hang (nothing writes to the pipe).
