@@ -253,6 +253,7 @@ func Run(cfg Config, paths []string) (*Result, error) {
 	slices.SortStableFunc(res.Suppressed, func(a, b SuppressedFinding) int {
 		return compareFindings(&a.Finding, &b.Finding)
 	})
+	redactMessages(res)
 	return res, nil
 }
 

@@ -72,3 +72,31 @@ func redactURLRest(rest string) string {
 	}
 	return rest[:q+1] + strings.Join(params, "&") + fragment
 }
+
+// redactMessages masks URL credentials in every message of a result: the
+// parsers' notes and errors go through Context, which masks them already,
+// but the engine's own diagnostics, suppression problems and the rules'
+// messages (which quote values from the files) do not.
+func redactMessages(res *Result) {
+	diags := func(ds []Diagnostic) {
+		for i := range ds {
+			ds[i].Message = RedactURLCredentials(ds[i].Message)
+			related(ds[i].Related)
+		}
+	}
+	diags(res.Errors)
+	diags(res.Notes)
+	for i := range res.Findings {
+		res.Findings[i].Message = RedactURLCredentials(res.Findings[i].Message)
+		related(res.Findings[i].Related)
+	}
+	for i := range res.Suppressed {
+		res.Suppressed[i].Finding.Message = RedactURLCredentials(res.Suppressed[i].Finding.Message)
+	}
+}
+
+func related(rs []Related) {
+	for i := range rs {
+		rs[i].Message = RedactURLCredentials(rs[i].Message)
+	}
+}

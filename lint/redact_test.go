@@ -40,3 +40,19 @@ func TestContextRedactsURLs(t *testing.T) {
 		}
 	}
 }
+
+// Messages that do not pass through Context are masked by Run.
+func TestRedactMessages(t *testing.T) {
+	res := &Result{
+		Errors:     []Diagnostic{{Message: "bad suppression near https://u:SECRET1@h/x", Related: []Related{{Message: "see https://h/?token=SECRET2"}}}},
+		Notes:      []Diagnostic{{Message: "https://SECRET3@h"}},
+		Findings:   []Finding{{Message: `image "https://u:SECRET4@r/i"`, Related: []Related{{Message: "https://h/?sig=SECRET5"}}}},
+		Suppressed: []SuppressedFinding{{Finding: Finding{Message: "https://u:SECRET6@h"}}},
+	}
+	redactMessages(res)
+	all := res.Errors[0].Message + res.Errors[0].Related[0].Message + res.Notes[0].Message +
+		res.Findings[0].Message + res.Findings[0].Related[0].Message + res.Suppressed[0].Finding.Message
+	if strings.Contains(all, "SECRET") || strings.Count(all, "REDACTED") != 6 {
+		t.Errorf("messages not all masked: %q", all)
+	}
+}
