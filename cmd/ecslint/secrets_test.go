@@ -30,6 +30,9 @@ var leakedSecrets = []string{
 	"AKIAPARAMDEFAULTSEC4", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYMAPPINGSEC4", "sub-param-secret-value-4",
 	"dup-first-secret-value-4", "dup-last-secret-value-4", "AKIATFJSONDEFAULTSE4", "AKIATFVARSENTRYSEC04",
 	"ghp_ModuleSourceTokenabcdefghijklmnopqr4", "module-query-token-secret-4",
+	// tffunc: tfvars entries that a function (format) or a template
+	// ("pw:${var.password}") made into the value found secret.
+	"tfvars-format-secret-value-5", "tfvars-template-secret-value-5",
 }
 
 // secretsFixtures returns the text of every file in testdata/secrets, and
