@@ -65,6 +65,11 @@ type Result struct {
 	// Suppressed are the findings suppressions hid (in reported files),
 	// sorted like Findings.
 	Suppressed []SuppressedFinding
+	// Secrets are the Redact ranges of every finding any rule made,
+	// whatever became of it (suppressed, in a file not reported on,
+	// later hidden by a baseline): a secret is masked in every snippet,
+	// not only in the snippets of the finding that found it.
+	Secrets []Range
 }
 
 // skippedDirs are never walked: version control, dependency trees, and
@@ -235,6 +240,7 @@ func Run(cfg Config, paths []string) (*Result, error) {
 	res.Findings = slices.Grow(res.Findings, total-len(res.Findings))
 	for i, o := range outs {
 		res.Files += o.claimed
+		res.Secrets = append(res.Secrets, o.secrets...)
 		for _, sf := range o.suppressed {
 			if reportable(sf.Finding.Range.File) {
 				res.Suppressed = append(res.Suppressed, sf)
@@ -277,6 +283,7 @@ func Run(cfg Config, paths []string) (*Result, error) {
 	slices.SortStableFunc(res.Suppressed, func(a, b SuppressedFinding) int {
 		return compareFindings(&a.Finding, &b.Finding)
 	})
+	redactMessages(res)
 	return res, nil
 }
 
@@ -307,6 +314,7 @@ type jobResult struct {
 	errors     []Diagnostic
 	notes      []Diagnostic
 	sources    map[string][]byte
+	secrets    []Range
 }
 
 // runJob parses one job and runs every rule over its units. Rules run right
@@ -355,6 +363,9 @@ func runJob(cfg Config, fsys *FS, j job, runSup *suppressor, ignores *configIgno
 	}
 	if limit.dropped > 0 {
 		out.errors = append(out.errors, limit.diagnostic(j.paths[0]))
+	}
+	for _, f := range out.findings {
+		out.secrets = append(out.secrets, f.Redact...)
 	}
 	if cfg.Suppress != nil {
 		s := runSup.forJob()

@@ -70,9 +70,12 @@ type Related struct {
 }
 
 // Diagnostic is an error: ecslint could not check (part of) a file.
+// Related points at other text that explains it: the first of two
+// duplicate keys, the construct a syntax error is in.
 type Diagnostic struct {
 	Range   Range
 	Message string
+	Related []Related
 }
 
 func (d Diagnostic) Error() string {

@@ -196,8 +196,18 @@ func under(roots []string, abs string) bool {
 	return false
 }
 
-// ReadFile reads path if it is inside the roots and under the size cap.
+// ReadFile reads path if it is inside the roots and under the size cap
+// (of the bytes on disk), as UTF-8 text (see decodeText).
 func (fs *FS) ReadFile(path string) ([]byte, error) {
+	b, err := fs.readRaw(path)
+	if err != nil {
+		return nil, err
+	}
+	return decodeText(b), nil
+}
+
+// readRaw is ReadFile without decoding.
+func (fs *FS) readRaw(path string) ([]byte, error) {
 	if b, ok := fs.overlay[filepath.Clean(path)]; ok {
 		return b, nil
 	}
@@ -302,6 +312,10 @@ func (fs *FS) readCapped(size int64, read func([]byte) (int, error)) ([]byte, er
 	}
 	return b, nil
 }
+
+// DescribeReadError says why a file could not be read, without the path
+// (which the diagnostic that quotes it already names).
+func DescribeReadError(err error) string { return describeOSError(err) }
 
 // ReadDir lists the names in a directory inside the roots, sorted, plus any
 // overlaid files that belong to it.

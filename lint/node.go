@@ -1,5 +1,7 @@
 package lint
 
+import "slices"
+
 // NodeKind is the kind of a Node.
 type NodeKind uint8
 
@@ -52,6 +54,95 @@ type Node struct {
 	// Origin says where a value the parser could not compute comes from
 	// (a resource attribute, a sensitive variable); nil when it says nothing.
 	Origin *Origin
+	// Written, for a value placed away from the text that wrote it (a
+	// CloudFormation parameter default a !Ref puts where it is used, a
+	// Terraform variable default a "${var.x}" puts at the template, a
+	// string built from such values), lists that text: a secret found in
+	// the value is masked there too. A pointer, nil for nearly every node,
+	// so that the trees of large files do not grow by a slice header per
+	// value.
+	Written *[]Range
+}
+
+// WrittenAt returns the ranges of text that wrote n: its own range and
+// those of Written.
+func (n *Node) WrittenAt() []Range {
+	if n.Written == nil {
+		return []Range{n.Range}
+	}
+	return append([]Range{n.Range}, *n.Written...)
+}
+
+// PlacedAt returns a copy of n at range at that remembers where n was
+// written, as a value moved to where it is used must (see Written).
+func (n *Node) PlacedAt(at Range) *Node {
+	c := *n
+	c.Range = at
+	c.Written = nil
+	c.AddWritten(n)
+	return &c
+}
+
+// AddWritten records that the text of parts (their ranges and what wrote
+// them) also wrote n, as the parts of a string built from them do. Ranges
+// are kept once: a string joined from aliases of itself names the same
+// text many times, and its list must not double with each level.
+func (n *Node) AddWritten(parts ...*Node) {
+	var ws []Range
+	if n.Written != nil {
+		ws = *n.Written
+	}
+	total := len(ws)
+	for _, p := range parts {
+		if p != nil {
+			total += 1 + lenWritten(p)
+		}
+	}
+	var seen map[Range]bool // past a few ranges, comparing each is quadratic
+	if total > linearWritten {
+		seen = make(map[Range]bool, total)
+		for _, r := range ws {
+			seen[r] = true
+		}
+	}
+	add := func(r Range) {
+		if r.IsZero() || r == n.Range {
+			return
+		}
+		if seen != nil {
+			if seen[r] {
+				return
+			}
+			seen[r] = true
+		} else if slices.Contains(ws, r) {
+			return
+		}
+		ws = append(ws, r)
+	}
+	for _, p := range parts {
+		if p == nil {
+			continue
+		}
+		add(p.Range)
+		if p.Written != nil {
+			for _, r := range *p.Written {
+				add(r)
+			}
+		}
+	}
+	if len(ws) > 0 {
+		n.Written = &ws
+	}
+}
+
+// linearWritten is how many ranges AddWritten compares one by one.
+const linearWritten = 16
+
+func lenWritten(n *Node) int {
+	if n.Written == nil {
+		return 0
+	}
+	return len(*n.Written)
 }
 
 // Field is one key of an object Node.

@@ -113,17 +113,27 @@ func (c *Context) Source(path string) ([]byte, bool) {
 }
 
 // Errorf reports that (part of) a claimed file could not be checked.
+// Credentials in URLs the message quotes are masked (RedactURLCredentials).
 func (c *Context) Errorf(r Range, format string, args ...any) {
 	c.mu.Lock()
-	c.errors = append(c.errors, Diagnostic{Range: r, Message: fmt.Sprintf(format, args...)})
+	c.errors = append(c.errors, Diagnostic{Range: r, Message: RedactURLCredentials(fmt.Sprintf(format, args...))})
+	c.mu.Unlock()
+}
+
+// Report reports an error with related locations (see Errorf).
+func (c *Context) Report(d Diagnostic) {
+	d.Message = RedactURLCredentials(d.Message)
+	c.mu.Lock()
+	c.errors = append(c.errors, d)
 	c.mu.Unlock()
 }
 
 // Notef records something the user may want to know with --verbose: a
 // module that was not evaluated, a file() outside the scanned roots.
+// Credentials in URLs the message quotes are masked.
 func (c *Context) Notef(r Range, format string, args ...any) {
 	c.mu.Lock()
-	c.notes = append(c.notes, Diagnostic{Range: r, Message: fmt.Sprintf(format, args...)})
+	c.notes = append(c.notes, Diagnostic{Range: r, Message: RedactURLCredentials(fmt.Sprintf(format, args...))})
 	c.mu.Unlock()
 }
 

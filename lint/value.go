@@ -48,6 +48,11 @@ type Value[T any] struct {
 	Ref        string
 	Origin     *Origin
 	Alts       []Value[T]
+	// Written lists other text that wrote the value, beside ValueRange:
+	// the parameter default or mapping entry a CloudFormation !Ref or
+	// Fn::FindInMap resolved to, a Terraform variable default or tfvars
+	// entry, the earlier of duplicate keys. Secrets are masked there too.
+	Written []Range
 }
 
 // Origin is where a value comes from, when the parser knows more about it
@@ -94,6 +99,19 @@ func (v Value[T]) Possible() []Value[T] {
 	all = append(all, v)
 	all = append(all, v.Alts...)
 	return all
+}
+
+// SecretRanges returns every source range that writes a possible value of
+// v: where a rule finds v secret, all of them must be masked.
+func (v Value[T]) SecretRanges() []Range {
+	var out []Range
+	for _, p := range v.Possible() {
+		if !p.ValueRange.IsZero() {
+			out = append(out, p.ValueRange)
+		}
+		out = append(out, p.Written...)
+	}
+	return out
 }
 
 // Any returns the first possible value for which match is true.

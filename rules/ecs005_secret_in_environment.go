@@ -291,16 +291,10 @@ func fromSecret(td *lint.TaskDefinition, c *lint.Container, e lint.KeyValue, nam
 	return f, true
 }
 
-// redactions are the source ranges of every possible value of v.
-func redactions(v lint.String) []lint.Range {
-	var out []lint.Range
-	for _, p := range v.Possible() {
-		if !p.ValueRange.IsZero() {
-			out = append(out, p.ValueRange)
-		}
-	}
-	return out
-}
+// redactions are the source ranges that write every possible value of v:
+// where it is used, and where a parameter default, mapping entry, variable
+// default or earlier duplicate key wrote it.
+func redactions(v lint.String) []lint.Range { return v.SecretRanges() }
 
 // stringList reads a list-of-strings rule option.
 func stringList(v any) []string {

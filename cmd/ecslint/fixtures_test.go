@@ -58,6 +58,9 @@ func compact(res *lint.Result) string {
 	}
 	for _, e := range res.Errors {
 		fmt.Fprintf(&b, "%s:%d:%d: error: %s\n", e.Range.File, e.Range.Start.Line, e.Range.Start.Col, e.Message)
+		for _, r := range e.Related {
+			fmt.Fprintf(&b, "  related %s:%d:%d: %s\n", r.Range.File, r.Range.Start.Line, r.Range.Start.Col, r.Message)
+		}
 	}
 	return b.String()
 }

@@ -26,7 +26,7 @@ func (GitHub) Format(w io.Writer, res *lint.Result, _ Options) error {
 		props := []string{"file=" + escapeProperty(e.Range.File)}
 		props = append(props, regionProperties(e.Range)...)
 		props = append(props, "title="+escapeProperty("ecslint could not check this file"))
-		ew.printf("::error %s::%s\n", strings.Join(props, ","), escapeData(e.Message))
+		ew.printf("::error %s::%s\n", strings.Join(props, ","), escapeData(withRelated(e)))
 	}
 	// One notice, not an annotation per note: a reader of the run learns
 	// that the result is not a full all-clear without a diff full of notes.
@@ -75,3 +75,17 @@ var propertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", 
 // a multi-line message one annotation.
 func escapeData(s string) string     { return dataEscaper.Replace(lint.PrintableLines(s)) }
 func escapeProperty(s string) string { return propertyEscaper.Replace(lint.PrintableLines(s)) }
+
+// withRelated is an error's message followed by its related locations,
+// for formats that have one text per error.
+func withRelated(e lint.Diagnostic) string {
+	if len(e.Related) == 0 {
+		return e.Message
+	}
+	var b strings.Builder
+	b.WriteString(e.Message)
+	for _, r := range e.Related {
+		b.WriteString("\n" + r.Range.String() + ": " + r.Message)
+	}
+	return b.String()
+}

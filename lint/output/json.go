@@ -16,7 +16,8 @@ import (
 //	  end_line, end_column, resource (omitempty), container (omitempty),
 //	  controls ([] when none), related (omitempty): [{file, line, column,
 //	  message}]}],
-//	 "errors": [{file, line (omitempty), column (omitempty), message}],
+//	 "errors": [{file, line (omitempty), column (omitempty), message,
+//	  related (omitempty), as for findings}],
 //	 "notes": [same as errors: what could not be evaluated, and why],
 //	 "summary": {files, findings, errors, notes, suppressed}}
 //
@@ -60,23 +61,7 @@ func (JSON) Format(w io.Writer, res *lint.Result, _ Options) error {
 		}
 		s.key("controls")
 		s.strings(f.Controls)
-		if len(f.Related) > 0 {
-			s.key("related")
-			s.open('[')
-			for _, r := range f.Related {
-				s.open('{')
-				s.key("file")
-				s.str(r.Range.File)
-				s.key("line")
-				s.int(r.Range.Start.Line)
-				s.key("column")
-				s.int(r.Range.Start.Col)
-				s.key("message")
-				s.str(r.Message)
-				s.close('}')
-			}
-			s.close(']')
-		}
+		writeRelated(s, f.Related)
 		s.close('}')
 	}
 	s.close(']')
@@ -116,6 +101,29 @@ func writeDiagnostics(s *jsonStream, ds []lint.Diagnostic) {
 		}
 		s.key("message")
 		s.str(e.Message)
+		writeRelated(s, e.Related)
+		s.close('}')
+	}
+	s.close(']')
+}
+
+// writeRelated writes a finding's or an error's related locations, if any.
+func writeRelated(s *jsonStream, related []lint.Related) {
+	if len(related) == 0 {
+		return
+	}
+	s.key("related")
+	s.open('[')
+	for _, r := range related {
+		s.open('{')
+		s.key("file")
+		s.str(r.Range.File)
+		s.key("line")
+		s.int(r.Range.Start.Line)
+		s.key("column")
+		s.int(r.Range.Start.Col)
+		s.key("message")
+		s.str(r.Message)
 		s.close('}')
 	}
 	s.close(']')

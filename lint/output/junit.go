@@ -120,7 +120,7 @@ func (JUnit) Format(w io.Writer, res *lint.Result, opts Options) error {
 		if es := errs[file]; len(es) > 0 {
 			var text strings.Builder
 			for _, e := range es {
-				fmt.Fprintf(&text, "%s: %s\n", e.Range.String(), e.Message)
+				fmt.Fprintf(&text, "%s: %s\n", e.Range.String(), withRelated(e))
 			}
 			suite.Cases = append(suite.Cases, junitCase{Name: "parse", ClassName: file, File: file,
 				Error: &junitProblem{Message: es[0].Message, Type: "error", Text: text.String()}})

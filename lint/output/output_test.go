@@ -456,3 +456,74 @@ func trickyResult() *lint.Result {
 		},
 	}
 }
+
+// A secret is masked wherever the result says one is written: in a file
+// other than the finding's (a tfvars entry, a parameter default), and when
+// no finding of the result carries it any more (a baseline hid it).
+func TestSecretsMaskedWhereWritten(t *testing.T) {
+	const secret = "AKIAWRITTENELSEWHERE"
+	line := `{"pw": "` + secret + `", "privileged": true}`
+	at := func(file string) lint.Range {
+		return lint.Range{File: file, Start: lint.Pos{Line: 1, Col: 8}, End: lint.Pos{Line: 1, Col: 30}}
+	}
+	finding := func(file string) lint.Finding {
+		return lint.Finding{RuleID: "ECS001", RuleName: "privileged-container", Severity: lint.High, Message: "runs privileged",
+			Range: lint.Range{File: file, Start: lint.Pos{Line: 1, Col: 32}, End: lint.Pos{Line: 1, Col: 44}}}
+	}
+	// vars.json's secret was found through main.tf: the finding that
+	// found it is in main.tf, and the one shown in vars.json has none.
+	elsewhere := finding("main.tf")
+	elsewhere.Redact = []lint.Range{at("vars.json")}
+	byFinding := &lint.Result{
+		Findings: []lint.Finding{finding("vars.json"), elsewhere},
+		Sources:  map[string][]byte{"vars.json": []byte(line), "main.tf": []byte(`{"pw": var.pw,                 "privileged": true}`)},
+	}
+	byRun := &lint.Result{
+		Findings: []lint.Finding{finding("vars.json")},
+		Sources:  map[string][]byte{"vars.json": []byte(line)},
+		Secrets:  []lint.Range{at("vars.json")},
+	}
+	for _, res := range []*lint.Result{byFinding, byRun} {
+		for _, name := range []string{"text", "sarif"} {
+			out := format(t, name, res)
+			if bytes.Contains(out, []byte(secret)) {
+				t.Errorf("%s shows the secret", name)
+			}
+			if !bytes.Contains(out, []byte(strings.Repeat("*", len(secret)))) {
+				t.Errorf("%s shows no masked snippet: the test proves nothing\n%s", name, out)
+			}
+		}
+	}
+}
+
+// An error's related location (the first of two duplicate keys, the
+// construct a syntax error is in) is printed by every format.
+func TestErrorRelatedLocations(t *testing.T) {
+	at := func(line, col int) lint.Range {
+		return lint.Range{File: "t.yaml", Start: lint.Pos{Line: line, Col: col}, End: lint.Pos{Line: line, Col: col}}
+	}
+	res := &lint.Result{Errors: []lint.Diagnostic{{Range: at(9, 10), Message: "invalid YAML: did not find expected '-' indicator",
+		Related: []lint.Related{{Range: at(7, 9), Message: "in the construct that starts here"}}}}}
+	for name, want := range map[string]string{
+		"text":   "      t.yaml:7:9: in the construct that starts here\n",
+		"json":   `"related": [` + "\n" + `        {` + "\n" + `          "file": "t.yaml",` + "\n" + `          "line": 7,` + "\n" + `          "column": 9,`,
+		"github": "%0At.yaml:7:9: in the construct that starts here\n",
+		"junit":  "t.yaml:9:10: invalid YAML: did not find expected &#39;-&#39; indicator&#xA;t.yaml:7:9: in the construct that starts here",
+		"sarif":  `"startLine": 7,` + "\n" + `                      "startColumn": 9`,
+	} {
+		if out := format(t, name, res); !bytes.Contains(out, []byte(want)) {
+			t.Errorf("%s output lacks the related location %q:\n%s", name, want, out)
+		}
+	}
+	var doc any
+	if err := json.Unmarshal(format(t, "sarif", res), &doc); err != nil {
+		t.Fatal(err)
+	}
+	schema, err := jsonschema.NewCompiler().Compile("testdata/sarif-schema-2.1.0.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(doc); err != nil {
+		t.Fatalf("invalid SARIF: %#v", err)
+	}
+}

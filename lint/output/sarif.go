@@ -619,6 +619,13 @@ func writeNotification(s *jsonStream, level string, d lint.Diagnostic, baseDir s
 		s.open('[')
 		loc := sarifLocationOf(d.Range, baseDir)
 		loc.write(s)
+		// A notification has no relatedLocations: the related ones
+		// follow its own, each with its message.
+		for _, r := range d.Related {
+			rl := sarifLocationOf(r.Range, baseDir)
+			rl.Message = &sarifMessage{Text: sentence(r.Message)}
+			rl.write(s)
+		}
 		s.close(']')
 	}
 	s.close('}')

@@ -13,14 +13,14 @@ import (
 // definition is one line that all its findings show.
 type sourceCache struct {
 	res   *lint.Result
-	masks map[string][]lint.Finding
+	masks map[string][]lint.Range
 	files map[string]*sourceFile
 }
 
 type sourceFile struct {
 	name  string
 	lines []string
-	masks []lint.Finding
+	masks []lint.Range
 	shown []*shownText // by line, from 0; few lines of a file are shown
 }
 
@@ -33,7 +33,7 @@ type shownText struct {
 }
 
 func newSourceCache(res *lint.Result) *sourceCache {
-	return &sourceCache{res: res, masks: secretHolders(res), files: map[string]*sourceFile{}}
+	return &sourceCache{res: res, masks: secretRanges(res), files: map[string]*sourceFile{}}
 }
 
 // file returns a file's lines, or nil if the result has no source for it.

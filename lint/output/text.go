@@ -79,6 +79,9 @@ func (Text) Format(w io.Writer, res *lint.Result, opts Options) error {
 	}
 	for _, e := range res.Errors {
 		ew.printf("%s: %s %s\n", p.pos.Sprint(lint.Printable(e.Range.String())), p.sev[lint.High].Sprint("error:"), lint.Printable(e.Message))
+		for _, r := range e.Related {
+			ew.printf("      %s %s\n", p.rule.Sprint(lint.Printable(r.Range.String()+":")), lint.Printable(r.Message))
+		}
 	}
 	if opts.Verbose {
 		for _, n := range res.Notes {
@@ -142,32 +145,30 @@ func plural(n int, word string) string {
 	return word + "s"
 }
 
-// Redact masks, in one source line, every range any finding marks as
-// secret. Columns count code points; masked text becomes asterisks of the
-// same length so the underline stays aligned.
-func Redact(line string, ln int, file string, findings []lint.Finding) string {
+// Redact masks, in one source line of file, every secret range (a
+// finding's Redact). Columns count code points; masked text becomes
+// asterisks of the same length so the underline stays aligned.
+func Redact(line string, ln int, file string, secrets []lint.Range) string {
 	var runes []rune // only for a line that holds a secret
 	changed := false
-	for _, f := range findings {
-		for _, r := range f.Redact {
-			if r.File != file || ln < r.Start.Line || ln > r.End.Line {
-				continue
-			}
-			if runes == nil {
-				runes = []rune(line)
-			}
-			from, to := 0, len(runes)
-			if ln == r.Start.Line {
-				from = r.Start.Col - 1
-			}
-			if ln == r.End.Line {
-				to = r.End.Col - 1
-			}
-			for i := max(from, 0); i < min(to, len(runes)); i++ {
-				if runes[i] != '"' || (i != from && i != to-1) {
-					runes[i] = '*'
-					changed = true
-				}
+	for _, r := range secrets {
+		if r.File != file || ln < r.Start.Line || ln > r.End.Line {
+			continue
+		}
+		if runes == nil {
+			runes = []rune(line)
+		}
+		from, to := 0, len(runes)
+		if ln == r.Start.Line {
+			from = r.Start.Col - 1
+		}
+		if ln == r.End.Line {
+			to = r.End.Col - 1
+		}
+		for i := max(from, 0); i < min(to, len(runes)); i++ {
+			if runes[i] != '"' || (i != from && i != to-1) {
+				runes[i] = '*'
+				changed = true
 			}
 		}
 	}
@@ -267,23 +268,28 @@ func (e *errWriter) flush() error {
 	return e.err
 }
 
-// secretHolders indexes, by file, every finding whose Redact ranges must
-// be masked in source shown to the user: the reported ones and the
-// suppressed ones (a suppressed secret on a line another finding shows is
-// still a secret). Indexing by file keeps masking linear in the number of
-// findings; scanning every finding per snippet line was quadratic.
-func secretHolders(res *lint.Result) map[string][]lint.Finding {
-	idx := map[string][]lint.Finding{}
-	add := func(f lint.Finding) {
-		if len(f.Redact) > 0 {
-			idx[f.Range.File] = append(idx[f.Range.File], f)
+// secretRanges indexes, by the file they are in, the ranges that hold
+// secret values: those of every finding the run made (Result.Secrets:
+// suppressed and baselined ones too, since a secret on a line another
+// finding shows is still a secret) and those of the findings in the
+// result. A range is indexed by its own file, not its finding's: a
+// variable's default in variables.tf, a tfvars entry, a parameter default
+// are masked wherever a snippet shows them. Indexing keeps masking linear
+// in the number of ranges; scanning every finding per snippet line was
+// quadratic.
+func secretRanges(res *lint.Result) map[string][]lint.Range {
+	idx := map[string][]lint.Range{}
+	add := func(rs []lint.Range) {
+		for _, r := range rs {
+			idx[r.File] = append(idx[r.File], r)
 		}
 	}
+	add(res.Secrets)
 	for _, f := range res.Findings {
-		add(f)
+		add(f.Redact)
 	}
 	for _, sf := range res.Suppressed {
-		add(sf.Finding)
+		add(sf.Finding.Redact)
 	}
 	return idx
 }

@@ -66,9 +66,9 @@ func looksLikeTemplate(src []byte) bool {
 }
 
 var (
-	topLevelResources = regexp.MustCompile(`(?m)^(Resources:|\{?\s*"Resources"\s*:)`)
-	awsType           = regexp.MustCompile(`"?Type"?\s*:\s*["']?(AWS|Custom)::`)
-	yamlErrorLine     = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+	topLevelResources    = regexp.MustCompile(`(?m)^(Resources:|\{?\s*"Resources"\s*:|\{\s*Resources\s*:)`)
+	awsType              = regexp.MustCompile(`"?Type"?\s*:\s*["']?(AWS|Custom)::`)
+	yamlErrorLinePattern = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 )
 
 // Parse implements lint.Parser.
@@ -91,24 +91,34 @@ func (Parser) Parse(ctx *lint.Context, paths []string) ([]*lint.Unit, bool) {
 		if !looksLikeTemplate(src) {
 			return nil, false
 		}
-		ctx.Errorf(perr.at, "%s", perr.msg)
+		ctx.Report(lint.Diagnostic{Range: perr.at, Message: perr.msg, Related: perr.related})
 		return nil, true
 	}
 	if !isTemplate(root) {
 		return nil, false
 	}
+	for _, d := range duplicateKeys(root, shared) {
+		ctx.Report(d)
+	}
 	return []*lint.Unit{decode(root, shared, ctx.Budget)}, true
 }
 
 type parseError struct {
-	at  lint.Range
-	msg string
+	at      lint.Range
+	msg     string
+	related []lint.Related
 }
 
 // parse reads a template into a positioned node tree: JSON with the JSON
 // parser (exact, and faster), YAML with the block-YAML fast path when the
 // template lies in its subset and through yaml.v3 otherwise.
 // The tree shares nodes (shared) only where YAML aliases made it so.
+//
+// A .json file is JSON. Any other file that starts with "{" is tried as
+// JSON first, then as YAML: a YAML flow mapping starts with "{" too, and
+// is valid YAML that is not JSON ({Resources: {...}} has unquoted keys).
+// Positions come from the parser that succeeded; when both fail, the YAML
+// error is the one to show, since YAML accepts every JSON template.
 func parse(file string, src []byte) (root *lint.Node, shared bool, perr *parseError) {
 	body := bytes.TrimLeft(src, " \t\r\n\xef\xbb\xbf")
 	if len(body) > 0 && body[0] == '{' {
@@ -117,11 +127,9 @@ func parse(file string, src []byte) (root *lint.Node, shared bool, perr *parseEr
 			return n, false, nil
 		}
 		var se *jsonnode.SyntaxError
-		if errors.As(err, &se) {
-			return nil, false, &parseError{lint.Range{File: file, Start: se.Pos, End: se.Pos}, "invalid JSON: " + se.Msg}
+		if errors.As(err, &se) && strings.HasSuffix(file, ".json") {
+			return nil, false, &parseError{at: lint.Range{File: file, Start: se.Pos, End: se.Pos}, msg: "invalid JSON: " + se.Msg}
 		}
-		// Not JSON after all (YAML flow mappings start with "{" too): let
-		// yaml.v3 have it.
 	}
 	s := newSource(file, src)
 	if n, ok := parseBlockYAML(s); ok {
@@ -140,12 +148,14 @@ func parseYAMLv3(s *source) (*lint.Node, bool, *parseError) {
 	c := newConverter(s)
 	n, err := c.convert(&doc)
 	if err != nil {
-		return nil, false, &parseError{lint.Range{File: file, Start: lint.Pos{Line: 1, Col: 1}, End: lint.Pos{Line: 1, Col: 1}}, err.Error()}
+		return nil, false, &parseError{at: lint.Range{File: file, Start: lint.Pos{Line: 1, Col: 1}, End: lint.Pos{Line: 1, Col: 1}}, msg: err.Error()}
 	}
 	return n, c.shared, nil
 }
 
-// yamlError places a yaml.v3 error. yaml.v3 gives the line only; the column
+// yamlError places a yaml.v3 error. yaml.v3 gives a line only: for its
+// parser errors the line where the construct the error is in starts (its
+// context mark), which may be far above the line that is wrong; the column
 // is that line's first character, where editors put the cursor anyway.
 func yamlError(file string, src []byte, err error) *parseError {
 	msg := err.Error()
@@ -153,38 +163,122 @@ func yamlError(file string, src []byte, err error) *parseError {
 	if errors.As(err, &te) && len(te.Errors) > 0 {
 		msg = te.Errors[0]
 	}
-	line := 1
-	if m := yamlErrorLine.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
-		if parserProblems[msg] {
-			// yaml.v3 numbers its parser errors' lines from zero (its
-			// scanner errors from one), at the construct the error is in.
-			line++
-			msg += " (in the construct that starts here)"
-		}
-	} else {
-		msg = strings.TrimPrefix(msg, "yaml: ")
-	}
 	s := newSource(file, src)
+	line, msg, construct := yamlErrorLine(msg)
 	if strings.Contains(msg, "UTF-8") && !utf8.Valid(src) {
 		// yaml.v3 names no line for an encoding error: point at the first
 		// invalid byte instead of the top of the file.
 		at := s.pos(firstInvalidUTF8(src))
-		return &parseError{lint.Range{File: file, Start: at, End: at}, "invalid YAML: " + msg}
+		return &parseError{at: lint.Range{File: file, Start: at, End: at}, msg: "invalid YAML: " + msg}
 	}
-	// At the end of the input the construct may start past the last line.
-	line = max(1, min(line, len(s.Starts)))
-	col := 1
-	if line <= len(s.Starts) {
-		off := s.Starts[line-1]
-		for off < len(src) && (src[off] == ' ' || src[off] == '\t') {
-			off++
+	if strings.Contains(msg, "control characters are not allowed") {
+		// Nor for a character YAML does not allow (a NUL byte).
+		if off, ok := firstNonPrintable(src); ok {
+			at := s.pos(off)
+			return &parseError{at: lint.Range{File: file, Start: at, End: at}, msg: "invalid YAML: " + msg}
 		}
-		col = s.pos(off).Col
 	}
-	at := lint.Pos{Line: line, Col: col}
-	return &parseError{lint.Range{File: file, Start: at, End: at}, "invalid YAML: " + msg}
+	at := lineStart(s, line)
+	if !construct {
+		return &parseError{at: lint.Range{File: file, Start: at, End: at}, msg: "invalid YAML: " + msg}
+	}
+	// The wrong line is the first one at which the document, cut after it,
+	// fails as the whole does; the construct's start is related.
+	wrong := lineStart(s, problemLine(s, line, msg))
+	pe := &parseError{at: lint.Range{File: file, Start: wrong, End: wrong}, msg: "invalid YAML: " + msg}
+	if wrong != at {
+		pe.related = []lint.Related{{Range: lint.Range{File: file, Start: at, End: at}, Message: "in the construct that starts here"}}
+	} else {
+		pe.msg += " (in the construct that starts here)"
+	}
+	return pe
+}
+
+// yamlErrorLine splits a yaml.v3 message into its line (1 when it names
+// none) and its text, and reports whether the line is that of the
+// enclosing construct (a parser error) rather than of the problem.
+func yamlErrorLine(msg string) (line int, text string, construct bool) {
+	m := yamlErrorLinePattern.FindStringSubmatch(msg)
+	if m == nil {
+		return 1, strings.TrimPrefix(msg, "yaml: "), false
+	}
+	line, _ = strconv.Atoi(m[1])
+	if parserProblems[m[2]] {
+		// yaml.v3 numbers its parser errors' lines from zero (its
+		// scanner errors from one), at the construct the error is in.
+		return line + 1, m[2], true
+	}
+	return line, m[2], false
+}
+
+// lineStart is the position of the first character of a line that is not
+// a blank; at the end of the input the construct may start past the last
+// line, which then stands for it.
+func lineStart(s *source, line int) lint.Pos {
+	line = max(1, min(line, len(s.Starts)))
+	off := s.Starts[line-1]
+	for off < len(s.src) && (s.src[off] == ' ' || s.src[off] == '\t') {
+		off++
+	}
+	return s.pos(off)
+}
+
+// maxProblemSearch bounds the input problemLine re-parses, a few times
+// over: past it the construct's line is reported.
+const maxProblemSearch = 4 << 20
+
+// problemLine finds the line a parser error is on: the first line, from
+// the construct's, through which the document fails with the same error.
+// A prefix of a document that is right up to a line break parses, so the
+// search is a bisection over lines: a few parses of the document at most,
+// and only for a document that is wrong.
+func problemLine(s *source, from int, msg string) int {
+	if len(s.src) > maxProblemSearch {
+		return from
+	}
+	fails := func(line int) bool {
+		end := len(s.src)
+		if line < len(s.Starts) {
+			end = s.Starts[line]
+		}
+		var doc yaml.Node
+		err := yaml.Unmarshal(s.src[:end], &doc)
+		if err == nil {
+			return false
+		}
+		_, text, _ := yamlErrorLine(err.Error())
+		return text == msg
+	}
+	lo, hi := max(from, 1), len(s.Starts)
+	if lo >= hi || !fails(hi) {
+		return from
+	}
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
+}
+
+// firstNonPrintable returns the offset of the first character YAML does
+// not allow in a document: C0 controls other than tab, LF and CR, DEL,
+// C1 controls other than NEL, surrogates, U+FFFE and U+FFFF.
+func firstNonPrintable(src []byte) (int, bool) {
+	for off := 0; off < len(src); {
+		r, size := utf8.DecodeRune(src[off:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+		case r < 0x20 && r != '\t' && r != '\n' && r != '\r', r == 0x7F,
+			r >= 0x80 && r <= 0x9F && r != 0x85, r == 0xFFFE, r == 0xFFFF:
+			return off, true
+		}
+		off += size
+	}
+	return 0, false
 }
 
 // firstInvalidUTF8 returns the offset of src's first byte that is not

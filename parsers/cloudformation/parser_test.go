@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -87,18 +88,34 @@ func TestAccepts(t *testing.T) {
 }
 
 func TestYAMLErrorPositions(t *testing.T) {
-	cases := []struct{ text, want string }{
-		// Parser errors: yaml.v3 counts these lines from zero.
-		{"Resources:\n  A:\n    Type: AWS::ECS::Cluster\n    Properties: [x,\n", "5:1"},
-		{"Resources:\n  A:\n    Type: AWS::ECS::Cluster\n   bad: x\n", "2:3"},
+	cases := []struct{ text, want, related string }{
+		// Parser errors: yaml.v3 counts these lines from zero, and names
+		// the line of the construct the error is in; the error is at the
+		// line that is wrong, the construct related.
+		{"Resources:\n  A:\n    Type: AWS::ECS::Cluster\n    Properties: [x,\n", "5:1", ""},
+		{"Resources:\n  A:\n    Type: AWS::ECS::Cluster\n   bad: x\n", "4:4", "2:3"},
+		// A mis-indented key in a sequence item, two lines below the item.
+		{"Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n" +
+			"        - Name: app\n          Image: nginx\n         Privileged: true\n        - Name: b\n", "8:10", "6:9"},
 		// A scanner error: counted from one.
-		{"Resources:\n  A:\n    Type: AWS::ECS::Cluster\n    Properties:\n\tClusterName: x\n", "5:2"},
+		{"Resources:\n  A:\n    Type: AWS::ECS::Cluster\n    Properties:\n\tClusterName: x\n", "5:2", ""},
+		// yaml.v3 names no line for a control character: its own position.
+		{"Resources:\n  A:\n    Type: AWS::ECS::Cluster\n    Properties: {ClusterName: \"a\x00b\"}\n", "4:33", ""},
+		{"Resources:\n  A:\n    Type: AWS::ECS::Cluster\n    Properties: {ClusterName: ab\x00}\n", "4:33", ""},
 	}
 	for _, c := range cases {
 		_, ctx, _ := parseText(t, "t.yaml", c.text)
 		errs := ctx.Errors()
 		if len(errs) != 1 || pos(errs[0].Range) != c.want {
 			t.Errorf("%q: errors %v, want one at %s", c.text, errs, c.want)
+			continue
+		}
+		related := ""
+		if len(errs[0].Related) > 0 {
+			related = pos(errs[0].Related[0].Range)
+		}
+		if related != c.related {
+			t.Errorf("%q: related %q, want %q", c.text, related, c.related)
 		}
 	}
 }
@@ -439,5 +456,60 @@ func TestSniffCoversMappedTypes(t *testing.T) {
 	}
 	if Sniff([]byte("Resources:\n  B:\n    Type: AWS::S3::Bucket\n")) {
 		t.Error("a template with nothing ecslint reads should not be parsed")
+	}
+}
+
+// Duplicate keys are errors at the second key, with the first related,
+// whichever YAML path parsed the template, and in JSON templates too.
+func TestDuplicateKeys(t *testing.T) {
+	yamlText := "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      PidMode: host\n      PidMode: task\n" +
+		"      ContainerDefinitions: [{Name: a, Image: a, Name: b}]\n"
+	want := []string{"6:7 PidMode 5:7", "7:50 Name 7:31"}
+	describe := func(ds []lint.Diagnostic) []string {
+		var out []string
+		for _, d := range ds {
+			key := strings.Split(d.Message, `"`)[1]
+			out = append(out, pos(d.Range)+" "+key+" "+pos(d.Related[0].Range))
+		}
+		return out
+	}
+	fast, ok := parseBlockYAML(newSource("t.yaml", []byte(yamlText)))
+	if !ok {
+		t.Fatal("the fast path declined the template: the test would not compare the paths")
+	}
+	slow, shared, perr := parseYAMLv3(newSource("t.yaml", []byte(yamlText)))
+	if perr != nil {
+		t.Fatal(perr.msg)
+	}
+	for name, got := range map[string][]string{"fast": describe(duplicateKeys(fast, false)), "yaml.v3": describe(duplicateKeys(slow, shared))} {
+		if !slices.Equal(got, want) {
+			t.Errorf("%s path: duplicates %v, want %v", name, got, want)
+		}
+	}
+	_, ctx, claimed := parseText(t, "t.json", `{"Resources": {"T": {"Type": "AWS::ECS::TaskDefinition", "Type": "AWS::ECS::TaskDefinition"}}}`)
+	if errs := ctx.Errors(); !claimed || len(errs) != 1 || pos(errs[0].Range) != "1:58" || pos(errs[0].Related[0].Range) != "1:22" {
+		t.Errorf("JSON duplicate: claimed %v, errors %v", claimed, errs)
+	}
+	// An alias shares a mapping: its duplicate is reported once.
+	_, ctx, _ = parseText(t, "a.yaml", "X: &m {A: 1, A: 2}\nResources:\n  T:\n    Type: AWS::ECS::Cluster\n    Properties: *m\n")
+	if errs := ctx.Errors(); len(errs) != 1 || pos(errs[0].Range) != "1:14" {
+		t.Errorf("aliased duplicate: errors %v", errs)
+	}
+}
+
+// A YAML template in flow style starts with "{" as JSON does: it is YAML,
+// and is read; a .json file stays JSON.
+func TestFlowStyleYAML(t *testing.T) {
+	text := "{Resources: {T: {Type: AWS::ECS::TaskDefinition, Properties: {PidMode: host}}}}\n"
+	u, ctx, claimed := parseText(t, "flow.yaml", text)
+	if !claimed || len(ctx.Errors()) != 0 || u == nil || len(u.TaskDefinitions) != 1 {
+		t.Fatalf("flow YAML: claimed %v, errors %v", claimed, ctx.Errors())
+	}
+	if pm := u.TaskDefinitions[0].PidMode; pm.V != "host" || pos(pm.Range) != "1:63" {
+		t.Errorf("pidMode %q at %s, want host at 1:63", pm.V, pos(pm.Range))
+	}
+	_, ctx, claimed = parseText(t, "flow.json", strings.Replace(text, "{Resources", `{"AWSTemplateFormatVersion": "2010-09-09", Resources`, 1))
+	if errs := ctx.Errors(); !claimed || len(errs) != 1 || !strings.HasPrefix(errs[0].Message, "invalid JSON") {
+		t.Errorf("flow YAML in a .json file: claimed %v, errors %v", claimed, errs)
 	}
 }

@@ -211,13 +211,20 @@ func (r *resolver) ref(n, name *lint.Node) *lint.Node {
 	switch d.Kind {
 	case lint.StringNode, lint.NumberNode, lint.BoolNode:
 		if p.list {
-			return r.splitNode(n.Range, d.Text, ",")
+			return r.splitNode(n.Range, d.Text, ",", d)
 		}
 		// The default, placed where it is used: that is where a finding
-		// about it belongs.
-		return &lint.Node{Kind: d.Kind, Text: d.Text, Range: n.Range}
+		// about it belongs; its text in Parameters is where it is written.
+		return placed(d, n.Range)
 	}
 	return unknown(n.Range, "")
+}
+
+// placed is scalar v at range at, remembering where v is written.
+func placed(v *lint.Node, at lint.Range) *lint.Node {
+	out := &lint.Node{Kind: v.Kind, Text: v.Text, Range: at}
+	out.AddWritten(v)
+	return out
 }
 
 func (r *resolver) getAtt(n, arg *lint.Node) *lint.Node {
@@ -283,6 +290,7 @@ func (r *resolver) sub(n, arg *lint.Node, depth int) *lint.Node {
 		return unknown(n.Range, "")
 	}
 	var b strings.Builder
+	var parts []*lint.Node // the values substituted, for Written
 	for {
 		i := strings.Index(s, "${")
 		if i < 0 {
@@ -319,11 +327,14 @@ func (r *resolver) sub(n, arg *lint.Node, depth int) *lint.Node {
 				return unknown(n.Range, "")
 			}
 			b.WriteString(v.Text)
+			parts = append(parts, v)
 		default:
 			return unknown(n.Range, v.Ref)
 		}
 	}
-	return &lint.Node{Kind: lint.StringNode, Text: b.String(), Range: n.Range}
+	out := &lint.Node{Kind: lint.StringNode, Text: b.String(), Range: n.Range}
+	out.AddWritten(parts...)
+	return out
 }
 
 func refIf(ok bool, id string) string {
@@ -355,7 +366,9 @@ func (r *resolver) join(n, arg *lint.Node) *lint.Node {
 	if !r.budget.Alloc(n.Range, int64(size)) {
 		return unknown(n.Range, "")
 	}
-	return &lint.Node{Kind: lint.StringNode, Text: strings.Join(parts, arg.Items[0].Text), Range: n.Range}
+	out := &lint.Node{Kind: lint.StringNode, Text: strings.Join(parts, arg.Items[0].Text), Range: n.Range}
+	out.AddWritten(arg.Items[1].Items...)
+	return out
 }
 
 func (r *resolver) selectItem(n, arg *lint.Node) *lint.Node {
@@ -376,16 +389,19 @@ func (r *resolver) split(n, arg *lint.Node) *lint.Node {
 		arg.Items[0].Kind != lint.StringNode || arg.Items[1].Kind != lint.StringNode || len(arg.Items[1].Alts) > 0 {
 		return unknown(n.Range, "")
 	}
-	return r.splitNode(n.Range, arg.Items[1].Text, arg.Items[0].Text)
+	return r.splitNode(n.Range, arg.Items[1].Text, arg.Items[0].Text, arg.Items[1])
 }
 
-func (r *resolver) splitNode(at lint.Range, s, sep string) *lint.Node {
+// splitNode splits s, written by from, into a list placed at at.
+func (r *resolver) splitNode(at lint.Range, s, sep string, from *lint.Node) *lint.Node {
 	out := &lint.Node{Kind: lint.ArrayNode, Range: at}
 	if sep == "" || !r.budget.Elements(at, int64(strings.Count(s, sep))+1) {
 		return unknown(at, "")
 	}
 	for _, part := range strings.Split(s, sep) {
-		out.Items = append(out.Items, &lint.Node{Kind: lint.StringNode, Text: part, Range: at})
+		item := &lint.Node{Kind: lint.StringNode, Text: part, Range: at}
+		item.AddWritten(from)
+		out.Items = append(out.Items, item)
 	}
 	return out
 }
@@ -419,7 +435,7 @@ func (r *resolver) findInMap(n, arg *lint.Node, depth int) *lint.Node {
 	}
 	switch v.Kind {
 	case lint.StringNode, lint.NumberNode, lint.BoolNode:
-		return &lint.Node{Kind: v.Kind, Text: v.Text, Range: n.Range}
+		return placed(v, n.Range)
 	}
 	return v
 }

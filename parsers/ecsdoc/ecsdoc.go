@@ -8,6 +8,7 @@
 package ecsdoc
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/ecslint/ecslint/lint"
@@ -78,13 +79,24 @@ func (d Doc) Sub(camel string) (Doc, lint.Presence) {
 	return Doc{N: f.Value, Style: d.Style}, p
 }
 
-// String decodes the string under an API key.
+// String decodes the string under an API key. JSON allows a key twice and
+// the last one wins, but the earlier values are written in the file too:
+// they are part of what wrote the value, so that a secret is masked in
+// all of them.
 func (d Doc) String(camel string) lint.String {
 	f := d.Field(camel)
 	if f == nil && d.partial() {
 		return lint.String{State: lint.Unknown, Range: d.N.Range}
 	}
-	return String(f)
+	v := String(f)
+	if f != nil {
+		for _, other := range d.N.Fields {
+			if other != f && other.Key == f.Key {
+				v.Written = append(v.Written, other.Value.WrittenAt()...)
+			}
+		}
+	}
+	return v
 }
 
 // Bool decodes the boolean under an API key.
@@ -225,6 +237,9 @@ func NodeString(n *lint.Node) lint.String {
 func scalar[T any](n *lint.Node, key lint.Range, conv func(*lint.Node) (T, bool)) lint.Value[T] {
 	one := func(n *lint.Node, at lint.Range) lint.Value[T] {
 		v := lint.Value[T]{Range: at, ValueRange: n.Range, Ref: n.Ref, Origin: n.Origin}
+		if n.Written != nil {
+			v.Written = slices.Clip(*n.Written) // appends copy, never share
+		}
 		switch n.Kind {
 		case lint.NullNode, lint.AbsentNode:
 			v.State = lint.Unset

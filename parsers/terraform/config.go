@@ -171,9 +171,7 @@ func (ev *evaluator) readSource(path string, pin *lint.Range) (*srcFile, error) 
 func (ev *evaluator) loadFile(path string, pin *lint.Range, use func(*body)) {
 	f, err := ev.readSource(path, pin)
 	if err != nil {
-		if errors.Is(err, lint.ErrTooLarge) {
-			ev.ctx.Errorf(lint.Range{File: filepath.ToSlash(path)}, "%v", err)
-		}
+		ev.unreadable(path, pin, err)
 		return
 	}
 	if strings.HasSuffix(path, ".tf.json") {
@@ -181,6 +179,25 @@ func (ev *evaluator) loadFile(path string, pin *lint.Range, use func(*body)) {
 	} else if b := ev.hclFile(f); b != nil {
 		use(b)
 	}
+}
+
+// unreadable reports a configuration file of a module that could not be
+// read: the module is then checked without it, which Terraform would not
+// do, so it is an error (a permission, a FIFO or device named *.tf, a file
+// over the size cap). A file the sandbox refused (a symlink out of the
+// scanned roots) is skipped on purpose, and says so in a note. Files of a
+// downloaded module are reported at the module call, as its findings are.
+func (ev *evaluator) unreadable(path string, pin *lint.Range, err error) {
+	at := lint.Range{File: filepath.ToSlash(path)}
+	what := ""
+	if pin != nil {
+		at, what = *pin, filepath.ToSlash(path)+": "
+	}
+	if errors.Is(err, lint.ErrOutsideRoots) {
+		ev.ctx.Notef(at, "%snot read: %s; the module is checked without it", what, lint.DescribeReadError(err))
+		return
+	}
+	ev.ctx.Errorf(at, "%scould not read: %s", what, lint.DescribeReadError(err))
 }
 
 // hclFile parses a native-syntax file (a .tf, a .tfvars). A file with a

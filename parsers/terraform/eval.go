@@ -147,7 +147,11 @@ func (ev *evaluator) evalJSON(s *scope, f *srcFile, n *lint.Node) *lint.Node {
 		}
 		v := ev.evalHCL(s, tf, tx)
 		if v.Kind != lint.UnknownNode || v.Range.IsZero() {
-			v.Range = n.Range
+			// Placed at the string, on a copy: v may be a variable's value
+			// ("${var.x}"), shared by every use, whose own text wrote it.
+			placed := v.PlacedAt(n.Range)
+			ev.copyMeta(v, placed)
+			v = placed
 		}
 		return v
 	case lint.ArrayNode:
@@ -391,7 +395,11 @@ func (ev *evaluator) renderParts(s *scope, f *srcFile, exprs []hclsyntax.Express
 		for _, n := range vals {
 			b.WriteString(n.Text)
 		}
-		return withPartsOrigin(strNode(b.String(), r), vals), vals
+		// The parts' own text (a variable's default, a tfvars entry) wrote
+		// the string too.
+		out := strNode(b.String(), r)
+		out.AddWritten(vals...)
+		return withPartsOrigin(out, vals), vals
 	}
 	return withPartsOrigin(unknownRef(r, sharedRef(vals)), vals), vals
 }

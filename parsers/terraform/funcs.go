@@ -288,7 +288,9 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 			if !ev.budget.Alloc(r, int64(base64.StdEncoding.EncodedLen(len(args[0].Text)))) {
 				return unknown(r)
 			}
-			return strNode(base64.StdEncoding.EncodeToString([]byte(args[0].Text)), r)
+			out := strNode(base64.StdEncoding.EncodeToString([]byte(args[0].Text)), r)
+			writtenBy(out, args)
+			return out
 		}
 		return unknown(r)
 	case "replace":
@@ -355,7 +357,25 @@ func (ev *evaluator) ctyCall(fn function.Function, r lint.Range, reserved int64,
 	if !ev.chargeCty(v, r) {
 		return unknown(r)
 	}
-	return ctyToNode(v, r)
+	out := ctyToNode(v, r)
+	if out.Kind == lint.StringNode {
+		writtenBy(out, args)
+	}
+	return out
+}
+
+// writtenBy records that the arguments of a function wrote its string
+// result (format("Bearer %s", var.token), join(",", [var.a, var.b])): a
+// secret found in it is masked in the variables' defaults and tfvars too.
+func writtenBy(out *lint.Node, args []*lint.Node) {
+	parts := make([]*lint.Node, 0, len(args))
+	for _, a := range args {
+		parts = append(parts, a)
+		if a.Kind == lint.ArrayNode {
+			parts = append(parts, a.Items...)
+		}
+	}
+	out.AddWritten(parts...)
 }
 
 func removeField(fs []*lint.Field, key string) []*lint.Field {

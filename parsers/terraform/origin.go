@@ -208,4 +208,3 @@ func (ev *evaluator) markSensitive(n *lint.Node, o *lint.Origin) *lint.Node {
 	}
 	return out
 }
-

@@ -240,7 +240,6 @@ func attrStep(t hcl.Traversal, i int) string {
 	return ""
 }
 
-
 // forBoundNames are the names that for expressions inside x bind: their
 // values exist only inside the for, so they are not causes on their own.
 func forBoundNames(x hclsyntax.Expression) map[string]bool {
