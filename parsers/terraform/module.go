@@ -306,7 +306,7 @@ func (in *instance) callModule(bl *block, callScope *scope, prefix string) *inst
 		}
 		var ok bool
 		if model, ok = knownModel(source, version); !ok {
-			in.ev.ctx.Notef(bl.defRange, "module %q (source %q) not evaluated: not downloaded (run terraform init) and not a module ecslint knows; its outputs are unknown", name, source)
+			in.ev.ctx.Notef(bl.defRange, "module %q (source %q) not evaluated: not downloaded (run terraform init) and not a module or version ecslint has a model of; its outputs are unknown", name, source)
 			return nil
 		}
 	}

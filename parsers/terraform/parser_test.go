@@ -504,6 +504,9 @@ func TestKnownModelsParse(t *testing.T) {
 	}
 	for _, vs := range knownModules {
 		for _, v := range vs {
+			if v.model == "" {
+				continue
+			}
 			if _, err := knownFS.ReadFile("known/" + v.model + ".tf"); err != nil {
 				t.Errorf("model %s: %v", v.model, err)
 			}
@@ -520,6 +523,12 @@ func TestKnownModelVersions(t *testing.T) {
 		{"registry.terraform.io/terraform-aws-modules/ecs/aws", "5.0.0"}:                                                     "tam-ecs-v5",
 		{"git::https://github.com/terraform-aws-modules/terraform-aws-ecs.git//modules/container-definition?ref=v5.2.0", ""}: "tam-ecs-container-definition-v5",
 		{"github.com/cloudposse/terraform-aws-ecs-container-definition", ""}:                                                 "cloudposse-ecs-container-definition",
+		{"terraform-aws-modules/eks/aws", "~> 18.31"}:                                                                        "tam-eks-v18",
+		{"terraform-aws-modules/eks/aws", "~> 19.21"}:                                                                        "tam-eks-v20",
+		{"terraform-aws-modules/eks/aws", ">= 20.8, < 21.0"}:                                                                 "tam-eks-v20",
+		{"terraform-aws-modules/eks/aws", "21.3.1"}:                                                                          "tam-eks-v21",
+		{"terraform-aws-modules/eks/aws", ""}:                                                                                "tam-eks-v21",
+		{"git::https://github.com/terraform-aws-modules/terraform-aws-eks.git?ref=v20.37.2", ""}:                             "tam-eks-v20",
 	}
 	for in, want := range cases {
 		if got, ok := knownModel(in[0], in[1]); !ok || got != want {
@@ -528,6 +537,9 @@ func TestKnownModelVersions(t *testing.T) {
 	}
 	if _, ok := knownModel("acme/other/aws", ""); ok {
 		t.Error("an unknown module must not match")
+	}
+	if m, ok := knownModel("terraform-aws-modules/eks/aws", "~> 17.24"); ok {
+		t.Errorf("eks before v18 has no model, got %q", m)
 	}
 }
 
