@@ -116,9 +116,14 @@ var positionSpecs = map[string]positionSpec{
 	}, resource: true},
 	// At encryptionConfig, or at the cluster without it.
 	"EKS002": {resource: true},
-	"EKS003": {},
-	// At the list of enabled log types, or at the cluster without one.
-	"EKS004": {keys: func(lint.Finding) []string { return []string{"enabledTypes", "enabled_cluster_log_types"} }, resource: true},
+	// At version, or at the terraform-aws-modules/eks argument that set it
+	// (cluster_version before v21, kubernetes_version from v21).
+	"EKS003": {keys: func(lint.Finding) []string { return []string{"version", "cluster_version", "kubernetes_version"} }},
+	// At the list of enabled log types (or the terraform-aws-modules/eks
+	// argument that set it), or at the cluster without one.
+	"EKS004": {keys: func(lint.Finding) []string {
+		return []string{"enabledTypes", "enabled_cluster_log_types", "cluster_enabled_log_types", "enabled_log_types"}
+	}, resource: true},
 	// Suppression problems point at the comment or the Metadata entry.
 	"SUP001": {keys: noKeys, prefixes: []string{"#", "//", "rule:", "- rule:", "{"}},
 }
