@@ -28,6 +28,9 @@ const maxSteps = 2_000_000
 // maxElements bounds collections produced by functions.
 const maxElements = 100_000
 
+// maxNesting bounds walks into nested values.
+const maxNesting = 64
+
 type evaluator struct {
 	ctx     *lint.Context
 	files   map[string]*srcFile
@@ -42,6 +45,10 @@ type evaluator struct {
 	// origin maps values a module caller passed to the caller's argument:
 	// a finding about them points there.
 	origin map[*lint.Node]lint.Range
+	// keyOf maps a value an object literal wrote to the literal's key: a
+	// value a module caller takes from its own literal (each.value.x) is
+	// reported at that key rather than at the argument that passes it.
+	keyOf map[*lint.Node]lint.Range
 	// manifests are the roots' module manifests, by root directory.
 	manifests map[string]map[string]string
 	// steps counts evaluation work against maxSteps; exhausted is set,
@@ -52,7 +59,8 @@ type evaluator struct {
 
 func newEvaluator(ctx *lint.Context) *evaluator {
 	return &evaluator{ctx: ctx, files: map[string]*srcFile{}, configs: map[string]*config{},
-		encoded: map[*lint.Node]*lint.Node{}, embedded: map[*lint.Node]*embeddedText{}, origin: map[*lint.Node]lint.Range{}, manifests: map[string]map[string]string{}}
+		encoded: map[*lint.Node]*lint.Node{}, embedded: map[*lint.Node]*embeddedText{}, origin: map[*lint.Node]lint.Range{},
+		keyOf: map[*lint.Node]lint.Range{}, manifests: map[string]map[string]string{}}
 }
 
 // scope is where an expression is evaluated: a module instance, plus names
@@ -173,6 +181,9 @@ func (ev *evaluator) evalJSON(s *scope, f *srcFile, n *lint.Node) *lint.Node {
 		out := &lint.Node{Kind: lint.ObjectNode, Range: n.Range}
 		for _, fl := range n.Fields {
 			v := ev.evalJSON(s, f, fl.Value)
+			if fl.Value.Kind != lint.StringNode || !hasTemplate(fl.Value.Text) {
+				ev.keyOf[v] = fl.KeyRange // a value of its own, not a reference
+			}
 			out.Fields = append(out.Fields, &lint.Field{Key: fl.Key, KeyRange: ev.keyRange(fl.KeyRange, v), Value: v})
 		}
 		return out
@@ -234,7 +245,9 @@ func (ev *evaluator) evalHCL(s *scope, f *srcFile, x hclsyntax.Expression) *lint
 				continue
 			}
 			v := ev.evalHCL(s, f, it.ValueExpr)
-			out.Fields = append(out.Fields, &lint.Field{Key: key, KeyRange: ev.keyRange(f.rng(it.KeyExpr.Range()), v), Value: v})
+			kr := f.rng(it.KeyExpr.Range())
+			ev.writtenAt(v, it.ValueExpr, kr)
+			out.Fields = append(out.Fields, &lint.Field{Key: key, KeyRange: ev.keyRange(kr, v), Value: v})
 		}
 		return out
 	case *hclsyntax.ForExpr:
@@ -488,6 +501,18 @@ func (ev *evaluator) inheritOrigin(parent *lint.Node, f *lint.Field) {
 	if _, ok := ev.origin[parent]; ok {
 		if _, has := ev.origin[f.Value]; !has {
 			ev.origin[f.Value] = f.KeyRange
+		}
+	}
+}
+
+// writtenAt records the key under which an object literal wrote a value
+// of its own (a literal or a constructor, not a reference to a value
+// written elsewhere).
+func (ev *evaluator) writtenAt(v *lint.Node, x hclsyntax.Expression, key lint.Range) {
+	switch x.(type) {
+	case *hclsyntax.LiteralValueExpr, *hclsyntax.TemplateExpr, *hclsyntax.ObjectConsExpr, *hclsyntax.TupleConsExpr:
+		if _, has := ev.keyOf[v]; !has {
+			ev.keyOf[v] = key
 		}
 	}
 }

@@ -106,21 +106,7 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 	case "templatefile":
 		return ev.templatefile(s, args, r)
 	case "merge":
-		out := &lint.Node{Kind: lint.ObjectNode, Range: r}
-		for _, a := range args {
-			switch {
-			case a.Kind == lint.NullNode:
-			case a.Kind == lint.ObjectNode && len(a.Alts) == 0:
-				for _, fl := range a.Fields {
-					ev.inheritOrigin(a, fl)
-					out.Fields = removeField(out.Fields, fl.Key)
-					out.Fields = append(out.Fields, fl)
-				}
-			default:
-				return unknown(r)
-			}
-		}
-		return out
+		return ev.merge(args, r)
 	case "concat":
 		// A list of unknown length leaves an unknown item, so the known
 		// items (a security group, a capability) are still seen.
@@ -276,6 +262,40 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 	// A provider function, yamlencode, a function of a newer Terraform:
 	// not evaluated, never a crash.
 	return unknown(r)
+}
+
+// merge is Terraform's merge(): later arguments win, nulls are skipped.
+// The result stands where the last object written outside the calling
+// module stands: merge(local.defaults, c) with c a caller's container is
+// that container, with defaults, so a finding about a key it lacks points
+// at the caller's literal. With no such argument, it stands at the call.
+func (ev *evaluator) merge(args []*lint.Node, r lint.Range) *lint.Node {
+	out := &lint.Node{Kind: lint.ObjectNode, Range: r}
+	var from *lint.Node
+	here := filepath.Dir(r.File)
+	for _, a := range args {
+		switch {
+		case a.Kind == lint.NullNode:
+		case a.Kind == lint.ObjectNode && len(a.Alts) == 0:
+			for _, fl := range a.Fields {
+				ev.inheritOrigin(a, fl)
+				out.Fields = removeField(out.Fields, fl.Key)
+				out.Fields = append(out.Fields, fl)
+			}
+			if a.Range.File != "" && filepath.Dir(a.Range.File) != here {
+				from = a
+			}
+		default:
+			return unknown(r)
+		}
+	}
+	if from != nil {
+		out.Range = from.Range
+		if o, ok := ev.origin[from]; ok {
+			ev.origin[out] = o
+		}
+	}
+	return out
 }
 
 func (ev *evaluator) ctyCall(fn function.Function, r lint.Range, args ...*lint.Node) *lint.Node {

@@ -106,7 +106,7 @@ func (in *instance) bindVariable(name string, r lint.Range) *lint.Node {
 			bound := *v
 			in.ev.copyMeta(v, &bound)
 			if _, ok := in.ev.origin[v]; !ok {
-				in.ev.origin[&bound] = a.nameRange
+				in.ev.origin[&bound] = in.ev.argumentPlace(v, a.nameRange)
 			}
 			return &bound
 		}
@@ -121,6 +121,17 @@ func (in *instance) bindVariable(name string, r lint.Range) *lint.Node {
 		return in.ev.eval(&scope{}, d.expr)
 	}
 	return unknown(decl.defRange)
+}
+
+// argumentPlace is where a finding about a value a caller passed points:
+// the key of the caller's literal that wrote it (each.value.privileged
+// points at that instance's privileged = true), else the argument, since
+// a computed value has no text of its own.
+func (ev *evaluator) argumentPlace(v *lint.Node, arg lint.Range) lint.Range {
+	if k, ok := ev.keyOf[v]; ok {
+		return k
+	}
+	return arg
 }
 
 // nonNullable reports whether a variable declares nullable = false: a

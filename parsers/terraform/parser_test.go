@@ -481,8 +481,10 @@ resource "aws_ecs_task_definition" "t" {
 	for _, td := range u.TaskDefinitions {
 		got = append(got, fmt.Sprintf("%s=%s/%v@%s", td.Name, td.Family.V, td.Containers[0].Privileged.V, td.Containers[0].Privileged.Range))
 	}
-	want := `module.svc["api"].aws_ecs_task_definition.t=api/true@main.tf:5:3 ` +
-		`module.svc["web"].aws_ecs_task_definition.t=web/false@main.tf:5:3 ` +
+	// Each instance's value is reported at its own key in the caller's
+	// for_each literal, not at the argument that passes it to all of them.
+	want := `module.svc["api"].aws_ecs_task_definition.t=api/true@main.tf:3:16 ` +
+		`module.svc["web"].aws_ecs_task_definition.t=web/false@main.tf:3:28 ` +
 		`module.n[0].aws_ecs_task_definition.t=n0/false@task/main.tf:7:73`
 	if strings.Join(got, " ") != want {
 		t.Errorf("instances\n got %s\nwant %s", strings.Join(got, " "), want)
