@@ -256,6 +256,9 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 			}
 		}
 	}
+	if n, ok := listCall(name, args, r); ok {
+		return n
+	}
 	if fn, ok := ctyFuncs[name]; ok {
 		return ev.ctyCall(fn, r, args...)
 	}
@@ -483,6 +486,106 @@ func plainTemplate(t *hclsyntax.TemplateExpr) bool {
 	for _, p := range t.Parts {
 		switch p.(type) {
 		case *hclsyntax.TemplateJoinExpr, *hclsyntax.ConditionalExpr, *hclsyntax.ForExpr:
+			return false
+		}
+	}
+	return true
+}
+
+// listCall evaluates the list functions that pick, reorder or pair
+// elements (slice, reverse, coalescelist, distinct, compact, sort, zipmap)
+// on the elements themselves, so each keeps its position; cty would
+// re-create them at the call. Lists it cannot judge (unknown, conditional
+// or of other types) are left to cty (ok false).
+func listCall(name string, args []*lint.Node, r lint.Range) (*lint.Node, bool) {
+	for _, a := range args {
+		if len(a.Alts) > 0 || a.Kind == lint.UnknownNode {
+			return nil, false
+		}
+	}
+	list := func(items []*lint.Node) *lint.Node { return &lint.Node{Kind: lint.ArrayNode, Range: r, Items: items} }
+	switch {
+	case name == "reverse" && len(args) == 1 && args[0].Kind == lint.ArrayNode:
+		items := make([]*lint.Node, len(args[0].Items))
+		for i, it := range args[0].Items {
+			items[len(items)-1-i] = it
+		}
+		return list(items), true
+	case name == "slice" && len(args) == 3 && args[0].Kind == lint.ArrayNode:
+		from, err1 := strconv.Atoi(args[1].Text)
+		to, err2 := strconv.Atoi(args[2].Text)
+		if err1 != nil || err2 != nil || args[1].Kind != lint.NumberNode || args[2].Kind != lint.NumberNode {
+			return nil, false
+		}
+		if from < 0 || to > len(args[0].Items) || from > to {
+			return errNode(r), true
+		}
+		return list(args[0].Items[from:to:to]), true
+	case name == "coalescelist":
+		// The first list that is not empty; Terraform fails when all are.
+		for _, a := range args {
+			if a.Kind != lint.ArrayNode {
+				return nil, false
+			}
+			if len(a.Items) > 0 {
+				return a, true
+			}
+		}
+		return errNode(r), true
+	case name == "distinct" && len(args) == 1 && args[0].Kind == lint.ArrayNode:
+		return distinct(args[0], r)
+	case name == "compact" && len(args) == 1 && args[0].Kind == lint.ArrayNode && allStringsOrNull(args[0]):
+		var items []*lint.Node
+		for _, it := range args[0].Items {
+			if it.Kind == lint.StringNode && it.Text != "" {
+				items = append(items, it)
+			}
+		}
+		return list(items), true
+	case name == "sort" && len(args) == 1 && args[0].Kind == lint.ArrayNode && allStrings(args[0]):
+		items := append([]*lint.Node(nil), args[0].Items...)
+		sort.SliceStable(items, func(i, j int) bool { return items[i].Text < items[j].Text })
+		return list(items), true
+	case name == "zipmap" && len(args) == 2 && args[0].Kind == lint.ArrayNode && args[1].Kind == lint.ArrayNode && allStrings(args[0]):
+		if len(args[0].Items) != len(args[1].Items) {
+			return errNode(r), true
+		}
+		// A key that appears twice takes the value of its last index.
+		out := &lint.Node{Kind: lint.ObjectNode, Range: r}
+		for i, k := range args[0].Items {
+			out.Fields = removeField(out.Fields, k.Text)
+			out.Fields = append(out.Fields, &lint.Field{Key: k.Text, KeyRange: k.Range, Value: args[1].Items[i]})
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// distinct keeps the first of equal elements, comparing them by their
+// JSON text (scalars by type and text).
+func distinct(l *lint.Node, r lint.Range) (*lint.Node, bool) {
+	if !isWhollyKnown(l) {
+		return nil, false
+	}
+	seen := map[string]bool{}
+	out := &lint.Node{Kind: lint.ArrayNode, Range: r}
+	for _, it := range l.Items {
+		b, err := json.Marshal(nodeToJSON(it))
+		if err != nil {
+			return nil, false
+		}
+		key := strconv.Itoa(int(it.Kind)) + string(b)
+		if !seen[key] {
+			seen[key] = true
+			out.Items = append(out.Items, it)
+		}
+	}
+	return out, true
+}
+
+func allStringsOrNull(n *lint.Node) bool {
+	for _, it := range n.Items {
+		if it.Kind != lint.StringNode && it.Kind != lint.NullNode {
 			return false
 		}
 	}

@@ -408,6 +408,41 @@ resource "aws_ecs_task_definition" "app" {
 	}
 }
 
+// The list functions that pick or reorder elements return the elements
+// themselves, with Terraform's semantics, so findings stay at the literals.
+func TestListFunctionsKeepPositions(t *testing.T) {
+	u, _ := parseTree(t, map[string]string{"main.tf": `locals {
+  a = { name = "a", image = "a:1" }
+  b = { name = "b", image = "b:1" }
+  c = { name = "c", image = "c:1", linuxParameters = { capabilities = { add = sort(compact(["SYS_ADMIN", "", null, "NET_ADMIN"])) } } }
+}
+
+resource "aws_ecs_task_definition" "app" {
+  container_definitions = jsonencode(concat(
+    reverse([local.a, local.b]),
+    slice([local.a, local.b, local.c], 1, 3),
+    coalescelist([], [local.c]),
+    distinct([local.a, local.a, local.b]),
+    values(zipmap(["y", "x", "y"], [local.a, local.b, local.c])),
+  ))
+}
+`}, ".", lint.ParseOptions{})
+	var got []string
+	for _, c := range u.TaskDefinitions[0].Containers {
+		got = append(got, fmt.Sprintf("%s@%d:%d", c.Name.V, c.Range.Start.Line, c.Range.Start.Col))
+	}
+	want := "b@3:7 a@2:7 b@3:7 c@4:7 c@4:7 a@2:7 b@3:7 b@3:7 c@4:7"
+	if strings.Join(got, " ") != want {
+		t.Fatalf("containers\n got %s\nwant %s", strings.Join(got, " "), want)
+	}
+	c := u.TaskDefinitions[0].Containers[3].LinuxParameters
+	if len(c.CapabilitiesAdd) != 2 || c.CapabilitiesAdd[0].V != "NET_ADMIN" || c.CapabilitiesAdd[1].V != "SYS_ADMIN" {
+		t.Fatalf("sort(compact()): %+v", c.CapabilitiesAdd)
+	}
+	at(t, c.CapabilitiesAdd[0].Range, "main.tf:4:116")
+	at(t, c.CapabilitiesAdd[1].Range, "main.tf:4:93")
+}
+
 func TestGroupFollowsLocalModules(t *testing.T) {
 	root := t.TempDir()
 	t.Chdir(root)
