@@ -101,13 +101,14 @@ var positionSpecs = map[string]positionSpec{
 	"ECS201": {keys: func(lint.Finding) []string { return []string{"value"} }, resource: true},
 	// At the service.
 	"ECS301": {keys: noKeys, resource: true},
-	// At endpointPublicAccess, or at the cluster that leaves it to its
-	// default; at the 0.0.0.0/0 item of publicAccessCidrs.
+	// At endpointPublicAccess (before v21 terraform-aws-modules/eks calls
+	// it cluster_endpoint_public_access), or at the cluster that leaves it
+	// to its default; at the 0.0.0.0/0 item of publicAccessCidrs.
 	"EKS001": {keys: func(f lint.Finding) []string {
 		if f.Key == "publicAccessCidrs" {
 			return nil
 		}
-		return []string{f.Key}
+		return []string{f.Key, "cluster_endpoint_public_access"}
 	}, items: func(f lint.Finding) []string {
 		if f.Key == "publicAccessCidrs" {
 			return []string{"0.0.0.0/0"}
