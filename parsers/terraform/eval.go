@@ -59,8 +59,7 @@ type evaluator struct {
 
 func newEvaluator(ctx *lint.Context) *evaluator {
 	return &evaluator{ctx: ctx, files: map[string]*srcFile{}, configs: map[string]*config{},
-		encoded: map[*lint.Node]*lint.Node{}, embedded: map[*lint.Node]*embeddedText{}, origin: map[*lint.Node]lint.Range{},
-		keyOf: map[*lint.Node]lint.Range{}, manifests: map[string]map[string]string{}}
+		encoded: map[*lint.Node]*lint.Node{}, embedded: map[*lint.Node]*embeddedText{}, origin: map[*lint.Node]lint.Range{}, manifests: map[string]map[string]string{}}
 }
 
 // scope is where an expression is evaluated: a module instance, plus names
@@ -182,7 +181,7 @@ func (ev *evaluator) evalJSON(s *scope, f *srcFile, n *lint.Node) *lint.Node {
 		for _, fl := range n.Fields {
 			v := ev.evalJSON(s, f, fl.Value)
 			if fl.Value.Kind != lint.StringNode || !hasTemplate(fl.Value.Text) {
-				ev.keyOf[v] = fl.KeyRange // a value of its own, not a reference
+				ev.noteWritten(v, fl.KeyRange) // a value of its own, not a reference
 			}
 			out.Fields = append(out.Fields, &lint.Field{Key: fl.Key, KeyRange: ev.keyRange(fl.KeyRange, v), Value: v})
 		}
@@ -511,9 +510,16 @@ func (ev *evaluator) inheritOrigin(parent *lint.Node, f *lint.Field) {
 func (ev *evaluator) writtenAt(v *lint.Node, x hclsyntax.Expression, key lint.Range) {
 	switch x.(type) {
 	case *hclsyntax.LiteralValueExpr, *hclsyntax.TemplateExpr, *hclsyntax.ObjectConsExpr, *hclsyntax.TupleConsExpr:
-		if _, has := ev.keyOf[v]; !has {
-			ev.keyOf[v] = key
-		}
+		ev.noteWritten(v, key)
+	}
+}
+
+func (ev *evaluator) noteWritten(v *lint.Node, key lint.Range) {
+	if ev.keyOf == nil {
+		ev.keyOf = map[*lint.Node]lint.Range{}
+	}
+	if _, has := ev.keyOf[v]; !has {
+		ev.keyOf[v] = key
 	}
 }
 

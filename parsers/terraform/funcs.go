@@ -106,7 +106,22 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 	case "templatefile":
 		return ev.templatefile(s, args, r)
 	case "merge":
-		return ev.merge(args, r)
+		out := &lint.Node{Kind: lint.ObjectNode, Range: r}
+		for _, a := range args {
+			switch {
+			case a.Kind == lint.NullNode:
+			case a.Kind == lint.ObjectNode && len(a.Alts) == 0:
+				for _, fl := range a.Fields {
+					ev.inheritOrigin(a, fl)
+					out.Fields = removeField(out.Fields, fl.Key)
+					out.Fields = append(out.Fields, fl)
+				}
+			default:
+				return unknown(r)
+			}
+		}
+		ev.placeMerged(out, args)
+		return out
 	case "concat":
 		// A list of unknown length leaves an unknown item, so the known
 		// items (a security group, a capability) are still seen.
@@ -211,6 +226,10 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 			return args[0]
 		}
 		return errNode(r)
+	case "reverse", "slice", "coalescelist", "distinct", "compact", "sort", "zipmap":
+		if n, ok := listCall(name, args, r); ok {
+			return n
+		}
 	case "length":
 		if len(args) == 1 && len(args[0].Alts) == 0 {
 			switch args[0].Kind {
@@ -256,9 +275,6 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 			}
 		}
 	}
-	if n, ok := listCall(name, args, r); ok {
-		return n
-	}
 	if fn, ok := ctyFuncs[name]; ok {
 		return ev.ctyCall(fn, r, args...)
 	}
@@ -267,38 +283,26 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 	return unknown(r)
 }
 
-// merge is Terraform's merge(): later arguments win, nulls are skipped.
-// The result stands where the last object written outside the calling
-// module stands: merge(local.defaults, c) with c a caller's container is
-// that container, with defaults, so a finding about a key it lacks points
-// at the caller's literal. With no such argument, it stands at the call.
-func (ev *evaluator) merge(args []*lint.Node, r lint.Range) *lint.Node {
-	out := &lint.Node{Kind: lint.ObjectNode, Range: r}
+// placeMerged places a merge() result where the last object written
+// outside the calling module stands: merge(local.defaults, c) with c a
+// caller's container is that container with defaults, so a finding about a
+// key it lacks points at the caller's literal. With no such argument it
+// stays at the call.
+func (ev *evaluator) placeMerged(out *lint.Node, args []*lint.Node) {
+	here := filepath.Dir(out.Range.File)
 	var from *lint.Node
-	here := filepath.Dir(r.File)
 	for _, a := range args {
-		switch {
-		case a.Kind == lint.NullNode:
-		case a.Kind == lint.ObjectNode && len(a.Alts) == 0:
-			for _, fl := range a.Fields {
-				ev.inheritOrigin(a, fl)
-				out.Fields = removeField(out.Fields, fl.Key)
-				out.Fields = append(out.Fields, fl)
-			}
-			if a.Range.File != "" && filepath.Dir(a.Range.File) != here {
-				from = a
-			}
-		default:
-			return unknown(r)
+		if a.Kind == lint.ObjectNode && a.Range.File != "" && filepath.Dir(a.Range.File) != here {
+			from = a
 		}
 	}
-	if from != nil {
-		out.Range = from.Range
-		if o, ok := ev.origin[from]; ok {
-			ev.origin[out] = o
-		}
+	if from == nil {
+		return
 	}
-	return out
+	out.Range = from.Range
+	if o, ok := ev.origin[from]; ok {
+		ev.origin[out] = o
+	}
 }
 
 func (ev *evaluator) ctyCall(fn function.Function, r lint.Range, args ...*lint.Node) *lint.Node {
