@@ -115,8 +115,9 @@ var positionSpecs = map[string]positionSpec{
 		}
 		return nil
 	}, resource: true},
-	// At encryptionConfig, or at the cluster without it.
-	"EKS002": {resource: true},
+	// At encryptionConfig (a Terraform dynamic block's header), or at the
+	// cluster without it.
+	"EKS002": {resource: true, prefixes: []string{`dynamic "encryption_config"`}},
 	// At version, or at the terraform-aws-modules/eks argument that set it
 	// (cluster_version before v21, kubernetes_version from v21).
 	"EKS003": {keys: func(lint.Finding) []string { return []string{"version", "cluster_version", "kubernetes_version"} }},

@@ -108,17 +108,17 @@ func (in *instance) bindVariable(name string, r lint.Range) *lint.Node {
 			if _, ok := in.ev.origin[v]; !ok {
 				in.ev.origin[&bound] = in.ev.argumentPlace(v, a.nameRange)
 			}
-			return &bound
+			return in.ev.typeDefaults(decl, &bound)
 		}
 	}
 	if v, ok := in.rootVars[name]; ok && in.parent == nil {
-		return v
+		return in.ev.typeDefaults(decl, v)
 	}
 	if decl == nil {
 		return errNode(r)
 	}
 	if d := decl.body.attr("default"); d != nil {
-		return in.ev.eval(&scope{}, d.expr)
+		return in.ev.typeDefaults(decl, in.ev.eval(&scope{}, d.expr))
 	}
 	return unknown(decl.defRange)
 }

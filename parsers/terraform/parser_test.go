@@ -443,6 +443,51 @@ resource "aws_ecs_task_definition" "app" {
 	at(t, c.CapabilitiesAdd[1].Range, "main.tf:4:93")
 }
 
+// A variable's type constraint fills in its optional attributes, as
+// Terraform does: the default where the attribute is absent or null, null
+// where it has none; the caller's own values win.
+func TestOptionalAttributeDefaults(t *testing.T) {
+	u, _ := parseTree(t, map[string]string{"main.tf": `module "a" {
+  source     = "./task"
+  containers = [{ name = "a", image = "a:1" }, { name = "b", image = "b:1", privileged = false, user = null }]
+}
+`,
+		"task/main.tf": `variable "containers" {
+  type = list(object({
+    name       = string
+    image      = string
+    privileged = optional(bool, true)
+    user       = optional(string, "1000")
+    essential  = optional(bool)
+  }))
+}
+variable "settings" {
+  type = map(object({ network_mode = optional(string, "host") }))
+  default = { x = {} }
+}
+resource "aws_ecs_task_definition" "t" {
+  family                = "t"
+  network_mode          = var.settings.x.network_mode
+  container_definitions = jsonencode([for c in var.containers : merge(c, { essential = c.essential == null ? true : c.essential })])
+}
+`}, ".", lint.ParseOptions{})
+	td := u.TaskDefinitions[0]
+	if td.NetworkMode.V != "host" {
+		t.Errorf("map(object) default: %+v", td.NetworkMode)
+	}
+	at(t, td.NetworkMode.Range, "task/main.tf:16:3")
+	a, b := td.Containers[0], td.Containers[1]
+	if !a.Privileged.V || a.User.V != "1000" || b.Privileged.V || b.User.V != "1000" {
+		t.Errorf("defaults: a %v %q, b %v %q", a.Privileged.V, a.User.V, b.Privileged.V, b.User.V)
+	}
+	at(t, a.Privileged.Range, "task/main.tf:5:33")
+	at(t, b.Privileged.Range, "main.tf:3:77")
+	at(t, b.User.Range, "task/main.tf:6:35")
+	if !a.Essential.V {
+		t.Errorf("an optional attribute without a default is null: %+v", a.Essential)
+	}
+}
+
 func TestGroupFollowsLocalModules(t *testing.T) {
 	root := t.TempDir()
 	t.Chdir(root)
