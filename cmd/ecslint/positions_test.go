@@ -101,24 +101,31 @@ var positionSpecs = map[string]positionSpec{
 	"ECS201": {keys: func(lint.Finding) []string { return []string{"value"} }, resource: true},
 	// At the service.
 	"ECS301": {keys: noKeys, resource: true},
-	// At endpointPublicAccess, or at the cluster that leaves it to its
-	// default; at the 0.0.0.0/0 item of publicAccessCidrs.
+	// At endpointPublicAccess (before v21 terraform-aws-modules/eks calls
+	// it cluster_endpoint_public_access), or at the cluster that leaves it
+	// to its default; at the 0.0.0.0/0 item of publicAccessCidrs.
 	"EKS001": {keys: func(f lint.Finding) []string {
 		if f.Key == "publicAccessCidrs" {
 			return nil
 		}
-		return []string{f.Key}
+		return []string{f.Key, "cluster_endpoint_public_access"}
 	}, items: func(f lint.Finding) []string {
 		if f.Key == "publicAccessCidrs" {
 			return []string{"0.0.0.0/0"}
 		}
 		return nil
 	}, resource: true},
-	// At encryptionConfig, or at the cluster without it.
-	"EKS002": {resource: true},
-	"EKS003": {},
-	// At the list of enabled log types, or at the cluster without one.
-	"EKS004": {keys: func(lint.Finding) []string { return []string{"enabledTypes", "enabled_cluster_log_types"} }, resource: true},
+	// At encryptionConfig (a Terraform dynamic block's header), or at the
+	// cluster without it.
+	"EKS002": {resource: true, prefixes: []string{`dynamic "encryption_config"`}},
+	// At version, or at the terraform-aws-modules/eks argument that set it
+	// (cluster_version before v21, kubernetes_version from v21).
+	"EKS003": {keys: func(lint.Finding) []string { return []string{"version", "cluster_version", "kubernetes_version"} }},
+	// At the list of enabled log types (or the terraform-aws-modules/eks
+	// argument that set it), or at the cluster without one.
+	"EKS004": {keys: func(lint.Finding) []string {
+		return []string{"enabledTypes", "enabled_cluster_log_types", "cluster_enabled_log_types", "enabled_log_types"}
+	}, resource: true},
 	// Suppression problems point at the comment or the Metadata entry.
 	"SUP001": {keys: noKeys, prefixes: []string{"#", "//", "rule:", "- rule:", "{"}},
 }

@@ -25,6 +25,9 @@ import (
 // maxElements bounds collections produced by functions.
 const maxElements = 100_000
 
+// maxNesting bounds walks into nested values.
+const maxNesting = 64
+
 type evaluator struct {
 	ctx     *lint.Context
 	files   map[string]*srcFile
@@ -39,6 +42,10 @@ type evaluator struct {
 	// origin maps values a module caller passed to the caller's argument:
 	// a finding about them points there.
 	origin map[*lint.Node]lint.Range
+	// keyOf maps a value an object literal wrote to the literal's key: a
+	// value a module caller takes from its own literal (each.value.x) is
+	// reported at that key rather than at the argument that passes it.
+	keyOf map[*lint.Node]lint.Range
 	// manifests are the roots' module manifests, by root directory.
 	manifests map[string]map[string]string
 	// budget is the job's allowance (lint.Context.Budget): a for
@@ -164,6 +171,9 @@ func (ev *evaluator) evalJSON(s *scope, f *srcFile, n *lint.Node) *lint.Node {
 		out := &lint.Node{Kind: lint.ObjectNode, Range: n.Range}
 		for _, fl := range n.Fields {
 			v := ev.evalJSON(s, f, fl.Value)
+			if fl.Value.Kind != lint.StringNode || !hasTemplate(fl.Value.Text) {
+				ev.noteWritten(v, fl.KeyRange) // a value of its own, not a reference
+			}
 			out.Fields = append(out.Fields, &lint.Field{Key: fl.Key, KeyRange: ev.keyRange(fl.KeyRange, v), Value: v})
 		}
 		return out
@@ -225,7 +235,9 @@ func (ev *evaluator) evalHCL(s *scope, f *srcFile, x hclsyntax.Expression) *lint
 				continue
 			}
 			v := ev.evalHCL(s, f, it.ValueExpr)
-			out.Fields = append(out.Fields, &lint.Field{Key: key, KeyRange: ev.keyRange(f.rng(it.KeyExpr.Range()), v), Value: v})
+			kr := f.rng(it.KeyExpr.Range())
+			ev.writtenAt(v, it.ValueExpr, kr)
+			out.Fields = append(out.Fields, &lint.Field{Key: key, KeyRange: ev.keyRange(kr, v), Value: v})
 		}
 		return out
 	case *hclsyntax.ForExpr:
@@ -544,6 +556,25 @@ func (ev *evaluator) inheritOrigin(parent *lint.Node, f *lint.Field) {
 		if _, has := ev.origin[f.Value]; !has {
 			ev.origin[f.Value] = f.KeyRange
 		}
+	}
+}
+
+// writtenAt records the key under which an object literal wrote a value
+// of its own (a literal or a constructor, not a reference to a value
+// written elsewhere).
+func (ev *evaluator) writtenAt(v *lint.Node, x hclsyntax.Expression, key lint.Range) {
+	switch x.(type) {
+	case *hclsyntax.LiteralValueExpr, *hclsyntax.TemplateExpr, *hclsyntax.ObjectConsExpr, *hclsyntax.TupleConsExpr:
+		ev.noteWritten(v, key)
+	}
+}
+
+func (ev *evaluator) noteWritten(v *lint.Node, key lint.Range) {
+	if ev.keyOf == nil {
+		ev.keyOf = map[*lint.Node]lint.Range{}
+	}
+	if _, has := ev.keyOf[v]; !has {
+		ev.keyOf[v] = key
 	}
 }
 

@@ -140,6 +140,7 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 				return unknown(r)
 			}
 		}
+		ev.placeMerged(out, args)
 		return out
 	case "concat":
 		// A list of unknown length leaves an unknown item, so the known
@@ -255,6 +256,10 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 			return args[0]
 		}
 		return errNode(r)
+	case "reverse", "slice", "coalescelist", "distinct", "compact", "sort", "zipmap":
+		if n, ok := listCall(name, args, r); ok {
+			return n
+		}
 	case "length":
 		if len(args) == 1 && len(args[0].Alts) == 0 {
 			switch args[0].Kind {

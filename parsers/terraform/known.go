@@ -33,11 +33,13 @@ var knownModules = map[string][]knownVersion{
 	"terraform-aws-modules/ecs/aws//modules/service":              {{5, "tam-ecs-service-v5"}, {6, "tam-ecs-service-v6"}},
 	"terraform-aws-modules/ecs/aws//modules/container-definition": {{5, "tam-ecs-container-definition-v5"}, {6, "tam-ecs-container-definition-v6"}},
 	"cloudposse/ecs-container-definition/aws":                     {{0, "cloudposse-ecs-container-definition"}},
+	// Before v18 the module had another layout and other defaults: no model.
+	"terraform-aws-modules/eks/aws": {{17, ""}, {18, "tam-eks-v18"}, {20, "tam-eks-v20"}, {21, "tam-eks-v21"}},
 }
 
 type knownVersion struct {
-	major int // the newest major version the model describes
-	model string
+	major int    // the newest major version the model describes
+	model string // "" for versions ecslint has no model of
 }
 
 // gitSource matches the GitHub spellings of a registry module's source.
@@ -64,7 +66,7 @@ func knownModel(source, version string) (string, bool) {
 	}
 	for _, v := range versions {
 		if major <= v.major {
-			return v.model, true
+			return v.model, v.model != ""
 		}
 	}
 	return versions[len(versions)-1].model, true

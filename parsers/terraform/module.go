@@ -128,21 +128,32 @@ func (in *instance) bindVariable(name string, r lint.Range) *lint.Node {
 			bound := *v
 			in.ev.copyMeta(v, &bound)
 			if _, ok := in.ev.origin[v]; !ok {
-				in.ev.origin[&bound] = a.nameRange
+				in.ev.origin[&bound] = in.ev.argumentPlace(v, a.nameRange)
 			}
-			return &bound
+			return in.ev.typeDefaults(decl, &bound)
 		}
 	}
 	if v, ok := in.rootVars[name]; ok && in.parent == nil {
-		return v
+		return in.ev.typeDefaults(decl, v)
 	}
 	if decl == nil {
 		return errNode(r)
 	}
 	if d := decl.body.attr("default"); d != nil {
-		return in.ev.eval(&scope{}, d.expr)
+		return in.ev.typeDefaults(decl, in.ev.eval(&scope{}, d.expr))
 	}
 	return unknown(decl.defRange)
+}
+
+// argumentPlace is where a finding about a value a caller passed points:
+// the key of the caller's literal that wrote it (each.value.privileged
+// points at that instance's privileged = true), else the argument, since
+// a computed value has no text of its own.
+func (ev *evaluator) argumentPlace(v *lint.Node, arg lint.Range) lint.Range {
+	if k, ok := ev.keyOf[v]; ok {
+		return k
+	}
+	return arg
 }
 
 // nonNullable reports whether a variable declares nullable = false: a
@@ -343,7 +354,7 @@ func (in *instance) callModule(bl *block, callScope *scope, prefix string) *inst
 		}
 		var ok bool
 		if model, ok = knownModel(source, version); !ok {
-			in.ev.ctx.Notef(bl.defRange, "module %q (source %q) not evaluated: not downloaded (run terraform init) and not a module ecslint knows; its outputs are unknown", name, source)
+			in.ev.ctx.Notef(bl.defRange, "module %q (source %q) not evaluated: not downloaded (run terraform init) and not a module or version ecslint has a model of; its outputs are unknown", name, source)
 			return nil
 		}
 	}

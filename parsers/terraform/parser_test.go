@@ -408,6 +408,86 @@ resource "aws_ecs_task_definition" "app" {
 	}
 }
 
+// The list functions that pick or reorder elements return the elements
+// themselves, with Terraform's semantics, so findings stay at the literals.
+func TestListFunctionsKeepPositions(t *testing.T) {
+	u, _ := parseTree(t, map[string]string{"main.tf": `locals {
+  a = { name = "a", image = "a:1" }
+  b = { name = "b", image = "b:1" }
+  c = { name = "c", image = "c:1", linuxParameters = { capabilities = { add = sort(compact(["SYS_ADMIN", "", null, "NET_ADMIN"])) } } }
+}
+
+resource "aws_ecs_task_definition" "app" {
+  container_definitions = jsonencode(concat(
+    reverse([local.a, local.b]),
+    slice([local.a, local.b, local.c], 1, 3),
+    coalescelist([], [local.c]),
+    distinct([local.a, local.a, local.b]),
+    values(zipmap(["y", "x", "y"], [local.a, local.b, local.c])),
+  ))
+}
+`}, ".", lint.ParseOptions{})
+	var got []string
+	for _, c := range u.TaskDefinitions[0].Containers {
+		got = append(got, fmt.Sprintf("%s@%d:%d", c.Name.V, c.Range.Start.Line, c.Range.Start.Col))
+	}
+	want := "b@3:7 a@2:7 b@3:7 c@4:7 c@4:7 a@2:7 b@3:7 b@3:7 c@4:7"
+	if strings.Join(got, " ") != want {
+		t.Fatalf("containers\n got %s\nwant %s", strings.Join(got, " "), want)
+	}
+	c := u.TaskDefinitions[0].Containers[3].LinuxParameters
+	if len(c.CapabilitiesAdd) != 2 || c.CapabilitiesAdd[0].V != "NET_ADMIN" || c.CapabilitiesAdd[1].V != "SYS_ADMIN" {
+		t.Fatalf("sort(compact()): %+v", c.CapabilitiesAdd)
+	}
+	at(t, c.CapabilitiesAdd[0].Range, "main.tf:4:116")
+	at(t, c.CapabilitiesAdd[1].Range, "main.tf:4:93")
+}
+
+// A variable's type constraint fills in its optional attributes, as
+// Terraform does: the default where the attribute is absent or null, null
+// where it has none; the caller's own values win.
+func TestOptionalAttributeDefaults(t *testing.T) {
+	u, _ := parseTree(t, map[string]string{"main.tf": `module "a" {
+  source     = "./task"
+  containers = [{ name = "a", image = "a:1" }, { name = "b", image = "b:1", privileged = false, user = null }]
+}
+`,
+		"task/main.tf": `variable "containers" {
+  type = list(object({
+    name       = string
+    image      = string
+    privileged = optional(bool, true)
+    user       = optional(string, "1000")
+    essential  = optional(bool)
+  }))
+}
+variable "settings" {
+  type = map(object({ network_mode = optional(string, "host") }))
+  default = { x = {} }
+}
+resource "aws_ecs_task_definition" "t" {
+  family                = "t"
+  network_mode          = var.settings.x.network_mode
+  container_definitions = jsonencode([for c in var.containers : merge(c, { essential = c.essential == null ? true : c.essential })])
+}
+`}, ".", lint.ParseOptions{})
+	td := u.TaskDefinitions[0]
+	if td.NetworkMode.V != "host" {
+		t.Errorf("map(object) default: %+v", td.NetworkMode)
+	}
+	at(t, td.NetworkMode.Range, "task/main.tf:16:3")
+	a, b := td.Containers[0], td.Containers[1]
+	if !a.Privileged.V || a.User.V != "1000" || b.Privileged.V || b.User.V != "1000" {
+		t.Errorf("defaults: a %v %q, b %v %q", a.Privileged.V, a.User.V, b.Privileged.V, b.User.V)
+	}
+	at(t, a.Privileged.Range, "task/main.tf:5:33")
+	at(t, b.Privileged.Range, "main.tf:3:77")
+	at(t, b.User.Range, "task/main.tf:6:35")
+	if !a.Essential.V {
+		t.Errorf("an optional attribute without a default is null: %+v", a.Essential)
+	}
+}
+
 func TestGroupFollowsLocalModules(t *testing.T) {
 	root := t.TempDir()
 	t.Chdir(root)
@@ -481,8 +561,10 @@ resource "aws_ecs_task_definition" "t" {
 	for _, td := range u.TaskDefinitions {
 		got = append(got, fmt.Sprintf("%s=%s/%v@%s", td.Name, td.Family.V, td.Containers[0].Privileged.V, td.Containers[0].Privileged.Range))
 	}
-	want := `module.svc["api"].aws_ecs_task_definition.t=api/true@main.tf:5:3 ` +
-		`module.svc["web"].aws_ecs_task_definition.t=web/false@main.tf:5:3 ` +
+	// Each instance's value is reported at its own key in the caller's
+	// for_each literal, not at the argument that passes it to all of them.
+	want := `module.svc["api"].aws_ecs_task_definition.t=api/true@main.tf:3:16 ` +
+		`module.svc["web"].aws_ecs_task_definition.t=web/false@main.tf:3:28 ` +
 		`module.n[0].aws_ecs_task_definition.t=n0/false@task/main.tf:7:73`
 	if strings.Join(got, " ") != want {
 		t.Errorf("instances\n got %s\nwant %s", strings.Join(got, " "), want)
@@ -504,6 +586,9 @@ func TestKnownModelsParse(t *testing.T) {
 	}
 	for _, vs := range knownModules {
 		for _, v := range vs {
+			if v.model == "" {
+				continue
+			}
 			if _, err := knownFS.ReadFile("known/" + v.model + ".tf"); err != nil {
 				t.Errorf("model %s: %v", v.model, err)
 			}
@@ -520,6 +605,12 @@ func TestKnownModelVersions(t *testing.T) {
 		{"registry.terraform.io/terraform-aws-modules/ecs/aws", "5.0.0"}:                                                     "tam-ecs-v5",
 		{"git::https://github.com/terraform-aws-modules/terraform-aws-ecs.git//modules/container-definition?ref=v5.2.0", ""}: "tam-ecs-container-definition-v5",
 		{"github.com/cloudposse/terraform-aws-ecs-container-definition", ""}:                                                 "cloudposse-ecs-container-definition",
+		{"terraform-aws-modules/eks/aws", "~> 18.31"}:                                                                        "tam-eks-v18",
+		{"terraform-aws-modules/eks/aws", "~> 19.21"}:                                                                        "tam-eks-v20",
+		{"terraform-aws-modules/eks/aws", ">= 20.8, < 21.0"}:                                                                 "tam-eks-v20",
+		{"terraform-aws-modules/eks/aws", "21.3.1"}:                                                                          "tam-eks-v21",
+		{"terraform-aws-modules/eks/aws", ""}:                                                                                "tam-eks-v21",
+		{"git::https://github.com/terraform-aws-modules/terraform-aws-eks.git?ref=v20.37.2", ""}:                             "tam-eks-v20",
 	}
 	for in, want := range cases {
 		if got, ok := knownModel(in[0], in[1]); !ok || got != want {
@@ -528,6 +619,9 @@ func TestKnownModelVersions(t *testing.T) {
 	}
 	if _, ok := knownModel("acme/other/aws", ""); ok {
 		t.Error("an unknown module must not match")
+	}
+	if m, ok := knownModel("terraform-aws-modules/eks/aws", "~> 17.24"); ok {
+		t.Errorf("eks before v18 has no model, got %q", m)
 	}
 }
 

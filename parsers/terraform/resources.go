@@ -273,7 +273,11 @@ func eksDoc(res lint.Resource, d doc) ecsdoc.Doc {
 		vc.set("publicAccessCidrs", vpc.field("public_access_cidrs"))
 		c.setNode("resourcesVpcConfig", vpc.n.Range, vc.n)
 	}
-	if f := d.field("encryption_config"); f != nil {
+	if f := d.field("encryption_config"); f != nil && hasUnknownBlock(f.Value) {
+		// A dynamic block over an unknown collection: how many configs
+		// there are, and what they encrypt, is not known.
+		c.setNode("encryptionConfig", f.KeyRange, unknown(f.KeyRange))
+	} else if f != nil {
 		list := &lint.Node{Kind: lint.ArrayNode, Range: f.KeyRange}
 		for _, e := range d.blocks("encryption_config") {
 			ec := newCamel(e.n.Range)
@@ -298,6 +302,20 @@ func eksDoc(res lint.Resource, d doc) ecsdoc.Doc {
 		c.setNode("logging", f.KeyRange, lg.n)
 	}
 	return c.doc()
+}
+
+// hasUnknownBlock reports whether a nested block's value is, or holds, an
+// unknown (a dynamic block whose for_each is not known).
+func hasUnknownBlock(n *lint.Node) bool {
+	if n.Kind == lint.UnknownNode || len(n.Alts) > 0 {
+		return true
+	}
+	for _, it := range n.Items {
+		if it.Kind == lint.UnknownNode {
+			return true
+		}
+	}
+	return false
 }
 
 // policyField turns a policy attribute (a JSON string: jsonencode(), a
