@@ -5,11 +5,13 @@
 package config
 
 import (
+	"bytes"
 	"cmp"
 	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -203,9 +205,9 @@ func Parse(path string, data []byte, rules []lint.Rule) (*Config, error) {
 	if len(data) > MaxSize {
 		return nil, &Error{Range: lint.Range{File: file}, Message: fmt.Sprintf("config file is larger than %d bytes", MaxSize)}
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, yamlError(path, err)
+	doc, err := oneDocument(file, data)
+	if err != nil {
+		return nil, err
 	}
 	c := &Config{Path: path, Dir: filepath.Dir(path), Severity: map[string]lint.Severity{}, Options: map[string]map[string]any{}}
 	if len(doc.Content) == 0 || doc.Content[0].Tag == "!!null" {
@@ -730,6 +732,32 @@ func scalar(n *yaml.Node) any {
 		}
 	}
 	return n.Value
+}
+
+// oneDocument parses the file's YAML document. A second document would
+// be ignored by a plain Unmarshal, its settings silently dropped: it is an
+// error at its start (an empty one, a trailing "---", is not).
+func oneDocument(file string, data []byte) (yaml.Node, error) {
+	var doc, next yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
+		return doc, yamlError(file, err)
+	}
+	for {
+		next = yaml.Node{}
+		err := dec.Decode(&next)
+		switch {
+		case errors.Is(err, io.EOF):
+			return doc, nil
+		case err != nil:
+			return doc, yamlError(file, err)
+		}
+		if len(next.Content) > 0 && next.Content[0].Tag != "!!null" {
+			break // a document with something in it
+		}
+	}
+	return doc, &Error{Range: lint.Range{File: file, Start: lint.Pos{Line: next.Line, Col: next.Column}},
+		Message: "a second YAML document: a config file holds one (its settings would be ignored)"}
 }
 
 // yamlError turns a YAML syntax error ("yaml: line 3: ...") into an Error

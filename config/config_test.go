@@ -176,6 +176,8 @@ func TestHostileConfigs(t *testing.T) {
 		{"vars key that names another variable", "terraform:\n  vars: {env: prod, \"env=x\": dev}\n",
 			"x/.ecslint.yaml:2:21: terraform.vars.env=x: \"env=x\" is not a Terraform variable name"},
 		{"vars key with spaces", "terraform:\n  vars: {\" env\": dev}\n", "\" env\" is not a Terraform variable name"},
+		{"second document", "fail-on: low\n---\nfail-on: critical\n", "x/.ecslint.yaml:2:1: a second YAML document"},
+		{"second document after empty ones", "fail-on: low\n---\n---\nfail-on: critical\n", "x/.ecslint.yaml:3:1: a second YAML document"},
 		{"too large", "exclude: [" + strings.Repeat("a,", MaxSize/2) + "a]\n", "x/.ecslint.yaml: config file is larger than 1048576 bytes"},
 		{"control characters in a key", "\"sev\\e[2Jerity\": {}\n", "x/.ecslint.yaml:1:1: sev␛[2Jerity: unknown key"},
 		{"unknown keys, each at its line", "zeta: 1\nalpha: 2\nrules: {enable: [], nope: 1}\n",
@@ -244,5 +246,14 @@ func TestVarsInFileOrder(t *testing.T) {
 	}
 	if got := strings.Join(c.Vars, " "); got != "zeta=1 alpha=two mid=true" {
 		t.Errorf("vars: %s", got)
+	}
+}
+
+// TestTrailingDocumentMarker: an empty document after the config ("---" at
+// the end) sets nothing and is no error.
+func TestTrailingDocumentMarker(t *testing.T) {
+	c, err := Parse("x.yaml", []byte("fail-on: high\n---\n"), rules)
+	if err != nil || c.FailOn != "high" {
+		t.Errorf("got %+v, %v", c, err)
 	}
 }
