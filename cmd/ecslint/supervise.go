@@ -71,15 +71,8 @@ func supervise(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		tuneGC()
 		return Main(args, stdin, stdout, stderr)
 	}
-	held, err := os.CreateTemp("", "ecslint-stdout-*")
-	if err != nil {
-		fmt.Fprintf(stderr, "ecslint: cannot create a temporary file for the output: %v\n", err)
-		return ExitError
-	}
-	defer func() {
-		_ = held.Close()
-		_ = os.Remove(held.Name())
-	}()
+	held, replay, cleanup := holdOutput()
+	defer cleanup()
 
 	watch := &crashWatcher{w: stderr}
 	cmd := exec.Command(exe, args[1:]...) //nolint:gosec // G702: this binary, with the user's own arguments
@@ -118,12 +111,9 @@ func supervise(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	mu.Unlock()
 	code, finished := childOutcome(cmd.ProcessState, waitErr)
 	if finished {
-		if _, err := held.Seek(0, io.SeekStart); err == nil {
-			_, err = io.Copy(stdout, held)
-			if err != nil {
-				fmt.Fprintf(stderr, "ecslint: writing output: %v\n", err)
-				return ExitError
-			}
+		if err := replay(stdout); err != nil {
+			fmt.Fprintf(stderr, "ecslint: writing output: %v\n", err)
+			return ExitError
 		}
 		return code
 	}
@@ -134,6 +124,32 @@ func supervise(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stderr, "ecslint: the checking process crashed (%s) before it finished; no results were written (exit code %d). Please report this with the input that caused it.\n",
 		crashCause(cmd.ProcessState, waitErr, watch.fatal()), ExitCrashed)
 	return ExitCrashed
+}
+
+// holdOutput returns where the child writes its standard output, a
+// function that copies what it wrote to w, and one that cleans up. The
+// output is held in a temporary file, as a large run writes hundreds of
+// megabytes; where none can be created, in memory.
+func holdOutput() (held io.Writer, replay func(w io.Writer) error, cleanup func()) {
+	f, err := os.CreateTemp("", "ecslint-stdout-*")
+	if err != nil {
+		var buf bytes.Buffer
+		return &buf, func(w io.Writer) error {
+			_, err := w.Write(buf.Bytes())
+			return err
+		}, func() {}
+	}
+	replay = func(w io.Writer) error {
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		_, err := io.Copy(w, f)
+		return err
+	}
+	return f, replay, func() {
+		_ = f.Close()
+		_ = os.Remove(f.Name())
+	}
 }
 
 // childOutcome returns the run's exit code and true when the child

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -119,6 +120,13 @@ func TestSupervisorPassesAFinishedRunThrough(t *testing.T) {
 		}
 		if strings.Contains(r.stderr, "crashed") {
 			t.Errorf("%v: a finished run reported as a crash: %q", tc.args, r.stderr)
+		}
+	}
+	if runtime.GOOS != "windows" {
+		// No temporary directory: the output is held in memory instead.
+		r := runBinary(t, dir, []string{"TMPDIR=" + filepath.Join(dir, "missing")}, "--format", "json", "td.json")
+		if r.code != ExitFindings || !strings.Contains(r.stdout, `"ECS001"`) {
+			t.Errorf("without a temporary directory: exit %d, stdout %.200q, stderr %q", r.code, r.stdout, r.stderr)
 		}
 	}
 	r := runBinary(t, dir, nil, "--no-such-flag")
