@@ -30,6 +30,9 @@ type embeddedText struct {
 	readings []*rendered
 	render   func() []*rendered
 	parsed   *lint.Node
+	// whole is the file when the text is all of it (a file() result), so
+	// that a template_file data source can render it at its own lines.
+	whole *srcFile
 }
 
 // posMap maps code points of a decoded string back to their source.

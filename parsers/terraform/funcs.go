@@ -509,7 +509,9 @@ func (ev *evaluator) file(s *scope, args []*lint.Node, r lint.Range) *lint.Node 
 		return unknown(r)
 	}
 	out := strNode(string(f.src), r)
-	ev.embedded[out] = f.embed(lint.Pos{Line: 1, Col: 1}, f.src)
+	emb := f.embed(lint.Pos{Line: 1, Col: 1}, f.src)
+	emb.whole = f
+	ev.embedded[out] = emb
 	return out
 }
 
@@ -530,13 +532,18 @@ func (ev *evaluator) templatefile(s *scope, args []*lint.Node, r lint.Range) *li
 	if !ok {
 		return unknown(r)
 	}
+	return ev.renderTemplate(f, args[1], r)
+}
+
+// renderTemplate renders the template f with vars, the object of the only
+// names it sees, as templatefile() and the template_file data source do.
+func (ev *evaluator) renderTemplate(f *srcFile, vars *lint.Node, r lint.Range) *lint.Node {
 	tx, diags := hclsyntax.ParseTemplate(f.src, f.key, hcl.InitialPos)
 	if diags.HasErrors() {
 		ev.report(diags)
 		return unknown(r)
 	}
 	names := map[string]*lint.Node{}
-	vars := args[1]
 	switch {
 	case vars.Kind == lint.ObjectNode && len(vars.Alts) == 0:
 		for _, fl := range vars.Fields {

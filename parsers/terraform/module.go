@@ -47,6 +47,8 @@ type instance struct {
 	outputs  map[string]*lint.Node
 	calls    map[string][]*callInstance
 	policies map[string]*lint.Node // aws_iam_policy_document data sources by name
+	// templates are template_file data sources' renderings by name.
+	templates map[string]*lint.Node
 }
 
 type callInstance struct {
@@ -57,7 +59,7 @@ type callInstance struct {
 func newInstance(ev *evaluator, cfg *config, parent *instance, prefix string) *instance {
 	in := &instance{ev: ev, cfg: cfg, parent: parent, prefix: prefix,
 		vars: map[string]*lint.Node{}, locals: map[string]*lint.Node{}, busy: map[string]bool{},
-		outputs: map[string]*lint.Node{}, calls: map[string][]*callInstance{}, policies: map[string]*lint.Node{}}
+		outputs: map[string]*lint.Node{}, calls: map[string][]*callInstance{}, policies: map[string]*lint.Node{}, templates: map[string]*lint.Node{}}
 	in.root = in
 	if parent != nil {
 		in.root = parent.root
@@ -411,6 +413,9 @@ func (in *instance) calling(dir string) bool {
 // with it. Other data sources need a provider and are unknown.
 func (in *instance) dataRef(typ, name string, rest hcl.Traversal, r lint.Range) *lint.Node {
 	ref := in.prefix + "data." + typ + "." + name
+	if typ == "template_file" {
+		return in.templateFile(name, ref, rest, r)
+	}
 	if typ != "aws_iam_policy_document" && typ != "aws_partition" {
 		return unknownRef(r, ref)
 	}
@@ -442,6 +447,65 @@ func (in *instance) dataRef(typ, name string, rest hcl.Traversal, r lint.Range) 
 	out.Ref = ref
 	in.ev.encoded[out] = doc
 	return out
+}
+
+// templateFile resolves data.template_file.NAME.rendered. The template
+// provider (hashicorp/template, deprecated but still common in ECS code)
+// renders its template attribute with vars exactly as templatefile() does,
+// needing nothing from AWS, so container definitions written this way are
+// checked, at the lines of the template file when the template is a
+// file(). A block with count or for_each, or a template that is not a
+// known string, stays unknown, as a provider-computed value would.
+func (in *instance) templateFile(name, ref string, rest hcl.Traversal, r lint.Range) *lint.Node {
+	bl := in.cfg.data["template_file."+name]
+	if bl == nil {
+		return errNode(r)
+	}
+	a, ok := hcl.Traversal(nil), false
+	if len(rest) > 0 {
+		var at hcl.TraverseAttr
+		at, ok = rest[0].(hcl.TraverseAttr)
+		ok = ok && at.Name == "rendered"
+		a = rest[1:]
+	}
+	if !ok || bl.body.attr("count") != nil || bl.body.attr("for_each") != nil {
+		return unknownRef(r, ref)
+	}
+	if v, done := in.templates[name]; done {
+		return in.ev.apply(v, a, r)
+	}
+	in.templates[name] = unknownRef(r, ref) // a template that names itself
+	v := unknownRef(r, ref)
+	if t := bl.body.attr("template"); t != nil {
+		tmpl := in.ev.eval(in.scope(), t.expr)
+		vars := &lint.Node{Kind: lint.NullNode, Range: bl.defRange}
+		if va := bl.body.attr("vars"); va != nil {
+			vars = in.ev.eval(in.scope(), va.expr)
+		}
+		if f := in.ev.templateSource(tmpl, t); f != nil {
+			v = in.ev.renderTemplate(f, vars, r)
+		}
+	}
+	in.templates[name] = v
+	return in.ev.apply(v, a, r)
+}
+
+// templateSource is the text of a template_file's template as a source
+// file: the file a file() read, at its own lines, or any other known
+// string placed at the template attribute.
+func (ev *evaluator) templateSource(tmpl *lint.Node, at *attribute) *srcFile {
+	if tmpl.Kind != lint.StringNode || len(tmpl.Alts) > 0 {
+		return nil
+	}
+	if emb := ev.embedded[tmpl]; emb != nil && emb.whole != nil {
+		return emb.whole
+	}
+	pin := at.nameRange
+	f := newSrcFile(pin.File, []byte(tmpl.Text))
+	f.pin = &pin
+	f.key = fmt.Sprintf("%s\x00template_file\x00%d:%d", pin.File, pin.Start.Line, pin.Start.Col)
+	ev.files[f.key] = f
+	return f
 }
 
 // expansion is one instance of a block with count or for_each.
