@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"bytes"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -497,13 +498,48 @@ func (ev *evaluator) templateSource(tmpl *lint.Node, at *attribute) *srcFile {
 	if tmpl.Kind != lint.StringNode || len(tmpl.Alts) > 0 {
 		return nil
 	}
-	if emb := ev.embedded[tmpl]; emb != nil && emb.whole != nil {
+	emb := ev.embedded[tmpl]
+	if emb != nil && emb.whole != nil {
 		return emb.whole
+	}
+	if f := ev.heredocTemplate(emb); f != nil {
+		return f
 	}
 	pin := at.nameRange
 	f := newSrcFile(pin.File, []byte(tmpl.Text))
 	f.pin = &pin
 	f.key = fmt.Sprintf("%s\x00template_file\x00%d:%d", pin.File, pin.Start.Line, pin.Start.Col)
+	ev.files[f.key] = f
+	return f
+}
+
+// heredocTemplate is an inline heredoc template as the provider reads it,
+// mapped to its lines in the .tf file: Terraform has already turned $${
+// and %%{ into ${ and %{. Its indentation is kept as written, which JSON
+// does not see. Nil for any other text.
+func (ev *evaluator) heredocTemplate(emb *embeddedText) *srcFile {
+	if emb == nil || emb.raw == nil || emb.decoded != nil || !emb.pin.IsZero() || emb.render != nil || emb.start.IsZero() {
+		return nil
+	}
+	src := ev.files[emb.file]
+	if src == nil || src.pin != nil || src.via != nil {
+		return nil
+	}
+	from := src.offset(emb.start)
+	to := from + len(emb.raw)
+	if to > len(src.src) || !bytes.Equal(src.src[from:to], emb.raw) {
+		return nil
+	}
+	via := escapeMap(src, from, to, func(b []byte, i int) (int, bool) {
+		if (b[i] == '$' || b[i] == '%') && i+2 < len(b) && b[i+1] == b[i] && b[i+2] == '{' {
+			return 2, false // the doubled sign is one character of the value
+		}
+		return 0, false
+	})
+	text := bytes.ReplaceAll(bytes.ReplaceAll(emb.raw, []byte("$${"), []byte("${")), []byte("%%{"), []byte("%{"))
+	f := newSrcFile(src.name, text)
+	f.via = via
+	f.key = fmt.Sprintf("%s\x00heredoc template\x00%d", src.key, from)
 	ev.files[f.key] = f
 	return f
 }
