@@ -559,6 +559,18 @@ func (ev *evaluator) inheritOrigin(parent *lint.Node, f *lint.Field) {
 	}
 }
 
+// inheritItemOrigin makes an element of a caller-written list stand where
+// the caller wrote it, so that the fields a module reads from it
+// ([for c in var.containers : { privileged = c.privileged }]) point at
+// their keys in the caller's literal, as a map's do.
+func (ev *evaluator) inheritItemOrigin(list, it *lint.Node) {
+	if _, ok := ev.origin[list]; ok {
+		if _, has := ev.origin[it]; !has {
+			ev.origin[it] = it.Range
+		}
+	}
+}
+
 // writtenAt records the key under which an object literal wrote a value
 // of its own (a literal or a constructor, not a reference to a value
 // written elsewhere).
@@ -591,6 +603,7 @@ func (ev *evaluator) index(coll, key *lint.Node, r lint.Range) *lint.Node {
 		if err != nil || i < 0 || i >= len(coll.Items) {
 			return errNode(r)
 		}
+		ev.inheritItemOrigin(coll, coll.Items[i])
 		return coll.Items[i]
 	case lint.ObjectNode:
 		if key.Kind == lint.UnknownNode {
@@ -620,6 +633,7 @@ func (ev *evaluator) forExpr(s *scope, f *srcFile, e *hclsyntax.ForExpr, r lint.
 	var elems []kv
 	if coll.Kind == lint.ArrayNode {
 		for i, it := range coll.Items {
+			ev.inheritItemOrigin(coll, it)
 			elems = append(elems, kv{numNode(i, it.Range), it})
 		}
 	} else {
@@ -680,6 +694,7 @@ func (ev *evaluator) splat(s *scope, f *srcFile, e *hclsyntax.SplatExpr, r lint.
 	}
 	out := &lint.Node{Kind: lint.ArrayNode, Range: r}
 	for _, it := range items {
+		ev.inheritItemOrigin(src, it)
 		out.Items = append(out.Items, ev.evalHCL(s.with(map[string]*lint.Node{splatSymbol: it}), f, e.Each))
 	}
 	return out

@@ -446,6 +446,37 @@ resource "aws_ecs_task_definition" "app" {
 // A variable's type constraint fills in its optional attributes, as
 // Terraform does: the default where the attribute is absent or null, null
 // where it has none; the caller's own values win.
+// A module that builds its own objects from the elements of a list its
+// caller wrote reports each value at its key in the caller's literal.
+func TestListElementsKeepCallerPositions(t *testing.T) {
+	u, _ := parseTree(t, map[string]string{"main.tf": `module "a" {
+  source = "./task"
+  containers = [
+    { name = "a", image = "a:1", privileged = true },
+    { name = "b", image = "b:1", privileged = true },
+  ]
+}
+`,
+		"task/main.tf": `variable "containers" {}
+resource "aws_ecs_task_definition" "t" {
+  family                = "t"
+  container_definitions = jsonencode(concat(
+    [for c in var.containers : { name = c.name, image = c.image, privileged = c.privileged }],
+    [{ name = "c", image = "c:1", privileged = var.containers[1].privileged }],
+    [for p in var.containers[*].privileged : { name = "d", image = "d:1", privileged = p }],
+  ))
+}
+`}, ".", lint.ParseOptions{})
+	var got []string
+	for _, c := range u.TaskDefinitions[0].Containers {
+		got = append(got, c.Name.V+"@"+c.Privileged.Range.String())
+	}
+	want := "a@main.tf:4:34 b@main.tf:5:34 c@main.tf:5:34 d@main.tf:4:34 d@main.tf:5:34"
+	if strings.Join(got, " ") != want {
+		t.Errorf("privileged\n got %s\nwant %s", strings.Join(got, " "), want)
+	}
+}
+
 func TestOptionalAttributeDefaults(t *testing.T) {
 	u, _ := parseTree(t, map[string]string{"main.tf": `module "a" {
   source     = "./task"
