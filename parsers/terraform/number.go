@@ -1,0 +1,59 @@
+package terraform
+
+import (
+	"strconv"
+	"strings"
+)
+
+// maxNumberDigits is the significant digits a number literal keeps when
+// it is handed to cty. cty parses numbers into 512-bit floats (about 154
+// decimal digits), so digits past 200 cannot change the value, but
+// big.ParseFloat reads all of them in quadratic time: two seconds for a
+// million, minutes for the ten million a file may hold.
+const maxNumberDigits = 200
+
+// shortNumber returns a decimal literal with at most maxNumberDigits
+// significant digits and an exponent that fits an int, for cty to parse:
+// the digits past the cut are replaced by one nonzero digit when any is
+// nonzero, so the value rounds the same way. Short literals and text that
+// is not a decimal literal are returned as they are.
+func shortNumber(text string) string {
+	if len(text) <= maxNumberDigits {
+		return text
+	}
+	sign, rest := "", text
+	if strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "+") {
+		sign, rest = rest[:1], rest[1:]
+	}
+	mant, exp := rest, int64(0)
+	if i := strings.IndexAny(rest, "eE"); i >= 0 {
+		mant = rest[:i]
+		e, err := strconv.ParseInt(rest[i+1:], 10, 64)
+		if err != nil {
+			// Past int64: far past big.Float's range either way.
+			e = 1 << 40
+			if strings.HasPrefix(rest[i+1:], "-") {
+				e = -e
+			}
+		}
+		exp = e
+	}
+	intPart, frac, _ := strings.Cut(mant, ".")
+	digits := intPart + frac
+	if strings.Trim(digits, "0123456789") != "" || digits == "" {
+		return text
+	}
+	// The value is 0.digits × 10^point.
+	point := int64(len(intPart)) + exp
+	lead := len(digits) - len(strings.TrimLeft(digits, "0"))
+	digits, point = strings.TrimRight(digits[lead:], "0"), point-int64(lead)
+	if digits == "" {
+		return "0"
+	}
+	if len(digits) > maxNumberDigits {
+		// The digits cut end in a nonzero one (trailing zeros are gone).
+		digits = digits[:maxNumberDigits] + "1"
+	}
+	point = max(min(point, 1<<40), -(1 << 40))
+	return sign + "0." + digits + "e" + strconv.FormatInt(point, 10)
+}
