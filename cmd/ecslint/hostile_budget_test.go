@@ -83,6 +83,11 @@ func budgetCases() []hostileCase {
 		{name: "jsondecode() of a string doubled 22 times", maxAlloc: 512 << 20,
 			files:   map[string]string{"main.tf": doubling(`"[],"`, `"${local.v%d}${local.v%d}"`, 22) + td(`jsonencode([{name = "a", image = "x", command = jsondecode("[${local.v22}[]]")}])`)},
 			wantErr: &wantError{"main.tf", 28, 86, couldNotCheck}},
+		// HCL parses a literal in quadratic time as it reads it: 36 s.
+		{name: "a number literal of three million digits", files: map[string]string{"main.tf": td(`jsonencode([{name = "a", image = "b:1", cpu = ` + strings.Repeat("9", 3_000_000) + `}])`)},
+			wantErr: &wantError{"main.tf", 3, 73, "number of 3000000 digits is too long to check"}},
+		{name: "a string of three million digits is not a number", files: map[string]string{"main.tf": td(`jsonencode([{name = "a", image = "b:1", cpu = 1, command = ["` + strings.Repeat("9", 3_000_000) + `"], privileged = true}])`)},
+			want: []string{"ECS001@main.tf:3:3000092"}},
 		{name: "a template that renders itself", files: map[string]string{
 			"main.tf": td(`templatefile("${path.module}/t.tpl", {p = "${path.module}/t.tpl"})`),
 			"t.tpl":   "${templatefile(p, {p = p})}\n",

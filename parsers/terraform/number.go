@@ -3,6 +3,9 @@ package terraform
 import (
 	"strconv"
 	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 )
 
 // maxNumberDigits is the significant digits a number literal keeps when
@@ -56,4 +59,40 @@ func shortNumber(text string) string {
 	}
 	point = max(min(point, 1<<40), -(1 << 40))
 	return sign + "0." + digits + "e" + strconv.FormatInt(point, 10)
+}
+
+// maxLiteralDigits bounds a number literal in HCL source. hclsyntax parses
+// literals with cty.ParseNumberVal as it reads them, in quadratic time (two
+// seconds for a million digits, minutes for the ten million a file may
+// hold), before ecslint sees them; Terraform could not evaluate such a file
+// either.
+const maxLiteralDigits = 10_000
+
+// overlongNumber finds a number literal of more than maxLiteralDigits
+// characters without parsing: the offset of its start and its length.
+// Digits are counted in one pass; only a file with a run that long (a
+// string or comment may hold one too) is lexed to tell.
+func overlongNumber(src []byte) (int, int, bool) {
+	run, long := 0, false
+	for _, c := range src {
+		if c >= '0' && c <= '9' {
+			run++
+			if run > maxLiteralDigits {
+				long = true
+				break
+			}
+			continue
+		}
+		run = 0
+	}
+	if !long {
+		return 0, 0, false
+	}
+	tokens, _ := hclsyntax.LexConfig(src, "", hcl.InitialPos)
+	for _, tok := range tokens {
+		if tok.Type == hclsyntax.TokenNumberLit && len(tok.Bytes) > maxLiteralDigits {
+			return tok.Range.Start.Byte, len(tok.Bytes), true
+		}
+	}
+	return 0, 0, false
 }
