@@ -55,6 +55,17 @@ func budgetCases() []hostileCase {
 	}
 	cfnMap.WriteString(strings.TrimPrefix(cfnHead, "AWSTemplateFormatVersion: \"2010-09-09\"\n") +
 		"      ContainerDefinitions: [{Name: a, Image: !FindInMap [M, K32, v]}]\n")
+	// A base of 40,000 keys merged into twenty mappings: 79 s when each
+	// merged key was looked up among the fields already set.
+	var merges strings.Builder
+	merges.WriteString("Metadata:\n  base: &b\n")
+	for i := range 40_000 {
+		fmt.Fprintf(&merges, "    k%d: v\n", i)
+	}
+	for i := range 20 {
+		fmt.Fprintf(&merges, "  m%d:\n    <<: *b\n    own: x\n", i)
+	}
+	merges.WriteString(strings.TrimPrefix(cfnHead, "AWSTemplateFormatVersion: \"2010-09-09\"\n") + "      PidMode: host\n")
 	const join, sub = `!Join ["", [*s%[3]d, *s%[4]d]]`, `!Sub ["${a}${a}", {a: *s%[3]d}]`
 
 	return []hostileCase{
@@ -67,6 +78,16 @@ func budgetCases() []hostileCase {
 		{name: "a list nested in itself 60 times, then encoded", maxAlloc: 512 << 20,
 			files:   map[string]string{"main.tf": doubling(`["ab"]`, `[local.v%d, local.v%d]`, 60) + td(`jsonencode([{name = "a", image = "x", command = flatten(local.v60)}])`)},
 			wantErr: &wantError{"main.tf", 66, 75, couldNotCheck}},
+		// 12 MB of "[]," within budget, decoded into four million nodes
+		// (1 GB and 6 s before; 2 GB and 13 s one level more).
+		{name: "jsondecode() of a string doubled 22 times", maxAlloc: 512 << 20,
+			files:   map[string]string{"main.tf": doubling(`"[],"`, `"${local.v%d}${local.v%d}"`, 22) + td(`jsonencode([{name = "a", image = "x", command = jsondecode("[${local.v22}[]]")}])`)},
+			wantErr: &wantError{"main.tf", 28, 86, couldNotCheck}},
+		// HCL parses a literal in quadratic time as it reads it: 36 s.
+		{name: "a number literal of three million digits", files: map[string]string{"main.tf": td(`jsonencode([{name = "a", image = "b:1", cpu = ` + strings.Repeat("9", 3_000_000) + `}])`)},
+			wantErr: &wantError{"main.tf", 3, 73, "number of 3000000 digits is too long to check"}},
+		{name: "a string of three million digits is not a number", files: map[string]string{"main.tf": td(`jsonencode([{name = "a", image = "b:1", cpu = 1, command = ["` + strings.Repeat("9", 3_000_000) + `"], privileged = true}])`)},
+			want: []string{"ECS001@main.tf:3:3000092"}},
 		{name: "a template that renders itself", files: map[string]string{
 			"main.tf": td(`templatefile("${path.module}/t.tpl", {p = "${path.module}/t.tpl"})`),
 			"t.tpl":   "${templatefile(p, {p = p})}\n",
@@ -89,6 +110,8 @@ func budgetCases() []hostileCase {
 			wantErr: &wantError{"t.yaml", 31, 12, couldNotCheck}},
 		{name: "Mappings entries that FindInMap each other twice, 32 levels", maxAlloc: 512 << 20, files: map[string]string{"t.yaml": cfnMap.String()},
 			wantErr: &wantError{"t.yaml", 28, 14, couldNotCheck}},
+		{name: "a base of 40,000 keys merged twenty times", files: map[string]string{"t.yaml": merges.String()},
+			want: []string{"ECS002@t.yaml:40067:7"}},
 		// Within budget: the same constructions a few levels deep are
 		// evaluated, and their findings reported.
 		{name: "a local string doubled 10 times is evaluated", files: map[string]string{

@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 
@@ -227,6 +228,19 @@ func rangeLength(args []*lint.Node) int64 {
 		return -1
 	}
 	return int64(n) + 1
+}
+
+// jsonValueBound bounds the values and fields JSON text parses into: each
+// but the first follows a '[', '{', ',' or ':'. A string built within
+// budget (forty templates doubling "[],") still parses into a node per
+// three bytes, each larger than the bytes were, so the nodes are charged
+// before parsing.
+func jsonValueBound(text []byte) int64 {
+	n := 1
+	for _, c := range []byte("[{,:") {
+		n += bytes.Count(text, []byte{c})
+	}
+	return int64(n)
 }
 
 func firstText(args []*lint.Node) string {

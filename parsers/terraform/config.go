@@ -209,6 +209,11 @@ func (ev *evaluator) hclFile(f *srcFile) *body {
 			"heredoc of %d lines is too long to check (the HCL parser takes quadratic time on it); at most %d", lines, maxHeredocLines)
 		return nil
 	}
+	if at, digits, ok := overlongNumber(f.src); ok {
+		ev.ctx.Errorf(f.place(lint.Range{File: f.name, Start: f.pos(at), End: f.pos(at)}),
+			"number of %d digits is too long to check (HCL parses it in quadratic time); at most %d", digits, maxLiteralDigits)
+		return nil
+	}
 	file, diags := hclsyntax.ParseConfig(f.src, f.key, hcl.InitialPos)
 	ev.report(diags)
 	if file == nil || diags.HasErrors() {

@@ -168,6 +168,10 @@ func (ev *evaluator) jsonOf(n *lint.Node, what string) *lint.Node {
 	if emb.decoded != nil {
 		start = lint.Pos{Line: 1, Col: 1}
 	}
+	if !ev.budget.Elements(n.Range, jsonValueBound(emb.raw)) {
+		emb.parsed = unknown(n.Range)
+		return emb.parsed
+	}
 	v, err := jsonnode.ParseAt(emb.file, emb.raw, start)
 	if err != nil {
 		var se *jsonnode.SyntaxError

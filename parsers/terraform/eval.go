@@ -818,7 +818,7 @@ func nodeToCty(n *lint.Node) cty.Value {
 	case lint.BoolNode:
 		return cty.BoolVal(n.Text == "true")
 	case lint.NumberNode:
-		v, err := cty.ParseNumberVal(n.Text)
+		v, err := cty.ParseNumberVal(shortNumber(n.Text))
 		if err != nil {
 			return cty.DynamicVal
 		}
