@@ -121,8 +121,13 @@ func supervise(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "ecslint: interrupted (%v); no results were written\n", interrupted)
 		return 128 + signalNumber(interrupted)
 	}
-	fmt.Fprintf(stderr, "ecslint: the checking process crashed (%s) before it finished; no results were written (exit code %d). Please report this with the input that caused it.\n",
-		crashCause(cmd.ProcessState, waitErr, watch.fatal()), ExitCrashed)
+	cause := crashCause(cmd.ProcessState, waitErr, watch.fatal())
+	advice := "Please report this with the input that caused it."
+	if strings.Contains(cause, "out of memory") {
+		advice = "A lower --memory-budget or -j checks fewer files at once; please report the input that caused it."
+	}
+	fmt.Fprintf(stderr, "ecslint: the checking process crashed (%s) before it finished; no results were written (exit code %d). %s\n",
+		cause, ExitCrashed, advice)
 	return ExitCrashed
 }
 

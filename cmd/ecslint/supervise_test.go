@@ -137,13 +137,15 @@ func TestSupervisorPassesAFinishedRunThrough(t *testing.T) {
 
 func TestACrashHasItsOwnExitCodeAndMessage(t *testing.T) {
 	dir := repo(t, map[string]string{"td.json": privilegedTD})
-	cases := []struct{ how, cause string }{
-		{"stack", "(fatal error: stack overflow)"},
-		{"panic", "(panic: unrecovered in a goroutine)"},
-		{"exit2", "(exit status 2)"},
+	const report = " Please report this with the input that caused it."
+	cases := []struct{ how, cause, advice string }{
+		{"stack", "(fatal error: stack overflow)", report},
+		{"panic", "(panic: unrecovered in a goroutine)", report},
+		{"exit2", "(exit status 2)", report},
 	}
 	if runtime.GOOS != "windows" {
-		cases = append(cases, struct{ how, cause string }{"kill", "(killed by signal: killed; the system may have run out of memory)"})
+		cases = append(cases, struct{ how, cause, advice string }{"kill", "(killed by signal: killed; the system may have run out of memory)",
+			" A lower --memory-budget or -j checks fewer files at once; please report the input that caused it."})
 	}
 	for _, tc := range cases {
 		t.Run(tc.how, func(t *testing.T) {
@@ -154,7 +156,7 @@ func TestACrashHasItsOwnExitCodeAndMessage(t *testing.T) {
 			if r.stdout != "" {
 				t.Errorf("a crashed run wrote to stdout: %q", r.stdout)
 			}
-			want := "ecslint: the checking process crashed " + tc.cause + " before it finished; no results were written (exit code 3)."
+			want := "ecslint: the checking process crashed " + tc.cause + " before it finished; no results were written (exit code 3)." + tc.advice + "\n"
 			if !strings.Contains(r.stderr, want) {
 				t.Errorf("stderr lacks %q:\n%s", want, lastLines(r.stderr, 5))
 			}

@@ -118,8 +118,21 @@ func (d Doc) Objects(camel string) []Doc {
 	if f == nil {
 		return nil
 	}
-	var out []Doc
-	for _, it := range Items(f.Value) {
+	items := Items(f.Value)
+	objects := 0
+	for _, it := range items {
+		if it.Kind == lint.ObjectNode {
+			objects++
+		}
+	}
+	if objects == 0 {
+		return nil
+	}
+	// Sized once: this runs while a document's tree and its model are both
+	// held, the peak of a run, and growing by doubling would add garbage
+	// of twice the list there.
+	out := make([]Doc, 0, objects)
+	for _, it := range items {
 		if it.Kind == lint.ObjectNode {
 			out = append(out, Doc{N: it, Style: d.Style})
 		}
