@@ -47,7 +47,8 @@ type Value[T any] struct {
 	// the parameter default or mapping entry a CloudFormation !Ref or
 	// Fn::FindInMap resolved to, a Terraform variable default or tfvars
 	// entry, the earlier of duplicate keys. Secrets are masked there too.
-	Written []Range
+	// A pointer, nil for nearly every value: a container has dozens.
+	Written *[]Range
 }
 
 // String, Bool and Int are the value kinds the model uses.
@@ -82,7 +83,9 @@ func (v Value[T]) SecretRanges() []Range {
 		if !p.ValueRange.IsZero() {
 			out = append(out, p.ValueRange)
 		}
-		out = append(out, p.Written...)
+		if p.Written != nil {
+			out = append(out, *p.Written...)
+		}
 	}
 	return out
 }
