@@ -52,7 +52,8 @@ type Value[T any] struct {
 	// the parameter default or mapping entry a CloudFormation !Ref or
 	// Fn::FindInMap resolved to, a Terraform variable default or tfvars
 	// entry, the earlier of duplicate keys. Secrets are masked there too.
-	Written []Range
+	// A pointer, nil for nearly every value: a container has dozens.
+	Written *[]Range
 }
 
 // Origin is where a value comes from, when the parser knows more about it
@@ -109,7 +110,9 @@ func (v Value[T]) SecretRanges() []Range {
 		if !p.ValueRange.IsZero() {
 			out = append(out, p.ValueRange)
 		}
-		out = append(out, p.Written...)
+		if p.Written != nil {
+			out = append(out, *p.Written...)
+		}
 	}
 	return out
 }

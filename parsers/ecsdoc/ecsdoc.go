@@ -8,7 +8,6 @@
 package ecsdoc
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/ecslint/ecslint/lint"
@@ -89,12 +88,21 @@ func (d Doc) String(camel string) lint.String {
 		return lint.String{State: lint.Unknown, Range: d.N.Range}
 	}
 	v := String(f)
-	if f != nil {
-		for _, other := range d.N.Fields {
-			if other != f && other.Key == f.Key {
-				v.Written = append(v.Written, other.Value.WrittenAt()...)
-			}
+	if f == nil {
+		return v
+	}
+	var shadowed []lint.Range
+	for _, other := range d.N.Fields {
+		if other != f && other.Key == f.Key {
+			shadowed = append(shadowed, other.Value.WrittenAt()...)
 		}
+	}
+	if shadowed != nil {
+		if v.Written != nil {
+			shadowed = append(shadowed, *v.Written...)
+		}
+		written := shadowed // declared here, so that only this path allocates it
+		v.Written = &written
 	}
 	return v
 }
@@ -250,9 +258,7 @@ func NodeString(n *lint.Node) lint.String {
 func scalar[T any](n *lint.Node, key lint.Range, conv func(*lint.Node) (T, bool)) lint.Value[T] {
 	one := func(n *lint.Node, at lint.Range) lint.Value[T] {
 		v := lint.Value[T]{Range: at, ValueRange: n.Range, Ref: n.Ref, Origin: n.Origin}
-		if n.Written != nil {
-			v.Written = slices.Clip(*n.Written) // appends copy, never share
-		}
+		v.Written = n.Written // shared with the node: never appended to
 		switch n.Kind {
 		case lint.NullNode, lint.AbsentNode:
 			v.State = lint.Unset

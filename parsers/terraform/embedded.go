@@ -249,6 +249,13 @@ func (ev *evaluator) jsonOfReadings(emb *embeddedText, n *lint.Node, what string
 	if emb.readings == nil {
 		emb.readings = emb.render()
 	}
+	// Every reading is charged for the values it can hold before it is
+	// read, as plain JSON text is: a small template can render megabytes.
+	for _, r := range emb.readings {
+		if !ev.budget.Elements(n.Range, jsonValueBound(r.buf)) {
+			return unknown(n.Range)
+		}
+	}
 	vals := make([]*lint.Node, 0, len(emb.readings))
 	said := map[string]bool{}
 	for _, r := range emb.readings {
