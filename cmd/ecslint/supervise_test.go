@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -52,6 +53,9 @@ func crashAsTold() {
 		select {}
 	case "exit2":
 		os.Exit(2)
+	case "hang":
+		fmt.Fprintln(os.Stderr, "hanging")
+		select {}
 	}
 }
 
@@ -220,5 +224,53 @@ func TestTheChildColoursAsTheParentsTerminalSays(t *testing.T) {
 	// was handed) never tells the child it is a terminal.
 	if got := terminalFlag(&bytes.Buffer{}); got != "0" {
 		t.Errorf("terminalFlag(buffer) = %q", got)
+	}
+}
+
+func TestASignalToTheParentStopsTheChildAndSaysSo(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no SIGTERM to send")
+	}
+	dir := repo(t, map[string]string{"td.json": privilegedTD})
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe, "--format", "json", "td.json")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), asBinaryEnv+"=1", crashEnv+"=hang")
+	var stdout bytes.Buffer
+	cmd.Stdout = &stdout
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// The child says it hangs once it runs, so the parent is watching.
+	var seen bytes.Buffer
+	buf := make([]byte, 256)
+	for !strings.Contains(seen.String(), "hanging\n") {
+		n, err := stderr.Read(buf)
+		seen.Write(buf[:n])
+		if err != nil {
+			t.Fatalf("child never hung: %v, stderr %q", err, seen.String())
+		}
+	}
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	rest, _ := io.ReadAll(stderr)
+	seen.Write(rest)
+	_ = cmd.Wait()
+	if code := cmd.ProcessState.ExitCode(); code != 128+int(syscall.SIGTERM) {
+		t.Errorf("exit %d, want %d", code, 128+int(syscall.SIGTERM))
+	}
+	if want := "ecslint: interrupted (terminated); no results were written\n"; !strings.HasSuffix(seen.String(), want) {
+		t.Errorf("stderr %q, want it to end with %q", seen.String(), want)
+	}
+	if stdout.Len() != 0 {
+		t.Errorf("an interrupted run wrote to stdout: %q", stdout.String())
 	}
 }
