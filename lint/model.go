@@ -64,10 +64,19 @@ const (
 	// ProviderJSON is the ECS API's spelling as the Terraform AWS provider
 	// reads container_definitions: Go's encoding/json matches each key to a
 	// field regardless of case. A document in this style has been rewritten
-	// to the API's keys (see ecsdoc.ProviderKeys); Field.Written keeps the
-	// spelling the source used.
+	// to the API's keys (see ecsdoc.ProviderKeys); TaskDefinition.CaseVariants
+	// lists the keys the source spelt otherwise.
 	ProviderJSON
 )
+
+// CaseVariant is a key that a decoder ignoring case (the Terraform AWS
+// provider's) read as the API's Key: Written as the source spelt it, at
+// Range. CloudFormation and the ECS API would reject the spelling.
+type CaseVariant struct {
+	Range   Range
+	Written string
+	Key     string
+}
 
 // TaskDefinition is an ECS task definition.
 type TaskDefinition struct {
@@ -98,6 +107,9 @@ type TaskDefinition struct {
 	// spelling DocStyle gives.
 	ContainersDoc *Node
 	DocStyle      KeyStyle
+	// CaseVariants are the keys of ContainersDoc, in the ProviderJSON
+	// style, that the source spelt other than the API, in document order.
+	CaseVariants []CaseVariant
 }
 
 // IsWindows reports whether the task definition targets Windows containers.

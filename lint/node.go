@@ -150,10 +150,6 @@ type Field struct {
 	Key      string
 	KeyRange Range
 	Value    *Node
-	// Written is the key as the source spelt it, when a decoder that
-	// ignores case (the Terraform AWS provider's) read it as Key; empty
-	// when the source wrote Key itself.
-	Written string
 }
 
 // Get returns the field with the given key, or nil. JSON allows duplicate

@@ -60,31 +60,52 @@ func (invalidTaskDefinition) Check(p *lint.Pass) {
 		for _, v := range vs {
 			p.Report(taskFinding(td, v.Range, "schema."+v.Key, v.Message))
 		}
-		if td.DocStyle == lint.ProviderJSON && td.ContainersDoc != nil && withinSize(td.ContainersDoc, maxDocNodes) {
-			reportSpellings(p, td, td.ContainersDoc, "")
+		if len(td.CaseVariants) > 0 {
+			reportCaseVariants(p, td)
 		}
 	}
 }
 
-// reportSpellings reports, at low severity, the keys of Terraform
+// reportCaseVariants reports, at low severity, the keys of Terraform
 // container definitions that the provider matched to a field ignoring
-// case (ecsdoc.ProviderKeys records them in Field.Written).
-func reportSpellings(p *lint.Pass, td *lint.TaskDefinition, n *lint.Node, path string) {
+// case. Each is named by its path in the document where it is found
+// there (a key a later one overwrote is not: it is named by its spelling).
+func reportCaseVariants(p *lint.Pass, td *lint.TaskDefinition) {
+	paths := map[lint.Pos]string{}
+	if td.ContainersDoc != nil && withinSize(td.ContainersDoc, maxDocNodes) {
+		want := make(map[lint.Pos]bool, len(td.CaseVariants))
+		for _, v := range td.CaseVariants {
+			want[v.Range.Start] = true
+		}
+		keyPaths(td.ContainersDoc, "", want, paths)
+	}
+	for _, v := range td.CaseVariants {
+		key, ok := paths[v.Range.Start]
+		if !ok {
+			key = "overwritten/" + v.Written
+		}
+		fd := taskFinding(td, v.Range, "spelling."+key, fmt.Sprintf(
+			"key %s is %s in the ECS API: the Terraform AWS provider ignores the case of keys and accepts it, "+
+				"CloudFormation and the ECS API would not", quote(v.Written), quote(v.Key)))
+		fd.Severity = lint.Low
+		p.Report(fd)
+	}
+}
+
+// keyPaths records the path of every field whose key starts at a wanted
+// position.
+func keyPaths(n *lint.Node, path string, want map[lint.Pos]bool, out map[lint.Pos]string) {
 	for i, it := range n.Items {
-		reportSpellings(p, td, it, joinKey(path, strconv.Itoa(i)))
+		keyPaths(it, joinKey(path, strconv.Itoa(i)), want, out)
 	}
 	for _, a := range n.Alts {
-		reportSpellings(p, td, a, path)
+		keyPaths(a, path, want, out)
 	}
 	for _, f := range n.Fields {
 		key := joinKey(path, f.Key)
-		if f.Written != "" {
-			fd := taskFinding(td, f.KeyRange, "spelling."+key, fmt.Sprintf(
-				"key %s is %s in the ECS API: the Terraform AWS provider ignores the case of keys and accepts it, "+
-					"CloudFormation and the ECS API would not", quote(f.Written), quote(f.Key)))
-			fd.Severity = lint.Low
-			p.Report(fd)
+		if want[f.KeyRange.Start] {
+			out[f.KeyRange.Start] = key
 		}
-		reportSpellings(p, td, f.Value, key)
+		keyPaths(f.Value, key, want, out)
 	}
 }

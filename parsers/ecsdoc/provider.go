@@ -33,8 +33,8 @@ var TaskDefinitionSchema []byte
 // shape is what a value decodes into, as far as keys go.
 type shape struct {
 	kind shapeKind
-	// members are a struct's fields by folded name.
-	members map[string]*member
+	// members are a struct's fields by folded name; exact by their own.
+	members, exact map[string]*member
 	// elem is a list's element shape.
 	elem *shape
 	// keepOnNull marks an enumeration: the SDK holds it in a string type,
@@ -91,10 +91,11 @@ func shapeOf(sch map[string]any, defs map[string]any, seen map[string]*shape) *s
 		return s
 	}
 	if props, ok := sch["properties"].(map[string]any); ok {
-		s := &shape{kind: structShape, members: make(map[string]*member, len(props))}
+		s := &shape{kind: structShape, members: make(map[string]*member, len(props)), exact: make(map[string]*member, len(props))}
 		for name, sub := range props {
 			m, _ := sub.(map[string]any)
 			s.members[foldKey(name)] = &member{name: name, shape: shapeOf(m, defs, seen)}
+			s.exact[name] = s.members[foldKey(name)]
 		}
 		return s
 	}
@@ -156,22 +157,22 @@ func smallestFold(r rune) rune {
 
 // ProviderKeys returns a container definitions array as the Terraform AWS
 // provider decodes it: every key that names a field regardless of case is
-// spelled as the API spells it (Field.Written keeps the source's
-// spelling), and keys that reach one field are combined as encoding/json
+// spelled as the API spells it (the second result lists the keys the
+// source spelt otherwise), and keys that reach one field are combined as encoding/json
 // combines them, at the position of the last one. Keys that name no field
 // stay as written, for ECS000 to report. n itself is not changed. A
 // document of more than MaxProviderNodes nodes gives nil.
-func ProviderKeys(n *lint.Node) *lint.Node {
+func ProviderKeys(n *lint.Node) (*lint.Node, []lint.CaseVariant) {
 	s := containerList()
 	if s == nil || n == nil {
-		return n
+		return n, nil
 	}
 	d := &decoder{left: MaxProviderNodes}
 	out := d.decode(n, s)
 	if d.left < 0 {
-		return nil
+		return nil, nil
 	}
-	return out
+	return out, d.variants
 }
 
 // MaxProviderNodes bounds the nodes ProviderKeys visits: values shared
@@ -180,7 +181,10 @@ func ProviderKeys(n *lint.Node) *lint.Node {
 const MaxProviderNodes = 100_000
 
 // decoder counts the work of one ProviderKeys call against its bound.
-type decoder struct{ left int }
+type decoder struct {
+	left     int
+	variants []lint.CaseVariant
+}
 
 // decode rewrites a value of the given shape.
 func (d *decoder) decode(n *lint.Node, s *shape) *lint.Node {
@@ -204,14 +208,77 @@ func (d *decoder) decodeOne(n *lint.Node, s *shape) *lint.Node {
 	case s.kind == structShape && n.Kind == lint.ObjectNode:
 		return d.decodeStruct(n, s)
 	case s.kind == listShape && n.Kind == lint.ArrayNode && s.elem.kind != scalarShape && s.elem.kind != mapShape:
-		out := *n
-		out.Items = make([]*lint.Node, len(n.Items))
+		var items []*lint.Node // a copy, made at the first item that changes
 		for i, it := range n.Items {
-			out.Items[i] = d.decode(it, s.elem)
+			v := d.decode(it, s.elem)
+			if v != it && items == nil {
+				items = make([]*lint.Node, len(n.Items))
+				copy(items, n.Items[:i])
+			}
+			if items != nil {
+				items[i] = v
+			}
 		}
+		if items == nil {
+			return n
+		}
+		out := *n
+		out.Items = items
 		return &out
 	}
 	return n
+}
+
+// member finds the field a key decodes into: by its exact name first,
+// which spares folding the keys that are already the API's.
+func (s *shape) member(key string) *member {
+	if m := s.exact[key]; m != nil {
+		return m
+	}
+	return s.members[foldKey(key)]
+}
+
+// exactStruct is decodeStruct for the common object whose keys are all
+// the API's, each once: nil if that is not so, else n itself when no
+// value changes, or a copy with the changed values.
+func (d *decoder) exactStruct(n *lint.Node, s *shape) (*lint.Node, bool) {
+	for i, f := range n.Fields {
+		m := s.member(f.Key)
+		if m == nil {
+			continue
+		}
+		if m.name != f.Key {
+			return nil, false
+		}
+		for _, g := range n.Fields[:i] {
+			if g.Key == f.Key {
+				return nil, false
+			}
+		}
+	}
+	var fields []*lint.Field
+	for i, f := range n.Fields {
+		m := s.exact[f.Key]
+		if m == nil {
+			continue
+		}
+		v := d.decode(f.Value, m.shape)
+		if v == f.Value {
+			continue
+		}
+		if fields == nil {
+			fields = append(make([]*lint.Field, 0, len(n.Fields)), n.Fields...)
+		}
+		g := *f
+		g.Value = v
+		fields[i] = &g
+	}
+	if fields == nil {
+		return n, true
+	}
+	out := *n
+	out.Fields = fields
+	return &out, true
 }
 
 // slot is one struct field as decoding goes: the field written out, and,
@@ -223,18 +290,22 @@ type slot struct {
 
 // decodeStruct rewrites an object decoded into a struct.
 func (d *decoder) decodeStruct(n *lint.Node, s *shape) *lint.Node {
+	if len(n.Fields) <= 64 {
+		if out, ok := d.exactStruct(n, s); ok {
+			return out
+		}
+	}
 	out := *n
 	out.Fields = make([]*lint.Field, 0, len(n.Fields))
 	var slots map[string]*slot
 	for _, f := range n.Fields {
-		m := s.members[foldKey(f.Key)]
+		m := s.member(f.Key)
 		if m == nil {
 			out.Fields = append(out.Fields, f) // dropped by the provider
 			continue
 		}
-		written := f.Written
 		if f.Key != m.name {
-			written = f.Key
+			d.variants = append(d.variants, lint.CaseVariant{Range: f.KeyRange, Written: f.Key, Key: m.name})
 		}
 		if slots == nil {
 			slots = make(map[string]*slot, len(n.Fields))
@@ -242,13 +313,13 @@ func (d *decoder) decodeStruct(n *lint.Node, s *shape) *lint.Node {
 		sl := slots[m.name]
 		if sl == nil {
 			v := d.decode(f.Value, m.shape)
-			sl = &slot{field: &lint.Field{Key: m.name, KeyRange: f.KeyRange, Value: v, Written: written}, written: len(v.Items)}
+			sl = &slot{field: &lint.Field{Key: m.name, KeyRange: f.KeyRange, Value: v}, written: len(v.Items)}
 			slots[m.name] = sl
 			out.Fields = append(out.Fields, sl.field)
 			continue
 		}
 		sl.field.Value = d.into(sl, f.Value, m.shape)
-		sl.field.KeyRange, sl.field.Written = f.KeyRange, written
+		sl.field.KeyRange = f.KeyRange
 	}
 	return &out
 }

@@ -3,6 +3,7 @@ package ecsdoc
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strconv"
 	"strings"
@@ -142,7 +143,8 @@ func TestProviderKeysAgreeWithEncodingJSON(t *testing.T) {
 			t.Fatal(err)
 		}
 		var b strings.Builder
-		toJSON(t, &b, ProviderKeys(n))
+		out, _ := ProviderKeys(n)
+		toJSON(t, &b, out)
 		want, got := decodeSDK(t, typ, src), decodeSDK(t, typ, b.String())
 		if !reflect.DeepEqual(want, got) {
 			t.Errorf("ProviderKeys reads\n%s\nas\n%s\nwhich encoding/json does not decode the same", src, b.String())
@@ -156,19 +158,27 @@ func TestProviderKeysPositionsAndSpelling(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := ProviderKeys(n)
+	out, variants := ProviderKeys(n)
 	c := out.Items[0]
 	priv := c.Get("privileged")
-	if priv == nil || priv.Value.Text != "true" || priv.Written != "Privileged" || priv.KeyRange.Start.Line != 3 || priv.KeyRange.Start.Col != 2 {
-		t.Fatalf("privileged = %+v, want true at 3:2 written Privileged", priv)
+	if priv == nil || priv.Value.Text != "true" || priv.KeyRange.Start.Line != 3 || priv.KeyRange.Start.Col != 2 {
+		t.Fatalf("privileged = %+v, want true at 3:2", priv)
 	}
 	caps := c.Get("linuxParameters").Value.Get("capabilities").Value.Get("add")
-	if caps == nil || caps.Written != "Add" || caps.KeyRange.Start.Line != 4 || caps.KeyRange.Start.Col != 39 {
-		t.Fatalf("capabilities.add = %+v, want written Add at 4:39", caps)
+	if caps == nil || caps.KeyRange.Start.Line != 4 || caps.KeyRange.Start.Col != 39 {
+		t.Fatalf("capabilities.add = %+v, want it at 4:39", caps)
 	}
 	// A log driver option is a map key: the provider keeps its case.
-	if opt := c.Get("logConfiguration").Value.Get("options").Value.Get("Mode"); opt == nil || opt.Written != "" {
-		t.Fatalf("options.Mode = %+v, want it kept as written", opt)
+	if opt := c.Get("logConfiguration").Value.Get("options").Value.Get("Mode"); opt == nil {
+		t.Fatal("options.Mode was not kept as written")
+	}
+	var got []string
+	for _, v := range variants {
+		got = append(got, fmt.Sprintf("%d:%d %s=%s", v.Range.Start.Line, v.Range.Start.Col, v.Written, v.Key))
+	}
+	want := "3:2 Privileged=privileged|4:2 LinuxParameters=linuxParameters|4:22 Capabilities=capabilities|4:39 Add=add"
+	if strings.Join(got, "|") != want {
+		t.Fatalf("variants %q, want %q", strings.Join(got, "|"), want)
 	}
 	// The input is not changed.
 	if n.Items[0].Fields[2].Key != "Privileged" {
@@ -187,8 +197,9 @@ func TestProviderKeysStaleElementsAreUnknown(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	env := ProviderKeys(n).Items[0].Get("environment")
-	if env == nil || env.Value.Kind != lint.UnknownNode || env.Written != "ENVIRONMENT" {
+	out, _ := ProviderKeys(n)
+	env := out.Items[0].Get("environment")
+	if env == nil || env.Value.Kind != lint.UnknownNode || env.KeyRange.Start.Col != 82 {
 		t.Fatalf("environment = %+v, want unknown at the last key", env)
 	}
 }
@@ -220,11 +231,11 @@ func TestProviderKeysBound(t *testing.T) {
 	for range MaxProviderNodes / 2 {
 		list.Items = append(list.Items, one)
 	}
-	if ProviderKeys(list) != nil {
+	if out, _ := ProviderKeys(list); out != nil {
 		t.Fatal("a document over the bound was read")
 	}
 	list.Items = list.Items[:10]
-	if out := ProviderKeys(list); out == nil || out.Items[9].Get("name") == nil {
+	if out, _ := ProviderKeys(list); out == nil || out.Items[9].Get("name") == nil {
 		t.Fatal("a small document was not read")
 	}
 }

@@ -38,7 +38,7 @@ func Containers(f *lint.Field, style lint.KeyStyle, td *lint.TaskDefinition) {
 // reads it, and ContainersDoc holds it with the API's keys.
 func ContainersNode(n *lint.Node, style lint.KeyStyle, td *lint.TaskDefinition) {
 	if style == lint.ProviderJSON {
-		if n = ProviderKeys(n); n == nil {
+		if n, td.CaseVariants = ProviderKeys(n); n == nil {
 			// Too large to read: the Terraform parser notes it.
 			td.DocStyle, td.ContainersState = style, lint.Unknown
 			return
