@@ -124,15 +124,17 @@ func budgetCases() []hostileCase {
 }
 
 // TestHostileBudget runs the cases like TestHostileInputs, and bounds their
-// time: each ends in under a second on an idle machine (two seconds allowed
-// for a loaded CI runner, more under the race detector), or the budget does
-// not bound time; before it, they ran out of memory or took minutes.
+// time: each ends in under a second on an idle machine, or the budget does
+// not bound time; before it, they ran out of memory or took minutes. The
+// bound allows ten seconds (more under the race detector): a 2-core runner
+// shared with other builds took over two seconds for cases that take 0.3 s
+// alone, and a bound that flakes proves nothing.
 func TestHostileBudget(t *testing.T) {
 	for _, c := range budgetCases() {
 		t.Run(c.name, func(t *testing.T) {
 			start := time.Now()
 			runHostile(t, c)
-			if d := time.Since(start); d > 2*time.Second*raceSlowdown {
+			if d := time.Since(start); d > 10*time.Second*raceSlowdown {
 				t.Errorf("took %s", d)
 			}
 		})
