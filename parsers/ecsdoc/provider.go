@@ -337,6 +337,15 @@ func (d *decoder) into(sl *slot, next *lint.Node, s *shape) *lint.Node {
 	case s.kind == scalarShape || prev.Kind == lint.NullNode && len(prev.Alts) == 0:
 		v := d.decode(next, s)
 		sl.written = max(sl.written, len(v.Items))
+		if s.kind == scalarShape && prev.Kind != lint.NullNode {
+			// The shadowed value ("Value": "s3cr3t" before "value": "x")
+			// is still written in the file: a secret found in the value
+			// is masked there too. A copy: the node may be shared.
+			c := *v
+			c.Written = nil
+			c.AddWritten(v, prev)
+			return &c
+		}
 		return v
 	case s.kind == listShape && s.elem.kind == scalarShape && next.Kind == lint.ArrayNode && !hasNull(next) && len(next.Alts) == 0:
 		// Every element is replaced; an unknown earlier list does not matter.

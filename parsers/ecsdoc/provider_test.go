@@ -189,6 +189,28 @@ func TestProviderKeysPositionsAndSpelling(t *testing.T) {
 	}
 }
 
+// A value shadowed by a later key that folds to the same field is still
+// text that wrote the value: a secret in it must be masked too.
+func TestProviderKeysShadowedValueIsWritten(t *testing.T) {
+	src := `[{"name": "app", "environment": [{"name": "DB_PASSWORD", "Value": "first-secret", "value": "second-secret"}]}]`
+	n, err := jsonnode.Parse("c.json", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ := ProviderKeys(n)
+	c := Container(Doc{N: out.Items[0], Style: lint.ProviderJSON})
+	if len(c.Environment) != 1 || c.Environment[0].Value.V != "second-secret" {
+		t.Fatalf("environment decoded as %+v", c.Environment)
+	}
+	first := n.Items[0].Get("environment").Value.Items[0].Get("Value").Value.Range
+	for _, r := range c.Environment[0].Value.SecretRanges() {
+		if r == first {
+			return
+		}
+	}
+	t.Fatalf("the shadowed value at %v is not among the ranges to mask: %v", first, c.Environment[0].Value.SecretRanges())
+}
+
 // A list written twice, shrunk and then grown, has elements whose content
 // depends on the slice's capacity: unknown, not a guess.
 func TestProviderKeysStaleElementsAreUnknown(t *testing.T) {
