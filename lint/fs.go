@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -378,4 +379,56 @@ func ReadOwnFile(path string, maxSize int64) ([]byte, error) {
 		anywhere.MaxFileSize = DefaultMaxFileSize
 	}
 	return anywhere.ReadFile(path)
+}
+
+// Mentions reports whether the file at path contains one of words,
+// reading it through the sandbox in pieces of a megabyte rather than
+// whole, so that a file over the size cap can be told apart from one that
+// might be ecslint's. A file in UTF-16 (by its byte order mark) is taken to
+// mention them: its bytes do not hold the words as written.
+func (fs *FS) Mentions(path string, words ...[]byte) (bool, error) {
+	if _, ok := fs.within(path); !ok {
+		return false, ErrOutsideRoots
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return false, err
+	}
+	if !info.Mode().IsRegular() {
+		return false, ErrNotRegular
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	longest := 0
+	for _, w := range words {
+		longest = max(longest, len(w))
+	}
+	const piece = 1 << 20
+	buf := make([]byte, 0, piece+longest)
+	first := true
+	for {
+		keep := min(len(buf), max(longest-1, 0))
+		copy(buf, buf[len(buf)-keep:])
+		buf = buf[:keep]
+		n, err := io.ReadFull(f, buf[keep:keep+piece])
+		buf = buf[:keep+n]
+		if first && (bytes.HasPrefix(buf, []byte{0xff, 0xfe}) || bytes.HasPrefix(buf, []byte{0xfe, 0xff})) {
+			return true, nil
+		}
+		first = false
+		for _, w := range words {
+			if bytes.Contains(buf, w) {
+				return true, nil
+			}
+		}
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return false, nil
+		}
+		if err != nil {
+			return false, err
+		}
+	}
 }

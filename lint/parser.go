@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"path/filepath"
 	"sync"
 )
 
@@ -156,4 +157,29 @@ func (c *Context) readErr(path string) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.readErrs[path]
+}
+
+// TooLarge decides what a file over the size cap is to a parser that
+// cannot read it whole: when its text mentions one of words (what the
+// parser's own sniffing looks for), it may be one of the parser's files,
+// and it is an error that it could not be checked (true). Otherwise it is
+// some other large file (a data set, a lock file) that happens to have a
+// name the parser accepts: not the parser's, and not an error either, so
+// a repository with a 40 MB JSON fixture still lints (false). The file is
+// read in pieces, never held whole; one that cannot be scanned counts as
+// a mention.
+func (c *Context) TooLarge(path string, words ...[]byte) bool {
+	mentions, err := c.FS.Mentions(path, words...)
+	if err == nil && !mentions {
+		c.mu.Lock()
+		delete(c.readErrs, path)
+		c.mu.Unlock()
+		return false
+	}
+	_, readErr := c.FS.ReadFile(path)
+	if readErr == nil {
+		readErr = ErrTooLarge
+	}
+	c.Errorf(Range{File: filepath.ToSlash(path)}, "%v", readErr)
+	return true
 }

@@ -77,9 +77,10 @@ func (Parser) Parse(ctx *lint.Context, paths []string) ([]*lint.Unit, bool) {
 	file := filepath.ToSlash(path)
 	src, err := ctx.ReadFile(path)
 	if err != nil {
-		if errors.Is(err, lint.ErrTooLarge) && strings.HasSuffix(path, ".template") {
-			ctx.Errorf(lint.Range{File: file}, "%v", err)
-			return nil, true
+		if errors.Is(err, lint.ErrTooLarge) {
+			// Too large to read: an error if it may be a template (it
+			// mentions a resource type Sniff looks for), else not ours.
+			return nil, ctx.TooLarge(path, sniffedTypes...)
 		}
 		return nil, false
 	}

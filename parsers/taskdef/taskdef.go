@@ -46,9 +46,9 @@ func (Parser) Parse(ctx *lint.Context, paths []string) ([]*lint.Unit, bool) {
 	src, err := ctx.ReadFile(path)
 	if err != nil {
 		if errors.Is(err, lint.ErrTooLarge) {
-			// Too large to sniff safely; say so rather than skip silently.
-			ctx.Errorf(lint.Range{File: file}, "%v", err)
-			return nil, true
+			// Too large to read: an error if it may be a task definition
+			// (it mentions what Sniff looks for), else not ours.
+			return nil, ctx.TooLarge(path, []byte(`"containerDefinitions"`), []byte(`"image"`))
 		}
 		return nil, false
 	}
