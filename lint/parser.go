@@ -180,6 +180,6 @@ func (c *Context) TooLarge(path string, words ...[]byte) bool {
 	if readErr == nil {
 		readErr = ErrTooLarge
 	}
-	c.Errorf(Range{File: filepath.ToSlash(path)}, "%v", readErr)
+	c.Errorf(Range{File: filepath.ToSlash(path)}, "could not read: %v", readErr)
 	return true
 }

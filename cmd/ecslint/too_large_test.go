@@ -32,7 +32,7 @@ func TestTooLargeFilesAreErrorsOnlyWhenTheyMayBeOurs(t *testing.T) {
 		t.Errorf("exit %d, want %d (two files may be ecslint's and could not be checked)\n%s%s", code, ExitError, stdout, stderr)
 	}
 	for _, name := range []string{"taskdef.json", "t.yaml"} {
-		if !strings.Contains(stdout, name+": error: file is larger than the size cap") {
+		if !strings.Contains(stdout, name+": error: could not read: file is larger than the size cap") {
 			t.Errorf("no size-cap error for %s:\n%s", name, stdout)
 		}
 	}
