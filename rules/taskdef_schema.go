@@ -36,12 +36,16 @@ type styleSchema struct {
 }
 
 var (
-	schemaOnce [3]sync.Once
-	schemas    [3]styleSchema
+	schemaOnce [2]sync.Once
+	schemas    [2]styleSchema
 )
 
 // schemaFor compiles the schema for a style on first use.
 func schemaFor(style lint.KeyStyle) *styleSchema {
+	if style == lint.ProviderJSON {
+		// Rewritten to the API's keys by the decoder: the API's schema.
+		style = lint.CamelCase
+	}
 	schemaOnce[style].Do(func() {
 		s := &schemas[style]
 		var doc map[string]any
