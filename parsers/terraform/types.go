@@ -1,8 +1,10 @@
 package terraform
 
 import (
+	"fmt"
 	"math/big"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/ecslint/ecslint/lint"
@@ -32,17 +34,64 @@ import (
 // by an invented value; an unknown value stays unknown; a key absent from
 // a partial object may come from its hole and is left absent (unknown).
 
-// typeDefaults returns v with the optional attributes of decl's type
-// constraint filled in; v itself, shared with the caller, is not changed.
+// typeDefaults returns v converted to decl's type constraint; v itself,
+// shared with the caller, is not changed.
 func (ev *evaluator) typeDefaults(decl *block, v *lint.Node) *lint.Node {
 	if decl == nil {
 		return v
 	}
 	t := decl.body.attr("type")
-	if t == nil || t.expr.hx == nil {
+	if t == nil {
 		return v
 	}
-	return ev.withDefaults(t.expr.file, t.expr.hx, v, 0)
+	tc := ev.typeConstraint(t)
+	if tc.expr == nil {
+		return v
+	}
+	return ev.withDefaults(tc.file, tc.expr, v, 0)
+}
+
+// typeConstraint is a parsed type expression and the file its positions
+// are in.
+type typeConstraint struct {
+	file *srcFile
+	expr hclsyntax.Expression
+}
+
+// typeConstraint reads a variable's type: the expression itself in a .tf
+// file; in .tf.json, a string whose text is the type expression ("type":
+// "list(object({...}))", as Terraform's JSON syntax writes it), parsed
+// at its place in the JSON string so that a default in it is reported
+// there.
+func (ev *evaluator) typeConstraint(t *attribute) typeConstraint {
+	if t.expr.hx != nil {
+		return typeConstraint{t.expr.file, t.expr.hx}
+	}
+	if tc, ok := ev.typeExprs[t]; ok {
+		return tc
+	}
+	if ev.typeExprs == nil {
+		ev.typeExprs = map[*attribute]typeConstraint{}
+	}
+	tc := typeConstraint{}
+	n, f := t.expr.jn, t.expr.file
+	if n != nil && n.Kind == lint.StringNode && f != nil {
+		from, to := f.offset(n.Range.Start)+1, f.offset(n.Range.End)-1
+		if from <= to && to <= len(f.src) {
+			tf := newSrcFile(f.name, []byte(n.Text))
+			tf.via, tf.pin = jsonString(f, from, to), f.pin
+			tf.key = fmt.Sprintf("%s\x00type\x00%d", f.key, from)
+			ev.files[tf.key] = tf
+			tx, diags := hclsyntax.ParseExpression(tf.src, tf.key, hcl.InitialPos)
+			if diags.HasErrors() {
+				ev.report(diags)
+			} else {
+				tc = typeConstraint{tf, tx}
+			}
+		}
+	}
+	ev.typeExprs[t] = tc
+	return tc
 }
 
 // withDefaults applies a type expression's defaults and conversions to v.

@@ -153,3 +153,29 @@ func TestTypeDefaultsCopy(t *testing.T) {
 		t.Errorf("given %s, converted %s", compact(v), compact(out))
 	}
 }
+
+// In .tf.json the type is a string holding the type expression: its
+// defaults apply and are reported inside the string; a type that does not
+// parse is an error at its place, as Terraform rejects it. The user
+// default "10\u0030" ("100") has JSON and HCL escapes before it on the
+// line, which positions must map through.
+func TestTypeConstraintJSON(t *testing.T) {
+	u, ctx := parseTree(t, map[string]string{"main.tf.json": `{
+  "variable": {
+    "ok": {"type": "object({ privileged = optional(bool, true), user = optional(string, \"10\\u0030\") })", "default": {}},
+    "bad": {"type": "list(", "default": []}
+  },
+  "resource": {"aws_ecs_task_definition": {"t": {"family": "t",
+    "container_definitions": "${jsonencode([merge({ name = \"a\", image = \"a:1\", x = var.bad }, var.ok)])}"}}}
+}`}, ".", lint.ParseOptions{})
+	c := u.TaskDefinitions[0].Containers[0]
+	if !c.Privileged.V || c.User.V != "100" {
+		t.Errorf("defaults: privileged %v, user %q", c.Privileged.V, c.User.V)
+	}
+	at(t, c.Privileged.Range, "main.tf.json:3:58")
+	at(t, c.User.Range, "main.tf.json:3:89")
+	errs := ctx.Errors()
+	if len(errs) != 1 || errs[0].Range.String() != "main.tf.json:4:27" {
+		t.Errorf("errors: %v", errs)
+	}
+}
