@@ -53,6 +53,9 @@ type evaluator struct {
 	// template that renders itself ends with unknown values and an error
 	// at the expression, not with the run out of memory or stack.
 	budget *lint.Budget
+	// typeExprs are the parsed type constraints of .tf.json variables (a
+	// string holding a type expression), parsed once per declaration.
+	typeExprs map[*attribute]typeConstraint
 }
 
 func newEvaluator(ctx *lint.Context) *evaluator {
