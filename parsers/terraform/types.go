@@ -245,7 +245,7 @@ func (ev *evaluator) objectDefaults(f *srcFile, attrs *hclsyntax.ObjectConsExpr,
 		attrType := it.ValueExpr
 		if opt, isOpt := optionalArgs(attrType); isOpt {
 			attrType = opt[0]
-			if ev.fillOptional(f, out, v, name, opt) {
+			if ev.fillOptional(f, out, v, name, opt, f.rng(it.KeyExpr.Range())) {
 				changed = true
 			}
 		}
@@ -268,9 +268,10 @@ func (ev *evaluator) objectDefaults(f *srcFile, attrs *hclsyntax.ObjectConsExpr,
 }
 
 // fillOptional sets an optional attribute that v lacks or holds null: its
-// default, else (when absent) null. A key absent from a partial object is
-// left alone: the hole may set it.
-func (ev *evaluator) fillOptional(f *srcFile, out, v *lint.Node, name string, opt []hclsyntax.Expression) bool {
+// default, else (when absent) null, placed at the attribute's declaration
+// in the type (declared), the text that made it null. A key absent from a
+// partial object is left alone: the hole may set it.
+func (ev *evaluator) fillOptional(f *srcFile, out, v *lint.Node, name string, opt []hclsyntax.Expression, declared lint.Range) bool {
 	i := fieldIndex(out.Fields, name)
 	switch {
 	case i < 0 && v.Partial:
@@ -280,8 +281,8 @@ func (ev *evaluator) fillOptional(f *srcFile, out, v *lint.Node, name string, op
 		out.Fields = setField(out.Fields, i, &lint.Field{Key: name, KeyRange: d.Range, Value: d})
 		return true
 	case i < 0:
-		null := &lint.Node{Kind: lint.NullNode, Range: v.Range}
-		out.Fields = append(out.Fields, &lint.Field{Key: name, KeyRange: v.Range, Value: null})
+		null := &lint.Node{Kind: lint.NullNode, Range: declared}
+		out.Fields = append(out.Fields, &lint.Field{Key: name, KeyRange: declared, Value: null})
 		return true
 	}
 	return false
