@@ -176,7 +176,7 @@ func (c *Context) TooLarge(path string, words ...[]byte) bool {
 		c.mu.Unlock()
 		return false
 	}
-	_, readErr := c.FS.ReadFile(path)
+	readErr := c.readErr(path) // the failed read that brought the parser here
 	if readErr == nil {
 		readErr = ErrTooLarge
 	}
