@@ -4,11 +4,19 @@ import "fmt"
 
 // Pos is a position in a source file. Line and Col are 1-based; Col counts
 // Unicode code points from the start of the line (a tab is one column), so a
-// line with non-ASCII text before a key still points at the key. The zero Pos
-// means "no position".
+// line with non-ASCII text before a key still points at the key. Offset is
+// the 0-based byte offset of the same place in the file's text as the
+// parsers read it (UTF-8: a UTF-16 file counts in its decoded text, a UTF-8
+// byte order mark counts, so line 1, column 1 is then offset 3); edits
+// (see Edit) replace bytes there. The zero Pos means "no position".
+//
+// The fields are int32, not int: a large input holds millions of ranges,
+// and files are capped far below 2 GiB (see MaxFileSize), so 12 bytes a
+// position are enough where 24 would be spent.
 type Pos struct {
-	Line int
-	Col  int
+	Line   int32
+	Col    int32
+	Offset int32
 }
 
 // IsZero reports whether p is the zero position.

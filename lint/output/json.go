@@ -44,13 +44,13 @@ func (JSON) Format(w io.Writer, res *lint.Result, _ Options) error {
 		s.key("file")
 		s.str(f.Range.File)
 		s.key("line")
-		s.int(f.Range.Start.Line)
+		s.int(int(f.Range.Start.Line))
 		s.key("column")
-		s.int(f.Range.Start.Col)
+		s.int(int(f.Range.Start.Col))
 		s.key("end_line")
-		s.int(f.Range.End.Line)
+		s.int(int(f.Range.End.Line))
 		s.key("end_column")
-		s.int(f.Range.End.Col)
+		s.int(int(f.Range.End.Col))
 		if f.Resource != "" {
 			s.key("resource")
 			s.str(f.Resource)
@@ -93,11 +93,11 @@ func writeDiagnostics(s *jsonStream, ds []lint.Diagnostic) {
 		s.str(e.Range.File)
 		if e.Range.Start.Line != 0 {
 			s.key("line")
-			s.int(e.Range.Start.Line)
+			s.int(int(e.Range.Start.Line))
 		}
 		if e.Range.Start.Col != 0 {
 			s.key("column")
-			s.int(e.Range.Start.Col)
+			s.int(int(e.Range.Start.Col))
 		}
 		s.key("message")
 		s.str(e.Message)
@@ -119,9 +119,9 @@ func writeRelated(s *jsonStream, related []lint.Related) {
 		s.key("file")
 		s.str(r.Range.File)
 		s.key("line")
-		s.int(r.Range.Start.Line)
+		s.int(int(r.Range.Start.Line))
 		s.key("column")
-		s.int(r.Range.Start.Col)
+		s.int(int(r.Range.Start.Col))
 		s.key("message")
 		s.str(r.Message)
 		s.close('}')

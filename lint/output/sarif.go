@@ -480,9 +480,9 @@ func sarifLocationOf(r lint.Range, baseDir string) sarifLocation {
 		l.BaseID = srcRoot
 	}
 	if !r.Start.IsZero() {
-		reg := &sarifRegion{StartLine: r.Start.Line, StartColumn: r.Start.Col}
+		reg := &sarifRegion{StartLine: int(r.Start.Line), StartColumn: int(r.Start.Col)}
 		if !r.End.IsZero() && !r.End.Before(r.Start) {
-			reg.EndLine, reg.EndColumn = r.End.Line, r.End.Col
+			reg.EndLine, reg.EndColumn = int(r.End.Line), int(r.End.Col)
 		}
 		l.Region = reg
 	}
@@ -570,27 +570,27 @@ func contextRegion(sources *sourceCache, r lint.Range) *sarifRegion {
 	if src == nil {
 		return nil
 	}
-	end := r.End.Line
-	if end < r.Start.Line {
-		end = r.Start.Line
+	first, end := int(r.Start.Line), int(r.End.Line)
+	if end < first {
+		end = first
 	}
-	if r.Start.Line > len(src.lines) || end > len(src.lines) || end-r.Start.Line > 20 {
+	if first > len(src.lines) || end > len(src.lines) || end-first > 20 {
 		return nil
 	}
 	size := 0
-	for ln := r.Start.Line; ln <= end; ln++ {
+	for ln := first; ln <= end; ln++ {
 		shown := src.line(ln)
 		if runes := shown.runes; runes != nil {
-			if end > r.Start.Line {
+			if end > first {
 				return nil // no whole lines of a minified file
 			}
 			// A window of a long line, as the text output shows it, so
 			// that the log does not hold the file once per finding.
-			start := min(max(r.Start.Col-1, 0), len(runes))
+			start := min(max(int(r.Start.Col)-1, 0), len(runes))
 			lo := max(0, start-maxSnippet/4)
 			hi := min(len(runes), lo+maxSnippet)
 			lo = max(0, hi-maxSnippet)
-			if r.End.Line != ln || r.End.Col-1 > hi {
+			if int(r.End.Line) != ln || int(r.End.Col)-1 > hi {
 				return nil // a context region must hold the whole region
 			}
 			return &sarifRegion{StartLine: ln, StartColumn: lo + 1, EndLine: ln, EndColumn: hi + 1, Snippet: &sarifMessage{Text: string(runes[lo:hi])}}
@@ -599,11 +599,11 @@ func contextRegion(sources *sourceCache, r lint.Range) *sarifRegion {
 	}
 	var b strings.Builder
 	b.Grow(size)
-	for ln := r.Start.Line; ln <= end; ln++ {
+	for ln := first; ln <= end; ln++ {
 		b.WriteString(src.line(ln).text)
 		b.WriteByte('\n')
 	}
-	return &sarifRegion{StartLine: r.Start.Line, EndLine: end, Snippet: &sarifMessage{Text: b.String()}}
+	return &sarifRegion{StartLine: first, EndLine: end, Snippet: &sarifMessage{Text: b.String()}}
 }
 
 // writeNotification writes a toolExecutionNotification for an error or a
