@@ -116,6 +116,8 @@ type sarifResult struct {
 	RelatedLocations []sarifLocation // optional
 	Fingerprint      string
 	Suppression      *sarifSuppression // optional
+	Fixes            []lint.Fix        // optional
+	BaseDir          string            // for the fixes' artifact locations
 	Severity         string            // properties
 }
 
@@ -159,11 +161,77 @@ func (r *sarifResult) write(s *jsonStream) {
 		s.close('}')
 		s.close(']')
 	}
+	if len(r.Fixes) > 0 {
+		s.key("fixes")
+		s.open('[')
+		for _, f := range r.Fixes {
+			writeFix(s, f, r.BaseDir)
+		}
+		s.close(']')
+	}
 	s.key("properties")
 	s.open('{')
 	s.key("severity")
 	s.str(r.Severity)
 	s.close('}')
+	s.close('}')
+}
+
+// writeFix writes a fix: its edits as replacements, grouped by file in the
+// order the files first appear. A deleted region has lines and columns
+// for viewers and the byte offset and length the edit was computed in
+// (SARIF allows both; they describe the same text).
+func writeFix(s *jsonStream, f lint.Fix, baseDir string) {
+	s.open('{')
+	s.key("description")
+	(&sarifMessage{Text: sentence(f.Description)}).write(s)
+	s.key("artifactChanges")
+	s.open('[')
+	done := map[string]bool{}
+	for _, e := range f.Edits {
+		file := e.Range.File
+		if done[file] {
+			continue
+		}
+		done[file] = true
+		loc := sarifLocationOf(lint.Range{File: file}, baseDir)
+		s.open('{')
+		s.key("artifactLocation")
+		writeArtifactLocation(s, loc.URI, loc.BaseID)
+		s.key("replacements")
+		s.open('[')
+		for _, e := range f.Edits {
+			if e.Range.File != file {
+				continue
+			}
+			r := e.Range
+			s.open('{')
+			s.key("deletedRegion")
+			s.open('{')
+			s.key("startLine")
+			s.int(int(r.Start.Line))
+			s.key("startColumn")
+			s.int(int(r.Start.Col))
+			s.key("endLine")
+			s.int(int(r.End.Line))
+			s.key("endColumn")
+			s.int(int(r.End.Col))
+			s.key("byteOffset")
+			s.int(int(r.Start.Offset))
+			s.key("byteLength")
+			s.int(int(r.End.Offset - r.Start.Offset))
+			s.close('}')
+			s.key("insertedContent")
+			s.open('{')
+			s.key("text")
+			s.str(e.NewText)
+			s.close('}')
+			s.close('}')
+		}
+		s.close(']')
+		s.close('}')
+	}
+	s.close(']')
 	s.close('}')
 }
 
@@ -365,6 +433,8 @@ func sarifResultOf(f lint.Finding, index map[string]int, sources *sourceCache, b
 		Message:     sarifMessage{Text: sentence(f.Message)},
 		Location:    loc,
 		Fingerprint: f.Fingerprint(),
+		Fixes:       f.Fixes,
+		BaseDir:     baseDir,
 		Severity:    f.Severity.String(),
 	}
 	for i, rel := range f.Related {
