@@ -105,16 +105,16 @@ func (x *LineIndex) Pos(off int) Pos {
 	ls := x.Starts[line-1]
 	off = max(off, ls)
 	if x.ASCII {
-		return Pos{Line: int32(line), Col: int32(off - ls + 1), Offset: int32(off)}
+		return MakePos(line, off-ls+1, off)
 	}
 	n, start := x.runeStart(off)
-	return Pos{Line: int32(line), Col: int32(n - x.runesTo(ls) + 1), Offset: int32(start)}
+	return MakePos(line, n-x.runesTo(ls)+1, start)
 }
 
 // At returns the position of a 1-based line and column, with its Offset
 // (see Offset): for parsers that know only lines and columns.
 func (x *LineIndex) At(line, col int) Pos {
-	return Pos{Line: int32(line), Col: int32(col), Offset: int32(x.Offset(line, col))}
+	return MakePos(line, col, x.Offset(line, col))
 }
 
 // Offset returns the byte offset of a 1-based line and column: where the

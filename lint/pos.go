@@ -19,6 +19,17 @@ type Pos struct {
 	Offset int32
 }
 
+// MakePos returns the position at a 1-based line and column (in code
+// points) and a byte offset. Each fits an int32: inputs are capped at
+// MaxFileSizeLimit.
+func MakePos(line, col, offset int) Pos {
+	return Pos{Line: int32(line), Col: int32(col), Offset: int32(offset)} //nolint:gosec // inputs are capped at MaxFileSizeLimit
+}
+
+// LineCol returns a position known by its line and column only: in the
+// config file, which no edit changes, Offset is left 0.
+func LineCol(line, col int) Pos { return MakePos(line, col, 0) }
+
 // IsZero reports whether p is the zero position.
 func (p Pos) IsZero() bool { return p.Line == 0 }
 

@@ -278,7 +278,8 @@ func (sup *inlineSuppression) covers(f Finding) bool {
 // byteOfCol is the byte index in line of its 1-based code point column col.
 func byteOfCol(line string, col int) int {
 	for i := range line {
-		if col--; col == 0 {
+		col--
+		if col == 0 {
 			return i
 		}
 	}
@@ -327,8 +328,8 @@ func (s *suppressor) scanComments(file string, src []byte) []*inlineSuppression 
 			continue
 		}
 		at := Range{File: file,
-			Start: Pos{Line: int32(ln), Col: int32(col), Offset: int32(rawStart + byteOfCol(line, col))},
-			End:   Pos{Line: int32(ln), Col: int32(utf8.RuneCountInString(line) + 1), Offset: int32(rawStart + len(line))}}
+			Start: MakePos(ln, col, rawStart+byteOfCol(line, col)),
+			End:   MakePos(ln, utf8.RuneCountInString(line)+1, rawStart+len(line))}
 		sup, fileWide, ok := s.parseComment(body, at)
 		if !ok {
 			continue

@@ -208,12 +208,12 @@ func window(shown *shownText, r lint.Range, ln int) (string, lint.Range) {
 		b.WriteString("…")
 	}
 	// Only the columns move: the range is drawn, and its offsets are not.
-	r.Start.Col -= int32(shift)
+	r.Start = lint.MakePos(int(r.Start.Line), int(r.Start.Col)-shift, int(r.Start.Offset))
 	if int(r.End.Line) == ln {
-		r.End.Col = min(r.End.Col, int32(hi+1)) - int32(shift)
+		r.End = lint.MakePos(ln, min(int(r.End.Col), hi+1)-shift, int(r.End.Offset))
 	} else {
 		// The range goes on past this line: underline to the cut.
-		r.End = lint.Pos{Line: int32(ln), Col: int32(hi + 1 - shift)}
+		r.End = lint.LineCol(ln, hi+1-shift)
 	}
 	return b.String(), r
 }

@@ -86,7 +86,7 @@ func (c *Checker) Check(t testing.TB, v any) {
 // rangeOf reads a lint.Range through reflection, unexported field or not.
 func rangeOf(x reflect.Value) lint.Range {
 	pos := func(p reflect.Value) lint.Pos {
-		return lint.Pos{Line: int32(p.FieldByName("Line").Int()), Col: int32(p.FieldByName("Col").Int()), Offset: int32(p.FieldByName("Offset").Int())}
+		return lint.MakePos(int(p.FieldByName("Line").Int()), int(p.FieldByName("Col").Int()), int(p.FieldByName("Offset").Int()))
 	}
 	if x.FieldByName("Start").Type() != posType {
 		panic("lint.Range changed shape")

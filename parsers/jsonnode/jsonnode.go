@@ -71,7 +71,7 @@ func (p *parser) node(kind lint.NodeKind, text string, r lint.Range) *lint.Node 
 }
 
 func (p *parser) pos() lint.Pos {
-	return lint.Pos{Line: int32(p.line), Col: int32(p.col), Offset: int32(p.base + p.off)}
+	return lint.MakePos(p.line, p.col, p.base+p.off)
 }
 
 func (p *parser) errf(format string, args ...any) error {
@@ -366,7 +366,7 @@ func (p *parser) invalidUTF8(s []byte, pastQuote bool) error {
 		backBytes++
 	}
 	end := p.pos()
-	return &SyntaxError{Pos: lint.Pos{Line: end.Line, Col: end.Col - int32(back), Offset: end.Offset - int32(backBytes)}, Msg: "invalid UTF-8 in string"}
+	return &SyntaxError{Pos: lint.MakePos(int(end.Line), int(end.Col)-back, int(end.Offset)-backBytes), Msg: "invalid UTF-8 in string"}
 }
 
 // hex4 reads the four hex digits after \u; it leaves the cursor on the last.
