@@ -62,3 +62,29 @@ func TestSARIFFixes(t *testing.T) {
 		t.Errorf("fixes:\n%s", out)
 	}
 }
+
+// JSON output carries fixes as edits with offsets beside lines and
+// columns; a finding without fixes has no fixes key (the goldens hold it).
+func TestJSONFixes(t *testing.T) {
+	key := lint.Range{File: "t.json", Start: lint.Pos{Line: 3, Col: 8, Offset: 21}, End: lint.Pos{Line: 3, Col: 14, Offset: 27}}
+	res := &lint.Result{Findings: []lint.Finding{
+		{RuleID: "ECS000", RuleName: "invalid-task-definition", Severity: lint.High, Message: "unknown key", Range: key,
+			Fixes: []lint.Fix{{Description: `rename "Memroy" to "Memory"`, Edits: []lint.Edit{{Range: key, NewText: "Memory"}}}}},
+		{RuleID: "ECS001", RuleName: "privileged-container", Severity: lint.High, Message: "privileged", Range: key},
+	}}
+	var got struct{ Findings []map[string]any }
+	if err := json.Unmarshal(format(t, "json", res), &got); err != nil {
+		t.Fatal(err)
+	}
+	var want any
+	if err := json.Unmarshal([]byte(`[{"description": "rename \"Memroy\" to \"Memory\"", "edits": [{"file": "t.json",
+		"line": 3, "column": 8, "end_line": 3, "end_column": 14, "offset": 21, "end_offset": 27, "new_text": "Memory"}]}]`), &want); err != nil {
+		t.Fatal(err)
+	}
+	if fixes := got.Findings[0]["fixes"]; !reflect.DeepEqual(fixes, want) {
+		t.Errorf("fixes %v, want %v", fixes, want)
+	}
+	if _, ok := got.Findings[1]["fixes"]; ok {
+		t.Errorf("a finding without fixes has a fixes key: %v", got.Findings[1])
+	}
+}
