@@ -36,3 +36,22 @@ func renameKey(at lint.Range, from, to string) []lint.Fix {
 	}
 	return nil
 }
+
+// placed reports a key whose range is not its own text: a key's text lies
+// inside its document, so a key at the document's range, or at the
+// resource's declaration, was placed there, as the values of a downloaded
+// Terraform module are at its call and the JSON of a template rendered by
+// directives is at the template. Its range could still have the shape of
+// the key's text (module "ecs" is as long as "Privileged" in quotes), and
+// an edit there would change something else.
+func placed(td *lint.TaskDefinition, at lint.Range) bool {
+	if at == td.Range || at == td.Extent {
+		return true
+	}
+	for _, doc := range []*lint.Node{td.Doc, td.ContainersDoc} {
+		if doc != nil && at == doc.Range {
+			return true
+		}
+	}
+	return false
+}
