@@ -115,3 +115,70 @@ func lintCopy(t *testing.T, src string, edit *lint.Edit) *lint.Result {
 	}
 	return res
 }
+
+// Every way of writing a key gets a fix that works, except a name with
+// escapes, whose text the rule cannot rebuild: it gets none.
+func TestFixesInEveryWayOfWritingAKey(t *testing.T) {
+	const tfHead = "resource \"aws_ecs_task_definition\" \"app\" {\n  family = \"app\"\n  container_definitions = "
+	const cfnHead = "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n        - Name: app\n          Image: nginx\n"
+	for _, c := range []struct {
+		name, file, text string
+		fix              bool
+	}{
+		{"JSON", "t.json", `{"family": "f", "containerDefinitions": [{"name": "a", "image": "i", "memroy": 512}]}`, true},
+		{"JSON, after non-ASCII text", "t.json", `{"family": "f", "containerDefinitions": [{"name": "ä€", "image": "i", "memroy": 512}]}`, true},
+		{"JSON, escaped", "t.json", `{"family": "f", "containerDefinitions": [{"name": "a", "image": "i", "memr\u006fy": 512}]}`, false},
+		{"YAML, plain", "t.yaml", cfnHead + "          Memroy: 512\n", true},
+		{"YAML, double-quoted", "t.yaml", cfnHead + "          \"Memroy\": 512\n", true},
+		{"YAML, single-quoted", "t.yaml", cfnHead + "          'Memroy': 512\n", true},
+		{"YAML, flow", "t.yaml", cfnHead + "          Environment: [{Nam: A, Value: b}]\n", true},
+		{"HCL attribute", "main.tf", tfHead + "jsonencode([{ name = \"a\", image = \"i\", memroy = 512 }])\n}\n", true},
+		{"HCL quoted key", "main.tf", tfHead + "jsonencode([{ name = \"a\", image = \"i\", \"memroy\" = 512 }])\n}\n", true},
+		{"JSON in a quoted HCL string", "main.tf", tfHead + "\"[{\\\"name\\\": \\\"a\\\", \\\"image\\\": \\\"i\\\", \\\"memroy\\\": 512}]\"\n}\n", true},
+		{"JSON in a heredoc", "main.tf", tfHead + "<<EOT\n[{\"name\": \"a\", \"image\": \"i\", \"memroy\": 512}]\nEOT\n}\n", true},
+		{"Terraform case variant", "main.tf", tfHead + "jsonencode([{ name = \"a\", image = \"i\", Memory = 512 }])\n}\n", true},
+	} {
+		dir := t.TempDir()
+		src := filepath.Join(dir, c.file)
+		if c.file == "main.tf" {
+			src = filepath.Join(dir, "mod")
+			if err := os.Mkdir(src, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(src, c.file), []byte(c.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		} else if err := os.WriteFile(src, []byte(c.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var target *lint.Finding
+		res := lintCopy(t, src, nil)
+		for i, f := range res.Findings {
+			if f.RuleID == "ECS000" {
+				target = &res.Findings[i]
+			}
+		}
+		switch {
+		case target == nil:
+			t.Errorf("%s: no ECS000 finding: %+v %v", c.name, res.Findings, res.Errors)
+			continue
+		case !c.fix:
+			if target.Fixes != nil {
+				t.Errorf("%s: fix %+v, want none", c.name, target.Fixes)
+			}
+			continue
+		case len(target.Fixes) != 1:
+			t.Errorf("%s: %s at %+v has fixes %+v, want one", c.name, target.Message, []lint.Pos{target.Range.Start, target.Range.End}, target.Fixes)
+			continue
+		}
+		after := lintCopy(t, src, &target.Fixes[0].Edits[0])
+		for _, f := range after.Findings {
+			if f.RuleID == "ECS000" {
+				t.Errorf("%s: after %+v, still %s", c.name, target.Fixes[0], f.Message)
+			}
+		}
+		if len(after.Errors) > 0 {
+			t.Errorf("%s: the fix broke the file: %v", c.name, after.Errors)
+		}
+	}
+}
