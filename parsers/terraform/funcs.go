@@ -100,10 +100,10 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 			return errNode(r)
 		}
 		v := ev.jsonOf(args[0], "jsondecode()")
-		if v.Kind == lint.UnknownNode && v.Origin == nil && args[0].Origin != nil && !isErr(v) {
+		if v.Kind == lint.UnknownNode && v.Origin() == nil && args[0].Origin() != nil && !isErr(v) {
 			// What a secret's JSON holds is still the secret's.
 			with := *v
-			with.Origin = args[0].Origin
+			with.SetOrigin(args[0].Origin())
 			return &with
 		}
 		return v
@@ -130,7 +130,7 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 			}
 			switch {
 			case a.Kind == lint.NullNode:
-			case a.Kind == lint.ObjectNode && len(a.Alts) == 0:
+			case a.Kind == lint.ObjectNode && len(a.Alts()) == 0:
 				for _, fl := range a.Fields {
 					ev.inheritOrigin(a, fl)
 					out.Fields = removeField(out.Fields, fl.Key)
@@ -151,10 +151,10 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 				return unknown(r)
 			}
 			switch {
-			case a.Kind == lint.ArrayNode && len(a.Alts) == 0:
+			case a.Kind == lint.ArrayNode && len(a.Alts()) == 0:
 				out.Items = append(out.Items, a.Items...)
-			case a.Kind == lint.UnknownNode || len(a.Alts) > 0:
-				out.Items = append(out.Items, unknownRef(a.Range, a.Ref))
+			case a.Kind == lint.UnknownNode || len(a.Alts()) > 0:
+				out.Items = append(out.Items, unknownRef(a.Range, a.Ref()))
 			default:
 				return errNode(r)
 			}
@@ -173,7 +173,7 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 		if len(args) < 2 || len(args) > 3 {
 			return errNode(r)
 		}
-		if args[0].Kind == lint.ObjectNode && args[1].Kind == lint.StringNode && len(args[0].Alts) == 0 {
+		if args[0].Kind == lint.ObjectNode && args[1].Kind == lint.StringNode && len(args[0].Alts()) == 0 {
 			if fl := args[0].Get(args[1].Text); fl != nil {
 				ev.inheritOrigin(args[0], fl)
 				return fl.Value
@@ -196,7 +196,7 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 	case "coalesce":
 		for _, a := range args {
 			switch {
-			case a.Kind == lint.UnknownNode || len(a.Alts) > 0:
+			case a.Kind == lint.UnknownNode || len(a.Alts()) > 0:
 				// Most likely this one; unknown, but still a reference.
 				return a
 			case a.Kind == lint.NullNode || a.Kind == lint.StringNode && a.Text == "":
@@ -207,7 +207,7 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 		return errNode(r)
 	case "one":
 		if len(args) == 1 && args[0].Kind == lint.UnknownNode {
-			return unknownRef(r, args[0].Ref)
+			return unknownRef(r, args[0].Ref())
 		}
 		if len(args) == 1 && args[0].Kind == lint.ArrayNode {
 			switch len(args[0].Items) {
@@ -261,7 +261,7 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 			return n
 		}
 	case "length":
-		if len(args) == 1 && len(args[0].Alts) == 0 {
+		if len(args) == 1 && len(args[0].Alts()) == 0 {
 			switch args[0].Kind {
 			case lint.ArrayNode:
 				return numNode(len(args[0].Items), r)
@@ -273,7 +273,7 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 		}
 		return unknown(r)
 	case "keys", "values":
-		if len(args) != 1 || args[0].Kind != lint.ObjectNode || len(args[0].Alts) > 0 {
+		if len(args) != 1 || args[0].Kind != lint.ObjectNode || len(args[0].Alts()) > 0 {
 			return unknown(r)
 		}
 		if !ev.budget.Elements(r, int64(len(args[0].Fields))) {
@@ -396,7 +396,7 @@ func removeField(fs []*lint.Field, key string) []*lint.Field {
 // flattenInto appends n's leaves to out, each charged: a list of the same
 // list twice, nested forty times, has a trillion leaves in a few nodes.
 func (ev *evaluator) flattenInto(out, n *lint.Node, depth int, r lint.Range) bool {
-	if depth > 64 || len(n.Alts) > 0 || n.Kind == lint.UnknownNode || !ev.budget.Elements(r, int64(len(n.Items))+1) {
+	if depth > 64 || len(n.Alts()) > 0 || n.Kind == lint.UnknownNode || !ev.budget.Elements(r, int64(len(n.Items))+1) {
 		return false
 	}
 	if n.Kind != lint.ArrayNode {
@@ -419,7 +419,7 @@ func (ev *evaluator) flattenInto(out, n *lint.Node, depth int, r lint.Range) boo
 }
 
 func isWhollyKnown(n *lint.Node) bool {
-	if n.Kind == lint.UnknownNode || len(n.Alts) > 0 {
+	if n.Kind == lint.UnknownNode || len(n.Alts()) > 0 {
 		return false
 	}
 	for _, it := range n.Items {
@@ -474,7 +474,7 @@ func (ev *evaluator) resolvePath(s *scope, p string) string {
 // readArg reads the file a file() or templatefile() argument names,
 // through the sandbox: nothing outside the scanned roots is read.
 func (ev *evaluator) readArg(s *scope, fn string, arg *lint.Node, r lint.Range) (*srcFile, bool) {
-	if arg.Kind != lint.StringNode || len(arg.Alts) > 0 {
+	if arg.Kind != lint.StringNode || len(arg.Alts()) > 0 {
 		return nil, false
 	}
 	path := ev.resolvePath(s, arg.Text)
@@ -545,7 +545,7 @@ func (ev *evaluator) renderTemplate(f *srcFile, vars *lint.Node, r lint.Range) *
 	}
 	names := map[string]*lint.Node{}
 	switch {
-	case vars.Kind == lint.ObjectNode && len(vars.Alts) == 0:
+	case vars.Kind == lint.ObjectNode && len(vars.Alts()) == 0:
 		for _, fl := range vars.Fields {
 			names[fl.Key] = fl.Value
 		}
