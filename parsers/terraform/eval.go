@@ -150,6 +150,11 @@ func (ev *evaluator) evalJSON(s *scope, f *srcFile, n *lint.Node) *lint.Node {
 		tf.via, tf.pin = jsonString(f, from, to), f.pin
 		tf.key = fmt.Sprintf("%s\x00%d", f.key, from)
 		ev.files[tf.key] = tf
+		if at, ok := overdeepNesting(tf.src, true); ok {
+			ev.ctx.Errorf(tf.place(lint.Range{File: tf.name, Start: tf.pos(at), End: tf.pos(at)}),
+				"nested more than %d levels deep, too deep to check", maxSourceNesting)
+			return unknown(n.Range)
+		}
 		tx, diags := hclsyntax.ParseTemplate(tf.src, tf.key, hcl.InitialPos)
 		if diags.HasErrors() {
 			ev.report(diags)

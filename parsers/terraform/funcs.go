@@ -538,6 +538,11 @@ func (ev *evaluator) templatefile(s *scope, args []*lint.Node, r lint.Range) *li
 // renderTemplate renders the template f with vars, the object of the only
 // names it sees, as templatefile() and the template_file data source do.
 func (ev *evaluator) renderTemplate(f *srcFile, vars *lint.Node, r lint.Range) *lint.Node {
+	if at, ok := overdeepNesting(f.src, true); ok {
+		ev.ctx.Errorf(f.place(lint.Range{File: f.name, Start: f.pos(at), End: f.pos(at)}),
+			"nested more than %d levels deep, too deep to check", maxSourceNesting)
+		return unknown(r)
+	}
 	tx, diags := hclsyntax.ParseTemplate(f.src, f.key, hcl.InitialPos)
 	if diags.HasErrors() {
 		ev.report(diags)
