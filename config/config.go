@@ -441,17 +441,6 @@ func (c *Config) Rel(p string) string {
 	return filepath.ToSlash(rel)
 }
 
-// Excluded reports whether a walked path matches an exclude glob.
-func (c *Config) Excluded(p string) bool {
-	rel := c.Rel(p)
-	for _, g := range c.Exclude {
-		if lint.MatchGlob(g, rel) {
-			return true
-		}
-	}
-	return false
-}
-
 func strings_(v any) []string {
 	list, _ := v.([]any)
 	out := make([]string, 0, len(list))
