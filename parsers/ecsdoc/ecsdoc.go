@@ -243,11 +243,6 @@ func Strings(f *lint.Field) []lint.String {
 	return out
 }
 
-// NodeString decodes a bare node (a list item) as a string at its own range.
-func NodeString(n *lint.Node) lint.String {
-	return String(&lint.Field{KeyRange: n.Range, Value: n})
-}
-
 // scalar builds a Value from a node and its alternatives. A single value is
 // placed at its key; alternatives (Fn::If branches) at their own text, so a
 // finding points at the branch that is wrong.
