@@ -472,9 +472,18 @@ func (ev *evaluator) fileexists(s *scope, args []*lint.Node, r lint.Range) *lint
 
 // replace calls cty's replace, or its regular-expression replace for a
 // pattern written /like this/ as Terraform's replace takes it, once the
-// result is charged. Unlike the functions ctyFunc calls, its result does
-// not carry its arguments' origins.
+// result is charged. Like the functions ctyFunc calls, its result carries
+// its arguments' origins: replace(var.password, "\n", "") is still the
+// password.
 func (ev *evaluator) replace(args []*lint.Node, r lint.Range) *lint.Node {
+	out := ev.replaceCall(args, r)
+	if isErr(out) {
+		return out
+	}
+	return withPartsOrigin(out, args)
+}
+
+func (ev *evaluator) replaceCall(args []*lint.Node, r lint.Range) *lint.Node {
 	if _, ok := ev.measureAll(args, r); !ok {
 		return unknown(r)
 	}

@@ -144,7 +144,7 @@ func TestFunctionCalls(t *testing.T) {
 		{`base64encode(1)`, `unknown: @t.tf:1:1`},
 		{`replace("a-b-c", "-", "+")`, `string:a+b+c @t.tf:1:1`},
 		{`replace("a1b22", "/[0-9]+/", "#")`, `string:a#b# @t.tf:1:1`},
-		{`replace(s, "2", "3")`, `string:hunter3 @t.tf:1:1`}, // no origin, unlike upper(s): see replace
+		{`replace(s, "2", "3")`, `string:hunter3 @t.tf:1:1 origin=var.s(sensitive)`}, // still the secret
 		{`replace("a", "b")`, `error @t.tf:1:1`},
 		{`replace(u, "a", "b")`, `unknown: @t.tf:1:1`},
 		{`range(3)`, `[number:0 number:1 number:2] @t.tf:1:1`},

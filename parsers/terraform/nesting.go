@@ -58,13 +58,12 @@ func (s *nestScanner) push(f frame) {
 	s.stack = append(s.stack, f)
 }
 
-// deepen records one more level at offset at; past the limit the scan
-// ends there.
-func (s *nestScanner) deepen(at int) bool {
+// deepen checks the level just opened at offset at; past the limit the
+// scan ends there.
+func (s *nestScanner) deepen(at int) {
 	if len(s.stack)+s.directives > maxSourceNesting && !s.over {
 		s.over, s.overAt = true, at
 	}
-	return s.over
 }
 
 func (s *nestScanner) top() *frame {
