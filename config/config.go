@@ -23,7 +23,7 @@ import (
 	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/ecslint/ecslint/lint"
 )
@@ -439,17 +439,6 @@ func (c *Config) Rel(p string) string {
 		return p
 	}
 	return filepath.ToSlash(rel)
-}
-
-// Excluded reports whether a walked path matches an exclude glob.
-func (c *Config) Excluded(p string) bool {
-	rel := c.Rel(p)
-	for _, g := range c.Exclude {
-		if lint.MatchGlob(g, rel) {
-			return true
-		}
-	}
-	return false
 }
 
 func strings_(v any) []string {

@@ -706,7 +706,9 @@ func compactDiagnostics(ds []Diagnostic) []Diagnostic {
 	return slices.CompactFunc(ds, func(a, b Diagnostic) bool { return a.Range == b.Range && a.Message == b.Message })
 }
 
-// SortDiagnostics orders errors and notes by position, then message.
+// SortDiagnostics sorts errors and notes in place by file path, then start
+// line and column, then message. The end of the range is not compared and
+// the sort is stable, so diagnostics equal on those keep their input order.
 func SortDiagnostics(ds []Diagnostic) {
 	sort.SliceStable(ds, func(i, j int) bool {
 		a, b := ds[i], ds[j]

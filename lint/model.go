@@ -161,7 +161,9 @@ type Container struct {
 	RepositoryCredentials  RepositoryCredentials
 }
 
-// DisplayName is the container's name for messages, or "#N" when unnamed.
+// DisplayName is the container's name for messages and a finding's
+// Container (which baselines match on), or "(unnamed)" when the name is not
+// known: every unnamed container of a task definition gets the same text.
 func (c *Container) DisplayName() string {
 	if c.Name.Known() {
 		return c.Name.V

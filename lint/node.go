@@ -34,16 +34,6 @@ func (k NodeKind) String() string {
 // or heredoc all become Nodes, so one decoder serves them all.
 type Node struct {
 	Kind NodeKind
-	// Text is a string's value, a number's literal, or "true"/"false".
-	Text   string
-	Items  []*Node
-	Fields []*Field
-	// Range is the value's text.
-	Range Range
-	// Ref names the resource this value refers to, if any.
-	Ref string
-	// Alts holds further possible values (CloudFormation Fn::If).
-	Alts []*Node
 	// Partial marks an array or object that has, beside its Items or
 	// Fields, elements or members that could not be known: Terraform JSON
 	// text with an interpolation standing for several of them
@@ -51,26 +41,133 @@ type Node struct {
 	// known elements are still checked, but a key absent from a partial
 	// object may be set by the hole: it is unknown, not unset.
 	Partial bool
-	// Origin says where a value the parser could not compute comes from
-	// (a resource attribute, a sensitive variable); nil when it says nothing.
-	Origin *Origin
-	// Written, for a value placed away from the text that wrote it (a
+	// Text is a string's value, a number's literal, or "true"/"false".
+	Text   string
+	Items  []*Node
+	Fields []*Field
+	// Range is the value's text.
+	Range Range
+	// more holds what few nodes have (see nodeMore). A tree of a large
+	// file has millions of nodes: keeping these out of line makes each
+	// 56 bytes smaller.
+	more *nodeMore
+}
+
+// nodeMore is the part of a Node that nearly every node leaves empty. It
+// is never changed in place: nodes are copied (PlacedAt, the evaluators'
+// rewrites) and a copy shares it, so each setter installs a new one.
+type nodeMore struct {
+	// ref names the resource this value refers to, if any.
+	ref string
+	// alts holds further possible values (CloudFormation Fn::If).
+	alts []*Node
+	// origin says where a value the parser could not compute comes from
+	// (a resource attribute, a sensitive variable).
+	origin *Origin
+	// written, for a value placed away from the text that wrote it (a
 	// CloudFormation parameter default a !Ref puts where it is used, a
 	// Terraform variable default a "${var.x}" puts at the template, a
 	// string built from such values), lists that text: a secret found in
-	// the value is masked there too. A pointer, nil for nearly every node,
-	// so that the trees of large files do not grow by a slice header per
-	// value.
-	Written *[]Range
+	// the value is masked there too.
+	written []Range
+}
+
+// Ref names the resource n refers to, if any.
+func (n *Node) Ref() string {
+	if n == nil || n.more == nil {
+		return ""
+	}
+	return n.more.ref
+}
+
+// Alts returns the further possible values of n (CloudFormation Fn::If).
+func (n *Node) Alts() []*Node {
+	if n == nil || n.more == nil {
+		return nil
+	}
+	return n.more.alts
+}
+
+// Origin says where a value the parser could not compute comes from (a
+// resource attribute, a sensitive variable); nil when it says nothing.
+func (n *Node) Origin() *Origin {
+	if n == nil || n.more == nil {
+		return nil
+	}
+	return n.more.origin
+}
+
+// Written lists the text, beside n's own range, that wrote n (see
+// nodeMore.written). The slice is shared: never append to it.
+func (n *Node) Written() []Range {
+	if n == nil || n.more == nil {
+		return nil
+	}
+	return n.more.written
+}
+
+// edit returns a copy of n's rare part for a setter to change.
+func (n *Node) edit() *nodeMore {
+	if n.more == nil {
+		return &nodeMore{}
+	}
+	c := *n.more
+	return &c
+}
+
+// settle installs m, or nothing when m holds nothing.
+func (n *Node) settle(m *nodeMore) {
+	if m.ref == "" && len(m.alts) == 0 && m.origin == nil && len(m.written) == 0 {
+		n.more = nil
+		return
+	}
+	n.more = m
+}
+
+// SetRef records the resource n refers to.
+func (n *Node) SetRef(ref string) {
+	if ref == n.Ref() {
+		return
+	}
+	m := n.edit()
+	m.ref = ref
+	n.settle(m)
+}
+
+// SetAlts replaces n's further possible values.
+func (n *Node) SetAlts(alts []*Node) {
+	if len(alts) == 0 && len(n.Alts()) == 0 {
+		return
+	}
+	m := n.edit()
+	m.alts = alts
+	n.settle(m)
+}
+
+// SetOrigin records where n comes from.
+func (n *Node) SetOrigin(o *Origin) {
+	if o == n.Origin() {
+		return
+	}
+	m := n.edit()
+	m.origin = o
+	n.settle(m)
+}
+
+// SetWritten replaces the text recorded as having written n.
+func (n *Node) SetWritten(ws []Range) {
+	if len(ws) == 0 && len(n.Written()) == 0 {
+		return
+	}
+	m := n.edit()
+	m.written = ws
+	n.settle(m)
 }
 
 // WrittenAt returns the ranges of text that wrote n: its own range and
 // those of Written.
 func (n *Node) WrittenAt() []Range {
-	if n.Written == nil {
-		return []Range{n.Range}
-	}
-	return append([]Range{n.Range}, *n.Written...)
+	return append([]Range{n.Range}, n.Written()...)
 }
 
 // PlacedAt returns a copy of n at range at that remembers where n was
@@ -78,7 +175,7 @@ func (n *Node) WrittenAt() []Range {
 func (n *Node) PlacedAt(at Range) *Node {
 	c := *n
 	c.Range = at
-	c.Written = nil
+	c.SetWritten(nil)
 	c.AddWritten(n)
 	return &c
 }
@@ -88,14 +185,11 @@ func (n *Node) PlacedAt(at Range) *Node {
 // are kept once: a string joined from aliases of itself names the same
 // text many times, and its list must not double with each level.
 func (n *Node) AddWritten(parts ...*Node) {
-	var ws []Range
-	if n.Written != nil {
-		ws = *n.Written
-	}
+	ws := slices.Clip(n.Written()) // shared with copies: append must copy
 	total := len(ws)
 	for _, p := range parts {
 		if p != nil {
-			total += 1 + lenWritten(p)
+			total += 1 + len(p.Written())
 		}
 	}
 	var seen map[Range]bool // past a few ranges, comparing each is quadratic
@@ -124,26 +218,17 @@ func (n *Node) AddWritten(parts ...*Node) {
 			continue
 		}
 		add(p.Range)
-		if p.Written != nil {
-			for _, r := range *p.Written {
-				add(r)
-			}
+		for _, r := range p.Written() {
+			add(r)
 		}
 	}
 	if len(ws) > 0 {
-		n.Written = &ws
+		n.SetWritten(ws)
 	}
 }
 
 // linearWritten is how many ranges AddWritten compares one by one.
 const linearWritten = 16
-
-func lenWritten(n *Node) int {
-	if n.Written == nil {
-		return 0
-	}
-	return len(*n.Written)
-}
 
 // Field is one key of an object Node.
 type Field struct {
@@ -164,4 +249,13 @@ func (n *Node) Get(key string) *Field {
 		}
 	}
 	return nil
+}
+
+// NewUnknown returns an unknown node at at that refers to ref and comes
+// from origin (either may be empty).
+func NewUnknown(at Range, ref string, origin *Origin) *Node {
+	n := &Node{Kind: UnknownNode, Range: at}
+	n.SetRef(ref)
+	n.SetOrigin(origin)
+	return n
 }

@@ -45,15 +45,113 @@ type Value[T any] struct {
 	State      State
 	Range      Range
 	ValueRange Range
-	Ref        string
-	Origin     *Origin
-	Alts       []Value[T]
-	// Written lists other text that wrote the value, beside ValueRange:
+	// more holds what few values have (see valueMore); a task definition
+	// has hundreds of values, a large file millions, nearly all without.
+	more *valueMore[T]
+}
+
+// valueMore is the part of a Value that nearly every value leaves empty.
+// Values are copied freely, and a copy shares it, so it is never changed
+// in place: each setter installs a new one.
+type valueMore[T any] struct {
+	ref    string
+	origin *Origin
+	alts   []Value[T]
+	// written lists other text that wrote the value, beside ValueRange:
 	// the parameter default or mapping entry a CloudFormation !Ref or
 	// Fn::FindInMap resolved to, a Terraform variable default or tfvars
 	// entry, the earlier of duplicate keys. Secrets are masked there too.
-	// A pointer, nil for nearly every value: a container has dozens.
-	Written *[]Range
+	written []Range
+}
+
+// Ref names the resource the value refers to, if any.
+func (v Value[T]) Ref() string {
+	if v.more == nil {
+		return ""
+	}
+	return v.more.ref
+}
+
+// Origin says where the value comes from, when the parser knows; nil
+// otherwise.
+func (v Value[T]) Origin() *Origin {
+	if v.more == nil {
+		return nil
+	}
+	return v.more.origin
+}
+
+// Alts returns the further possible values (CloudFormation Fn::If).
+func (v Value[T]) Alts() []Value[T] {
+	if v.more == nil {
+		return nil
+	}
+	return v.more.alts
+}
+
+// Written lists other text that wrote the value, beside ValueRange. The
+// slice is shared: never append to it.
+func (v Value[T]) Written() []Range {
+	if v.more == nil {
+		return nil
+	}
+	return v.more.written
+}
+
+func (v *Value[T]) edit() *valueMore[T] {
+	if v.more == nil {
+		return &valueMore[T]{}
+	}
+	c := *v.more
+	return &c
+}
+
+func (v *Value[T]) settle(m *valueMore[T]) {
+	if m.ref == "" && m.origin == nil && len(m.alts) == 0 && len(m.written) == 0 {
+		v.more = nil
+		return
+	}
+	v.more = m
+}
+
+// SetRef records the resource the value refers to.
+func (v *Value[T]) SetRef(ref string) {
+	if ref == v.Ref() {
+		return
+	}
+	m := v.edit()
+	m.ref = ref
+	v.settle(m)
+}
+
+// SetOrigin records where the value comes from.
+func (v *Value[T]) SetOrigin(o *Origin) {
+	if o == v.Origin() {
+		return
+	}
+	m := v.edit()
+	m.origin = o
+	v.settle(m)
+}
+
+// SetAlts replaces the further possible values.
+func (v *Value[T]) SetAlts(alts []Value[T]) {
+	if len(alts) == 0 && v.more == nil {
+		return
+	}
+	m := v.edit()
+	m.alts = alts
+	v.settle(m)
+}
+
+// SetWritten replaces the other text recorded as having written the value.
+func (v *Value[T]) SetWritten(ws []Range) {
+	if len(ws) == 0 && v.more == nil {
+		return
+	}
+	m := v.edit()
+	m.written = ws
+	v.settle(m)
 }
 
 // Origin is where a value comes from, when the parser knows more about it
@@ -93,12 +191,13 @@ func (v Value[T]) Set() bool { return v.State != Unset }
 
 // Possible returns every value v may take: itself, then its alternatives.
 func (v Value[T]) Possible() []Value[T] {
-	if len(v.Alts) == 0 {
+	alts := v.Alts()
+	if len(alts) == 0 {
 		return []Value[T]{v}
 	}
-	all := make([]Value[T], 0, 1+len(v.Alts))
+	all := make([]Value[T], 0, 1+len(alts))
 	all = append(all, v)
-	all = append(all, v.Alts...)
+	all = append(all, alts...)
 	return all
 }
 
@@ -110,9 +209,7 @@ func (v Value[T]) SecretRanges() []Range {
 		if !p.ValueRange.IsZero() {
 			out = append(out, p.ValueRange)
 		}
-		if p.Written != nil {
-			out = append(out, *p.Written...)
-		}
+		out = append(out, p.Written()...)
 	}
 	return out
 }
@@ -122,7 +219,7 @@ func (v Value[T]) Any(match func(Value[T]) bool) (Value[T], bool) {
 	if match(v) {
 		return v, true
 	}
-	for _, a := range v.Alts {
+	for _, a := range v.Alts() {
 		if match(a) {
 			return a, true
 		}
@@ -154,3 +251,9 @@ func (p Presence) Set() bool { return p.State != Unset }
 
 // Known reports whether the object is present with known content.
 func (p Presence) Known() bool { return p.State == Known }
+
+// WithRef returns a copy of v that refers to ref.
+func (v Value[T]) WithRef(ref string) Value[T] {
+	v.SetRef(ref)
+	return v
+}

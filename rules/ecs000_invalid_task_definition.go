@@ -105,7 +105,7 @@ func keyPaths(n *lint.Node, path string, want map[lint.Pos]bool, out map[lint.Po
 	for i, it := range n.Items {
 		keyPaths(it, joinKey(path, strconv.Itoa(i)), want, out)
 	}
-	for _, a := range n.Alts {
+	for _, a := range n.Alts() {
 		keyPaths(a, path, want, out)
 	}
 	for _, f := range n.Fields {

@@ -138,7 +138,7 @@ func secretAttributeList() string {
 // variable's name says it is a secret).
 func secretOrigin(v lint.String, secretName bool) (lint.String, *lint.Origin, bool) {
 	for _, p := range v.Possible() {
-		for o := p.Origin; o != nil; o = o.Next {
+		for o := p.Origin(); o != nil; o = o.Next {
 			if o.Sensitive {
 				return p, o, true
 			}

@@ -36,7 +36,7 @@ func literalSecret(v string) bool {
 // variable is not enough: it may well hold an ARN.
 func secretValueAsReference(td *lint.TaskDefinition, c *lint.Container, v lint.String, at lint.Range, where, name string) (lint.Finding, bool) {
 	for _, p := range v.Possible() {
-		for o := p.Origin; o != nil; o = o.Next {
+		for o := p.Origin(); o != nil; o = o.Next {
 			if secretAttributes[o.Type+"."+o.Attr] != alwaysSecret {
 				continue
 			}

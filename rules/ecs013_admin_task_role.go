@@ -60,7 +60,7 @@ func (adminTaskRole) Check(p *lint.Pass) { runTaskCheck(p, checkAdminRole) }
 // checkAdminRole is also one of ECS301's traits.
 func checkAdminRole(u *lint.Unit, td *lint.TaskDefinition, _ map[string]any, report func(lint.Finding)) {
 	for _, ref := range td.TaskRoleArn.Possible() {
-		role := u.Role(ref.Ref)
+		role := u.Role(ref.Ref())
 		if role == nil {
 			continue
 		}

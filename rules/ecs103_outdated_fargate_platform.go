@@ -72,7 +72,7 @@ func (outdatedFargatePlatform) Check(p *lint.Pass) {
 		// The task definition tells the OS; one outside the unit may be
 		// either, so only a version that is latest for neither is reported.
 		oses := []string{"LINUX", "WINDOWS"}
-		if td := p.Unit.TaskDefinition(s.TaskDefinition.Ref); td != nil {
+		if td := p.Unit.TaskDefinition(s.TaskDefinition.Ref()); td != nil {
 			switch {
 			case td.OperatingSystemFamily.State == lint.Unknown:
 				continue

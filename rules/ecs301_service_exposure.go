@@ -102,7 +102,7 @@ func (serviceExposure) Check(p *lint.Pass) {
 		if !hasIP && len(open) == 0 {
 			continue
 		}
-		td := p.Unit.TaskDefinition(s.TaskDefinition.Ref)
+		td := p.Unit.TaskDefinition(s.TaskDefinition.Ref())
 		if td == nil {
 			continue
 		}

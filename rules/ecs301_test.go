@@ -13,7 +13,7 @@ func TestServiceExposureSharedTaskDefinition(t *testing.T) {
 		Containers: []*lint.Container{{Privileged: lint.KnownValue(true, lint.Range{})}}}
 	svc := func(name string) *lint.Service {
 		return &lint.Service{Resource: lint.Resource{ID: name, Name: name}, Kind: "service",
-			TaskDefinition: lint.String{State: lint.Unknown, Ref: "td"}, AssignPublicIP: known("ENABLED")}
+			TaskDefinition: lint.String{State: lint.Unknown}.WithRef("td"), AssignPublicIP: known("ENABLED")}
 	}
 	u := &lint.Unit{TaskDefinitions: []*lint.TaskDefinition{td}, Services: []*lint.Service{svc("a"), svc("b")}}
 	got := run(serviceExposure{}, u, nil)

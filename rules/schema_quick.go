@@ -138,7 +138,7 @@ func (q *quickSchema) valid(n *lint.Node) bool {
 // out, in a field or an array item, or unknown, at the root: the full
 // validator reports nothing for it. A null field is left out too.
 func (q *quickSchema) each(n *lint.Node, field bool) bool {
-	for _, a := range n.Alts {
+	for _, a := range n.Alts() {
 		if !q.each(a, field) {
 			return false
 		}
@@ -212,7 +212,7 @@ func (q *quickSchema) one(n *lint.Node) bool {
 // written reports whether a field's value is written in every reading:
 // the full validator leaves out null and AWS::NoValue fields.
 func written(n *lint.Node) bool {
-	for _, a := range n.Alts {
+	for _, a := range n.Alts() {
 		if !written(a) {
 			return false
 		}

@@ -138,19 +138,19 @@ func TestQuickValidAgreesWithValidatorOnAlternatives(t *testing.T) {
 		for i := 0; i < len(nodes); i += step {
 			// A copy, as other may hold n.
 			n, other := nodes[i], clone(nodes[(i+len(nodes)/2)%len(nodes)])
-			other.Alts = nil
+			other.SetAlts(nil)
 			self := *n
-			self.Alts = nil
+			self.SetAlts(nil)
 			for _, m := range []struct {
 				name   string
 				mutate func()
 			}{
-				{"an absent alternative", func() { n.Alts = append(n.Alts, &lint.Node{Kind: lint.AbsentNode}) }},
-				{"a null alternative", func() { n.Alts = append(n.Alts, &lint.Node{Kind: lint.NullNode}) }},
-				{"an unknown alternative", func() { n.Alts = append(n.Alts, &lint.Node{Kind: lint.UnknownNode}) }},
-				{"another value as alternative", func() { n.Alts = append(n.Alts, other) }},
-				{"itself as alternative", func() { n.Alts = append(n.Alts, &self) }},
-				{"an absent first branch", func() { *n = lint.Node{Kind: lint.AbsentNode, Alts: []*lint.Node{&self}} }},
+				{"an absent alternative", func() { n.SetAlts(append(n.Alts(), &lint.Node{Kind: lint.AbsentNode})) }},
+				{"a null alternative", func() { n.SetAlts(append(n.Alts(), &lint.Node{Kind: lint.NullNode})) }},
+				{"an unknown alternative", func() { n.SetAlts(append(n.Alts(), &lint.Node{Kind: lint.UnknownNode})) }},
+				{"another value as alternative", func() { n.SetAlts(append(n.Alts(), other)) }},
+				{"itself as alternative", func() { n.SetAlts(append(n.Alts(), &self)) }},
+				{"an absent first branch", func() { *n = lint.Node{Kind: lint.AbsentNode}; n.SetAlts([]*lint.Node{&self}) }},
 				{"an unknown value", func() { *n = lint.Node{Kind: lint.UnknownNode} }},
 			} {
 				saved := *n
@@ -176,15 +176,16 @@ func TestQuickValidAgreesWithValidatorOnAlternatives(t *testing.T) {
 
 func clone(n *lint.Node) *lint.Node {
 	c := *n
-	c.Items, c.Fields, c.Alts = nil, nil, nil
+	c.Items, c.Fields = nil, nil
+	c.SetAlts(nil)
 	for _, it := range n.Items {
 		c.Items = append(c.Items, clone(it))
 	}
 	for _, f := range n.Fields {
 		c.Fields = append(c.Fields, &lint.Field{Key: f.Key, KeyRange: f.KeyRange, Value: clone(f.Value)})
 	}
-	for _, a := range n.Alts {
-		c.Alts = append(c.Alts, clone(a))
+	for _, a := range n.Alts() {
+		c.SetAlts(append(c.Alts(), clone(a)))
 	}
 	return &c
 }

@@ -35,7 +35,7 @@ func openIngresses(u *lint.Unit, s *lint.Service) []openIngress {
 	seen := map[*lint.SecurityGroup]bool{}
 	for _, ref := range s.SecurityGroups {
 		for _, r := range ref.Possible() {
-			sg := u.SecurityGroup(r.Ref)
+			sg := u.SecurityGroup(r.Ref())
 			if sg == nil || seen[sg] {
 				continue
 			}

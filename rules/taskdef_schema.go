@@ -212,7 +212,7 @@ func (s *styleSchema) failures(n *lint.Node, containersOnly bool, fn func(*varia
 	}
 	variants := []map[*lint.Node]int{{}}
 	for _, alt := range withAlternatives(n, nil) {
-		for j := range alt.Alts {
+		for j := range alt.Alts() {
 			if len(variants) < maxVariants {
 				variants = append(variants, map[*lint.Node]int{alt: j + 1})
 			}
@@ -251,7 +251,7 @@ func withinSize(n *lint.Node, limit int) bool {
 		if count > limit {
 			return false
 		}
-		for _, a := range n.Alts {
+		for _, a := range n.Alts() {
 			if !walk(a) {
 				return false
 			}
@@ -274,9 +274,9 @@ func withinSize(n *lint.Node, limit int) bool {
 // withAlternatives lists the nodes under n (in every branch) that have
 // alternatives.
 func withAlternatives(n *lint.Node, acc []*lint.Node) []*lint.Node {
-	if len(n.Alts) > 0 {
+	if len(n.Alts()) > 0 {
 		acc = append(acc, n)
-		for _, a := range n.Alts {
+		for _, a := range n.Alts() {
 			acc = withAlternatives(a, acc)
 		}
 	}
@@ -344,7 +344,7 @@ func (v *variant) incomplete(leaf *jsonschema.ValidationError) bool {
 // pick returns the branch of n this variant reads.
 func (v *variant) pick(n *lint.Node) *lint.Node {
 	if j := v.choose[n]; j > 0 {
-		return n.Alts[j-1]
+		return n.Alts()[j-1]
 	}
 	return n
 }
@@ -543,7 +543,7 @@ func (s *styleSchema) explain(v *variant, root *lint.Node, ve *jsonschema.Valida
 				// Written, but AWS::NoValue in a branch, or null: the
 				// validator reads it as missing, and so does AWS.
 				unset := "is null"
-				if len(f.Value.Alts) > 0 {
+				if len(f.Value.Alts()) > 0 {
 					unset = "is left unset in one of its alternatives"
 				}
 				out = append(out, violation{Range: f.KeyRange, Key: joinKey(key, name),

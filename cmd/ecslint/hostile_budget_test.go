@@ -74,7 +74,7 @@ func budgetCases() []hostileCase {
 			wantErr: &wantError{"main.tf", 27, 9, couldNotCheck}},
 		{name: "a local list doubled 40 times", maxAlloc: 512 << 20,
 			files:   map[string]string{"main.tf": doubling(`["ab"]`, `concat(local.v%d, local.v%d)`, 40) + td(`jsonencode([{name = "a", image = "x", command = local.v40}])`)},
-			wantErr: &wantError{"main.tf", 20, 9, couldNotCheck}},
+			wantErr: &wantError{"main.tf", 21, 9, couldNotCheck}}, // where the list passes 64 MiB of ElementCost
 		{name: "a list nested in itself 60 times, then encoded", maxAlloc: 512 << 20,
 			files:   map[string]string{"main.tf": doubling(`["ab"]`, `[local.v%d, local.v%d]`, 60) + td(`jsonencode([{name = "a", image = "x", command = flatten(local.v60)}])`)},
 			wantErr: &wantError{"main.tf", 66, 75, couldNotCheck}},

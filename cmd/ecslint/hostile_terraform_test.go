@@ -64,7 +64,18 @@ func init() {
 		// on lint.ElementCost, the size of a node: any column of the line.
 		{name: "for expressions built to explode", maxAlloc: 2 << 30, files: map[string]string{"main.tf": "locals {\n  n = [for i in range(1000) : [for j in range(1000) : [for k in range(1000) : k]]]\n}\n" + td("jsonencode(local.n)")},
 			wantErr: &wantError{"main.tf", 2, 0, "could not check completely"}},
-		{name: "HCL nested 20,000 levels", files: map[string]string{"main.tf": td(deep)}},
+		// Recursive descent over 20,000 levels took 440 MB of stack: past
+		// maxSourceNesting levels the file is an error, found by the lexer.
+		{name: "HCL nested 20,000 levels", files: map[string]string{"main.tf": td(deep)}, maxAlloc: 64 << 20,
+			wantErr: &wantError{"main.tf", 3, 27 + 511, "nested more than 512 levels deep"}}, // the resource block is one level
+		{name: "HCL objects nested 20,000 levels", maxAlloc: 64 << 20,
+			files:   map[string]string{"main.tf": td("jsonencode(local.x)") + "locals {\n  x = " + strings.Repeat("{a = ", 20_000) + strings.Repeat("}", 20_000) + "\n}\n"},
+			wantErr: &wantError{"main.tf", 6, 7 + 5*511, "nested more than 512 levels deep"}},
+		{name: "template interpolations nested 20,000 levels", maxAlloc: 64 << 20,
+			files: map[string]string{"main.tf": td(`templatefile("${path.module}/c.tpl", {})`),
+				"c.tpl": strings.Repeat(`${"`, 20_000) + strings.Repeat(`"}`, 20_000)},
+			wantErr: &wantError{"c.tpl", 1, 1 + 3*255 + 2, "nested more than 512 levels deep"}}, // ${ and " are a level each
+		{name: "HCL nested 512 levels with its block is read", files: map[string]string{"main.tf": td(strings.Repeat("[", 511) + strings.Repeat("]", 511))}},
 		{name: "a heredoc of 2,000 containers", files: map[string]string{"main.tf": td(heredoc(2000))}, maxAlloc: 1 << 30,
 			want: []string{"ECS006@main.tf:5:3"}},
 		{name: "a heredoc of 20,000 lines is refused", files: map[string]string{"main.tf": td(heredoc(20_000))}, maxAlloc: 1 << 30,

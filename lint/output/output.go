@@ -53,10 +53,6 @@ func Lookup(name string) (Formatter, error) {
 // (snippets), so a run must keep the files findings point into.
 func ShowsSource(name string) bool { return name == "text" || name == "sarif" }
 
-// Register adds a formatter; the CLI registers the ones that live in other
-// files of this package or elsewhere.
-func Register(name string, f Formatter) { formatters[name] = f }
-
 // Names lists the format names, sorted and quoted.
 func Names() []string {
 	var out []string

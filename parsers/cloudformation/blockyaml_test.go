@@ -21,7 +21,7 @@ func nodeDiff(path string, a, b *lint.Node) string {
 		return fmt.Sprintf("%s: %v %q vs %v %q", path, a.Kind, a.Text, b.Kind, b.Text)
 	case a.Range != b.Range:
 		return fmt.Sprintf("%s: range %v-%v vs %v-%v", path, a.Range.Start, a.Range.End, b.Range.Start, b.Range.End)
-	case a.Ref != b.Ref || len(a.Alts) != len(b.Alts):
+	case a.Ref() != b.Ref() || len(a.Alts()) != len(b.Alts()):
 		return fmt.Sprintf("%s: ref/alts differ", path)
 	case len(a.Items) != len(b.Items) || len(a.Fields) != len(b.Fields):
 		return fmt.Sprintf("%s: %d/%d items, %d/%d fields", path, len(a.Items), len(b.Items), len(a.Fields), len(b.Fields))

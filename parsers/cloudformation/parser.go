@@ -13,7 +13,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/ecslint/ecslint/lint"
 	"github.com/ecslint/ecslint/parsers/jsonnode"

@@ -155,7 +155,7 @@ Resources:
 	c := td.Containers[0]
 	check := func(what string, v lint.String, state lint.State, want, ref string) {
 		t.Helper()
-		if v.State != state || v.V != want || v.Ref != ref {
+		if v.State != state || v.V != want || v.Ref() != ref {
 			t.Errorf("%s = %+v, want %v %q ref %q", what, v, state, want, ref)
 		}
 	}
@@ -172,7 +172,7 @@ Resources:
 		t.Errorf("NetworkMode at %s, value at %s", pos(td.NetworkMode.Range), pos(td.NetworkMode.ValueRange))
 	}
 	p := c.Privileged
-	if p.State != lint.Known || !p.V || len(p.Alts) != 1 || p.Alts[0].State != lint.Unset || pos(p.Range) != "25:31" {
+	if p.State != lint.Known || !p.V || len(p.Alts()) != 1 || p.Alts()[0].State != lint.Unset || pos(p.Range) != "25:31" {
 		t.Errorf("Privileged = %+v", p)
 	}
 	if c.ReadonlyRootFilesystem.State != lint.Unknown {
@@ -281,8 +281,8 @@ func TestResourcesAndLinks(t *testing.T) {
 		t.Fatalf("%d services", len(u.Services))
 	}
 	svc := u.Services[0]
-	if svc.Kind != "service" || svc.TaskDefinition.Ref != "TD" || svc.AssignPublicIP.V != "ENABLED" ||
-		len(svc.SecurityGroups) != 2 || svc.SecurityGroups[0].Ref != "SG" || svc.SecurityGroups[1].V != "sg-external" ||
+	if svc.Kind != "service" || svc.TaskDefinition.Ref() != "TD" || svc.AssignPublicIP.V != "ENABLED" ||
+		len(svc.SecurityGroups) != 2 || svc.SecurityGroups[0].Ref() != "SG" || svc.SecurityGroups[1].V != "sg-external" ||
 		svc.PlatformVersion.V != "1.3.0" || svc.LaunchType.V != "FARGATE" || svc.CapacityProviders[0].V != "FARGATE_SPOT" {
 		t.Errorf("service = %+v", svc)
 	}
@@ -290,7 +290,7 @@ func TestResourcesAndLinks(t *testing.T) {
 		t.Errorf("task set kind = %q", u.Services[1].Kind)
 	}
 	td := u.TaskDefinitions[0]
-	if td.Name != "TD (App/TD/Resource)" || td.TaskRoleArn.Ref != "Role" || len(td.Suppressions) != 1 || td.Suppressions[0].Rule != "ECS001" {
+	if td.Name != "TD (App/TD/Resource)" || td.TaskRoleArn.Ref() != "Role" || len(td.Suppressions) != 1 || td.Suppressions[0].Rule != "ECS001" {
 		t.Errorf("task definition = %+v", td.Resource)
 	}
 	role := u.Roles[0]
@@ -414,8 +414,8 @@ func TestFnIfAliasBombIsBounded(t *testing.T) {
 		t.Fatal(perr.msg)
 	}
 	u := decode(root, shared, lint.NewBudget(lint.DefaultLimits, nil))
-	if p := u.TaskDefinitions[0].Containers[0].Privileged; len(p.Alts) > maxAlts {
-		t.Errorf("privileged has %d alternatives, want at most %d", len(p.Alts), maxAlts)
+	if p := u.TaskDefinitions[0].Containers[0].Privileged; len(p.Alts()) > maxAlts {
+		t.Errorf("privileged has %d alternatives, want at most %d", len(p.Alts()), maxAlts)
 	}
 }
 

@@ -160,7 +160,7 @@ func intrinsicCall(n *lint.Node) (string, *lint.Node, bool) {
 }
 
 func unknown(at lint.Range, ref string) *lint.Node {
-	return &lint.Node{Kind: lint.UnknownNode, Range: at, Ref: ref}
+	return lint.NewUnknown(at, ref, nil)
 }
 
 func (r *resolver) call(n *lint.Node, name string, arg *lint.Node, depth int) *lint.Node {
@@ -250,19 +250,19 @@ func (r *resolver) fnIf(n, arg *lint.Node, depth int) *lint.Node {
 	}
 	a := r.value(arg.Items[1], depth)
 	b := r.value(arg.Items[2], depth)
-	if len(a.Alts)+len(b.Alts)+1 > maxAlts {
+	if len(a.Alts())+len(b.Alts())+1 > maxAlts {
 		// Nested Fn::If double the alternatives at each level (an alias of
 		// an !If used in both branches of the next): past the cap the value
 		// is unknown rather than exponential.
 		return unknown(n.Range, "")
 	}
 	out := *a
-	out.Alts = make([]*lint.Node, 0, 1+len(a.Alts)+len(b.Alts))
-	out.Alts = append(out.Alts, a.Alts...)
+	out.SetAlts(make([]*lint.Node, 0, 1+len(a.Alts())+len(b.Alts())))
+	out.SetAlts(append(out.Alts(), a.Alts()...))
 	bb := *b
-	bb.Alts = nil
-	out.Alts = append(out.Alts, &bb)
-	out.Alts = append(out.Alts, b.Alts...)
+	bb.SetAlts(nil)
+	out.SetAlts(append(out.Alts(), &bb))
+	out.SetAlts(append(out.Alts(), b.Alts()...))
 	return &out
 }
 
@@ -318,7 +318,7 @@ func (r *resolver) sub(n, arg *lint.Node, depth int) *lint.Node {
 			}
 			v = r.ref(n, &lint.Node{Kind: lint.StringNode, Text: name})
 		}
-		if v == nil || len(v.Alts) > 0 {
+		if v == nil || len(v.Alts()) > 0 {
 			return unknown(n.Range, "")
 		}
 		switch v.Kind {
@@ -329,7 +329,7 @@ func (r *resolver) sub(n, arg *lint.Node, depth int) *lint.Node {
 			b.WriteString(v.Text)
 			parts = append(parts, v)
 		default:
-			return unknown(n.Range, v.Ref)
+			return unknown(n.Range, v.Ref())
 		}
 	}
 	out := &lint.Node{Kind: lint.StringNode, Text: b.String(), Range: n.Range}
@@ -346,20 +346,20 @@ func refIf(ok bool, id string) string {
 
 func (r *resolver) join(n, arg *lint.Node) *lint.Node {
 	if arg == nil || arg.Kind != lint.ArrayNode || len(arg.Items) != 2 ||
-		arg.Items[0].Kind != lint.StringNode || arg.Items[1].Kind != lint.ArrayNode || len(arg.Items[1].Alts) > 0 {
+		arg.Items[0].Kind != lint.StringNode || arg.Items[1].Kind != lint.ArrayNode || len(arg.Items[1].Alts()) > 0 {
 		return unknown(n.Range, "")
 	}
 	parts := make([]string, 0, len(arg.Items[1].Items))
 	size := len(arg.Items[0].Text) * len(arg.Items[1].Items)
 	for _, it := range arg.Items[1].Items {
 		switch {
-		case len(it.Alts) > 0:
+		case len(it.Alts()) > 0:
 			return unknown(n.Range, "")
 		case it.Kind == lint.StringNode, it.Kind == lint.NumberNode, it.Kind == lint.BoolNode:
 			parts = append(parts, it.Text)
 			size += len(it.Text)
 		default:
-			return unknown(n.Range, it.Ref)
+			return unknown(n.Range, it.Ref())
 		}
 	}
 	// Charged before it is joined.
@@ -372,7 +372,7 @@ func (r *resolver) join(n, arg *lint.Node) *lint.Node {
 }
 
 func (r *resolver) selectItem(n, arg *lint.Node) *lint.Node {
-	if arg == nil || arg.Kind != lint.ArrayNode || len(arg.Items) != 2 || len(arg.Items[1].Alts) > 0 {
+	if arg == nil || arg.Kind != lint.ArrayNode || len(arg.Items) != 2 || len(arg.Items[1].Alts()) > 0 {
 		return unknown(n.Range, "")
 	}
 	idx, err := strconv.Atoi(arg.Items[0].Text)
@@ -386,7 +386,7 @@ func (r *resolver) selectItem(n, arg *lint.Node) *lint.Node {
 
 func (r *resolver) split(n, arg *lint.Node) *lint.Node {
 	if arg == nil || arg.Kind != lint.ArrayNode || len(arg.Items) != 2 ||
-		arg.Items[0].Kind != lint.StringNode || arg.Items[1].Kind != lint.StringNode || len(arg.Items[1].Alts) > 0 {
+		arg.Items[0].Kind != lint.StringNode || arg.Items[1].Kind != lint.StringNode || len(arg.Items[1].Alts()) > 0 {
 		return unknown(n.Range, "")
 	}
 	return r.splitNode(n.Range, arg.Items[1].Text, arg.Items[0].Text, arg.Items[1])
@@ -414,7 +414,7 @@ func (r *resolver) findInMap(n, arg *lint.Node, depth int) *lint.Node {
 	}
 	cur := r.mappings
 	for _, k := range arg.Items[:3] {
-		if len(k.Alts) > 0 || (k.Kind != lint.StringNode && k.Kind != lint.NumberNode) || cur.Kind != lint.ObjectNode {
+		if len(k.Alts()) > 0 || (k.Kind != lint.StringNode && k.Kind != lint.NumberNode) || cur.Kind != lint.ObjectNode {
 			return unknown(n.Range, "")
 		}
 		f := cur.Get(k.Text)

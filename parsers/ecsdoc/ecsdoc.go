@@ -98,11 +98,7 @@ func (d Doc) String(camel string) lint.String {
 		}
 	}
 	if shadowed != nil {
-		if v.Written != nil {
-			shadowed = append(shadowed, *v.Written...)
-		}
-		written := shadowed // declared here, so that only this path allocates it
-		v.Written = &written
+		v.SetWritten(append(shadowed, v.Written()...))
 	}
 	return v
 }
@@ -162,14 +158,14 @@ func Items(n *lint.Node) []*lint.Node {
 	if n == nil {
 		return nil
 	}
-	if len(n.Alts) == 0 {
+	if len(n.Alts()) == 0 {
 		if n.Kind == lint.ArrayNode {
 			return n.Items
 		}
 		return nil
 	}
 	var out []*lint.Node
-	for _, alt := range append([]*lint.Node{n}, n.Alts...) {
+	for _, alt := range append([]*lint.Node{n}, n.Alts()...) {
 		if alt.Kind == lint.ArrayNode {
 			out = append(out, alt.Items...)
 		}
@@ -184,7 +180,7 @@ func Presence(f *lint.Field) lint.Presence {
 	}
 	switch f.Value.Kind {
 	case lint.NullNode, lint.AbsentNode:
-		if len(f.Value.Alts) == 0 {
+		if len(f.Value.Alts()) == 0 {
 			return lint.Presence{Range: f.KeyRange}
 		}
 		return lint.Presence{State: lint.Unknown, Range: f.KeyRange}
@@ -237,7 +233,7 @@ func Strings(f *lint.Field) []lint.String {
 		return nil
 	}
 	items := Items(f.Value)
-	if f.Value.Kind == lint.StringNode && len(f.Value.Alts) == 0 {
+	if f.Value.Kind == lint.StringNode && len(f.Value.Alts()) == 0 {
 		items = []*lint.Node{f.Value}
 	}
 	out := make([]lint.String, 0, len(items))
@@ -247,18 +243,15 @@ func Strings(f *lint.Field) []lint.String {
 	return out
 }
 
-// NodeString decodes a bare node (a list item) as a string at its own range.
-func NodeString(n *lint.Node) lint.String {
-	return String(&lint.Field{KeyRange: n.Range, Value: n})
-}
-
 // scalar builds a Value from a node and its alternatives. A single value is
 // placed at its key; alternatives (Fn::If branches) at their own text, so a
 // finding points at the branch that is wrong.
 func scalar[T any](n *lint.Node, key lint.Range, conv func(*lint.Node) (T, bool)) lint.Value[T] {
 	one := func(n *lint.Node, at lint.Range) lint.Value[T] {
-		v := lint.Value[T]{Range: at, ValueRange: n.Range, Ref: n.Ref, Origin: n.Origin}
-		v.Written = n.Written // shared with the node: never appended to
+		v := lint.Value[T]{Range: at, ValueRange: n.Range}
+		v.SetRef(n.Ref())
+		v.SetOrigin(n.Origin())
+		v.SetWritten(n.Written()) // shared with the node: never appended to
 		switch n.Kind {
 		case lint.NullNode, lint.AbsentNode:
 			v.State = lint.Unset
@@ -273,12 +266,14 @@ func scalar[T any](n *lint.Node, key lint.Range, conv func(*lint.Node) (T, bool)
 		}
 		return v
 	}
-	if len(n.Alts) == 0 {
+	if len(n.Alts()) == 0 {
 		return one(n, key)
 	}
 	v := one(n, n.Range)
-	for _, a := range n.Alts {
-		v.Alts = append(v.Alts, one(a, a.Range))
+	alts := make([]lint.Value[T], 0, len(n.Alts()))
+	for _, a := range n.Alts() {
+		alts = append(alts, one(a, a.Range))
 	}
+	v.SetAlts(alts)
 	return v
 }

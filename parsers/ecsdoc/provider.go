@@ -192,11 +192,11 @@ func (d *decoder) decode(n *lint.Node, s *shape) *lint.Node {
 	if d.left < 0 {
 		return n
 	}
-	if len(n.Alts) > 0 {
+	if len(n.Alts()) > 0 {
 		out := *d.decodeOne(n, s)
-		out.Alts = make([]*lint.Node, len(n.Alts))
-		for i, a := range n.Alts {
-			out.Alts[i] = d.decode(a, s)
+		out.SetAlts(make([]*lint.Node, len(n.Alts())))
+		for i, a := range n.Alts() {
+			out.Alts()[i] = d.decode(a, s)
 		}
 		return &out
 	}
@@ -329,12 +329,12 @@ func (d *decoder) decodeStruct(n *lint.Node, s *shape) *lint.Node {
 func (d *decoder) into(sl *slot, next *lint.Node, s *shape) *lint.Node {
 	prev := sl.field.Value
 	switch {
-	case next.Kind == lint.NullNode && len(next.Alts) == 0 && s.keepOnNull:
+	case next.Kind == lint.NullNode && len(next.Alts()) == 0 && s.keepOnNull:
 		return prev
-	case next.Kind == lint.NullNode && len(next.Alts) == 0:
+	case next.Kind == lint.NullNode && len(next.Alts()) == 0:
 		sl.written = 0 // a nil pointer, map or slice: nothing is kept
 		return next
-	case s.kind == scalarShape || prev.Kind == lint.NullNode && len(prev.Alts) == 0:
+	case s.kind == scalarShape || prev.Kind == lint.NullNode && len(prev.Alts()) == 0:
 		v := d.decode(next, s)
 		sl.written = max(sl.written, len(v.Items))
 		if s.kind == scalarShape && prev.Kind != lint.NullNode {
@@ -342,19 +342,19 @@ func (d *decoder) into(sl *slot, next *lint.Node, s *shape) *lint.Node {
 			// is still written in the file: a secret found in the value
 			// is masked there too. A copy: the node may be shared.
 			c := *v
-			c.Written = nil
+			c.SetWritten(nil)
 			c.AddWritten(v, prev)
 			return &c
 		}
 		return v
-	case s.kind == listShape && s.elem.kind == scalarShape && next.Kind == lint.ArrayNode && !hasNull(next) && len(next.Alts) == 0:
+	case s.kind == listShape && s.elem.kind == scalarShape && next.Kind == lint.ArrayNode && !hasNull(next) && len(next.Alts()) == 0:
 		// Every element is replaced; an unknown earlier list does not matter.
 		sl.written = max(sl.written, len(next.Items))
 		return next
-	case len(prev.Alts) > 0 || len(next.Alts) > 0 || prev.Kind == lint.UnknownNode || next.Kind == lint.UnknownNode:
+	case len(prev.Alts()) > 0 || len(next.Alts()) > 0 || prev.Kind == lint.UnknownNode || next.Kind == lint.UnknownNode:
 		// Part of the result is unknown, and which part depends on values
 		// ecslint cannot see.
-		return &lint.Node{Kind: lint.UnknownNode, Range: next.Range, Ref: next.Ref, Origin: next.Origin}
+		return lint.NewUnknown(next.Range, next.Ref(), next.Origin())
 	}
 	switch s.kind {
 	case structShape, mapShape:
@@ -409,13 +409,13 @@ func (d *decoder) intoList(sl *slot, prev, next *lint.Node, s *shape) *lint.Node
 // intoElement decodes an array item into the slice element that holds old.
 func (d *decoder) intoElement(old, it *lint.Node, s *shape) *lint.Node {
 	switch {
-	case it.Kind == lint.NullNode && len(it.Alts) == 0:
+	case it.Kind == lint.NullNode && len(it.Alts()) == 0:
 		return old
 	case s.kind != structShape:
 		return d.decode(it, s)
-	case old.Kind == lint.NullNode && len(old.Alts) == 0:
+	case old.Kind == lint.NullNode && len(old.Alts()) == 0:
 		return d.decode(it, s) // a zero struct
-	case it.Kind == lint.ObjectNode && old.Kind == lint.ObjectNode && len(it.Alts) == 0 && len(old.Alts) == 0:
+	case it.Kind == lint.ObjectNode && old.Kind == lint.ObjectNode && len(it.Alts()) == 0 && len(old.Alts()) == 0:
 		both := *it
 		both.Fields = append(append(make([]*lint.Field, 0, len(old.Fields)+len(it.Fields)), old.Fields...), it.Fields...)
 		return d.decodeStruct(&both, s)

@@ -100,8 +100,9 @@ func EKSCluster(res lint.Resource, d Doc) *lint.EKSCluster {
 
 // Int converts a value written as a number or a string (a port).
 func Int(s lint.String) lint.Int {
-	conv := func(s lint.String) lint.Int {
-		v := lint.Int{State: s.State, Range: s.Range, ValueRange: s.ValueRange, Ref: s.Ref}
+	convert := func(s lint.String) lint.Int {
+		v := lint.Int{State: s.State, Range: s.Range, ValueRange: s.ValueRange}
+		v.SetRef(s.Ref())
 		if s.Known() {
 			n, err := strconv.ParseInt(s.V, 10, 64)
 			if err != nil {
@@ -112,9 +113,13 @@ func Int(s lint.String) lint.Int {
 		}
 		return v
 	}
-	out := conv(s)
-	for _, a := range s.Alts {
-		out.Alts = append(out.Alts, conv(a))
+	out := convert(s)
+	if alts := s.Alts(); len(alts) > 0 {
+		conv := make([]lint.Int, len(alts))
+		for i, a := range alts {
+			conv[i] = convert(a)
+		}
+		out.SetAlts(conv)
 	}
 	return out
 }
@@ -149,15 +154,15 @@ func (l *Linker) AddGroup(sg *lint.SecurityGroup) {
 func (l *Linker) AddRole(r *lint.Role, name lint.String) {
 	l.Unit.Roles = append(l.Unit.Roles, r)
 	l.roles[r.ID] = r
-	if name.Known() && name.V != "" && len(name.Alts) == 0 {
+	if name.Known() && name.V != "" && len(name.Alts()) == 0 {
 		l.named[name.V] = r
 	}
 }
 
 // role finds the role a reference or a literal name designates.
 func (l *Linker) role(v lint.String) *lint.Role {
-	if v.Ref != "" {
-		return l.roles[v.Ref]
+	if v.Ref() != "" {
+		return l.roles[v.Ref()]
 	}
 	if v.Known() {
 		return l.named[v.V]
@@ -172,7 +177,7 @@ func (l *Linker) AddPolicy(id string, p *lint.Policy) { l.policies[id] = p }
 // whose group is not in the unit stands as a group of its own.
 func (l *Linker) AttachIngress(res lint.Resource, group lint.String, rule lint.IngressRule) {
 	l.later = append(l.later, func() {
-		if sg := l.groups[group.Ref]; sg != nil && group.Ref != "" {
+		if sg := l.groups[group.Ref()]; sg != nil && group.Ref() != "" {
 			sg.Ingress = append(sg.Ingress, rule)
 			return
 		}
@@ -200,7 +205,7 @@ func (l *Linker) AttachManaged(role lint.String, arn lint.String) {
 		if r == nil {
 			return
 		}
-		if p := l.policies[arn.Ref]; p != nil && arn.Ref != "" {
+		if p := l.policies[arn.Ref()]; p != nil && arn.Ref() != "" {
 			r.Policies = append(r.Policies, p)
 			return
 		}
@@ -214,7 +219,7 @@ func (l *Linker) ResolveManaged(r *lint.Role) {
 	arns := r.ManagedPolicyArns
 	l.later = append(l.later, func() {
 		for _, arn := range arns {
-			if p := l.policies[arn.Ref]; p != nil && arn.Ref != "" {
+			if p := l.policies[arn.Ref()]; p != nil && arn.Ref() != "" {
 				r.Policies = append(r.Policies, p)
 			}
 		}

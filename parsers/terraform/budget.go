@@ -34,7 +34,7 @@ func (ev *evaluator) measure(n *lint.Node, r lint.Range) (size, bool) {
 		return size{}, false
 	}
 	z := size{text: int64(len(n.Text))}
-	for _, list := range [][]*lint.Node{n.Items, n.Alts} {
+	for _, list := range [][]*lint.Node{n.Items, n.Alts()} {
 		for _, it := range list {
 			s, ok := ev.measure(it, r)
 			if !ok {

@@ -214,6 +214,11 @@ func (ev *evaluator) hclFile(f *srcFile) *body {
 			"number of %d digits is too long to check (HCL parses it in quadratic time); at most %d", digits, maxLiteralDigits)
 		return nil
 	}
+	if at, ok := overdeepNesting(f.src, false); ok {
+		ev.ctx.Errorf(f.place(lint.Range{File: f.name, Start: f.pos(at), End: f.pos(at)}),
+			"nested more than %d levels deep, too deep to check", maxSourceNesting)
+		return nil
+	}
 	file, diags := hclsyntax.ParseConfig(f.src, f.key, hcl.InitialPos)
 	ev.report(diags)
 	if file == nil || diags.HasErrors() {

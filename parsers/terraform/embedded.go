@@ -135,14 +135,14 @@ func (ev *evaluator) jsonOf(n *lint.Node, what string) *lint.Node {
 	if v, ok := ev.encoded[n]; ok {
 		return v
 	}
-	if len(n.Alts) > 0 {
+	if len(n.Alts()) > 0 {
 		base := *n
-		base.Alts = nil
+		base.SetAlts(nil)
 		ev.copyMeta(n, &base)
 		out := *ev.jsonOf(&base, what)
-		out.Alts = nil
-		for _, a := range n.Alts {
-			out.Alts = append(out.Alts, ev.jsonOf(a, what))
+		out.SetAlts(nil)
+		for _, a := range n.Alts() {
+			out.SetAlts(append(out.Alts(), ev.jsonOf(a, what)))
 		}
 		return &out
 	}
@@ -152,7 +152,7 @@ func (ev *evaluator) jsonOf(n *lint.Node, what string) *lint.Node {
 			if n.Kind == lint.ArrayNode || n.Kind == lint.ObjectNode {
 				return n
 			}
-			return unknownRef(n.Range, n.Ref)
+			return unknownRef(n.Range, n.Ref())
 		}
 		emb = ev.quoted(n)
 		ev.embedded[n] = emb
@@ -262,7 +262,7 @@ func (ev *evaluator) jsonOfReadings(emb *embeddedText, n *lint.Node, what string
 	for _, r := range emb.readings {
 		v, err := parseHoleJSON(r)
 		if err != nil {
-			v = unknownRef(n.Range, n.Ref)
+			v = unknownRef(n.Range, n.Ref())
 			var se *holeSyntaxError
 			if errors.As(err, &se) {
 				at := r.rng(se.off, se.off)
@@ -283,7 +283,7 @@ func (ev *evaluator) jsonOfReadings(emb *embeddedText, n *lint.Node, what string
 		vals = append(vals, v)
 	}
 	if len(vals) == 0 {
-		return unknownRef(n.Range, n.Ref)
+		return unknownRef(n.Range, n.Ref())
 	}
 	return mergeReadings(vals)
 }

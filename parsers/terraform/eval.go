@@ -90,7 +90,7 @@ func (s *scope) lookup(name string) (*lint.Node, bool) {
 func unknown(r lint.Range) *lint.Node { return &lint.Node{Kind: lint.UnknownNode, Range: r} }
 
 func unknownRef(r lint.Range, ref string) *lint.Node {
-	return &lint.Node{Kind: lint.UnknownNode, Range: r, Ref: ref}
+	return lint.NewUnknown(r, ref, nil)
 }
 
 func strNode(s string, r lint.Range) *lint.Node {
@@ -150,6 +150,11 @@ func (ev *evaluator) evalJSON(s *scope, f *srcFile, n *lint.Node) *lint.Node {
 		tf.via, tf.pin = jsonString(f, from, to), f.pin
 		tf.key = fmt.Sprintf("%s\x00%d", f.key, from)
 		ev.files[tf.key] = tf
+		if at, ok := overdeepNesting(tf.src, true); ok {
+			ev.ctx.Errorf(tf.place(lint.Range{File: tf.name, Start: tf.pos(at), End: tf.pos(at)}),
+				"nested more than %d levels deep, too deep to check", maxSourceNesting)
+			return unknown(n.Range)
+		}
 		tx, diags := hclsyntax.ParseTemplate(tf.src, tf.key, hcl.InitialPos)
 		if diags.HasErrors() {
 			ev.report(diags)
@@ -282,7 +287,7 @@ func (ev *evaluator) objectKey(s *scope, f *srcFile, k hclsyntax.Expression) (st
 
 // truth reads a known boolean (Terraform accepts "true"/"false" strings).
 func truth(n *lint.Node) (bool, bool) {
-	if len(n.Alts) > 0 {
+	if len(n.Alts()) > 0 {
 		return false, false
 	}
 	switch n.Kind {
@@ -303,7 +308,7 @@ func truth(n *lint.Node) (bool, bool) {
 func (ev *evaluator) alternatives(a, b *lint.Node) *lint.Node {
 	out := *a
 	ev.copyMeta(a, &out)
-	out.Alts = append(append(append([]*lint.Node(nil), a.Alts...), b), b.Alts...)
+	out.SetAlts(append(append(append([]*lint.Node(nil), a.Alts()...), b), b.Alts()...))
 	return &out
 }
 
@@ -394,7 +399,7 @@ func (ev *evaluator) renderParts(s *scope, f *srcFile, exprs []hclsyntax.Express
 		n := ev.evalHCL(s, f, p)
 		vals[i] = n
 		switch {
-		case len(n.Alts) > 0:
+		case len(n.Alts()) > 0:
 			known = false
 		case n.Kind == lint.StringNode || n.Kind == lint.NumberNode || n.Kind == lint.BoolNode:
 			size += len(n.Text)
@@ -428,10 +433,10 @@ func sharedRef(vals []*lint.Node) string {
 		if v.Kind != lint.UnknownNode {
 			continue
 		}
-		if v.Ref == "" || ref != "" && v.Ref != ref {
+		if v.Ref() == "" || ref != "" && v.Ref() != ref {
 			return ""
 		}
-		ref = v.Ref
+		ref = v.Ref()
 	}
 	return ref
 }
@@ -500,8 +505,8 @@ func (ev *evaluator) traverse(s *scope, t hcl.Traversal, r lint.Range) *lint.Nod
 			return unknown(r) // "data" alone, or data.TYPE: not a data source
 		}
 		n := inst.dataRef(typ, name, t[3:], r)
-		if n.Kind == lint.UnknownNode && !isErr(n) && n.Origin == nil {
-			n.Origin = resourceOrigin(inst.prefix+traversalText(t), "data."+typ, t[3:])
+		if n.Kind == lint.UnknownNode && !isErr(n) && n.Origin() == nil {
+			n.SetOrigin(resourceOrigin(inst.prefix+traversalText(t), "data."+typ, t[3:]))
 		}
 		return n
 	case "count", "each", "self":
@@ -514,7 +519,7 @@ func (ev *evaluator) traverse(s *scope, t hcl.Traversal, r lint.Range) *lint.Nod
 		return unknown(r)
 	}
 	n := unknownRef(r, inst.prefix+root+"."+name)
-	n.Origin = resourceOrigin(inst.prefix+traversalText(t), root, t[2:])
+	n.SetOrigin(resourceOrigin(inst.prefix+traversalText(t), root, t[2:]))
 	return n
 }
 
@@ -545,8 +550,8 @@ func (ev *evaluator) attr(n *lint.Node, name string, r lint.Range) *lint.Node {
 		if isErr(n) {
 			return n
 		}
-		u := unknownRef(r, n.Ref)
-		u.Origin = attrOrigin(n.Origin, name)
+		u := unknownRef(r, n.Ref())
+		u.SetOrigin(attrOrigin(n.Origin(), name))
 		return u
 	}
 	return errNode(r)
@@ -594,7 +599,7 @@ func (ev *evaluator) noteWritten(v *lint.Node, key lint.Range) {
 }
 
 func (ev *evaluator) index(coll, key *lint.Node, r lint.Range) *lint.Node {
-	if len(coll.Alts) > 0 || len(key.Alts) > 0 {
+	if len(coll.Alts()) > 0 || len(key.Alts()) > 0 {
 		return unknown(r)
 	}
 	switch coll.Kind {
@@ -614,8 +619,8 @@ func (ev *evaluator) index(coll, key *lint.Node, r lint.Range) *lint.Node {
 		}
 		return ev.attr(coll, key.Text, r)
 	case lint.UnknownNode:
-		u := unknownRef(r, coll.Ref)
-		u.Origin = coll.Origin
+		u := unknownRef(r, coll.Ref())
+		u.SetOrigin(coll.Origin())
 		return u
 	}
 	return errNode(r)
@@ -624,12 +629,12 @@ func (ev *evaluator) index(coll, key *lint.Node, r lint.Range) *lint.Node {
 // forExpr evaluates [for k, v in coll : ...] and {for ...}.
 func (ev *evaluator) forExpr(s *scope, f *srcFile, e *hclsyntax.ForExpr, r lint.Range) *lint.Node {
 	coll := ev.evalHCL(s, f, e.CollExpr)
-	if coll.Kind == lint.UnknownNode && coll.Ref != "" && e.KeyExpr == nil && e.CondExpr == nil && !isErr(coll) {
+	if coll.Kind == lint.UnknownNode && coll.Ref() != "" && e.KeyExpr == nil && e.CondExpr == nil && !isErr(coll) {
 		// The instances of a resource with count or for_each: a list of
 		// values that still refer to it.
 		return &lint.Node{Kind: lint.ArrayNode, Range: r, Items: []*lint.Node{ev.evalHCL(s.with(map[string]*lint.Node{e.ValVar: coll}), f, e.ValExpr)}}
 	}
-	if len(coll.Alts) > 0 || (coll.Kind != lint.ArrayNode && coll.Kind != lint.ObjectNode) || e.Group {
+	if len(coll.Alts()) > 0 || (coll.Kind != lint.ArrayNode && coll.Kind != lint.ObjectNode) || e.Group {
 		return unknown(r)
 	}
 	type kv struct{ k, v *lint.Node }
@@ -686,7 +691,7 @@ func (ev *evaluator) splat(s *scope, f *srcFile, e *hclsyntax.SplatExpr, r lint.
 		items = src.Items
 	case lint.NullNode:
 	case lint.UnknownNode:
-		if src.Ref == "" || isErr(src) {
+		if src.Ref() == "" || isErr(src) {
 			return unknown(r)
 		}
 		// A resource's instances, aws_security_group.app[*].id: a list of
@@ -707,7 +712,7 @@ func (ev *evaluator) splat(s *scope, f *srcFile, e *hclsyntax.SplatExpr, r lint.
 func (ev *evaluator) operation(op *hclsyntax.Operation, r lint.Range, args ...*lint.Node) *lint.Node {
 	vals := make([]cty.Value, len(args))
 	for i, a := range args {
-		if len(a.Alts) > 0 {
+		if len(a.Alts()) > 0 {
 			return unknown(r)
 		}
 		if _, ok := ev.measure(a, r); !ok {
@@ -812,7 +817,7 @@ func approximateNumber(f *big.Float, exp int) string {
 // nodeToCty converts a node for cty functions and operators; unknowns and
 // alternatives become unknown values.
 func nodeToCty(n *lint.Node) cty.Value {
-	if len(n.Alts) > 0 {
+	if len(n.Alts()) > 0 {
 		return cty.DynamicVal
 	}
 	switch n.Kind {

@@ -48,24 +48,9 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 	// try and can evaluate their arguments themselves.
 	switch name {
 	case "try":
-		for _, a := range e.Args {
-			if v := ev.evalHCL(s, f, a); !isErr(v) {
-				return v
-			}
-		}
-		return errNode(r)
+		return ev.try(s, f, e.Args, r)
 	case "can":
-		if len(e.Args) != 1 {
-			return errNode(r)
-		}
-		v := ev.evalHCL(s, f, e.Args[0])
-		if isErr(v) {
-			return boolNode(false, r)
-		}
-		if v.Kind == lint.UnknownNode {
-			return unknown(r)
-		}
-		return boolNode(true, r)
+		return ev.can(s, f, e.Args, r)
 	}
 	args := make([]*lint.Node, len(e.Args))
 	for i, a := range e.Args {
@@ -74,259 +59,56 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 			return args[i]
 		}
 	}
-	switch name {
-	case "jsonencode":
-		if len(args) != 1 {
-			return errNode(r)
-		}
-		// Encoding writes every text once, escaped (at most six bytes for
-		// one byte), and a few bytes per element: charged before encoding.
-		z, ok := ev.measure(args[0], r)
-		bound := 6*z.text + 8*z.elems + 8
-		if !ok || !ev.budget.Alloc(r, bound) {
-			return unknown(r) // not the argument's encoding: rules must not read it
-		}
-		out := unknown(r)
-		if b, err := json.Marshal(nodeToJSON(args[0])); err == nil && isWhollyKnown(args[0]) {
-			out = strNode(string(b), r)
-			ev.budget.Refund(bound - int64(len(b)))
-		} else {
-			ev.budget.Refund(bound)
-		}
-		ev.encoded[out] = args[0]
-		return withPartsOrigin(out, args)
-	case "jsondecode":
-		if len(args) != 1 {
-			return errNode(r)
-		}
-		v := ev.jsonOf(args[0], "jsondecode()")
-		if v.Kind == lint.UnknownNode && v.Origin == nil && args[0].Origin != nil && !isErr(v) {
-			// What a secret's JSON holds is still the secret's.
-			with := *v
-			with.Origin = args[0].Origin
-			return &with
-		}
-		return v
-	case "file":
-		return ev.file(s, args, r)
-	case "fileexists":
-		if len(args) != 1 || args[0].Kind != lint.StringNode {
-			return unknown(r)
-		}
-		path := ev.resolvePath(s, args[0].Text)
-		if !ev.ctx.FS.Within(path) {
-			ev.ctx.Notef(r, "fileexists(%q) looks outside the scanned roots; refused, its value is unknown", args[0].Text)
-			return unknown(r)
-		}
-		_, err := ev.ctx.FS.ReadFile(path)
-		return boolNode(err == nil, r)
-	case "templatefile":
-		return ev.templatefile(s, args, r)
-	case "merge":
-		out := &lint.Node{Kind: lint.ObjectNode, Range: r}
-		for _, a := range args {
-			if !ev.budget.Elements(r, int64(len(a.Fields))) {
-				return unknown(r)
-			}
-			switch {
-			case a.Kind == lint.NullNode:
-			case a.Kind == lint.ObjectNode && len(a.Alts) == 0:
-				for _, fl := range a.Fields {
-					ev.inheritOrigin(a, fl)
-					out.Fields = removeField(out.Fields, fl.Key)
-					out.Fields = append(out.Fields, fl)
-				}
-			default:
-				return unknown(r)
-			}
-		}
-		ev.placeMerged(out, args)
+	// The families know disjoint names, so the order they are asked in does
+	// not matter; what none of them settles is cty's.
+	if out, done := ev.collectionCall(name, args, r); done {
 		return out
-	case "concat":
-		// A list of unknown length leaves an unknown item, so the known
-		// items (a security group, a capability) are still seen.
-		out := &lint.Node{Kind: lint.ArrayNode, Range: r}
-		for _, a := range args {
-			if !ev.budget.Elements(r, int64(len(a.Items))+1) {
-				return unknown(r)
-			}
-			switch {
-			case a.Kind == lint.ArrayNode && len(a.Alts) == 0:
-				out.Items = append(out.Items, a.Items...)
-			case a.Kind == lint.UnknownNode || len(a.Alts) > 0:
-				out.Items = append(out.Items, unknownRef(a.Range, a.Ref))
-			default:
-				return errNode(r)
-			}
-		}
+	}
+	if out, done := ev.conversionCall(f, e, name, args, r); done {
 		return out
-	case "flatten":
-		if len(args) != 1 {
-			return errNode(r)
-		}
-		out := &lint.Node{Kind: lint.ArrayNode, Range: r}
-		if !ev.flattenInto(out, args[0], 0, r) {
-			return unknown(r)
-		}
+	}
+	if out, done := ev.encodingCall(name, args, r); done {
 		return out
-	case "lookup":
-		if len(args) < 2 || len(args) > 3 {
-			return errNode(r)
-		}
-		if args[0].Kind == lint.ObjectNode && args[1].Kind == lint.StringNode && len(args[0].Alts) == 0 {
-			if fl := args[0].Get(args[1].Text); fl != nil {
-				ev.inheritOrigin(args[0], fl)
-				return fl.Value
-			}
-			if len(args) == 3 {
-				return args[2]
-			}
-			return errNode(r)
-		}
-		return unknown(r)
-	case "element":
-		if len(args) != 2 || args[0].Kind != lint.ArrayNode || args[1].Kind != lint.NumberNode || len(args[0].Items) == 0 {
-			return unknown(r)
-		}
-		i, err := strconv.Atoi(args[1].Text)
-		if err != nil || i < 0 {
-			return errNode(r)
-		}
-		return args[0].Items[i%len(args[0].Items)]
-	case "coalesce":
-		for _, a := range args {
-			switch {
-			case a.Kind == lint.UnknownNode || len(a.Alts) > 0:
-				// Most likely this one; unknown, but still a reference.
-				return a
-			case a.Kind == lint.NullNode || a.Kind == lint.StringNode && a.Text == "":
-			default:
-				return a
-			}
-		}
-		return errNode(r)
-	case "one":
-		if len(args) == 1 && args[0].Kind == lint.UnknownNode {
-			return unknownRef(r, args[0].Ref)
-		}
-		if len(args) == 1 && args[0].Kind == lint.ArrayNode {
-			switch len(args[0].Items) {
-			case 0:
-				return &lint.Node{Kind: lint.NullNode, Range: r}
-			case 1:
-				return args[0].Items[0]
-			}
-			return errNode(r)
-		}
-		return unknown(r)
-	case "toset":
-		// A set of strings iterates in lexical order, without duplicates.
-		if len(args) == 1 && args[0].Kind == lint.ArrayNode && allStrings(args[0]) {
-			items := append([]*lint.Node(nil), args[0].Items...)
-			sort.SliceStable(items, func(i, j int) bool { return items[i].Text < items[j].Text })
-			out := &lint.Node{Kind: lint.ArrayNode, Range: args[0].Range}
-			for i, it := range items {
-				if i == 0 || it.Text != items[i-1].Text {
-					out.Items = append(out.Items, it)
-				}
-			}
-			return out
-		}
-		if len(args) != 1 {
-			return errNode(r)
-		}
-		return args[0]
-	case "sensitive":
-		if len(args) != 1 {
-			return errNode(r)
-		}
-		// Terraform marks the value sensitive: it is a secret as a
-		// sensitive variable is.
-		return ev.markSensitive(args[0], &lint.Origin{Expr: "sensitive(" + string(f.text(e.Args[0].Range())) + ")", Sensitive: true})
-	case "tolist", "tomap", "nonsensitive", "tobool", "tonumber":
-		if len(args) != 1 {
-			return errNode(r)
-		}
-		return args[0]
-	case "tostring":
-		if len(args) == 1 && (args[0].Kind == lint.NumberNode || args[0].Kind == lint.BoolNode) {
-			return strNode(args[0].Text, args[0].Range)
-		}
-		if len(args) == 1 {
-			return args[0]
-		}
-		return errNode(r)
-	case "reverse", "slice", "coalescelist", "distinct", "compact", "sort", "zipmap":
-		if n, ok := listCall(name, args, r); ok {
-			return n
-		}
-	case "length":
-		if len(args) == 1 && len(args[0].Alts) == 0 {
-			switch args[0].Kind {
-			case lint.ArrayNode:
-				return numNode(len(args[0].Items), r)
-			case lint.ObjectNode:
-				return numNode(len(args[0].Fields), r)
-			case lint.StringNode:
-				return numNode(len([]rune(args[0].Text)), r)
-			}
-		}
-		return unknown(r)
-	case "keys", "values":
-		if len(args) != 1 || args[0].Kind != lint.ObjectNode || len(args[0].Alts) > 0 {
-			return unknown(r)
-		}
-		if !ev.budget.Elements(r, int64(len(args[0].Fields))) {
-			return unknown(r)
-		}
-		out := &lint.Node{Kind: lint.ArrayNode, Range: r}
-		for _, fl := range sortedKeys(args[0]) {
-			if name == "keys" {
-				out.Items = append(out.Items, strNode(fl.Key, fl.KeyRange))
-			} else {
-				out.Items = append(out.Items, fl.Value)
-			}
-		}
+	}
+	if out, done := ev.fileCall(s, name, args, r); done {
 		return out
-	case "base64encode":
-		if len(args) == 1 && args[0].Kind == lint.StringNode {
-			if !ev.budget.Alloc(r, int64(base64.StdEncoding.EncodedLen(len(args[0].Text)))) {
-				return unknown(r)
-			}
-			out := strNode(base64.StdEncoding.EncodeToString([]byte(args[0].Text)), r)
-			writtenBy(out, args)
-			return out
-		}
-		return unknown(r)
-	case "replace":
-		if _, ok := ev.measureAll(args, r); !ok {
-			return unknown(r)
-		}
-		// Terraform's replace takes a regular expression written /like this/.
-		if len(args) == 3 && args[1].Kind == lint.StringNode && len(args[1].Text) > 1 &&
-			strings.HasPrefix(args[1].Text, "/") && strings.HasSuffix(args[1].Text, "/") {
-			pattern := strNode(args[1].Text[1:len(args[1].Text)-1], args[1].Range)
-			reserved, ok := ev.prechargeReplace(args[0].Text, pattern.Text, args[2].Text, true, r)
-			if !ok {
-				return unknown(r)
-			}
-			return ev.ctyCall(stdlib.RegexReplaceFunc, r, reserved, args[0], pattern, args[2])
-		}
-		if len(args) != 3 {
-			return errNode(r)
-		}
-		reserved, ok := ev.prechargeReplace(args[0].Text, args[1].Text, args[2].Text, false, r)
-		if !ok {
-			return unknown(r)
-		}
-		return ev.ctyCall(stdlib.ReplaceFunc, r, reserved, args...)
-	case "range":
-		for _, a := range args {
-			if n, err := strconv.ParseFloat(a.Text, 64); a.Kind == lint.NumberNode && (err != nil || n > maxElements || n < -maxElements) {
-				return unknown(r)
-			}
+	}
+	if name == "replace" {
+		return ev.replace(args, r)
+	}
+	return ev.ctyFunc(name, args, r)
+}
+
+// try returns its first argument that evaluates without an error.
+func (ev *evaluator) try(s *scope, f *srcFile, xs []hclsyntax.Expression, r lint.Range) *lint.Node {
+	for _, a := range xs {
+		if v := ev.evalHCL(s, f, a); !isErr(v) {
+			return v
 		}
 	}
+	return errNode(r)
+}
+
+// can reports whether its argument evaluates without an error; unknown
+// when the argument is.
+func (ev *evaluator) can(s *scope, f *srcFile, xs []hclsyntax.Expression, r lint.Range) *lint.Node {
+	if len(xs) != 1 {
+		return errNode(r)
+	}
+	v := ev.evalHCL(s, f, xs[0])
+	if isErr(v) {
+		return boolNode(false, r)
+	}
+	if v.Kind == lint.UnknownNode {
+		return unknown(r)
+	}
+	return boolNode(true, r)
+}
+
+// ctyFunc calls the function cty implements under name, and gives any
+// other (a provider function, yamlencode, a function of a newer
+// Terraform) an unknown value: not evaluated, never a crash.
+func (ev *evaluator) ctyFunc(name string, args []*lint.Node, r lint.Range) *lint.Node {
 	if fn, ok := ctyFuncs[name]; ok {
 		reserved, ok := ev.precharge(name, args, r)
 		if !ok {
@@ -336,14 +118,392 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 		if opaqueFuncs[name] || isErr(out) {
 			return out
 		}
-		return withPartsOrigin(out, args) // format(), join(), replace() disclose their arguments
+		return withPartsOrigin(out, args) // format(), join(), upper() disclose their arguments
 	}
-	// A provider function, yamlencode, a function of a newer Terraform:
-	// not evaluated, never a crash.
 	if opaqueFuncs[name] {
 		return unknown(r)
 	}
 	return withPartsOrigin(unknown(r), args)
+}
+
+// collectionCall evaluates the functions that build, pick from or measure
+// collections on the nodes themselves, so elements keep their positions.
+// done is false for a name it does not know and for a call it leaves to
+// cty.
+func (ev *evaluator) collectionCall(name string, args []*lint.Node, r lint.Range) (out *lint.Node, done bool) {
+	switch name {
+	case "merge":
+		return ev.merge(args, r), true
+	case "concat":
+		return ev.concat(args, r), true
+	case "flatten":
+		return ev.flatten(args, r), true
+	case "lookup":
+		return ev.lookup(args, r), true
+	case "element":
+		return element(args, r), true
+	case "coalesce":
+		return coalesce(args, r), true
+	case "one":
+		return one(args, r), true
+	case "length":
+		return length(args, r), true
+	case "keys", "values":
+		return ev.keysOrValues(name, args, r), true
+	case "reverse", "slice", "coalescelist", "distinct", "compact", "sort", "zipmap":
+		return listCall(name, args, r)
+	case "range":
+		// cty builds the list, once its bounds are known to be small.
+		if !rangeWithinBounds(args) {
+			return unknown(r), true
+		}
+	}
+	return nil, false
+}
+
+func (ev *evaluator) merge(args []*lint.Node, r lint.Range) *lint.Node {
+	out := &lint.Node{Kind: lint.ObjectNode, Range: r}
+	for _, a := range args {
+		if !ev.budget.Elements(r, int64(len(a.Fields))) {
+			return unknown(r)
+		}
+		switch {
+		case a.Kind == lint.NullNode:
+		case a.Kind == lint.ObjectNode && len(a.Alts()) == 0:
+			for _, fl := range a.Fields {
+				ev.inheritOrigin(a, fl)
+				out.Fields = removeField(out.Fields, fl.Key)
+				out.Fields = append(out.Fields, fl)
+			}
+		default:
+			return unknown(r)
+		}
+	}
+	ev.placeMerged(out, args)
+	return out
+}
+
+// concat joins lists. A list of unknown length leaves an unknown item, so
+// the known items (a security group, a capability) are still seen.
+func (ev *evaluator) concat(args []*lint.Node, r lint.Range) *lint.Node {
+	out := &lint.Node{Kind: lint.ArrayNode, Range: r}
+	for _, a := range args {
+		if !ev.budget.Elements(r, int64(len(a.Items))+1) {
+			return unknown(r)
+		}
+		switch {
+		case a.Kind == lint.ArrayNode && len(a.Alts()) == 0:
+			out.Items = append(out.Items, a.Items...)
+		case a.Kind == lint.UnknownNode || len(a.Alts()) > 0:
+			out.Items = append(out.Items, unknownRef(a.Range, a.Ref()))
+		default:
+			return errNode(r)
+		}
+	}
+	return out
+}
+
+func (ev *evaluator) flatten(args []*lint.Node, r lint.Range) *lint.Node {
+	if len(args) != 1 {
+		return errNode(r)
+	}
+	out := &lint.Node{Kind: lint.ArrayNode, Range: r}
+	if !ev.flattenInto(out, args[0], 0, r) {
+		return unknown(r)
+	}
+	return out
+}
+
+func (ev *evaluator) lookup(args []*lint.Node, r lint.Range) *lint.Node {
+	if len(args) < 2 || len(args) > 3 {
+		return errNode(r)
+	}
+	if args[0].Kind == lint.ObjectNode && args[1].Kind == lint.StringNode && len(args[0].Alts()) == 0 {
+		if fl := args[0].Get(args[1].Text); fl != nil {
+			ev.inheritOrigin(args[0], fl)
+			return fl.Value
+		}
+		if len(args) == 3 {
+			return args[2]
+		}
+		return errNode(r)
+	}
+	return unknown(r)
+}
+
+// element indexes a list modulo its length, as Terraform does.
+func element(args []*lint.Node, r lint.Range) *lint.Node {
+	if len(args) != 2 || args[0].Kind != lint.ArrayNode || args[1].Kind != lint.NumberNode || len(args[0].Items) == 0 {
+		return unknown(r)
+	}
+	i, err := strconv.Atoi(args[1].Text)
+	if err != nil || i < 0 {
+		return errNode(r)
+	}
+	return args[0].Items[i%len(args[0].Items)]
+}
+
+// coalesce returns its first argument that is neither null nor "".
+func coalesce(args []*lint.Node, r lint.Range) *lint.Node {
+	for _, a := range args {
+		switch {
+		case a.Kind == lint.UnknownNode || len(a.Alts()) > 0:
+			// Most likely this one; unknown, but still a reference.
+			return a
+		case a.Kind == lint.NullNode || a.Kind == lint.StringNode && a.Text == "":
+		default:
+			return a
+		}
+	}
+	return errNode(r)
+}
+
+// one returns the only element of a list, null for an empty one.
+func one(args []*lint.Node, r lint.Range) *lint.Node {
+	if len(args) == 1 && args[0].Kind == lint.UnknownNode {
+		return unknownRef(r, args[0].Ref())
+	}
+	if len(args) == 1 && args[0].Kind == lint.ArrayNode {
+		switch len(args[0].Items) {
+		case 0:
+			return &lint.Node{Kind: lint.NullNode, Range: r}
+		case 1:
+			return args[0].Items[0]
+		}
+		return errNode(r)
+	}
+	return unknown(r)
+}
+
+// length counts a list's elements, an object's attributes or a string's
+// characters.
+func length(args []*lint.Node, r lint.Range) *lint.Node {
+	if len(args) == 1 && len(args[0].Alts()) == 0 {
+		switch args[0].Kind {
+		case lint.ArrayNode:
+			return numNode(len(args[0].Items), r)
+		case lint.ObjectNode:
+			return numNode(len(args[0].Fields), r)
+		case lint.StringNode:
+			return numNode(len([]rune(args[0].Text)), r)
+		}
+	}
+	return unknown(r)
+}
+
+// keysOrValues lists an object's keys or its values (name says which), in
+// key order.
+func (ev *evaluator) keysOrValues(name string, args []*lint.Node, r lint.Range) *lint.Node {
+	if len(args) != 1 || args[0].Kind != lint.ObjectNode || len(args[0].Alts()) > 0 {
+		return unknown(r)
+	}
+	if !ev.budget.Elements(r, int64(len(args[0].Fields))) {
+		return unknown(r)
+	}
+	out := &lint.Node{Kind: lint.ArrayNode, Range: r}
+	for _, fl := range sortedKeys(args[0]) {
+		if name == "keys" {
+			out.Items = append(out.Items, strNode(fl.Key, fl.KeyRange))
+		} else {
+			out.Items = append(out.Items, fl.Value)
+		}
+	}
+	return out
+}
+
+// rangeWithinBounds reports whether range()'s numeric arguments are at
+// most maxElements from zero: cty would build a list of any length.
+func rangeWithinBounds(args []*lint.Node) bool {
+	for _, a := range args {
+		if n, err := strconv.ParseFloat(a.Text, 64); a.Kind == lint.NumberNode && (err != nil || n > maxElements || n < -maxElements) {
+			return false
+		}
+	}
+	return true
+}
+
+// conversionCall evaluates the type conversions and sensitivity marks,
+// which return their argument (sensitive() marked, toset() of strings
+// sorted and without duplicates, tostring() of a scalar as text). done is
+// false for a name it does not know.
+func (ev *evaluator) conversionCall(f *srcFile, e *hclsyntax.FunctionCallExpr, name string, args []*lint.Node, r lint.Range) (out *lint.Node, done bool) {
+	switch name {
+	case "toset":
+		return toset(args, r), true
+	case "sensitive":
+		if len(args) != 1 {
+			return errNode(r), true
+		}
+		// Terraform marks the value sensitive: it is a secret as a
+		// sensitive variable is.
+		return ev.markSensitive(args[0], &lint.Origin{Expr: "sensitive(" + string(f.text(e.Args[0].Range())) + ")", Sensitive: true}), true
+	case "tolist", "tomap", "nonsensitive", "tobool", "tonumber":
+		if len(args) != 1 {
+			return errNode(r), true
+		}
+		return args[0], true
+	case "tostring":
+		return tostring(args, r), true
+	}
+	return nil, false
+}
+
+// toset returns a set of strings in the order it iterates in, lexical and
+// without duplicates; any other value as it is.
+func toset(args []*lint.Node, r lint.Range) *lint.Node {
+	if len(args) == 1 && args[0].Kind == lint.ArrayNode && allStrings(args[0]) {
+		items := append([]*lint.Node(nil), args[0].Items...)
+		sort.SliceStable(items, func(i, j int) bool { return items[i].Text < items[j].Text })
+		out := &lint.Node{Kind: lint.ArrayNode, Range: args[0].Range}
+		for i, it := range items {
+			if i == 0 || it.Text != items[i-1].Text {
+				out.Items = append(out.Items, it)
+			}
+		}
+		return out
+	}
+	if len(args) != 1 {
+		return errNode(r)
+	}
+	return args[0]
+}
+
+func tostring(args []*lint.Node, r lint.Range) *lint.Node {
+	if len(args) == 1 && (args[0].Kind == lint.NumberNode || args[0].Kind == lint.BoolNode) {
+		return strNode(args[0].Text, args[0].Range)
+	}
+	if len(args) == 1 {
+		return args[0]
+	}
+	return errNode(r)
+}
+
+// encodingCall evaluates jsonencode, jsondecode and base64encode. done is
+// false for a name it does not know.
+func (ev *evaluator) encodingCall(name string, args []*lint.Node, r lint.Range) (out *lint.Node, done bool) {
+	switch name {
+	case "jsonencode":
+		return ev.jsonencode(args, r), true
+	case "jsondecode":
+		return ev.jsondecode(args, r), true
+	case "base64encode":
+		return ev.base64encode(args, r), true
+	}
+	return nil, false
+}
+
+// jsonencode encodes a wholly known value; the result remembers the value
+// it encodes, so rules that read the JSON (container_definitions) see the
+// value's own nodes and positions.
+func (ev *evaluator) jsonencode(args []*lint.Node, r lint.Range) *lint.Node {
+	if len(args) != 1 {
+		return errNode(r)
+	}
+	// Encoding writes every text once, escaped (at most six bytes for
+	// one byte), and a few bytes per element: charged before encoding.
+	z, ok := ev.measure(args[0], r)
+	bound := 6*z.text + 8*z.elems + 8
+	if !ok || !ev.budget.Alloc(r, bound) {
+		return unknown(r) // not the argument's encoding: rules must not read it
+	}
+	out := unknown(r)
+	if b, err := json.Marshal(nodeToJSON(args[0])); err == nil && isWhollyKnown(args[0]) {
+		out = strNode(string(b), r)
+		ev.budget.Refund(bound - int64(len(b)))
+	} else {
+		ev.budget.Refund(bound)
+	}
+	ev.encoded[out] = args[0]
+	return withPartsOrigin(out, args)
+}
+
+func (ev *evaluator) jsondecode(args []*lint.Node, r lint.Range) *lint.Node {
+	if len(args) != 1 {
+		return errNode(r)
+	}
+	v := ev.jsonOf(args[0], "jsondecode()")
+	if v.Kind == lint.UnknownNode && v.Origin() == nil && args[0].Origin() != nil && !isErr(v) {
+		// What a secret's JSON holds is still the secret's.
+		with := *v
+		with.SetOrigin(args[0].Origin())
+		return &with
+	}
+	return v
+}
+
+func (ev *evaluator) base64encode(args []*lint.Node, r lint.Range) *lint.Node {
+	if len(args) == 1 && args[0].Kind == lint.StringNode {
+		if !ev.budget.Alloc(r, int64(base64.StdEncoding.EncodedLen(len(args[0].Text)))) {
+			return unknown(r)
+		}
+		out := strNode(base64.StdEncoding.EncodeToString([]byte(args[0].Text)), r)
+		writtenBy(out, args)
+		return out
+	}
+	return unknown(r)
+}
+
+// fileCall evaluates the functions that read files, through the sandbox.
+// done is false for a name it does not know.
+func (ev *evaluator) fileCall(s *scope, name string, args []*lint.Node, r lint.Range) (out *lint.Node, done bool) {
+	switch name {
+	case "file":
+		return ev.file(s, args, r), true
+	case "fileexists":
+		return ev.fileexists(s, args, r), true
+	case "templatefile":
+		return ev.templatefile(s, args, r), true
+	}
+	return nil, false
+}
+
+func (ev *evaluator) fileexists(s *scope, args []*lint.Node, r lint.Range) *lint.Node {
+	if len(args) != 1 || args[0].Kind != lint.StringNode {
+		return unknown(r)
+	}
+	path := ev.resolvePath(s, args[0].Text)
+	if !ev.ctx.FS.Within(path) {
+		ev.ctx.Notef(r, "fileexists(%q) looks outside the scanned roots; refused, its value is unknown", args[0].Text)
+		return unknown(r)
+	}
+	_, err := ev.ctx.FS.ReadFile(path)
+	return boolNode(err == nil, r)
+}
+
+// replace calls cty's replace, or its regular-expression replace for a
+// pattern written /like this/ as Terraform's replace takes it, once the
+// result is charged. Like the functions ctyFunc calls, its result carries
+// its arguments' origins: replace(var.password, "\n", "") is still the
+// password.
+func (ev *evaluator) replace(args []*lint.Node, r lint.Range) *lint.Node {
+	out := ev.replaceCall(args, r)
+	if isErr(out) {
+		return out
+	}
+	return withPartsOrigin(out, args)
+}
+
+func (ev *evaluator) replaceCall(args []*lint.Node, r lint.Range) *lint.Node {
+	if _, ok := ev.measureAll(args, r); !ok {
+		return unknown(r)
+	}
+	if len(args) == 3 && args[1].Kind == lint.StringNode && len(args[1].Text) > 1 &&
+		strings.HasPrefix(args[1].Text, "/") && strings.HasSuffix(args[1].Text, "/") {
+		pattern := strNode(args[1].Text[1:len(args[1].Text)-1], args[1].Range)
+		reserved, ok := ev.prechargeReplace(args[0].Text, pattern.Text, args[2].Text, true, r)
+		if !ok {
+			return unknown(r)
+		}
+		return ev.ctyCall(stdlib.RegexReplaceFunc, r, reserved, args[0], pattern, args[2])
+	}
+	if len(args) != 3 {
+		return errNode(r)
+	}
+	reserved, ok := ev.prechargeReplace(args[0].Text, args[1].Text, args[2].Text, false, r)
+	if !ok {
+		return unknown(r)
+	}
+	return ev.ctyCall(stdlib.ReplaceFunc, r, reserved, args...)
 }
 
 // ctyCall calls a cty function on arguments the caller measured; reserved
@@ -396,7 +556,7 @@ func removeField(fs []*lint.Field, key string) []*lint.Field {
 // flattenInto appends n's leaves to out, each charged: a list of the same
 // list twice, nested forty times, has a trillion leaves in a few nodes.
 func (ev *evaluator) flattenInto(out, n *lint.Node, depth int, r lint.Range) bool {
-	if depth > 64 || len(n.Alts) > 0 || n.Kind == lint.UnknownNode || !ev.budget.Elements(r, int64(len(n.Items))+1) {
+	if depth > 64 || len(n.Alts()) > 0 || n.Kind == lint.UnknownNode || !ev.budget.Elements(r, int64(len(n.Items))+1) {
 		return false
 	}
 	if n.Kind != lint.ArrayNode {
@@ -419,7 +579,7 @@ func (ev *evaluator) flattenInto(out, n *lint.Node, depth int, r lint.Range) boo
 }
 
 func isWhollyKnown(n *lint.Node) bool {
-	if n.Kind == lint.UnknownNode || len(n.Alts) > 0 {
+	if n.Kind == lint.UnknownNode || len(n.Alts()) > 0 {
 		return false
 	}
 	for _, it := range n.Items {
@@ -474,7 +634,7 @@ func (ev *evaluator) resolvePath(s *scope, p string) string {
 // readArg reads the file a file() or templatefile() argument names,
 // through the sandbox: nothing outside the scanned roots is read.
 func (ev *evaluator) readArg(s *scope, fn string, arg *lint.Node, r lint.Range) (*srcFile, bool) {
-	if arg.Kind != lint.StringNode || len(arg.Alts) > 0 {
+	if arg.Kind != lint.StringNode || len(arg.Alts()) > 0 {
 		return nil, false
 	}
 	path := ev.resolvePath(s, arg.Text)
@@ -538,6 +698,11 @@ func (ev *evaluator) templatefile(s *scope, args []*lint.Node, r lint.Range) *li
 // renderTemplate renders the template f with vars, the object of the only
 // names it sees, as templatefile() and the template_file data source do.
 func (ev *evaluator) renderTemplate(f *srcFile, vars *lint.Node, r lint.Range) *lint.Node {
+	if at, ok := overdeepNesting(f.src, true); ok {
+		ev.ctx.Errorf(f.place(lint.Range{File: f.name, Start: f.pos(at), End: f.pos(at)}),
+			"nested more than %d levels deep, too deep to check", maxSourceNesting)
+		return unknown(r)
+	}
 	tx, diags := hclsyntax.ParseTemplate(f.src, f.key, hcl.InitialPos)
 	if diags.HasErrors() {
 		ev.report(diags)
@@ -545,7 +710,7 @@ func (ev *evaluator) renderTemplate(f *srcFile, vars *lint.Node, r lint.Range) *
 	}
 	names := map[string]*lint.Node{}
 	switch {
-	case vars.Kind == lint.ObjectNode && len(vars.Alts) == 0:
+	case vars.Kind == lint.ObjectNode && len(vars.Alts()) == 0:
 		for _, fl := range vars.Fields {
 			names[fl.Key] = fl.Value
 		}

@@ -108,9 +108,9 @@ func (p *holeJSON) holeRun(from int) *lint.Node {
 	}
 	n := p.node(lint.UnknownNode, "", from)
 	if holes == 1 && ref != nil && ref.Kind == lint.UnknownNode {
-		n.Ref = ref.Ref
+		n.SetRef(ref.Ref())
 	}
-	n.Origin = origin
+	n.SetOrigin(origin)
 	return n
 }
 
@@ -119,10 +119,10 @@ func (p *holeJSON) holeRun(from int) *lint.Node {
 // made of holes already carries, so that "value": "${...}" still names its
 // source.
 func holeOrigin(o *lint.Origin, hole *lint.Node) *lint.Origin {
-	if hole == nil || hole.Origin == nil {
+	if hole == nil || hole.Origin() == nil {
 		return o
 	}
-	return withOrigins(o, hole.Origin)
+	return withOrigins(o, hole.Origin())
 }
 
 func (p *holeJSON) value(depth int) (*lint.Node, error) {
@@ -234,9 +234,9 @@ func (p *holeJSON) str() (*lint.Node, error) {
 			if holed {
 				n := p.node(lint.UnknownNode, "", start)
 				if ref != nil && ref.Kind == lint.UnknownNode {
-					n.Ref = ref.Ref
+					n.SetRef(ref.Ref())
 				}
-				n.Origin = origin
+				n.SetOrigin(origin)
 				return n, nil
 			}
 			return p.decodeString(start, escaped)
@@ -408,7 +408,7 @@ func mergeReadings(vs []*lint.Node) *lint.Node {
 
 func withAlt(a, b *lint.Node) *lint.Node {
 	c := *a
-	c.Alts = append(append(append([]*lint.Node(nil), a.Alts...), b), b.Alts...)
+	c.SetAlts(append(append(append([]*lint.Node(nil), a.Alts()...), b), b.Alts()...))
 	return &c
 }
 
@@ -416,12 +416,12 @@ func withAlt(a, b *lint.Node) *lint.Node {
 // written at the same place: readings that agree there.
 func hasScalar(a, b *lint.Node) bool {
 	same := func(x *lint.Node) bool {
-		return x.Kind == b.Kind && x.Text == b.Text && x.Range == b.Range && x.Ref == b.Ref
+		return x.Kind == b.Kind && x.Text == b.Text && x.Range == b.Range && x.Ref() == b.Ref()
 	}
 	if same(a) {
 		return true
 	}
-	for _, x := range a.Alts {
+	for _, x := range a.Alts() {
 		if same(x) {
 			return true
 		}
@@ -445,11 +445,11 @@ func mergeNodes(a, b *lint.Node) (*lint.Node, bool) {
 	}
 	switch {
 	case isScalar(a) && isScalar(b):
-		if len(b.Alts) == 0 && hasScalar(a, b) {
+		if len(b.Alts()) == 0 && hasScalar(a, b) {
 			return a, true
 		}
 		return withAlt(a, b), true
-	case len(a.Alts) > 0 || len(b.Alts) > 0 || a.Kind != b.Kind:
+	case len(a.Alts()) > 0 || len(b.Alts()) > 0 || a.Kind != b.Kind:
 		return nil, false
 	case a.Kind == lint.ArrayNode:
 		if len(a.Items) != len(b.Items) {
@@ -538,7 +538,7 @@ func alignItems(a, b *lint.Node) (*lint.Node, bool) {
 func placesOf(items []*lint.Node) (map[lint.Range]bool, bool) {
 	m := make(map[lint.Range]bool, len(items))
 	for _, it := range items {
-		if it.Range.IsZero() || len(it.Alts) > 0 || m[it.Range] {
+		if it.Range.IsZero() || len(it.Alts()) > 0 || m[it.Range] {
 			return nil, false
 		}
 		m[it.Range] = true

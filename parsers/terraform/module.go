@@ -445,7 +445,7 @@ func (in *instance) dataRef(typ, name string, rest hcl.Traversal, r lint.Range) 
 		in.policies[name] = doc
 	}
 	out := strNode("", r)
-	out.Ref = ref
+	out.SetRef(ref)
 	in.ev.encoded[out] = doc
 	return out
 }
@@ -495,7 +495,7 @@ func (in *instance) templateFile(name, ref string, rest hcl.Traversal, r lint.Ra
 // file: the file a file() read, at its own lines, or any other known
 // string placed at the template attribute.
 func (ev *evaluator) templateSource(tmpl *lint.Node, at *attribute) *srcFile {
-	if tmpl.Kind != lint.StringNode || len(tmpl.Alts) > 0 {
+	if tmpl.Kind != lint.StringNode || len(tmpl.Alts()) > 0 {
 		return nil
 	}
 	emb := ev.embedded[tmpl]
@@ -557,7 +557,7 @@ func (in *instance) expand(bl *block) []expansion {
 	s := in.scope()
 	if a := bl.body.attr("count"); a != nil {
 		n := in.ev.eval(s, a.expr)
-		if c, err := strconv.Atoi(n.Text); n.Kind == lint.NumberNode && err == nil && len(n.Alts) == 0 && c >= 0 && c <= 1000 {
+		if c, err := strconv.Atoi(n.Text); n.Kind == lint.NumberNode && err == nil && len(n.Alts()) == 0 && c >= 0 && c <= 1000 {
 			var out []expansion
 			for i := range c {
 				idx := numNode(i, a.nameRange)
@@ -576,7 +576,7 @@ func (in *instance) expand(bl *block) []expansion {
 				scope: s.with(map[string]*lint.Node{"each": object(a.nameRange, "key", k, "value", v)})})
 		}
 		switch {
-		case len(n.Alts) > 0:
+		case len(n.Alts()) > 0:
 		case n.Kind == lint.ObjectNode && len(n.Fields) <= 1000:
 			for _, fl := range sortedKeys(n) {
 				in.ev.inheritOrigin(n, fl)
@@ -668,11 +668,11 @@ func (ev *evaluator) dynamic(s *scope, nb *block, add func(*lint.Node)) {
 	coll := ev.eval(s, fe.expr)
 	var elems [][2]*lint.Node
 	switch {
-	case len(coll.Alts) == 0 && coll.Kind == lint.ArrayNode:
+	case len(coll.Alts()) == 0 && coll.Kind == lint.ArrayNode:
 		for i, it := range coll.Items {
 			elems = append(elems, [2]*lint.Node{numNode(i, it.Range), it})
 		}
-	case len(coll.Alts) == 0 && coll.Kind == lint.ObjectNode:
+	case len(coll.Alts()) == 0 && coll.Kind == lint.ObjectNode:
 		for _, fl := range sortedKeys(coll) {
 			elems = append(elems, [2]*lint.Node{strNode(fl.Key, fl.KeyRange), fl.Value})
 		}

@@ -126,8 +126,8 @@ func originsOf(nodes []*lint.Node) *lint.Origin {
 			return
 		}
 		budget--
-		out = withOrigins(out, n.Origin)
-		for _, a := range n.Alts {
+		out = withOrigins(out, n.Origin())
+		for _, a := range n.Alts() {
 			walk(a)
 		}
 		for _, it := range n.Items {
@@ -148,7 +148,7 @@ func originsOf(nodes []*lint.Node) *lint.Origin {
 func withPartsOrigin(out *lint.Node, parts []*lint.Node) *lint.Node {
 	switch out.Kind {
 	case lint.StringNode, lint.NumberNode, lint.BoolNode, lint.UnknownNode:
-		out.Origin = withOrigins(out.Origin, originsOf(parts))
+		out.SetOrigin(withOrigins(out.Origin(), originsOf(parts)))
 	}
 	return out
 }
@@ -180,7 +180,7 @@ func (ev *evaluator) markSensitive(n *lint.Node, o *lint.Origin) *lint.Node {
 		ev.copyMeta(n, &out)
 		switch n.Kind {
 		case lint.StringNode, lint.NumberNode, lint.BoolNode, lint.UnknownNode:
-			out.Origin = withOrigins(o, n.Origin)
+			out.SetOrigin(withOrigins(o, n.Origin()))
 		case lint.ArrayNode:
 			out.Items = make([]*lint.Node, len(n.Items))
 			for i, it := range n.Items {
@@ -194,10 +194,10 @@ func (ev *evaluator) markSensitive(n *lint.Node, o *lint.Origin) *lint.Node {
 				out.Fields[i] = &g
 			}
 		}
-		if len(n.Alts) > 0 {
-			out.Alts = make([]*lint.Node, len(n.Alts))
-			for i, a := range n.Alts {
-				out.Alts[i] = mark(a)
+		if len(n.Alts()) > 0 {
+			out.SetAlts(make([]*lint.Node, len(n.Alts())))
+			for i, a := range n.Alts() {
+				out.Alts()[i] = mark(a)
 			}
 		}
 		return &out

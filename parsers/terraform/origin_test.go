@@ -10,7 +10,7 @@ import (
 // originsText lists a value's origins as "expr type attr sensitive".
 func originsText(v lint.String) string {
 	var parts []string
-	for o := v.Origin; o != nil; o = o.Next {
+	for o := v.Origin(); o != nil; o = o.Next {
 		words := []string{o.Expr, o.Type, o.Attr}
 		if o.Sensitive {
 			words = append(words, "sensitive")
@@ -80,8 +80,8 @@ resource "aws_ecs_task_definition" "app" {
 		}
 	}
 	// Ref still names the linked resource.
-	if env[0].Value.Ref != "random_password.db" {
-		t.Errorf("Ref = %q, want the resource", env[0].Value.Ref)
+	if env[0].Value.Ref() != "random_password.db" {
+		t.Errorf("Ref = %q, want the resource", env[0].Value.Ref())
 	}
 }
 

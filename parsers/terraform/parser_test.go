@@ -99,10 +99,10 @@ variable "public" {
 		t.Errorf("assignPublicIp %+v", s.AssignPublicIP)
 	}
 	at(t, s.AssignPublicIP.Range, "main.tf:9:5")
-	if len(s.SecurityGroups) != 1 || s.SecurityGroups[0].Ref != "aws_security_group.svc" {
+	if len(s.SecurityGroups) != 1 || s.SecurityGroups[0].Ref() != "aws_security_group.svc" {
 		t.Errorf("security groups %+v", s.SecurityGroups)
 	}
-	if s.TaskDefinition.Ref != "aws_ecs_task_definition.api" || s.TaskDefinition.State != lint.Unknown {
+	if s.TaskDefinition.Ref() != "aws_ecs_task_definition.api" || s.TaskDefinition.State != lint.Unknown {
 		t.Errorf("task definition %+v", s.TaskDefinition)
 	}
 	if s.LaunchType.V != "FARGATE" || s.PlatformVersion.V != "1.3.0" || len(s.CapacityProviders) != 1 || s.CapacityProviders[0].V != "FARGATE_SPOT" {

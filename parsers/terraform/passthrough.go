@@ -42,7 +42,7 @@ func (ev *evaluator) placeMerged(out *lint.Node, args []*lint.Node) {
 // or of other types) are left to cty (ok false).
 func listCall(name string, args []*lint.Node, r lint.Range) (*lint.Node, bool) {
 	for _, a := range args {
-		if len(a.Alts) > 0 || a.Kind == lint.UnknownNode {
+		if len(a.Alts()) > 0 || a.Kind == lint.UnknownNode {
 			return nil, false
 		}
 	}

@@ -341,7 +341,7 @@ func (rd *renderer) interpolation(s *scope, x hclsyntax.Expression, v *lint.Node
 	if v == nil {
 		v = rd.ev.evalHCL(s, rd.f, x)
 	}
-	if len(v.Alts) == 0 && knownText(v) {
+	if len(v.Alts()) == 0 && knownText(v) {
 		seg := segment{kind: pointSeg, src: from, end: to, node: rd.ev.encoded[v]}
 		for _, out := range rd.vs {
 			out.add(v.Text, seg)
@@ -373,12 +373,12 @@ func (rd *renderer) interpolation(s *scope, x hclsyntax.Expression, v *lint.Node
 
 // possibleValues is v, then its alternatives.
 func possibleValues(v *lint.Node) []*lint.Node {
-	if len(v.Alts) == 0 {
+	if len(v.Alts()) == 0 {
 		return []*lint.Node{v}
 	}
 	first := *v
-	first.Alts = nil
-	return append([]*lint.Node{&first}, v.Alts...)
+	first.SetAlts(nil)
+	return append([]*lint.Node{&first}, v.Alts()...)
 }
 
 func knownText(v *lint.Node) bool {
@@ -437,7 +437,7 @@ func (rd *renderer) ifDirective(s *scope, e *hclsyntax.ConditionalExpr) {
 // a hole, which in JSON stands for elements or members.
 func (rd *renderer) forDirective(s *scope, e *hclsyntax.ForExpr, whole hcl.Range) {
 	coll := rd.ev.evalHCL(s, rd.f, e.CollExpr)
-	if len(coll.Alts) > 0 || coll.Kind != lint.ArrayNode && coll.Kind != lint.ObjectNode {
+	if len(coll.Alts()) > 0 || coll.Kind != lint.ArrayNode && coll.Kind != lint.ObjectNode {
 		rd.holes(whole.Start.Byte, whole.End.Byte, nil)
 		return
 	}

@@ -183,8 +183,8 @@ func TestDirectiveReadings(t *testing.T) {
 		vals = append(vals, v)
 	}
 	m := mergeReadings(vals)
-	if len(m.Items) != 3 || len(m.Alts) != 0 {
-		t.Fatalf("merged: %d items, %d alternatives", len(m.Items), len(m.Alts))
+	if len(m.Items) != 3 || len(m.Alts()) != 0 {
+		t.Fatalf("merged: %d items, %d alternatives", len(m.Items), len(m.Alts()))
 	}
 	for i, name := range []string{"a", "b"} {
 		c := m.Items[i]
@@ -193,11 +193,11 @@ func TestDirectiveReadings(t *testing.T) {
 		}
 		at(t, c.Get("privileged").KeyRange, source(t, text, `"privileged"`, 1))
 		p := c.Get("privileged").Value
-		if len(p.Alts) != 1 {
-			t.Fatalf("privileged %d: %d alternatives", i, len(p.Alts))
+		if len(p.Alts()) != 1 {
+			t.Fatalf("privileged %d: %d alternatives", i, len(p.Alts()))
 		}
 		at(t, p.Range, source(t, text, "true", 1))
-		at(t, p.Alts[0].Range, source(t, text, "false", 1))
+		at(t, p.Alts()[0].Range, source(t, text, "false", 1))
 	}
 }
 
@@ -273,8 +273,8 @@ func TestInterpolatedConditionalForks(t *testing.T) {
 		vals = append(vals, v)
 	}
 	p := mergeReadings(vals).Items[0].Get("privileged").Value
-	if p.Text != "true" || len(p.Alts) != 1 || p.Alts[0].Text != "false" {
-		t.Fatalf("privileged: %q %d", p.Text, len(p.Alts))
+	if p.Text != "true" || len(p.Alts()) != 1 || p.Alts()[0].Text != "false" {
+		t.Fatalf("privileged: %q %d", p.Text, len(p.Alts()))
 	}
 	at(t, p.Range, source(t, text, "${debug ? true", 1))
 }
@@ -317,7 +317,7 @@ func TestOptionalElementsAreReadOnce(t *testing.T) {
 	for _, it := range m.Items {
 		names = append(names, it.Get("name").Value.Text)
 	}
-	if strings.Join(names, ",") != "web,agent,last" || len(m.Alts) != 0 {
-		t.Errorf("items %v, %d alternatives", names, len(m.Alts))
+	if strings.Join(names, ",") != "web,agent,last" || len(m.Alts()) != 0 {
+		t.Errorf("items %v, %d alternatives", names, len(m.Alts()))
 	}
 }

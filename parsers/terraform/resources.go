@@ -221,19 +221,20 @@ func enabledDisabled(n *lint.Node) *lint.Node {
 			return n
 		}
 		out := *n
-		out.Kind, out.Text, out.Alts = lint.StringNode, "DISABLED", nil
+		out.Kind, out.Text = lint.StringNode, "DISABLED"
+		out.SetAlts(nil)
 		if b {
 			out.Text = "ENABLED"
 		}
 		return &out
 	}
 	out := conv(n)
-	if len(n.Alts) > 0 {
+	if len(n.Alts()) > 0 {
 		base := *n
-		base.Alts = nil
+		base.SetAlts(nil)
 		out = conv(&base)
-		for _, a := range n.Alts {
-			out.Alts = append(out.Alts, conv(a))
+		for _, a := range n.Alts() {
+			out.SetAlts(append(out.Alts(), conv(a)))
 		}
 	}
 	return out
@@ -307,7 +308,7 @@ func eksDoc(res lint.Resource, d doc) ecsdoc.Doc {
 // hasUnknownBlock reports whether a nested block's value is, or holds, an
 // unknown (a dynamic block whose for_each is not known).
 func hasUnknownBlock(n *lint.Node) bool {
-	if n.Kind == lint.UnknownNode || len(n.Alts) > 0 {
+	if n.Kind == lint.UnknownNode || len(n.Alts()) > 0 {
 		return true
 	}
 	for _, it := range n.Items {

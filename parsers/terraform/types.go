@@ -99,7 +99,7 @@ func (ev *evaluator) withDefaults(f *srcFile, tx hclsyntax.Expression, v *lint.N
 	if depth > maxNesting {
 		return v
 	}
-	if len(v.Alts) > 0 {
+	if len(v.Alts()) > 0 {
 		return ev.alternativesWithDefaults(f, tx, v, depth)
 	}
 	if kw, ok := tx.(*hclsyntax.ScopeTraversalExpr); ok && len(kw.Traversal) == 1 {
@@ -135,11 +135,11 @@ func (ev *evaluator) withDefaults(f *srcFile, tx hclsyntax.Expression, v *lint.N
 // whose condition is unknown on its own.
 func (ev *evaluator) alternativesWithDefaults(f *srcFile, tx hclsyntax.Expression, v *lint.Node, depth int) *lint.Node {
 	first := *v
-	first.Alts = nil
+	first.SetAlts(nil)
 	conv := ev.withDefaults(f, tx, &first, depth)
 	changed := conv != &first
-	alts := make([]*lint.Node, len(v.Alts))
-	for i, a := range v.Alts {
+	alts := make([]*lint.Node, len(v.Alts()))
+	for i, a := range v.Alts() {
 		alts[i] = ev.withDefaults(f, tx, a, depth)
 		changed = changed || alts[i] != a
 	}
@@ -150,7 +150,7 @@ func (ev *evaluator) alternativesWithDefaults(f *srcFile, tx hclsyntax.Expressio
 		return unknown(v.Range)
 	}
 	out := *conv
-	out.Alts = alts
+	out.SetAlts(alts)
 	ev.copyMeta(v, &out)
 	return &out
 }
@@ -220,7 +220,8 @@ func stringAsNumber(s string) (string, bool) {
 // object keeps what its hole may hold.
 func (ev *evaluator) objectDefaults(f *srcFile, attrs *hclsyntax.ObjectConsExpr, v *lint.Node, depth int) *lint.Node {
 	decl, ok := ev.declaredAttributes(f, attrs)
-	out := &lint.Node{Kind: lint.ObjectNode, Range: v.Range, Ref: v.Ref, Partial: v.Partial}
+	out := &lint.Node{Kind: lint.ObjectNode, Range: v.Range, Partial: v.Partial}
+	out.SetRef(v.Ref())
 	out.Fields = append(out.Fields, v.Fields...)
 	if ok && !v.Partial && !hasRequired(decl, v) {
 		ok = false

@@ -71,7 +71,7 @@ func compact(n *lint.Node) string {
 		default:
 			b.WriteString(n.Kind.String() + ":" + n.Text)
 		}
-		for _, a := range n.Alts {
+		for _, a := range n.Alts() {
 			b.WriteString("|")
 			walk(a)
 		}
