@@ -14,6 +14,9 @@ var serviceExposureMeta = lint.Meta{
 	Name:     "service-exposure",
 	Severity: lint.High,
 	Summary:  "Services reachable from the internet should not run task definitions with risky traits.",
+	// The trait checks read these options, from ECS301's own settings:
+	// ECS301 can be tuned apart from ECS005 and ECS011.
+	Options: []lint.Option{secretNamePatterns, allowedCapabilities},
 	Rationale: "Each of a task definition's risky traits (privileged containers, host namespaces, host mounts, " +
 		"plain-text secrets, dangerous capabilities, an administrator task role) is worse on a service that " +
 		"the internet can reach: a public IP or a security group open to 0.0.0.0/0 is the first step of the " +
@@ -73,7 +76,7 @@ type trait struct {
 }
 
 // traitsOf runs every trait check over td.
-func traitsOf(u *lint.Unit, td *lint.TaskDefinition, opts map[string]any) []trait {
+func traitsOf(u *lint.Unit, td *lint.TaskDefinition, opts lint.OptionValues) []trait {
 	var out []trait
 	for _, t := range exposureTraits {
 		t.check(u, td, opts, func(f lint.Finding) { out = append(out, trait{t.meta, f}) })
