@@ -221,10 +221,12 @@ func Parse(path string, data []byte, rules []lint.Rule) (*Config, error) {
 	}
 	if err := schema().Validate(value); err != nil {
 		var ve *jsonschema.ValidationError
-		if errors.As(err, &ve) {
-			return nil, c.schemaErrors(ve)
+		if !errors.As(err, &ve) {
+			return nil, &Error{Range: lint.Range{File: file}, Message: err.Error()}
 		}
-		return nil, &Error{Range: lint.Range{File: file}, Message: err.Error()}
+		if err := c.schemaErrors(ve); err != nil {
+			return nil, err
+		}
 	}
 	if err := c.decode(value.(map[string]any), rules); err != nil {
 		return nil, err
@@ -236,10 +238,13 @@ func Parse(path string, data []byte, rules []lint.Rule) (*Config, error) {
 // file writes them, so that what it sets and the errors it finds are the
 // same on every run, and collects every error rather than the first.
 func (c *Config) decode(doc map[string]any, rules []lint.Rule) error {
-	d := &decoder{c: c, ids: map[string]string{}}
+	d := &decoder{c: c, ids: map[string]string{}, metas: map[string]*lint.Meta{}}
 	for _, r := range append(append([]lint.Rule(nil), rules...), lint.SuppressionRule) {
-		d.ids[strings.ToLower(r.Meta().ID)] = r.Meta().ID
-		d.ids[strings.ToLower(r.Meta().Name)] = r.Meta().ID
+		m := r.Meta()
+		d.ids[strings.ToLower(m.ID)] = m.ID
+		d.ids[strings.ToLower(m.Name)] = m.ID
+		d.metas[m.ID] = m
+		d.names = append(d.names, m.ID, m.Name)
 	}
 	if r, ok := doc["rules"].(map[string]any); ok {
 		d.ruleLists(r)
@@ -266,11 +271,14 @@ func (c *Config) decode(doc map[string]any, rules []lint.Rule) error {
 }
 
 // decoder holds what decode needs across keys: rule IDs by lower-case ID
-// and name, and the errors so far.
+// and name, rules by ID, every rule's ID and name (for suggestions), and
+// the errors so far.
 type decoder struct {
-	c    *Config
-	ids  map[string]string
-	errs Errors
+	c     *Config
+	ids   map[string]string
+	metas map[string]*lint.Meta
+	names []string
+	errs  Errors
 }
 
 func (d *decoder) errorAt(ptr []string, format string, args ...any) {
@@ -336,8 +344,12 @@ func (d *decoder) severities(doc map[string]any) {
 	}
 }
 
-// options reads per-rule options; the same rule twice with different
-// options is an error.
+// options reads per-rule options, typed as each rule declares them. An
+// option the rule does not declare, or a value of another type, is an
+// error at its key, as is the same rule twice with different options.
+// The schema has the same declarations, for editors; its complaints about
+// a rule's options are left to this, which knows every spelling of a rule
+// and what was meant.
 func (d *decoder) options(doc map[string]any) {
 	m, ok := doc["options"].(map[string]any)
 	if !ok {
@@ -346,18 +358,48 @@ func (d *decoder) options(doc map[string]any) {
 	set := map[string]string{}
 	for _, name := range d.c.keys("options") {
 		ptr := []string{"options", name}
-		id := d.rule(name, ptr...)
-		if id == "" {
+		id, ok := d.ids[strings.ToLower(name)]
+		if !ok {
+			msg := fmt.Sprintf("unknown rule %q", name)
+			if near := lint.Nearest(name, d.names); near != "" {
+				msg += fmt.Sprintf("; did you mean %q?", near)
+			}
+			d.errorAt(ptr, "%s (see `ecslint rules`)", msg)
 			continue
 		}
-		opts := m[name].(map[string]any)
-		if first, ok := set[id]; ok && !reflect.DeepEqual(d.c.Options[id], opts) {
+		opts, errs := lint.DecodeOptions(d.metas[id], m[name].(map[string]any))
+		for _, e := range errs {
+			msg := e.Message
+			if e.Unknown {
+				msg += d.declaredBy(e.Path[0])
+			}
+			d.errorAt(append(slices.Clone(ptr), e.Path...), "%s", msg)
+		}
+		if len(errs) > 0 {
+			continue
+		}
+		if first, ok := set[id]; ok && !reflect.DeepEqual(d.c.Options[id], map[string]any(opts)) {
 			d.errorAt(ptr, "%s's options are also set, differently, by %q", id, first)
 			continue
 		}
 		set[id] = name
 		d.c.Options[id] = opts
 	}
+}
+
+// declaredBy names the rules that do declare an option, for one given to
+// the wrong rule: "" when none does.
+func (d *decoder) declaredBy(option string) string {
+	var ids []string
+	for _, id := range slices.Sorted(maps.Keys(d.metas)) {
+		if slices.ContainsFunc(d.metas[id].Options, func(o lint.Option) bool { return o.Name == option }) {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; it is an option of %s", strings.Join(ids, " and "))
 }
 
 // terraformName is what Terraform accepts as a variable name: --var
@@ -464,11 +506,16 @@ func strings_(v any) []string {
 // schemaErrors reports every most specific cause of a validation failure
 // at the key it concerns, sorted by position: the validator visits
 // properties in map order, so "the first" cause differs from run to run.
+// Causes inside a rule's options are left to decode, which says what was
+// meant (nil when they are all there are).
 func (c *Config) schemaErrors(ve *jsonschema.ValidationError) error {
 	var errs Errors
 	var leaves func(*jsonschema.ValidationError)
 	leaves = func(e *jsonschema.ValidationError) {
 		if len(e.Causes) == 0 {
+			if insideRuleOptions(e) {
+				return
+			}
 			if keyword, ok := strings.CutSuffix(e.KeywordLocation, "/additionalProperties"); ok {
 				if unknown, ok := c.unknownKeys(instancePointer(e), keyword); ok {
 					errs = append(errs, unknown...)
@@ -483,6 +530,17 @@ func (c *Config) schemaErrors(ve *jsonschema.ValidationError) error {
 	}
 	leaves(ve)
 	return errs.sorted()
+}
+
+// insideRuleOptions reports a cause about what a rule's options hold (an
+// unknown option, a value of the wrong type), not about whether they are
+// a mapping.
+func insideRuleOptions(leaf *jsonschema.ValidationError) bool {
+	ptr := instancePointer(leaf)
+	if len(ptr) < 2 || ptr[0] != "options" {
+		return false
+	}
+	return len(ptr) > 2 || strings.HasSuffix(leaf.KeywordLocation, "/additionalProperties")
 }
 
 // schemaError places one leaf cause; an unknown key at the key itself.

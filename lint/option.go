@@ -109,6 +109,8 @@ func read[T any](v OptionValues, o Option, want OptionType) T {
 type OptionError struct {
 	Path    []string
 	Message string
+	// Unknown is set when the rule declares no option of that name.
+	Unknown bool
 }
 
 // DecodeOptions checks settings written in config (in the JSON data
@@ -128,7 +130,7 @@ func DecodeOptions(rule *Meta, raw map[string]any) (OptionValues, []OptionError)
 	for _, name := range slices.Sorted(maps.Keys(raw)) {
 		i := slices.Index(names, name)
 		if i < 0 {
-			errs = append(errs, OptionError{Path: []string{name}, Message: unknownOption(rule.ID, name, names)})
+			errs = append(errs, OptionError{Path: []string{name}, Message: unknownOption(rule.ID, name, names), Unknown: true})
 			continue
 		}
 		v, err := declared[i].decode(raw[name])
