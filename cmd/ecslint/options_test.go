@@ -1,8 +1,11 @@
 package main
 
 import (
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/ecslint/ecslint/rules/ruledoc"
 )
 
 // TestBadOptionsAreConfigErrors (issue 17, defect 3): a misspelt option,
@@ -47,5 +50,29 @@ func TestOptionsTakeEffect(t *testing.T) {
 	repo(t, map[string]string{".ecslint.yaml": "options:\n  dangerous-capabilities: {allowed-capabilities: [cap_net_admin]}\n", "td.json": td})
 	if code, stdout, stderr := run(t, "", "--format", "json", "."); strings.Contains(stdout, "ECS011") {
 		t.Errorf("NET_ADMIN allowed: exit %d %s %s", code, stdout, stderr)
+	}
+}
+
+// TestConfigReferenceListsOptions fails when docs/config.md's table of
+// rule options is not what `go generate ./rules` writes.
+func TestConfigReferenceListsOptions(t *testing.T) {
+	t.Chdir("../..")
+	doc, err := os.ReadFile("docs/config.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := ruledoc.ConfigOptions(string(doc), describedRules())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(doc) != want {
+		t.Error("docs/config.md's rule options are stale: run go generate ./rules")
+	}
+	for _, r := range describedRules() {
+		for _, o := range r.Meta().Options {
+			if !strings.Contains(want, "| `"+o.Name+"` |") {
+				t.Errorf("docs/config.md does not list %s's %s", r.Meta().ID, o.Name)
+			}
+		}
 	}
 }

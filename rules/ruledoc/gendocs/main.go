@@ -23,6 +23,7 @@ import (
 func main() {
 	out := flag.String("out", "docs/rules", "directory to write")
 	schema := flag.String("schema", "", "config schema whose options section to rewrite")
+	configDoc := flag.String("config-doc", "", "config reference whose rule options table to rewrite")
 	flag.Parse()
 	// The parsers cmd/ecslint uses; TestRuleDocs renders with that list, so
 	// a parser missing here shows up as stale docs.
@@ -33,6 +34,15 @@ func main() {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gendocs:", err)
 		os.Exit(1)
+	}
+	if *configDoc != "" {
+		if err := rewrite(*configDoc, func(b []byte) ([]byte, error) {
+			doc, err := ruledoc.ConfigOptions(string(b), all)
+			return []byte(doc), err
+		}); err != nil {
+			fmt.Fprintln(os.Stderr, "gendocs:", err)
+			os.Exit(1)
+		}
 	}
 	if *schema != "" {
 		if err := rewrite(*schema, func(b []byte) ([]byte, error) { return config.GenerateSchema(b, all) }); err != nil {
