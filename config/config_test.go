@@ -90,7 +90,7 @@ func TestParseErrors(t *testing.T) {
 }
 
 func TestStarterIsValid(t *testing.T) {
-	if _, err := Parse(FileName, []byte(Starter), rules); err != nil {
+	if _, err := Parse(FileName, []byte(Starter(rules)), rules); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -18,7 +18,7 @@ import (
 // go test -fuzz FuzzConfig -fuzztime 1m ./config
 func FuzzConfig(f *testing.F) {
 	for _, seed := range []string{
-		Starter,
+		Starter(rules),
 		"",
 		"severity: {ECS001: low, privileged-container: high}\n",
 		"rules: {enable: [ECS001], disable: [privileged-container]}\n",

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"encoding/json"
 	"fmt"
 	"maps"
 	"math"
@@ -101,6 +102,42 @@ func read[T any](v OptionValues, o Option, want OptionType) T {
 	}
 	t, _ := o.Default.(T)
 	return t
+}
+
+// Render writes a value of the option's type in YAML flow style, spaced
+// as people write it (and valid JSON), for the docs and the starter
+// config: nil is the type's zero value.
+func (o Option) Render(v any) string {
+	switch x := v.(type) {
+	case []string:
+		items := make([]string, len(x))
+		for i, s := range x {
+			items[i] = quoted(s)
+		}
+		return "[" + strings.Join(items, ", ") + "]"
+	case map[string]string:
+		var items []string
+		for _, k := range slices.Sorted(maps.Keys(x)) {
+			items = append(items, quoted(k)+": "+quoted(x[k]))
+		}
+		return "{" + strings.Join(items, ", ") + "}"
+	case string:
+		return quoted(x)
+	case nil:
+		return o.Render(zero[o.Type])
+	}
+	return fmt.Sprint(v)
+}
+
+// zero are the values of unset options without a default.
+var zero = map[OptionType]any{
+	StringOption: "", StringListOption: []string{}, StringMapOption: map[string]string{},
+	BoolOption: false, IntOption: 0,
+}
+
+func quoted(s string) string {
+	out, _ := json.Marshal(s) // a string always marshals
+	return string(out)
 }
 
 // OptionError is a problem with one option setting. Path leads from the

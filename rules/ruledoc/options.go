@@ -1,10 +1,7 @@
 package ruledoc
 
 import (
-	"encoding/json"
 	"fmt"
-	"maps"
-	"slices"
 	"strings"
 
 	"github.com/ecslint/ecslint/lint"
@@ -28,43 +25,7 @@ func optionsSection(m *lint.Meta) string {
 
 // OptionDefault renders an option's default as the config would write it.
 func OptionDefault(o lint.Option) string {
-	return "`" + OptionValue(o, o.Default) + "`"
-}
-
-// OptionValue renders a value of the option's type in YAML flow style,
-// spaced as people write it (and valid JSON): nil is the type's zero
-// value. Values are declared by rules, not read from files.
-func OptionValue(o lint.Option, v any) string {
-	switch x := v.(type) {
-	case []string:
-		items := make([]string, len(x))
-		for i, s := range x {
-			items[i] = quoted(s)
-		}
-		return "[" + strings.Join(items, ", ") + "]"
-	case map[string]string:
-		var items []string
-		for _, k := range slices.Sorted(maps.Keys(x)) {
-			items = append(items, quoted(k)+": "+quoted(x[k]))
-		}
-		return "{" + strings.Join(items, ", ") + "}"
-	case string:
-		return quoted(x)
-	case nil:
-		return OptionValue(o, zero[o.Type])
-	}
-	return fmt.Sprint(v)
-}
-
-// zero are the values of unset options without a default.
-var zero = map[lint.OptionType]any{
-	lint.StringOption: "", lint.StringListOption: []string{}, lint.StringMapOption: map[string]string{},
-	lint.BoolOption: false, lint.IntOption: 0,
-}
-
-func quoted(s string) string {
-	out, _ := json.Marshal(s) // a string always marshals
-	return string(out)
+	return "`" + o.Render(o.Default) + "`"
 }
 
 // Markers around the generated part of docs/config.md.
