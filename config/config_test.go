@@ -269,10 +269,10 @@ func TestTrailingDocumentMarker(t *testing.T) {
 // column that says what was meant; before, options were accepted unread.
 func TestOptionErrors(t *testing.T) {
 	for _, c := range []struct{ name, src, want string }{
-		{"misspelt option", "options:\n  ECS011: {allowed-capabilites: [NET_ADMIN]}\n",
-			`x.yaml:2:12: options.ECS011.allowed-capabilites: unknown option of ECS011; did you mean "allowed-capabilities"?`},
-		{"misspelt option, rule in another case", "options:\n  dangerous-CAPABILITIES:\n    allowed-capabilites: [NET_ADMIN]\n",
-			`x.yaml:3:5: options.dangerous-CAPABILITIES.allowed-capabilites: unknown option of ECS011; did you mean "allowed-capabilities"?`},
+		{"misspelt option", "options:\n  ECS011: {allowed-capability: [NET_ADMIN]}\n",
+			`x.yaml:2:12: options.ECS011.allowed-capability: unknown option of ECS011; did you mean "allowed-capabilities"?`},
+		{"misspelt option, rule in another case", "options:\n  dangerous-CAPABILITIES:\n    allowed-capability: [NET_ADMIN]\n",
+			`x.yaml:3:5: options.dangerous-CAPABILITIES.allowed-capability: unknown option of ECS011; did you mean "allowed-capabilities"?`},
 		{"option unlike any", "options:\n  ECS011: {max-findings: 3}\n",
 			`x.yaml:2:12: options.ECS011.max-findings: unknown option of ECS011 (its options: allowed-capabilities)`},
 		{"option for a rule with none", "options:\n  privileged-container: {allowed-capabilities: [NET_ADMIN]}\n",
@@ -281,8 +281,8 @@ func TestOptionErrors(t *testing.T) {
 			`x.yaml:2:12: options.ECS011.allowed-capabilities: must be a list of strings, not a string`},
 		{"wrong item type", "options:\n  ECS011:\n    allowed-capabilities:\n      - NET_ADMIN\n      - 12\n",
 			`x.yaml:5:9: options.ECS011.allowed-capabilities[1]: must be a string, not an integer`},
-		{"option for an unknown rule", "options:\n  dangerous-capabilites: {allowed-capabilities: [NET_ADMIN]}\n",
-			"x.yaml:2:3: options.dangerous-capabilites: unknown rule \"dangerous-capabilites\"; did you mean \"dangerous-capabilities\"? (see `ecslint rules`)"},
+		{"option for an unknown rule", "options:\n  dangerous-capabilitis: {allowed-capabilities: [NET_ADMIN]}\n",
+			"x.yaml:2:3: options.dangerous-capabilitis: unknown rule \"dangerous-capabilitis\"; did you mean \"dangerous-capabilities\"? (see `ecslint rules`)"},
 		{"every problem, in order", "options:\n  ECS011: {zeta: 1, allowed-capabilities: 2}\n  ECS001: {a: b}\n",
 			"x.yaml:2:12: options.ECS011.zeta: unknown option of ECS011 (its options: allowed-capabilities)\n" +
 				"x.yaml:2:21: options.ECS011.allowed-capabilities: must be a list of strings, not an integer\n" +

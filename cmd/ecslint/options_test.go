@@ -15,8 +15,8 @@ import (
 // so the setting the author meant silently did nothing.
 func TestBadOptionsAreConfigErrors(t *testing.T) {
 	for _, c := range []struct{ name, config, want string }{
-		{"misspelt option", "options:\n  ECS011: {allowed-capabilites: [NET_ADMIN]}\n",
-			`ecslint: .ecslint.yaml:2:12: options.ECS011.allowed-capabilites: unknown option of ECS011; did you mean "allowed-capabilities"?` + "\n"},
+		{"misspelt option", "options:\n  ECS011: {allowed-capability: [NET_ADMIN]}\n",
+			`ecslint: .ecslint.yaml:2:12: options.ECS011.allowed-capability: unknown option of ECS011; did you mean "allowed-capabilities"?` + "\n"},
 		{"option for a rule with none", "options:\n  ECS001:\n    allowed-capabilities: [NET_ADMIN]\n",
 			`ecslint: .ecslint.yaml:3:5: options.ECS001.allowed-capabilities: unknown option: ECS001 takes no options; it is an option of ECS011 and ECS301` + "\n"},
 		{"wrong type", "options:\n  eks-unsupported-version: {eks-minimum-version: 1.36}\n",
