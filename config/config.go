@@ -58,8 +58,10 @@ type Config struct {
 	Severity        map[string]lint.Severity
 	FailOn          string
 	Exclude         []string
-	Options         map[string]map[string]any
-	VarFiles        []string
+	// Options are keyed by rule ID, then option name; each value is of
+	// the Go type the rule's lint.Option declares.
+	Options  map[string]map[string]any
+	VarFiles []string
 	// VarFileRanges are where each of VarFiles is written.
 	VarFileRanges []lint.Range
 	Vars          []string

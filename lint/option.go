@@ -62,7 +62,8 @@ type Option struct {
 
 // OptionValues are one rule's option settings, keyed by option name, each
 // value of the Go type its Option declares. Read them with the typed
-// accessors, which fall back to the declared default.
+// accessors, which fall back to the declared default. What they return is
+// shared (with the config, or the rule's default): rules do not modify it.
 type OptionValues map[string]any
 
 // StringList reads a StringListOption.
@@ -96,7 +97,7 @@ func read[T any](v OptionValues, o Option, want OptionType) T {
 		if t, ok := raw.(T); ok {
 			return t
 		}
-		if d, err := o.Decode(raw); err == nil {
+		if d, err := o.decode(raw); err == nil {
 			return d.(T)
 		}
 	}
@@ -191,15 +192,8 @@ func unknownOption(rule, name string, known []string) string {
 	return fmt.Sprintf("unknown option of %s (its options: %s)", rule, strings.Join(known, ", "))
 }
 
-// Decode converts a value in the JSON data model to the option's Go type.
-func (o Option) Decode(raw any) (any, error) {
-	v, err := o.decode(raw)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %s", strings.Join(append([]string{o.Name}, err.Path...), "."), err.Message)
-	}
-	return v, nil
-}
-
+// decode converts a value in the JSON data model (or already of the
+// option's Go type) to the option's Go type.
 func (o Option) decode(raw any) (any, *OptionError) {
 	switch o.Type {
 	case StringOption:
