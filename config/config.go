@@ -39,10 +39,19 @@ func Schema() string { return schemaJSON }
 
 // schema compiles the config schema on first use: most runs (pre-commit on
 // a few files) read no config file, and compiling takes longer than
-// linting a file.
+// linting a file. Its options section is cut down to "a mapping per
+// rule": decode checks each rule's options against the rule's own
+// declarations, which know every spelling of a rule and what was meant,
+// and the rules' sections (there for editors) would triple the compile
+// time.
 var schema = sync.OnceValue(func() *jsonschema.Schema {
+	start, end, err := valueRange([]byte(schemaJSON), "properties", "options")
+	if err != nil {
+		panic(err)
+	}
+	validated := schemaJSON[:start] + `{"type": "object", "additionalProperties": {"type": "object"}}` + schemaJSON[end:]
 	c := jsonschema.NewCompiler()
-	if err := c.AddResource("config.schema.json", strings.NewReader(schemaJSON)); err != nil {
+	if err := c.AddResource("config.schema.json", strings.NewReader(validated)); err != nil {
 		panic(err)
 	}
 	return c.MustCompile("config.schema.json")
@@ -58,8 +67,10 @@ type Config struct {
 	Severity        map[string]lint.Severity
 	FailOn          string
 	Exclude         []string
-	Options         map[string]map[string]any
-	VarFiles        []string
+	// Options are keyed by rule ID, then option name; each value is of
+	// the Go type the rule's lint.Option declares.
+	Options  map[string]map[string]any
+	VarFiles []string
 	// VarFileRanges are where each of VarFiles is written.
 	VarFileRanges []lint.Range
 	Vars          []string
@@ -236,10 +247,13 @@ func Parse(path string, data []byte, rules []lint.Rule) (*Config, error) {
 // file writes them, so that what it sets and the errors it finds are the
 // same on every run, and collects every error rather than the first.
 func (c *Config) decode(doc map[string]any, rules []lint.Rule) error {
-	d := &decoder{c: c, ids: map[string]string{}}
+	d := &decoder{c: c, ids: map[string]string{}, metas: map[string]*lint.Meta{}}
 	for _, r := range append(append([]lint.Rule(nil), rules...), lint.SuppressionRule) {
-		d.ids[strings.ToLower(r.Meta().ID)] = r.Meta().ID
-		d.ids[strings.ToLower(r.Meta().Name)] = r.Meta().ID
+		m := r.Meta()
+		d.ids[strings.ToLower(m.ID)] = m.ID
+		d.ids[strings.ToLower(m.Name)] = m.ID
+		d.metas[m.ID] = m
+		d.names = append(d.names, m.ID, m.Name)
 	}
 	if r, ok := doc["rules"].(map[string]any); ok {
 		d.ruleLists(r)
@@ -266,11 +280,14 @@ func (c *Config) decode(doc map[string]any, rules []lint.Rule) error {
 }
 
 // decoder holds what decode needs across keys: rule IDs by lower-case ID
-// and name, and the errors so far.
+// and name, rules by ID, every rule's ID and name (for suggestions), and
+// the errors so far.
 type decoder struct {
-	c    *Config
-	ids  map[string]string
-	errs Errors
+	c     *Config
+	ids   map[string]string
+	metas map[string]*lint.Meta
+	names []string
+	errs  Errors
 }
 
 func (d *decoder) errorAt(ptr []string, format string, args ...any) {
@@ -336,8 +353,10 @@ func (d *decoder) severities(doc map[string]any) {
 	}
 }
 
-// options reads per-rule options; the same rule twice with different
-// options is an error.
+// options reads per-rule options, typed as each rule declares them. An
+// option the rule does not declare, or a value of another type, is an
+// error at its key, as is the same rule twice with different options.
+// The published schema has the same declarations, for editors.
 func (d *decoder) options(doc map[string]any) {
 	m, ok := doc["options"].(map[string]any)
 	if !ok {
@@ -346,18 +365,48 @@ func (d *decoder) options(doc map[string]any) {
 	set := map[string]string{}
 	for _, name := range d.c.keys("options") {
 		ptr := []string{"options", name}
-		id := d.rule(name, ptr...)
-		if id == "" {
+		id, ok := d.ids[strings.ToLower(name)]
+		if !ok {
+			msg := fmt.Sprintf("unknown rule %q", name)
+			if near := lint.Nearest(name, d.names); near != "" {
+				msg += fmt.Sprintf("; did you mean %q?", near)
+			}
+			d.errorAt(ptr, "%s (see `ecslint rules`)", msg)
 			continue
 		}
-		opts := m[name].(map[string]any)
-		if first, ok := set[id]; ok && !reflect.DeepEqual(d.c.Options[id], opts) {
+		opts, errs := lint.DecodeOptions(d.metas[id], m[name].(map[string]any))
+		for _, e := range errs {
+			msg := e.Message
+			if e.Unknown {
+				msg += d.declaredBy(e.Path[0])
+			}
+			d.errorAt(append(slices.Clone(ptr), e.Path...), "%s", msg)
+		}
+		if len(errs) > 0 {
+			continue
+		}
+		if first, ok := set[id]; ok && !reflect.DeepEqual(d.c.Options[id], map[string]any(opts)) {
 			d.errorAt(ptr, "%s's options are also set, differently, by %q", id, first)
 			continue
 		}
 		set[id] = name
 		d.c.Options[id] = opts
 	}
+}
+
+// declaredBy names the rules that do declare an option, for one given to
+// the wrong rule: "" when none does.
+func (d *decoder) declaredBy(option string) string {
+	var ids []string
+	for _, id := range slices.Sorted(maps.Keys(d.metas)) {
+		if slices.ContainsFunc(d.metas[id].Options, func(o lint.Option) bool { return o.Name == option }) {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; it is an option of %s", strings.Join(ids, " and "))
 }
 
 // terraformName is what Terraform accepts as a variable name: --var

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -17,7 +18,12 @@ type rule struct{ m lint.Meta }
 func (r rule) Meta() *lint.Meta { return &r.m }
 func (rule) Check(*lint.Pass)   {}
 
-var rules = []lint.Rule{rule{lint.Meta{ID: "ECS001", Name: "privileged-container", Severity: lint.High}}}
+var allowedCapabilities = lint.Option{Name: "allowed-capabilities", Type: lint.StringListOption}
+
+var rules = []lint.Rule{
+	rule{lint.Meta{ID: "ECS001", Name: "privileged-container", Severity: lint.High}},
+	rule{lint.Meta{ID: "ECS011", Name: "dangerous-capabilities", Severity: lint.High, Options: []lint.Option{allowedCapabilities}}},
+}
 
 func TestParseFullConfig(t *testing.T) {
 	src := `fail-on: medium
@@ -27,7 +33,7 @@ rules:
 severity: {ECS001: low}
 exclude: ["legacy/**"]
 options:
-  ECS001: {allowed-capabilities: [NET_ADMIN]}
+  ECS011: {allowed-capabilities: [NET_ADMIN]}
 terraform:
   var-files: [prod.tfvars]
   vars: {env: prod, replicas: 3}
@@ -47,7 +53,7 @@ baseline: base.json
 	if c.FailOn != "medium" || len(c.Disable) != 1 || c.Disable[0] != "ECS001" || c.Enable[0] != "SUP001" {
 		t.Errorf("rules: %+v", c)
 	}
-	if c.Severity["ECS001"] != lint.Low || c.Options["ECS001"]["allowed-capabilities"] == nil {
+	if c.Severity["ECS001"] != lint.Low || !slices.Equal(lint.OptionValues(c.Options["ECS011"]).StringList(allowedCapabilities), []string{"NET_ADMIN"}) {
 		t.Errorf("severity/options: %v %v", c.Severity, c.Options)
 	}
 	if c.VarFiles[0] != filepath.Join("repo", "prod.tfvars") || c.Baseline != filepath.Join("repo", "base.json") {
@@ -84,7 +90,7 @@ func TestParseErrors(t *testing.T) {
 }
 
 func TestStarterIsValid(t *testing.T) {
-	if _, err := Parse(FileName, []byte(Starter), rules); err != nil {
+	if _, err := Parse(FileName, []byte(Starter(rules)), rules); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -169,8 +175,8 @@ func TestHostileConfigs(t *testing.T) {
 		{"key that is not text", "severity:\n  [ECS001]: low\n", "x/.ecslint.yaml:2:3: a key must be text"},
 		{"severity by ID and by name", "severity: {ECS006: low, missing-log-configuration: high}\n",
 			"x/.ecslint.yaml:1:25: severity.missing-log-configuration: ECS006's severity is also set, to low, by \"ECS006\""},
-		{"options by ID and by name", "options:\n  ECS006: {allowed-capabilities: [A]}\n  Missing-Log-Configuration: {allowed-capabilities: [B]}\n",
-			"x/.ecslint.yaml:3:3: options.Missing-Log-Configuration: ECS006's options are also set, differently, by \"ECS006\""},
+		{"options by ID and by name", "options:\n  ECS011: {allowed-capabilities: [A]}\n  Dangerous-Capabilities: {allowed-capabilities: [B]}\n",
+			"x/.ecslint.yaml:3:3: options.Dangerous-Capabilities: ECS011's options are also set, differently, by \"ECS011\""},
 		{"enabled and disabled", "rules:\n  enable: [ECS006]\n  disable: [missing-log-configuration]\n",
 			"x/.ecslint.yaml:3:13: rules.disable[0]: ECS006 is both enabled and disabled"},
 		{"vars key that names another variable", "terraform:\n  vars: {env: prod, \"env=x\": dev}\n",
@@ -255,5 +261,50 @@ func TestTrailingDocumentMarker(t *testing.T) {
 	c, err := Parse("x.yaml", []byte("fail-on: high\n---\n"), rules)
 	if err != nil || c.FailOn != "high" {
 		t.Errorf("got %+v, %v", c, err)
+	}
+}
+
+// TestOptionErrors (issue 17): an option a rule does not declare, or a
+// value of another type than it declares, is an error at its line and
+// column that says what was meant; before, options were accepted unread.
+func TestOptionErrors(t *testing.T) {
+	for _, c := range []struct{ name, src, want string }{
+		{"misspelt option", "options:\n  ECS011: {allowed-capability: [NET_ADMIN]}\n",
+			`x.yaml:2:12: options.ECS011.allowed-capability: unknown option of ECS011; did you mean "allowed-capabilities"?`},
+		{"misspelt option, rule in another case", "options:\n  dangerous-CAPABILITIES:\n    allowed-capability: [NET_ADMIN]\n",
+			`x.yaml:3:5: options.dangerous-CAPABILITIES.allowed-capability: unknown option of ECS011; did you mean "allowed-capabilities"?`},
+		{"option unlike any", "options:\n  ECS011: {max-findings: 3}\n",
+			`x.yaml:2:12: options.ECS011.max-findings: unknown option of ECS011 (its options: allowed-capabilities)`},
+		{"option for a rule with none", "options:\n  privileged-container: {allowed-capabilities: [NET_ADMIN]}\n",
+			`x.yaml:2:26: options.privileged-container.allowed-capabilities: unknown option: ECS001 takes no options; it is an option of ECS011`},
+		{"wrong type", "options:\n  ECS011: {allowed-capabilities: NET_ADMIN}\n",
+			`x.yaml:2:12: options.ECS011.allowed-capabilities: must be a list of strings, not a string`},
+		{"wrong item type", "options:\n  ECS011:\n    allowed-capabilities:\n      - NET_ADMIN\n      - 12\n",
+			`x.yaml:5:9: options.ECS011.allowed-capabilities[1]: must be a string, not an integer`},
+		{"option for an unknown rule", "options:\n  dangerous-capabilitis: {allowed-capabilities: [NET_ADMIN]}\n",
+			"x.yaml:2:3: options.dangerous-capabilitis: unknown rule \"dangerous-capabilitis\"; did you mean \"dangerous-capabilities\"? (see `ecslint rules`)"},
+		{"every problem, in order", "options:\n  ECS011: {zeta: 1, allowed-capabilities: 2}\n  ECS001: {a: b}\n",
+			"x.yaml:2:12: options.ECS011.zeta: unknown option of ECS011 (its options: allowed-capabilities)\n" +
+				"x.yaml:2:21: options.ECS011.allowed-capabilities: must be a list of strings, not an integer\n" +
+				"x.yaml:3:12: options.ECS001.a: unknown option: ECS001 takes no options"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Parse("x.yaml", []byte(c.src), rules)
+			if err == nil || err.Error() != c.want {
+				t.Errorf("got %v\nwant %s", err, c.want)
+			}
+		})
+	}
+}
+
+// TestOptionsAreTyped: what the loader returns is of the declared Go type,
+// whichever spelling of the rule set it.
+func TestOptionsAreTyped(t *testing.T) {
+	c, err := Parse("x.yaml", []byte("options:\n  dangerous-capabilities: {allowed-capabilities: [A, B]}\n  ECS001: {}\n"), rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := c.Options["ECS011"]["allowed-capabilities"].([]string); !ok || !slices.Equal(got, []string{"A", "B"}) {
+		t.Errorf("ECS011's options: %#v", c.Options["ECS011"])
 	}
 }

@@ -18,7 +18,7 @@ import (
 // go test -fuzz FuzzConfig -fuzztime 1m ./config
 func FuzzConfig(f *testing.F) {
 	for _, seed := range []string{
-		Starter,
+		Starter(rules),
 		"",
 		"severity: {ECS001: low, privileged-container: high}\n",
 		"rules: {enable: [ECS001], disable: [privileged-container]}\n",
@@ -28,7 +28,7 @@ func FuzzConfig(f *testing.F) {
 		"exclude: &a [*a]\n",
 		"base: &b {ECS001: low}\nseverity:\n  <<: *b\n",
 		"fail-on: low\nfail-on: high\n",
-		"options:\n  ECS001: {allowed-capabilities: [NET_ADMIN], eks-minimum-version: \"1.29\"}\n",
+		"options:\n  ECS011: {allowed-capabilities: [NET_ADMIN]}\n  ECS001: {allowed-capability: [3], eks-minimum-version: \"1.29\"}\n",
 		"baseline: base.json\ninline-suppressions: false\nstrict-suppressions: true\n",
 		"\"sev\\e[2J\": {}\n",
 	} {

@@ -1,7 +1,40 @@
 package config
 
-// Starter is the commented config `ecslint init` writes.
-const Starter = `# ecslint configuration. Reference: docs/config.md; schema: ` + "`ecslint config-schema`" + `.
+import (
+	"strings"
+
+	"github.com/ecslint/ecslint/lint"
+)
+
+// Starter is the commented config `ecslint init` writes. Its options
+// example is written from the rules' option declarations, so it shows
+// every option there is and no other.
+func Starter(rules []lint.Rule) string {
+	return strings.Replace(starter, "{{options}}", optionsExample(rules), 1)
+}
+
+// optionsExample comments out every option of every rule, set to its
+// example (or its default).
+func optionsExample(rules []lint.Rule) string {
+	var b strings.Builder
+	for _, r := range rules {
+		m := r.Meta()
+		if len(m.Options) == 0 {
+			continue
+		}
+		b.WriteString("#  " + m.ID + ":\n")
+		for _, o := range m.Options {
+			v := o.Example
+			if v == nil {
+				v = o.Default
+			}
+			b.WriteString("#    " + o.Name + ": " + o.Render(v) + "\n")
+		}
+	}
+	return b.String()
+}
+
+const starter = `# ecslint configuration. Reference: docs/config.md; schema: ` + "`ecslint config-schema`" + `.
 # Paths are relative to this file. Flags given on the command line win.
 
 # Lowest severity that makes ecslint exit 1: critical, high, medium or low.
@@ -21,11 +54,10 @@ severity: {}
 exclude: []
 #  - legacy/**
 
-# Per-rule options, by rule ID or name.
+# Per-rule options, by rule ID or name. A rule takes only its own options
+# (docs/config.md#rule-options); the values below are examples.
 options: {}
-#  ECS005:
-#    secret-name-patterns: ["*_PIN"]
-
+{{options}}
 # Suppressions for files that cannot carry comments (raw JSON task
 # definitions). Every entry needs a reason; "until" makes it expire.
 ignore: []

@@ -21,6 +21,9 @@ type Meta struct {
 	Examples []Example
 	// Disabled rules run only when enabled in config or flags.
 	Disabled bool
+	// Options are the settings the rule reads from config; a setting it
+	// does not declare is a config error.
+	Options []Option
 }
 
 // Example is a documented input: Bad must produce a finding, Good must not.
@@ -40,8 +43,10 @@ type Rule interface {
 // Pass carries one rule's run over one unit.
 type Pass struct {
 	Unit *Unit
-	// Options are the rule's settings from config, keyed by option name.
-	Options map[string]any
+	// Options are the rule's settings from config, keyed by option name
+	// and typed as its Meta.Options declare; read them with the typed
+	// accessors, which supply the defaults.
+	Options OptionValues
 	meta    *Meta
 	out     *[]Finding
 	// cap, when set, bounds the findings a job may hold.
@@ -49,7 +54,7 @@ type Pass struct {
 }
 
 // NewPass prepares a pass of rule over unit, appending findings to out.
-func NewPass(rule Rule, unit *Unit, options map[string]any, out *[]Finding) *Pass {
+func NewPass(rule Rule, unit *Unit, options OptionValues, out *[]Finding) *Pass {
 	return &Pass{Unit: unit, Options: options, meta: rule.Meta(), out: out}
 }
 

@@ -39,7 +39,7 @@ func (privilegedContainer) Meta() *lint.Meta { return &privilegedContainerMeta }
 func (privilegedContainer) Check(p *lint.Pass) { runTaskCheck(p, checkPrivileged) }
 
 // checkPrivileged is also one of ECS301's traits.
-func checkPrivileged(_ *lint.Unit, td *lint.TaskDefinition, _ map[string]any, report func(lint.Finding)) {
+func checkPrivileged(_ *lint.Unit, td *lint.TaskDefinition, _ lint.OptionValues, report func(lint.Finding)) {
 	for _, c := range td.Containers {
 		if v, ok := lint.Is(c.Privileged, true); ok {
 			report(containerFinding(td, c, v.Range, "privileged",

@@ -37,7 +37,7 @@ func (hostPIDMode) Meta() *lint.Meta { return &hostPIDModeMeta }
 func (hostPIDMode) Check(p *lint.Pass) { runTaskCheck(p, checkHostPID) }
 
 // checkHostPID is also one of ECS301's traits.
-func checkHostPID(_ *lint.Unit, td *lint.TaskDefinition, _ map[string]any, report func(lint.Finding)) {
+func checkHostPID(_ *lint.Unit, td *lint.TaskDefinition, _ lint.OptionValues, report func(lint.Finding)) {
 	checkHostMode(td, td.PidMode, "pidMode", "shares the host's process namespace (pidMode \"host\")", report)
 }
 

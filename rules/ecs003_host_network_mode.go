@@ -33,6 +33,6 @@ func (hostNetworkMode) Meta() *lint.Meta { return &hostNetworkModeMeta }
 func (hostNetworkMode) Check(p *lint.Pass) { runTaskCheck(p, checkHostNetwork) }
 
 // checkHostNetwork is also one of ECS301's traits.
-func checkHostNetwork(_ *lint.Unit, td *lint.TaskDefinition, _ map[string]any, report func(lint.Finding)) {
+func checkHostNetwork(_ *lint.Unit, td *lint.TaskDefinition, _ lint.OptionValues, report func(lint.Finding)) {
 	checkHostMode(td, td.NetworkMode, "networkMode", "uses the host network mode", report)
 }

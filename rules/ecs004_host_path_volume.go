@@ -69,7 +69,7 @@ func isCriticalHostPath(p string) bool {
 func (hostPathVolume) Check(p *lint.Pass) { runTaskCheck(p, checkHostPath) }
 
 // checkHostPath is also one of ECS301's traits.
-func checkHostPath(_ *lint.Unit, td *lint.TaskDefinition, _ map[string]any, report func(lint.Finding)) {
+func checkHostPath(_ *lint.Unit, td *lint.TaskDefinition, _ lint.OptionValues, report func(lint.Finding)) {
 	for _, vol := range td.Volumes {
 		src, ok := vol.HostSourcePath.Any(func(v lint.String) bool { return v.Known() && v.V != "" })
 		if !ok {

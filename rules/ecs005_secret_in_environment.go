@@ -18,6 +18,7 @@ var secretInEnvironmentMeta = lint.Meta{
 	Controls:   []string{"ECS.8"},
 	ConfigRule: "ecs-no-environment-secrets",
 	Summary:    "Secrets should not be written in plain text in the task definition.",
+	Options:    []lint.Option{secretNamePatterns},
 	Rationale: "Environment variables are stored in the task definition in plain text: anyone who can describe " +
 		"the task definition (or read the IaC repository) reads them, and they end up in logs and crash dumps. " +
 		"AWS credentials there are critical: they are long-lived keys that bypass the task role. The same holds " +
@@ -58,6 +59,13 @@ var awsCredentialNames = map[string]bool{
 }
 
 // secretWords in a variable name say its value is a secret.
+// secretNamePatterns adds words to secretWords; ECS301 reads it too.
+var secretNamePatterns = lint.Option{
+	Name: "secret-name-patterns", Type: lint.StringListOption, Example: []string{"PIN"},
+	Description: "Words that make an environment variable's name look secret besides the built-in ones " +
+		"(PASSWORD, SECRET, TOKEN, API_KEY, ...), found anywhere in the name, in any case.",
+}
+
 var secretWords = []string{
 	"PASSWORD", "PASSWD", "PASSPHRASE", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY",
 	"CREDENTIAL", "ACCESS_KEY", "AUTH_KEY", "CLIENT_KEY", "SIGNING_KEY", "ENCRYPTION_KEY", "DSN",
@@ -222,9 +230,9 @@ func credentialFormat(v string) (what string, critical bool) {
 func (secretInEnvironment) Check(p *lint.Pass) { runTaskCheck(p, checkSecrets) }
 
 // checkSecrets is also one of ECS301's traits.
-func checkSecrets(_ *lint.Unit, td *lint.TaskDefinition, opts map[string]any, report func(lint.Finding)) {
+func checkSecrets(_ *lint.Unit, td *lint.TaskDefinition, opts lint.OptionValues, report func(lint.Finding)) {
 	var extra []string
-	for _, w := range stringList(opts["secret-name-patterns"]) {
+	for _, w := range opts.StringList(secretNamePatterns) {
 		extra = append(extra, strings.ToUpper(w))
 	}
 	for _, c := range td.Containers {
@@ -295,20 +303,3 @@ func fromSecret(td *lint.TaskDefinition, c *lint.Container, e lint.KeyValue, nam
 // where it is used, and where a parameter default, mapping entry, variable
 // default or earlier duplicate key wrote it.
 func redactions(v lint.String) []lint.Range { return v.SecretRanges() }
-
-// stringList reads a list-of-strings rule option.
-func stringList(v any) []string {
-	switch x := v.(type) {
-	case []string:
-		return x
-	case []any:
-		var out []string
-		for _, it := range x {
-			if s, ok := it.(string); ok {
-				out = append(out, s)
-			}
-		}
-		return out
-	}
-	return nil
-}

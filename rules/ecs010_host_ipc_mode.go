@@ -31,6 +31,6 @@ func (hostIPCMode) Meta() *lint.Meta { return &hostIPCModeMeta }
 func (hostIPCMode) Check(p *lint.Pass) { runTaskCheck(p, checkHostIPC) }
 
 // checkHostIPC is also one of ECS301's traits.
-func checkHostIPC(_ *lint.Unit, td *lint.TaskDefinition, _ map[string]any, report func(lint.Finding)) {
+func checkHostIPC(_ *lint.Unit, td *lint.TaskDefinition, _ lint.OptionValues, report func(lint.Finding)) {
 	checkHostMode(td, td.IpcMode, "ipcMode", "shares the host's IPC namespace (ipcMode \"host\")", report)
 }

@@ -15,6 +15,7 @@ var dangerousCapabilitiesMeta = lint.Meta{
 	Name:     "dangerous-capabilities",
 	Severity: lint.High,
 	Summary:  "Containers should not add Linux capabilities that amount to host access.",
+	Options:  []lint.Option{allowedCapabilities},
 	Rationale: "Capabilities such as SYS_ADMIN, SYS_MODULE, SYS_PTRACE, SYS_RAWIO, DAC_READ_SEARCH, NET_ADMIN " +
 		"or BPF let a process mount file systems, load kernel modules, trace other processes, read any file or " +
 		"reconfigure the network: each is a known route out of the container. ALL is the same as privileged. " +
@@ -39,6 +40,12 @@ var dangerousCapabilitiesMeta = lint.Meta{
 
 func (dangerousCapabilities) Meta() *lint.Meta { return &dangerousCapabilitiesMeta }
 
+// allowedCapabilities exempts reviewed capabilities; ECS301 reads it too.
+var allowedCapabilities = lint.Option{
+	Name: "allowed-capabilities", Type: lint.StringListOption, Example: []string{"NET_ADMIN"},
+	Description: "Capabilities not to report, written in any case, with or without `CAP_`: the ones a team has reviewed.",
+}
+
 // defaultDangerousCapabilities are the capabilities reported unless allowed.
 var defaultDangerousCapabilities = map[string]bool{
 	"ALL": true, "SYS_ADMIN": true, "SYS_MODULE": true, "SYS_PTRACE": true, "SYS_RAWIO": true, "SYS_BOOT": true,
@@ -54,8 +61,8 @@ func capabilityName(s string) string {
 func (dangerousCapabilities) Check(p *lint.Pass) { runTaskCheck(p, checkCapabilities) }
 
 // checkCapabilities is also one of ECS301's traits.
-func checkCapabilities(_ *lint.Unit, td *lint.TaskDefinition, opts map[string]any, report func(lint.Finding)) {
-	allowed := stringList(opts["allowed-capabilities"])
+func checkCapabilities(_ *lint.Unit, td *lint.TaskDefinition, opts lint.OptionValues, report func(lint.Finding)) {
+	allowed := opts.StringList(allowedCapabilities)
 	dangerous := func(v lint.String) bool {
 		name := capabilityName(v.V)
 		return v.Known() && defaultDangerousCapabilities[name] &&

@@ -58,7 +58,7 @@ var administratorAccess = regexp.MustCompile(`^arn:[a-z-]+:iam::aws:policy/Admin
 func (adminTaskRole) Check(p *lint.Pass) { runTaskCheck(p, checkAdminRole) }
 
 // checkAdminRole is also one of ECS301's traits.
-func checkAdminRole(u *lint.Unit, td *lint.TaskDefinition, _ map[string]any, report func(lint.Finding)) {
+func checkAdminRole(u *lint.Unit, td *lint.TaskDefinition, _ lint.OptionValues, report func(lint.Finding)) {
 	for _, ref := range td.TaskRoleArn.Possible() {
 		role := u.Role(ref.Ref())
 		if role == nil {

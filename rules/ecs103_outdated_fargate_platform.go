@@ -17,6 +17,7 @@ var outdatedFargatePlatformMeta = lint.Meta{
 	Controls:   []string{"ECS.10"},
 	ConfigRule: "ecs-fargate-latest-platform-version",
 	Summary:    "Fargate services should run on the latest platform version.",
+	Options:    []lint.Option{fargateLatestVersions},
 	Rationale: "Fargate platform versions carry the kernel, container runtime and agent the tasks run on; " +
 		"older versions miss security fixes and features. A service pinned to an old version stays on it.",
 	Remediation: "Remove `platformVersion` or set it to LATEST (or to the current latest: " +
@@ -39,6 +40,13 @@ func (outdatedFargatePlatform) Meta() *lint.Meta { return &outdatedFargatePlatfo
 // 2026-12 (AWS Fargate platform version release notes).
 var fargateLatest = map[string]string{"LINUX": "1.4.0", "WINDOWS": "1.0.0"}
 
+// fargateLatestVersions overrides fargateLatest, entry by entry.
+var fargateLatestVersions = lint.Option{
+	Name: "fargate-latest-versions", Type: lint.StringMapOption, Default: fargateLatest,
+	Description: "The latest Fargate platform version per operating system family (`LINUX`, `WINDOWS`, in any case). " +
+		"An entry replaces the built-in one, so the rule can follow an AWS release before ecslint does.",
+}
+
 // onFargate reports a service that runs (or may run) its tasks on Fargate.
 func onFargate(s *lint.Service) bool {
 	fargate := func(v lint.String) bool {
@@ -56,14 +64,9 @@ func onFargate(s *lint.Service) bool {
 }
 
 func (outdatedFargatePlatform) Check(p *lint.Pass) {
-	latest := fargateLatest
-	if m, ok := p.Options["fargate-latest-versions"].(map[string]any); ok {
-		latest = maps.Clone(fargateLatest)
-		for k, v := range m {
-			if s, ok := v.(string); ok {
-				latest[strings.ToUpper(k)] = s
-			}
-		}
+	latest := maps.Clone(fargateLatest)
+	for k, v := range p.Options.StringMap(fargateLatestVersions) {
+		latest[strings.ToUpper(k)] = v
 	}
 	for _, s := range p.Unit.Services {
 		if !onFargate(s) {

@@ -14,6 +14,7 @@ var serviceExposureMeta = lint.Meta{
 	Name:     "service-exposure",
 	Severity: lint.High,
 	Summary:  "Services reachable from the internet should not run task definitions with risky traits.",
+	Options:  []lint.Option{traitOption(secretNamePatterns, "ECS005"), traitOption(allowedCapabilities, "ECS011")},
 	Rationale: "Each of a task definition's risky traits (privileged containers, host namespaces, host mounts, " +
 		"plain-text secrets, dangerous capabilities, an administrator task role) is worse on a service that " +
 		"the internet can reach: a public IP or a security group open to 0.0.0.0/0 is the first step of the " +
@@ -34,6 +35,15 @@ var serviceExposureMeta = lint.Meta{
 			Good: tfService("aws_ecs_task_definition.app.arn", []string{"assign_public_ip = false"}) +
 				"\n" + tfTask(`{ name = "app", image = "nginx:1.27", privileged = true }`)},
 	},
+}
+
+// traitOption is a trait rule's option as ECS301 takes it: the trait
+// checks read their options from ECS301's own settings, so ECS301 can be
+// tuned apart from the rule (and must be set apart, too).
+func traitOption(o lint.Option, rule string) lint.Option {
+	o.Description = "As " + rule + "'s, for ECS301's check of that trait (ECS301 does not read " + rule + "'s settings): " +
+		strings.ToLower(o.Description[:1]) + o.Description[1:]
+	return o
 }
 
 // exposedService and exposedTask build ECS301's examples.
@@ -73,7 +83,7 @@ type trait struct {
 }
 
 // traitsOf runs every trait check over td.
-func traitsOf(u *lint.Unit, td *lint.TaskDefinition, opts map[string]any) []trait {
+func traitsOf(u *lint.Unit, td *lint.TaskDefinition, opts lint.OptionValues) []trait {
 	var out []trait
 	for _, t := range exposureTraits {
 		t.check(u, td, opts, func(f lint.Finding) { out = append(out, trait{t.meta, f}) })

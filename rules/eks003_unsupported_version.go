@@ -17,6 +17,7 @@ var eksUnsupportedVersionMeta = lint.Meta{
 	Controls:   []string{"EKS.2"},
 	ConfigRule: "eks-cluster-supported-version",
 	Summary:    "EKS clusters should run a Kubernetes version in standard support.",
+	Options:    []lint.Option{eksMinimumVersion},
 	Rationale: "A version past standard support gets fixes only under paid extended support, and is " +
 		"upgraded automatically when that ends. As of " + eksTableDate + " the oldest version in standard " +
 		"support is " + eksOldestStandard + " (a minor version has 14 months of standard support). The option " +
@@ -47,6 +48,13 @@ const (
 	eksOldestStandard = "1.35"
 )
 
+// eksMinimumVersion overrides eksOldestStandard.
+var eksMinimumVersion = lint.Option{
+	Name: "eks-minimum-version", Type: lint.StringOption, Default: eksOldestStandard, Example: "1.36",
+	Pattern:     `^[0-9]+\.[0-9]+$`,
+	Description: "The oldest Kubernetes minor version in standard support: clusters on an older one are reported.",
+}
+
 // minorVersion parses "1.31" (or "1.31.2") into comparable parts.
 func minorVersion(s string) (major, minor int, ok bool) {
 	a, b, found := strings.Cut(strings.TrimSpace(s), ".")
@@ -60,10 +68,7 @@ func minorVersion(s string) (major, minor int, ok bool) {
 }
 
 func (eksUnsupportedVersion) Check(p *lint.Pass) {
-	oldest := eksOldestStandard
-	if s, ok := p.Options["eks-minimum-version"].(string); ok {
-		oldest = s
-	}
+	oldest := p.Options.StringValue(eksMinimumVersion)
 	omaj, omin, _ := minorVersion(oldest)
 	for _, c := range p.Unit.EKSClusters {
 		v, ok := c.Version.Any(func(v lint.String) bool {

@@ -2,7 +2,7 @@
 // beside its check.
 package rules
 
-//go:generate go run ./ruledoc/gendocs -out ../docs/rules
+//go:generate go run ./ruledoc/gendocs -out ../docs/rules -schema ../config/schema.json -config-doc ../docs/config.md
 
 import "github.com/ecslint/ecslint/lint"
 

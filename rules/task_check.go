@@ -5,7 +5,7 @@ import "github.com/ecslint/ecslint/lint"
 // taskCheck is a rule's question about one task definition. Rules whose
 // findings are risky traits of a task definition are written as one, so
 // ECS301 (service-exposure) asks exactly the question the rule asks.
-type taskCheck func(u *lint.Unit, td *lint.TaskDefinition, opts map[string]any, report func(lint.Finding))
+type taskCheck func(u *lint.Unit, td *lint.TaskDefinition, opts lint.OptionValues, report func(lint.Finding))
 
 // runTaskCheck runs a taskCheck over every task definition of the pass.
 func runTaskCheck(p *lint.Pass, check taskCheck) {

@@ -390,7 +390,7 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 		return ExitError
 	}
 	defer f.Close()
-	if _, err := io.WriteString(f, config.Starter); err != nil {
+	if _, err := io.WriteString(f, config.Starter(allRules())); err != nil {
 		fmt.Fprintf(stderr, "ecslint: %v\n", err)
 		return ExitError
 	}

@@ -250,13 +250,13 @@ func mustWrite(t *testing.T, path, content string) {
 func TestConfigResolutionIsDeterministic(t *testing.T) {
 	repo(t, map[string]string{
 		".ecslint.yaml": "severity:\n  ECS006: low\n  missing-log-configuration: high\n  nope: low\n" +
-			"options:\n  ECS001: {allowed-capabilities: [A]}\n  privileged-container: {allowed-capabilities: [B]}\n" +
+			"options:\n  ECS011: {allowed-capabilities: [A]}\n  dangerous-capabilities: {allowed-capabilities: [B]}\n" +
 			"terraform:\n  vars: {env: a, \"env=b\": c}\nrules: {enable: [ECS001], disable: [ECS001]}\n",
 		"td.json": privilegedTD,
 	})
 	want := "ecslint: .ecslint.yaml:3:3: severity.missing-log-configuration: ECS006's severity is also set, to low, by \"ECS006\"\n" +
 		"ecslint: .ecslint.yaml:4:3: severity.nope: unknown rule \"nope\" (see `ecslint rules`)\n" +
-		"ecslint: .ecslint.yaml:7:3: options.privileged-container: ECS001's options are also set, differently, by \"ECS001\"\n" +
+		"ecslint: .ecslint.yaml:7:3: options.dangerous-capabilities: ECS011's options are also set, differently, by \"ECS011\"\n" +
 		"ecslint: .ecslint.yaml:9:18: terraform.vars.env=b: \"env=b\" is not a Terraform variable name\n" +
 		"ecslint: .ecslint.yaml:10:37: rules.disable[0]: ECS001 is both enabled and disabled\n"
 	for range 10 {

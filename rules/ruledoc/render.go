@@ -35,6 +35,7 @@ func Page(parsers []lint.Parser, rule lint.Rule) (string, error) {
 	if m.ID != lint.SuppressionMeta.ID { // suppression problems are not suppressed
 		fmt.Fprintf(&b, "\nSuppress a reviewed exception with `ecslint:ignore %s -- reason` (see the README).\n", m.ID)
 	}
+	b.WriteString(optionsSection(m))
 	if len(m.Examples) > 0 {
 		b.WriteString("\n## Examples\n")
 	}

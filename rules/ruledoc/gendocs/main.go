@@ -1,5 +1,8 @@
-// Command gendocs writes docs/rules from the rules' metadata; `go generate
-// ./rules` runs it. cmd/ecslint's TestRuleDocs fails when the files are stale.
+// Command gendocs writes docs/rules, and the options sections of the
+// config schema and of docs/config.md, from the rules' metadata; `go
+// generate ./rules` runs it. cmd/ecslint's TestRuleDocs and config's
+// TestSchemaIsGenerated and TestReferenceListsOptions fail when the files
+// are stale.
 package main
 
 import (
@@ -8,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/ecslint/ecslint/config"
 	"github.com/ecslint/ecslint/lint"
 	"github.com/ecslint/ecslint/parsers/cloudformation"
 	"github.com/ecslint/ecslint/parsers/taskdef"
@@ -18,15 +22,33 @@ import (
 
 func main() {
 	out := flag.String("out", "docs/rules", "directory to write")
+	schema := flag.String("schema", "", "config schema whose options section to rewrite")
+	configDoc := flag.String("config-doc", "", "config reference whose rule options table to rewrite")
 	flag.Parse()
 	// The parsers cmd/ecslint uses; TestRuleDocs renders with that list, so
 	// a parser missing here shows up as stale docs.
 	parsers := []lint.Parser{taskdef.Parser{}, cloudformation.Parser{}, terraform.Parser{}}
 	// SUP001 is reported by the engine, but documented like any rule.
-	files, err := ruledoc.Files(parsers, append(rules.All(), lint.SuppressionRule))
+	all := append(rules.All(), lint.SuppressionRule)
+	files, err := ruledoc.Files(parsers, all)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gendocs:", err)
 		os.Exit(1)
+	}
+	if *configDoc != "" {
+		if err := rewrite(*configDoc, func(b []byte) ([]byte, error) {
+			doc, err := ruledoc.ConfigOptions(string(b), all)
+			return []byte(doc), err
+		}); err != nil {
+			fmt.Fprintln(os.Stderr, "gendocs:", err)
+			os.Exit(1)
+		}
+	}
+	if *schema != "" {
+		if err := rewrite(*schema, func(b []byte) ([]byte, error) { return config.GenerateSchema(b, all) }); err != nil {
+			fmt.Fprintln(os.Stderr, "gendocs:", err)
+			os.Exit(1)
+		}
 	}
 	if err := os.MkdirAll(*out, 0o750); err != nil {
 		fmt.Fprintln(os.Stderr, "gendocs:", err)
@@ -44,4 +66,17 @@ func main() {
 			os.Exit(1)
 		}
 	}
+}
+
+// rewrite replaces a file's content with what generate makes of it.
+func rewrite(path string, generate func([]byte) ([]byte, error)) error {
+	old, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	updated, err := generate(old)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return os.WriteFile(path, updated, 0o644)
 }
