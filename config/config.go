@@ -616,7 +616,7 @@ func (c *Config) rangeOf(ptr []string) lint.Range {
 	at, _ := c.walk(ptr)
 	r := lint.Range{File: filepath.ToSlash(c.Path)}
 	if at != nil {
-		r.Start = lint.Pos{Line: at.Line, Col: at.Column}
+		r.Start = lint.LineCol(at.Line, at.Column)
 	}
 	return r
 }
@@ -677,7 +677,7 @@ type plainer struct {
 }
 
 func (p *plainer) errorAt(n *yaml.Node, format string, args ...any) {
-	p.errs = append(p.errs, &Error{Range: lint.Range{File: p.file, Start: lint.Pos{Line: n.Line, Col: n.Column}}, Message: fmt.Sprintf(format, args...)})
+	p.errs = append(p.errs, &Error{Range: lint.Range{File: p.file, Start: lint.LineCol(n.Line, n.Column)}, Message: fmt.Sprintf(format, args...)})
 }
 
 // plain converts n. Scalars keep YAML's types except timestamps, which
@@ -794,7 +794,7 @@ func oneDocument(file string, data []byte) (yaml.Node, error) {
 			break // a document with something in it
 		}
 	}
-	return doc, &Error{Range: lint.Range{File: file, Start: lint.Pos{Line: next.Line, Col: next.Column}},
+	return doc, &Error{Range: lint.Range{File: file, Start: lint.LineCol(next.Line, next.Column)},
 		Message: "a second YAML document: a config file holds one (its settings would be ignored)"}
 }
 
@@ -806,7 +806,7 @@ func yamlError(path string, err error) error {
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
 		if num, after, ok := strings.Cut(rest, ": "); ok {
 			if ln, err := strconv.Atoi(num); err == nil {
-				r.Start = lint.Pos{Line: ln, Col: 1}
+				r.Start = lint.LineCol(ln, 1)
 				msg = after
 			}
 		}

@@ -76,7 +76,7 @@ func checkConfigError(t *testing.T, err error, src []byte) {
 		lines += bytes.Count(src, []byte(brk))
 	}
 	for _, e := range list {
-		if e.Range.File != "repo/.ecslint.yaml" || e.Range.Start.Line < 0 || e.Range.Start.Line > lines {
+		if e.Range.File != "repo/.ecslint.yaml" || e.Range.Start.Line < 0 || int(e.Range.Start.Line) > lines {
 			t.Fatalf("error at %+v, outside the %d-line input: %v", e.Range, lines, e)
 		}
 	}

@@ -7,7 +7,7 @@ import (
 )
 
 func at(line int) Range {
-	return Range{File: "f", Start: Pos{Line: line, Col: 1}, End: Pos{Line: line, Col: 2}}
+	return Range{File: "f", Start: Pos{Line: int32(line), Col: 1}, End: Pos{Line: int32(line), Col: 2}}
 }
 
 // budgetReports is a budget whose exhaustions are collected.

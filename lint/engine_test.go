@@ -29,7 +29,7 @@ func (lineParser) Parse(ctx *lint.Context, paths []string) ([]*lint.Unit, bool) 
 	td := &lint.TaskDefinition{Resource: lint.Resource{Name: file}}
 	for i, line := range strings.Split(string(src), "\n") {
 		if col := strings.Index(line, "bad"); col >= 0 {
-			r := lint.Range{File: file, Start: lint.Pos{Line: i + 1, Col: col + 1}, End: lint.Pos{Line: i + 1, Col: col + 4}}
+			r := lint.Range{File: file, Start: lint.Pos{Line: int32(i + 1), Col: int32(col + 1)}, End: lint.Pos{Line: int32(i + 1), Col: int32(col + 4)}}
 			td.Containers = append(td.Containers, &lint.Container{Range: r, Privileged: lint.KnownValue(true, r)})
 		}
 	}
@@ -161,7 +161,7 @@ func TestSortFindingsIsStableAndTotal(t *testing.T) {
 		for range rnd.IntN(40) {
 			f := lint.Finding{
 				RuleID:    []string{"A", "B"}[rnd.IntN(2)],
-				Range:     lint.Range{File: []string{"f", "g"}[rnd.IntN(2)], Start: lint.Pos{Line: rnd.IntN(3) + 1, Col: rnd.IntN(2) + 1}, End: lint.Pos{Line: 4, Col: rnd.IntN(2)}},
+				Range:     lint.Range{File: []string{"f", "g"}[rnd.IntN(2)], Start: lint.Pos{Line: rnd.Int32N(3) + 1, Col: rnd.Int32N(2) + 1}, End: lint.Pos{Line: 4, Col: rnd.Int32N(2)}},
 				Message:   []string{"m", "n"}[rnd.IntN(2)],
 				Container: []string{"", "c"}[rnd.IntN(2)],
 				Key:       []string{"", "k"}[rnd.IntN(2)],

@@ -57,6 +57,9 @@ type Finding struct {
 	// Redact lists source ranges that hold secret values. Every output
 	// masks them; messages never contain them.
 	Redact []Range
+	// Fixes are changes to the source that would resolve the finding,
+	// for editors and SARIF; nil for most findings.
+	Fixes []Fix
 
 	// job is the engine's number (from 1) of the job that found it: the
 	// same text read by two jobs is one finding (see SortFindings).

@@ -16,6 +16,12 @@ import (
 // DefaultMaxFileSize is the size cap for one input file.
 const DefaultMaxFileSize = 32 << 20
 
+// MaxFileSizeLimit is the largest size cap a file system accepts; a larger
+// one is lowered to it. Positions hold int32 byte offsets (see Pos), and a
+// UTF-16 file grows by up to half again when decoded to UTF-8, so 1 GiB
+// keeps every offset below 2 GiB.
+const MaxFileSizeLimit = 1 << 30
+
 // ErrOutsideRoots is returned for a path that leaves the scanned roots,
 // directly or through a symlink.
 var ErrOutsideRoots = errors.New("path is outside the scanned roots")
@@ -68,6 +74,7 @@ func NewFS(roots []string, maxFileSize int64) (*FS, error) {
 	if fs.MaxFileSize <= 0 {
 		fs.MaxFileSize = DefaultMaxFileSize
 	}
+	fs.MaxFileSize = min(fs.MaxFileSize, MaxFileSizeLimit)
 	for _, r := range roots {
 		abs, err := filepath.Abs(r)
 		if err != nil {
@@ -210,6 +217,9 @@ func (fs *FS) ReadFile(path string) ([]byte, error) {
 // readRaw is ReadFile without decoding.
 func (fs *FS) readRaw(path string) ([]byte, error) {
 	if b, ok := fs.overlay[filepath.Clean(path)]; ok {
+		if int64(len(b)) > MaxFileSizeLimit { // offsets must fit a Pos
+			return nil, fmt.Errorf("%w (cap %d bytes)", ErrTooLarge, int64(MaxFileSizeLimit))
+		}
 		return b, nil
 	}
 	if b, ok := fs.take(path); ok {
@@ -289,10 +299,11 @@ func (fs *FS) readOpen(path string) ([]byte, error) {
 // a copy each time). It reads at most one byte past the cap: a file can grow
 // after its size was taken.
 func (fs *FS) readCapped(size int64, read func([]byte) (int, error)) ([]byte, error) {
-	if size > fs.MaxFileSize {
-		return nil, fmt.Errorf("%w (%d bytes, cap %d)", ErrTooLarge, size, fs.MaxFileSize)
+	maxSize := min(fs.MaxFileSize, MaxFileSizeLimit) // the field is exported: it may have been raised
+	if size > maxSize {
+		return nil, fmt.Errorf("%w (%d bytes, cap %d)", ErrTooLarge, size, maxSize)
 	}
-	limit := fs.MaxFileSize + 1
+	limit := maxSize + 1
 	// One byte more than the size: room for the read that sees the end.
 	b := make([]byte, 0, size+1)
 	for int64(len(b)) < limit {
@@ -308,8 +319,8 @@ func (fs *FS) readCapped(size int64, read func([]byte) (int, error)) ([]byte, er
 			return nil, err
 		}
 	}
-	if int64(len(b)) > fs.MaxFileSize {
-		return nil, fmt.Errorf("%w (cap %d bytes)", ErrTooLarge, fs.MaxFileSize)
+	if int64(len(b)) > maxSize {
+		return nil, fmt.Errorf("%w (cap %d bytes)", ErrTooLarge, maxSize)
 	}
 	return b, nil
 }

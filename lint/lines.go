@@ -68,6 +68,13 @@ func NewLineIndex(src []byte, first int, loneCR bool) *LineIndex {
 // offset inside a character (HCL reports some) counts as that character's
 // start, so that columns never decrease as offsets grow.
 func (x *LineIndex) runesTo(off int) int {
+	n, _ := x.runeStart(off)
+	return n
+}
+
+// runeStart returns runesTo(off) and the byte where the character holding
+// off starts (off itself on a boundary).
+func (x *LineIndex) runeStart(off int) (runes, start int) {
 	k := off / markEvery
 	if x.marks[k].off > off {
 		k--
@@ -81,7 +88,7 @@ func (x *LineIndex) runesTo(off int) int {
 		i += w
 		n++
 	}
-	return n
+	return n, i
 }
 
 // Line returns the 1-based line holding byte off.
@@ -89,16 +96,25 @@ func (x *LineIndex) Line(off int) int {
 	return max(1, sort.Search(len(x.Starts), func(i int) bool { return x.Starts[i] > off }))
 }
 
-// Pos returns the position of byte off, clamped to the text.
+// Pos returns the position of byte off, clamped to the text. Its Offset is
+// off, or the start of the character off is inside: two offsets with one
+// line and column are one position.
 func (x *LineIndex) Pos(off int) Pos {
 	off = max(0, min(off, len(x.src)))
 	line := x.Line(off)
 	ls := x.Starts[line-1]
 	off = max(off, ls)
 	if x.ASCII {
-		return Pos{Line: line, Col: off - ls + 1}
+		return MakePos(line, off-ls+1, off)
 	}
-	return Pos{Line: line, Col: x.runesTo(off) - x.runesTo(ls) + 1}
+	n, start := x.runeStart(off)
+	return MakePos(line, n-x.runesTo(ls)+1, start)
+}
+
+// At returns the position of a 1-based line and column, with its Offset
+// (see Offset): for parsers that know only lines and columns.
+func (x *LineIndex) At(line, col int) Pos {
+	return MakePos(line, col, x.Offset(line, col))
 }
 
 // Offset returns the byte offset of a 1-based line and column: where the

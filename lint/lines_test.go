@@ -32,11 +32,14 @@ func TestLineIndexMatchesCounting(t *testing.T) {
 				continue
 			}
 			line := x.Line(off)
-			want := Pos{Line: line, Col: utf8.RuneCount(src[x.Starts[line-1]:off]) + 1}
+			want := Pos{Line: int32(line), Col: int32(utf8.RuneCount(src[x.Starts[line-1]:off]) + 1), Offset: int32(off)}
 			if got := x.Pos(off); got != want {
 				t.Fatalf("round %d: Pos(%d) = %v, want %v", round, off, got, want)
 			}
-			if got := x.Offset(want.Line, want.Col); got != off {
+			if got := x.At(line, int(want.Col)); got != want {
+				t.Fatalf("round %d: At(%d, %d) = %v, want %v", round, line, want.Col, got, want)
+			}
+			if got := x.Offset(line, int(want.Col)); got != off {
 				t.Fatalf("round %d: Offset(%v) = %d, want %d", round, want, got, off)
 			}
 		}
@@ -46,6 +49,10 @@ func TestLineIndexMatchesCounting(t *testing.T) {
 			p := x.Pos(off)
 			if p.Before(prev) {
 				t.Fatalf("round %d: Pos(%d) = %v comes before Pos(%d) = %v", round, off, p, off-1, prev)
+			}
+			// and the offset of that character's start: one position, one offset.
+			if int(p.Offset) > off || !starts[int(p.Offset)] || x.Pos(int(p.Offset)) != p {
+				t.Fatalf("round %d: Pos(%d) = %v, whose offset is not where its character starts", round, off, p)
 			}
 			prev = p
 		}

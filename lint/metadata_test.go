@@ -1,6 +1,7 @@
 package lint_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/ecslint/ecslint/lint"
@@ -26,7 +27,8 @@ func TestMetadataSuppressions(t *testing.T) {
 		t.Fatalf("got %+v", got)
 	}
 	want := lint.Suppression{Rule: "ECS001", Reason: "device access", Until: "2027-03-31",
-		Range: lint.Range{File: "t.json", Start: lint.Pos{Line: 4, Col: 7}, End: lint.Pos{Line: 4, Col: 75}}}
+		Range: lint.Range{File: "t.json", Start: lint.Pos{Line: 4, Col: 7, Offset: int32(strings.Index(src, `{"rule"`))},
+			End: lint.Pos{Line: 4, Col: 75, Offset: int32(strings.Index(src, `"},`) + 2)}}}
 	if got[0] != want {
 		t.Errorf("got  %+v\nwant %+v", got[0], want)
 	}

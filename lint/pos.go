@@ -4,12 +4,31 @@ import "fmt"
 
 // Pos is a position in a source file. Line and Col are 1-based; Col counts
 // Unicode code points from the start of the line (a tab is one column), so a
-// line with non-ASCII text before a key still points at the key. The zero Pos
-// means "no position".
+// line with non-ASCII text before a key still points at the key. Offset is
+// the 0-based byte offset of the same place in the file's text as the
+// parsers read it (UTF-8: a UTF-16 file counts in its decoded text, a UTF-8
+// byte order mark counts, so line 1, column 1 is then offset 3); edits
+// (see Edit) replace bytes there. The zero Pos means "no position".
+//
+// The fields are int32, not int: a large input holds millions of ranges,
+// and files are capped far below 2 GiB (see MaxFileSize), so 12 bytes a
+// position are enough where 24 would be spent.
 type Pos struct {
-	Line int
-	Col  int
+	Line   int32
+	Col    int32
+	Offset int32
 }
+
+// MakePos returns the position at a 1-based line and column (in code
+// points) and a byte offset. Each fits an int32: inputs are capped at
+// MaxFileSizeLimit.
+func MakePos(line, col, offset int) Pos {
+	return Pos{Line: int32(line), Col: int32(col), Offset: int32(offset)} //nolint:gosec // inputs are capped at MaxFileSizeLimit
+}
+
+// LineCol returns a position known by its line and column only: in the
+// config file, which no edit changes, Offset is left 0.
+func LineCol(line, col int) Pos { return MakePos(line, col, 0) }
 
 // IsZero reports whether p is the zero position.
 func (p Pos) IsZero() bool { return p.Line == 0 }

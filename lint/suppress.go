@@ -272,7 +272,18 @@ func (sup *inlineSuppression) covers(f Finding) bool {
 	if sup.target == 0 {
 		return true
 	}
-	return sup.target == f.Range.Start.Line || (!f.ResourceRange.IsZero() && sup.target == f.ResourceRange.Start.Line)
+	return sup.target == int(f.Range.Start.Line) || (!f.ResourceRange.IsZero() && sup.target == int(f.ResourceRange.Start.Line))
+}
+
+// byteOfCol is the byte index in line of its 1-based code point column col.
+func byteOfCol(line string, col int) int {
+	for i := range line {
+		col--
+		if col == 0 {
+			return i
+		}
+	}
+	return len(line)
 }
 
 // hasCommentSyntax reports whether the file's format has # or // comments
@@ -295,8 +306,11 @@ func (s *suppressor) scanComments(file string, src []byte) []*inlineSuppression 
 	var pending []*inlineSuppression // comment-only lines waiting for the next code line
 	slashComments := isHCL(file)
 	lines := bytes.Split(src, []byte("\n"))
+	lineStart := 0 // byte offset of raw in src
 	for i, raw := range lines {
 		ln := i + 1
+		rawStart := lineStart
+		lineStart += len(raw) + 1
 		line := string(bytes.TrimRight(raw, "\r"))
 		code, comment, col := splitComment(line, slashComments)
 		codeOnly := strings.TrimSpace(code) != ""
@@ -313,7 +327,9 @@ func (s *suppressor) scanComments(file string, src []byte) []*inlineSuppression 
 		if !strings.HasPrefix(body, commentMarker) {
 			continue
 		}
-		at := Range{File: file, Start: Pos{Line: ln, Col: col}, End: Pos{Line: ln, Col: utf8.RuneCountInString(line) + 1}}
+		at := Range{File: file,
+			Start: MakePos(ln, col, rawStart+byteOfCol(line, col)),
+			End:   MakePos(ln, utf8.RuneCountInString(line)+1, rawStart+len(line))}
 		sup, fileWide, ok := s.parseComment(body, at)
 		if !ok {
 			continue

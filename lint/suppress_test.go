@@ -31,7 +31,7 @@ func (resParser) Parse(ctx *lint.Context, paths []string) ([]*lint.Unit, bool) {
 		code, _, _ := strings.Cut(line, "#")
 		fields := strings.Fields(code)
 		at := func(col, n int) lint.Range {
-			return lint.Range{File: file, Start: lint.Pos{Line: i + 1, Col: col + 1}, End: lint.Pos{Line: i + 1, Col: col + 1 + n}}
+			return lint.Range{File: file, Start: lint.Pos{Line: int32(i + 1), Col: int32(col + 1)}, End: lint.Pos{Line: int32(i + 1), Col: int32(col + 1 + n)}}
 		}
 		switch {
 		case len(fields) >= 2 && fields[0] == "resource":

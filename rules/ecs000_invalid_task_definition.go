@@ -58,7 +58,11 @@ func (invalidTaskDefinition) Check(p *lint.Pass) {
 			continue
 		}
 		for _, v := range vs {
-			p.Report(taskFinding(td, v.Range, "schema."+v.Key, v.Message))
+			fd := taskFinding(td, v.Range, "schema."+v.Key, v.Message)
+			if !placed(td, v.Range) {
+				fd.Fixes = v.Fixes
+			}
+			p.Report(fd)
 		}
 		if len(td.CaseVariants) > 0 {
 			reportCaseVariants(p, td)
@@ -88,6 +92,9 @@ func reportCaseVariants(p *lint.Pass, td *lint.TaskDefinition) {
 			"key %s is %s in the ECS API: the Terraform AWS provider ignores the case of keys and accepts it, "+
 				"CloudFormation and the ECS API would not", quote(v.Written), quote(v.Key)))
 		fd.Severity = lint.Low
+		if !placed(td, v.Range) {
+			fd.Fixes = renameKey(v.Range, v.Written, v.Key)
+		}
 		p.Report(fd)
 	}
 }

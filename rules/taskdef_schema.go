@@ -161,6 +161,7 @@ type violation struct {
 	Range   lint.Range
 	Key     string
 	Message string
+	Fixes   []lint.Fix
 }
 
 // maxVariants bounds how many Fn::If combinations one document is checked in.
@@ -507,10 +508,12 @@ func (s *styleSchema) explain(v *variant, root *lint.Node, ve *jsonschema.Valida
 				continue
 			}
 			msg := fmt.Sprintf("unknown key %s in %s", quote(f.Key), what)
+			var fixes []lint.Fix
 			if near := nearest(f.Key, keys(props)); near != "" {
 				msg += "; did you mean " + quote(near) + "?"
+				fixes = renameKey(f.KeyRange, f.Key, near)
 			}
-			out = append(out, violation{Range: f.KeyRange, Key: joinKey(key, f.Key), Message: msg})
+			out = append(out, violation{Range: f.KeyRange, Key: joinKey(key, f.Key), Message: msg, Fixes: fixes})
 		}
 		return out
 	case "type":

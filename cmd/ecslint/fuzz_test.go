@@ -69,7 +69,7 @@ func FuzzPipeline(f *testing.F) {
 			if r.Start.IsZero() {
 				return
 			}
-			if r.File != file || r.Start.Line < 1 || r.Start.Line > lines || r.Start.Col < 1 || r.End.Before(r.Start) {
+			if r.File != file || r.Start.Line < 1 || int(r.Start.Line) > lines || r.Start.Col < 1 || r.End.Before(r.Start) {
 				t.Fatalf("%s at %+v, outside the %d-line input", what, r, lines)
 			}
 		}

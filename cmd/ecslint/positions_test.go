@@ -406,7 +406,7 @@ func textAt(src []byte, p lint.Pos) (string, byte, bool) {
 	line := 1
 	off := 0
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	for line < p.Line {
+	for line < int(p.Line) {
 		i := bytes.IndexAny(src[off:], "\r\n")
 		if i < 0 {
 			return "", 0, false
@@ -417,7 +417,7 @@ func textAt(src []byte, p lint.Pos) (string, byte, bool) {
 		}
 		line++
 	}
-	for col := 1; col < p.Col; col++ {
+	for col := int32(1); col < p.Col; col++ {
 		if off >= len(src) || src[off] == '\n' || src[off] == '\r' {
 			return "", 0, false
 		}

@@ -15,7 +15,8 @@ import (
 //	{"findings": [{rule_id, rule, severity, message, file, line, column,
 //	  end_line, end_column, resource (omitempty), container (omitempty),
 //	  controls ([] when none), related (omitempty): [{file, line, column,
-//	  message}]}],
+//	  message}], fixes (omitempty): [{description, edits: [{file, line,
+//	  column, end_line, end_column, offset, end_offset, new_text}]}]}],
 //	 "errors": [{file, line (omitempty), column (omitempty), message,
 //	  related (omitempty), as for findings}],
 //	 "notes": [same as errors: what could not be evaluated, and why],
@@ -23,6 +24,9 @@ import (
 //
 // notes and summary came later than findings and errors; with them a
 // script can tell a clean result from one that could not see everything.
+// fixes came later still: an edit replaces the bytes from offset to
+// end_offset (0-based, in the file as read) with new_text; its lines and
+// columns are the same place, for display.
 type JSON struct{}
 
 // Format implements Formatter.
@@ -44,13 +48,13 @@ func (JSON) Format(w io.Writer, res *lint.Result, _ Options) error {
 		s.key("file")
 		s.str(f.Range.File)
 		s.key("line")
-		s.int(f.Range.Start.Line)
+		s.int(int(f.Range.Start.Line))
 		s.key("column")
-		s.int(f.Range.Start.Col)
+		s.int(int(f.Range.Start.Col))
 		s.key("end_line")
-		s.int(f.Range.End.Line)
+		s.int(int(f.Range.End.Line))
 		s.key("end_column")
-		s.int(f.Range.End.Col)
+		s.int(int(f.Range.End.Col))
 		if f.Resource != "" {
 			s.key("resource")
 			s.str(f.Resource)
@@ -62,6 +66,7 @@ func (JSON) Format(w io.Writer, res *lint.Result, _ Options) error {
 		s.key("controls")
 		s.strings(f.Controls)
 		writeRelated(s, f.Related)
+		writeFixes(s, f.Fixes)
 		s.close('}')
 	}
 	s.close(']')
@@ -93,11 +98,11 @@ func writeDiagnostics(s *jsonStream, ds []lint.Diagnostic) {
 		s.str(e.Range.File)
 		if e.Range.Start.Line != 0 {
 			s.key("line")
-			s.int(e.Range.Start.Line)
+			s.int(int(e.Range.Start.Line))
 		}
 		if e.Range.Start.Col != 0 {
 			s.key("column")
-			s.int(e.Range.Start.Col)
+			s.int(int(e.Range.Start.Col))
 		}
 		s.key("message")
 		s.str(e.Message)
@@ -119,11 +124,46 @@ func writeRelated(s *jsonStream, related []lint.Related) {
 		s.key("file")
 		s.str(r.Range.File)
 		s.key("line")
-		s.int(r.Range.Start.Line)
+		s.int(int(r.Range.Start.Line))
 		s.key("column")
-		s.int(r.Range.Start.Col)
+		s.int(int(r.Range.Start.Col))
 		s.key("message")
 		s.str(r.Message)
+		s.close('}')
+	}
+	s.close(']')
+}
+
+// writeFixes writes a finding's fixes, if any.
+func writeFixes(s *jsonStream, fixes []lint.Fix) {
+	if len(fixes) == 0 {
+		return
+	}
+	s.key("fixes")
+	s.open('[')
+	for _, f := range fixes {
+		s.open('{')
+		s.key("description")
+		s.str(f.Description)
+		s.key("edits")
+		s.open('[')
+		for _, e := range f.Edits {
+			s.open('{')
+			s.key("file")
+			s.str(e.Range.File)
+			for _, m := range []struct {
+				key string
+				v   int32
+			}{{"line", e.Range.Start.Line}, {"column", e.Range.Start.Col}, {"end_line", e.Range.End.Line},
+				{"end_column", e.Range.End.Col}, {"offset", e.Range.Start.Offset}, {"end_offset", e.Range.End.Offset}} {
+				s.key(m.key)
+				s.int(int(m.v))
+			}
+			s.key("new_text")
+			s.str(e.NewText)
+			s.close('}')
+		}
+		s.close(']')
 		s.close('}')
 	}
 	s.close(']')

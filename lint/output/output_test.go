@@ -170,8 +170,8 @@ func TestSARIFContent(t *testing.T) {
 		if loc.ArtifactLocation.URI != "src/bad.json" || loc.ArtifactLocation.URIBaseID != "%SRCROOT%" {
 			t.Errorf("result %d: location %+v, want src/bad.json relative to %%SRCROOT%%", i, loc.ArtifactLocation)
 		}
-		if loc.Region.StartLine != f.Range.Start.Line || loc.Region.StartColumn != f.Range.Start.Col ||
-			loc.Region.EndLine != f.Range.End.Line || loc.Region.EndColumn != f.Range.End.Col {
+		if loc.Region.StartLine != int(f.Range.Start.Line) || loc.Region.StartColumn != int(f.Range.Start.Col) ||
+			loc.Region.EndLine != int(f.Range.End.Line) || loc.Region.EndColumn != int(f.Range.End.Col) {
 			t.Errorf("result %d: region %+v, finding at %+v", i, loc.Region, f.Range)
 		}
 		if got.PartialFingerprints["ecslintFindingHash/v1"] != f.Fingerprint() {
@@ -202,7 +202,7 @@ func TestFingerprintsSurviveEdits(t *testing.T) {
 		}
 		prints := map[string]int{}
 		for _, f := range res.Findings {
-			prints[f.Fingerprint()] = f.Range.Start.Line
+			prints[f.Fingerprint()] = int(f.Range.Start.Line)
 		}
 		return prints
 	}
@@ -385,7 +385,7 @@ func trickyResult() *lint.Result {
 		// Invalid UTF-8 in the source: each bad byte is shown as U+FFFD.
 		"latin1.json": []byte("{\"k\": \"caf\xe9 \xe2\x82\"}\n{\"s\": \"" + secretValue + "\xff\"}\n" + strings.Repeat("\xfe", 200) + "\n"),
 	}
-	secretCol := strings.Index(long, secretValue) + 1
+	secretCol := int32(strings.Index(long, secretValue) + 1)
 	findings := []lint.Finding{
 		{
 			RuleID: "ECS001", RuleName: "privileged-container", Severity: lint.High, Message: tricky,
@@ -403,8 +403,8 @@ func trickyResult() *lint.Result {
 		},
 		{
 			RuleID: "ECS005", RuleName: "secret-in-environment", Severity: lint.Critical, Message: "secret in a minified file",
-			Range:  lint.Range{File: "dir/long.json", Start: lint.Pos{Line: 1, Col: secretCol - 10}, End: lint.Pos{Line: 1, Col: secretCol + len(secretValue) + 1}},
-			Redact: []lint.Range{{File: "dir/long.json", Start: lint.Pos{Line: 1, Col: secretCol - 1}, End: lint.Pos{Line: 1, Col: secretCol + len(secretValue) + 1}}},
+			Range:  lint.Range{File: "dir/long.json", Start: lint.Pos{Line: 1, Col: secretCol - 10}, End: lint.Pos{Line: 1, Col: secretCol + int32(len(secretValue)) + 1}},
+			Redact: []lint.Range{{File: "dir/long.json", Start: lint.Pos{Line: 1, Col: secretCol - 1}, End: lint.Pos{Line: 1, Col: secretCol + int32(len(secretValue)) + 1}}},
 		},
 		{
 			RuleID: "ECS002", RuleName: "host-network", Severity: lint.Medium, Message: "spans lines.",
@@ -499,7 +499,7 @@ func TestSecretsMaskedWhereWritten(t *testing.T) {
 // An error's related location (the first of two duplicate keys, the
 // construct a syntax error is in) is printed by every format.
 func TestErrorRelatedLocations(t *testing.T) {
-	at := func(line, col int) lint.Range {
+	at := func(line, col int32) lint.Range {
 		return lint.Range{File: "t.yaml", Start: lint.Pos{Line: line, Col: col}, End: lint.Pos{Line: line, Col: col}}
 	}
 	res := &lint.Result{Errors: []lint.Diagnostic{{Range: at(9, 10), Message: "invalid YAML: did not find expected '-' indicator",

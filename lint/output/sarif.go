@@ -116,6 +116,8 @@ type sarifResult struct {
 	RelatedLocations []sarifLocation // optional
 	Fingerprint      string
 	Suppression      *sarifSuppression // optional
+	Fixes            []lint.Fix        // optional
+	BaseDir          string            // for the fixes' artifact locations
 	Severity         string            // properties
 }
 
@@ -159,11 +161,77 @@ func (r *sarifResult) write(s *jsonStream) {
 		s.close('}')
 		s.close(']')
 	}
+	if len(r.Fixes) > 0 {
+		s.key("fixes")
+		s.open('[')
+		for _, f := range r.Fixes {
+			writeFix(s, f, r.BaseDir)
+		}
+		s.close(']')
+	}
 	s.key("properties")
 	s.open('{')
 	s.key("severity")
 	s.str(r.Severity)
 	s.close('}')
+	s.close('}')
+}
+
+// writeFix writes a fix: its edits as replacements, grouped by file in the
+// order the files first appear. A deleted region has lines and columns
+// for viewers and the byte offset and length the edit was computed in
+// (SARIF allows both; they describe the same text).
+func writeFix(s *jsonStream, f lint.Fix, baseDir string) {
+	s.open('{')
+	s.key("description")
+	(&sarifMessage{Text: sentence(f.Description)}).write(s)
+	s.key("artifactChanges")
+	s.open('[')
+	done := map[string]bool{}
+	for _, e := range f.Edits {
+		file := e.Range.File
+		if done[file] {
+			continue
+		}
+		done[file] = true
+		loc := sarifLocationOf(lint.Range{File: file}, baseDir)
+		s.open('{')
+		s.key("artifactLocation")
+		writeArtifactLocation(s, loc.URI, loc.BaseID)
+		s.key("replacements")
+		s.open('[')
+		for _, e := range f.Edits {
+			if e.Range.File != file {
+				continue
+			}
+			r := e.Range
+			s.open('{')
+			s.key("deletedRegion")
+			s.open('{')
+			s.key("startLine")
+			s.int(int(r.Start.Line))
+			s.key("startColumn")
+			s.int(int(r.Start.Col))
+			s.key("endLine")
+			s.int(int(r.End.Line))
+			s.key("endColumn")
+			s.int(int(r.End.Col))
+			s.key("byteOffset")
+			s.int(int(r.Start.Offset))
+			s.key("byteLength")
+			s.int(int(r.End.Offset - r.Start.Offset))
+			s.close('}')
+			s.key("insertedContent")
+			s.open('{')
+			s.key("text")
+			s.str(e.NewText)
+			s.close('}')
+			s.close('}')
+		}
+		s.close(']')
+		s.close('}')
+	}
+	s.close(']')
 	s.close('}')
 }
 
@@ -365,6 +433,8 @@ func sarifResultOf(f lint.Finding, index map[string]int, sources *sourceCache, b
 		Message:     sarifMessage{Text: sentence(f.Message)},
 		Location:    loc,
 		Fingerprint: f.Fingerprint(),
+		Fixes:       f.Fixes,
+		BaseDir:     baseDir,
 		Severity:    f.Severity.String(),
 	}
 	for i, rel := range f.Related {
@@ -480,9 +550,9 @@ func sarifLocationOf(r lint.Range, baseDir string) sarifLocation {
 		l.BaseID = srcRoot
 	}
 	if !r.Start.IsZero() {
-		reg := &sarifRegion{StartLine: r.Start.Line, StartColumn: r.Start.Col}
+		reg := &sarifRegion{StartLine: int(r.Start.Line), StartColumn: int(r.Start.Col)}
 		if !r.End.IsZero() && !r.End.Before(r.Start) {
-			reg.EndLine, reg.EndColumn = r.End.Line, r.End.Col
+			reg.EndLine, reg.EndColumn = int(r.End.Line), int(r.End.Col)
 		}
 		l.Region = reg
 	}
@@ -570,27 +640,27 @@ func contextRegion(sources *sourceCache, r lint.Range) *sarifRegion {
 	if src == nil {
 		return nil
 	}
-	end := r.End.Line
-	if end < r.Start.Line {
-		end = r.Start.Line
+	first, end := int(r.Start.Line), int(r.End.Line)
+	if end < first {
+		end = first
 	}
-	if r.Start.Line > len(src.lines) || end > len(src.lines) || end-r.Start.Line > 20 {
+	if first > len(src.lines) || end > len(src.lines) || end-first > 20 {
 		return nil
 	}
 	size := 0
-	for ln := r.Start.Line; ln <= end; ln++ {
+	for ln := first; ln <= end; ln++ {
 		shown := src.line(ln)
 		if runes := shown.runes; runes != nil {
-			if end > r.Start.Line {
+			if end > first {
 				return nil // no whole lines of a minified file
 			}
 			// A window of a long line, as the text output shows it, so
 			// that the log does not hold the file once per finding.
-			start := min(max(r.Start.Col-1, 0), len(runes))
+			start := min(max(int(r.Start.Col)-1, 0), len(runes))
 			lo := max(0, start-maxSnippet/4)
 			hi := min(len(runes), lo+maxSnippet)
 			lo = max(0, hi-maxSnippet)
-			if r.End.Line != ln || r.End.Col-1 > hi {
+			if int(r.End.Line) != ln || int(r.End.Col)-1 > hi {
 				return nil // a context region must hold the whole region
 			}
 			return &sarifRegion{StartLine: ln, StartColumn: lo + 1, EndLine: ln, EndColumn: hi + 1, Snippet: &sarifMessage{Text: string(runes[lo:hi])}}
@@ -599,11 +669,11 @@ func contextRegion(sources *sourceCache, r lint.Range) *sarifRegion {
 	}
 	var b strings.Builder
 	b.Grow(size)
-	for ln := r.Start.Line; ln <= end; ln++ {
+	for ln := first; ln <= end; ln++ {
 		b.WriteString(src.line(ln).text)
 		b.WriteByte('\n')
 	}
-	return &sarifRegion{StartLine: r.Start.Line, EndLine: end, Snippet: &sarifMessage{Text: b.String()}}
+	return &sarifRegion{StartLine: first, EndLine: end, Snippet: &sarifMessage{Text: b.String()}}
 }
 
 // writeNotification writes a toolExecutionNotification for an error or a

@@ -64,7 +64,7 @@ func (Text) Format(w io.Writer, res *lint.Result, opts Options) error {
 		if src == nil || f.Range.Start.IsZero() {
 			continue
 		}
-		ln := f.Range.Start.Line
+		ln := int(f.Range.Start.Line)
 		if ln > len(src.lines) {
 			continue
 		}
@@ -152,18 +152,18 @@ func Redact(line string, ln int, file string, secrets []lint.Range) string {
 	var runes []rune // only for a line that holds a secret
 	changed := false
 	for _, r := range secrets {
-		if r.File != file || ln < r.Start.Line || ln > r.End.Line {
+		if r.File != file || ln < int(r.Start.Line) || ln > int(r.End.Line) {
 			continue
 		}
 		if runes == nil {
 			runes = []rune(line)
 		}
 		from, to := 0, len(runes)
-		if ln == r.Start.Line {
-			from = r.Start.Col - 1
+		if ln == int(r.Start.Line) {
+			from = int(r.Start.Col) - 1
 		}
-		if ln == r.End.Line {
-			to = r.End.Col - 1
+		if ln == int(r.End.Line) {
+			to = int(r.End.Col) - 1
 		}
 		for i := max(from, 0); i < min(to, len(runes)); i++ {
 			if runes[i] != '"' || (i != from && i != to-1) {
@@ -193,7 +193,7 @@ func window(shown *shownText, r lint.Range, ln int) (string, lint.Range) {
 	if line == nil {
 		return shown.text, r
 	}
-	start := min(max(r.Start.Col-1, 0), len(line))
+	start := min(max(int(r.Start.Col)-1, 0), len(line))
 	lo := max(0, start-maxSnippet/4)
 	hi := min(len(line), lo+maxSnippet)
 	lo = max(0, hi-maxSnippet)
@@ -207,12 +207,13 @@ func window(shown *shownText, r lint.Range, ln int) (string, lint.Range) {
 	if hi < len(line) {
 		b.WriteString("…")
 	}
-	r.Start.Col -= shift
-	if r.End.Line == ln {
-		r.End.Col = min(r.End.Col, hi+1) - shift
+	// Only the columns move: the range is drawn, and its offsets are not.
+	r.Start = lint.MakePos(int(r.Start.Line), int(r.Start.Col)-shift, int(r.Start.Offset))
+	if int(r.End.Line) == ln {
+		r.End = lint.MakePos(ln, min(int(r.End.Col), hi+1)-shift, int(r.End.Offset))
 	} else {
 		// The range goes on past this line: underline to the cut.
-		r.End = lint.Pos{Line: ln, Col: hi + 1 - shift}
+		r.End = lint.LineCol(ln, hi+1-shift)
 	}
 	return b.String(), r
 }
@@ -221,10 +222,10 @@ func window(shown *shownText, r lint.Range, ln int) (string, lint.Range) {
 // lines up in a terminal.
 func underline(line string, r lint.Range, ln int) string {
 	runes := []rune(line)
-	start := r.Start.Col - 1
+	start := int(r.Start.Col) - 1
 	end := len(runes)
-	if r.End.Line == ln && r.End.Col > r.Start.Col {
-		end = r.End.Col - 1
+	if int(r.End.Line) == ln && r.End.Col > r.Start.Col {
+		end = int(r.End.Col) - 1
 	}
 	if start > len(runes) {
 		start = len(runes)

@@ -237,7 +237,7 @@ func (p *blockParser) pos(off int) lint.Pos {
 	if !p.s.ASCII {
 		return p.s.pos(off)
 	}
-	return lint.Pos{Line: p.line + 1, Col: off - ls[p.line] + 1}
+	return lint.MakePos(p.line+1, off-ls[p.line]+1, off)
 }
 
 // rng returns the range between two byte offsets.

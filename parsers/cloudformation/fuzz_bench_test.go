@@ -29,7 +29,7 @@ func FuzzParse(f *testing.F) {
 		root, shared, perr := parse("f.yaml", src)
 		lines := bytes.Count(src, []byte("\n")) + bytes.Count(src, []byte("\r")) + 1
 		if perr != nil {
-			if perr.at.Start.Line < 1 || perr.at.Start.Line > lines {
+			if perr.at.Start.Line < 1 || int(perr.at.Start.Line) > lines {
 				t.Fatalf("error at line %d of %d", perr.at.Start.Line, lines)
 			}
 			return
@@ -42,7 +42,7 @@ func FuzzParse(f *testing.F) {
 			if r.IsZero() {
 				return
 			}
-			if r.Start.Line < 1 || r.Start.Line > lines || r.End.Before(r.Start) {
+			if r.Start.Line < 1 || int(r.Start.Line) > lines || r.End.Before(r.Start) {
 				t.Fatalf("range %v-%v outside %d lines", r.Start, r.End, lines)
 			}
 		}

@@ -149,7 +149,8 @@ func parseYAMLv3(s *source) (*lint.Node, bool, *parseError) {
 	c := newConverter(s)
 	n, err := c.convert(&doc)
 	if err != nil {
-		return nil, false, &parseError{at: lint.Range{File: file, Start: lint.Pos{Line: 1, Col: 1}, End: lint.Pos{Line: 1, Col: 1}}, msg: err.Error()}
+		first := s.At(1, 1)
+		return nil, false, &parseError{at: lint.Range{File: file, Start: first, End: first}, msg: err.Error()}
 	}
 	return n, c.shared, nil
 }

@@ -46,7 +46,7 @@ func mustParse(t *testing.T, text string) *lint.Unit {
 
 func at(line, col int) string { return fmt.Sprintf("%d:%d", line, col) }
 
-func pos(r lint.Range) string { return at(r.Start.Line, r.Start.Col) }
+func pos(r lint.Range) string { return at(int(r.Start.Line), int(r.Start.Col)) }
 
 func TestDetection(t *testing.T) {
 	cases := []struct {

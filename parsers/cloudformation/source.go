@@ -52,7 +52,7 @@ func (s *source) collectionRange(start int, flow, nonEmpty bool, last lint.Range
 	if !nonEmpty || last.IsZero() {
 		return s.rng(start, start)
 	}
-	end := s.offset(last.End.Line, last.End.Col)
+	end := s.offset(int(last.End.Line), int(last.End.Col))
 	return s.rng(start, max(start, end))
 }
 

@@ -82,7 +82,7 @@ func (c *converter) node(y *yaml.Node, flow bool) *lint.Node {
 
 // at is the empty range at a node's start.
 func (c *converter) at(y *yaml.Node) lint.Range {
-	p := lint.Pos{Line: y.Line, Col: y.Column}
+	p := c.src.At(y.Line, y.Column)
 	return lint.Range{File: c.src.file, Start: p, End: p}
 }
 

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ecslint/ecslint/lint"
+	"github.com/ecslint/ecslint/lint/postest"
 )
 
 // FuzzParse checks the parser against encoding/json, which is the reference
@@ -55,6 +56,9 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("value differs from encoding/json:\n got %#v\nwant %#v", got, want)
 		}
 		checkRanges(t, src, n)
+		offsets := postest.Checker{LoneCR: true}
+		offsets.Source("f.json", src)
+		offsets.Check(t, n)
 	})
 }
 
@@ -154,14 +158,14 @@ func lineOffsets(src []byte) []int {
 
 // byteAt returns the byte at a line and code-point column.
 func byteAt(src []byte, offsets []int, p lint.Pos) (byte, bool) {
-	if p.Line < 1 || p.Line > len(offsets) {
+	if p.Line < 1 || int(p.Line) > len(offsets) {
 		return 0, false
 	}
 	off := offsets[p.Line-1]
 	if p.Line == 1 && bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
 		off = 3
 	}
-	for col := 1; col < p.Col; col++ {
+	for col := int32(1); col < p.Col; col++ {
 		if off >= len(src) {
 			return 0, false
 		}

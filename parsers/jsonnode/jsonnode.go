@@ -33,9 +33,10 @@ func Parse(file string, src []byte) (*lint.Node, error) {
 }
 
 // ParseAt parses src whose first byte sits at start in file: JSON embedded in
-// another file (a Terraform heredoc) gets positions in that file.
+// another file (a Terraform heredoc) gets positions in that file, offsets
+// counted from start.Offset.
 func ParseAt(file string, src []byte, start lint.Pos) (*lint.Node, error) {
-	p := &parser{file: file, src: src, line: start.Line, col: start.Col}
+	p := &parser{file: file, src: src, line: int(start.Line), col: int(start.Col), base: int(start.Offset)}
 	// A UTF-8 byte order mark is not part of the document.
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		p.off = 3
@@ -57,7 +58,9 @@ type parser struct {
 	src       []byte
 	off       int
 	line, col int
-	arena     lint.Arena
+	// base is the offset in the file of src's first byte.
+	base  int
+	arena lint.Arena
 }
 
 // node returns a new node of the given kind and range.
@@ -67,7 +70,9 @@ func (p *parser) node(kind lint.NodeKind, text string, r lint.Range) *lint.Node 
 	return n
 }
 
-func (p *parser) pos() lint.Pos { return lint.Pos{Line: p.line, Col: p.col} }
+func (p *parser) pos() lint.Pos {
+	return lint.MakePos(p.line, p.col, p.base+p.off)
+}
 
 func (p *parser) errf(format string, args ...any) error {
 	return &SyntaxError{Pos: p.pos(), Msg: fmt.Sprintf(format, args...)}
@@ -350,7 +355,7 @@ func (p *parser) invalidUTF8(s []byte, pastQuote bool) error {
 		}
 		bad += size
 	}
-	back := 0
+	back, backBytes := 0, len(s)-bad
 	for _, c := range s[bad:] {
 		if c&0xC0 != 0x80 {
 			back++
@@ -358,9 +363,10 @@ func (p *parser) invalidUTF8(s []byte, pastQuote bool) error {
 	}
 	if pastQuote {
 		back++
+		backBytes++
 	}
 	end := p.pos()
-	return &SyntaxError{Pos: lint.Pos{Line: end.Line, Col: end.Col - back}, Msg: "invalid UTF-8 in string"}
+	return &SyntaxError{Pos: lint.MakePos(int(end.Line), int(end.Col)-back, int(end.Offset)-backBytes), Msg: "invalid UTF-8 in string"}
 }
 
 // hex4 reads the four hex digits after \u; it leaves the cursor on the last.

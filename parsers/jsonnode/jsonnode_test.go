@@ -8,7 +8,7 @@ import (
 	"github.com/ecslint/ecslint/lint"
 )
 
-func pos(l, c int) lint.Pos { return lint.Pos{Line: l, Col: c} }
+func pos(l, c, off int32) lint.Pos { return lint.Pos{Line: l, Col: c, Offset: off} }
 
 func TestPositions(t *testing.T) {
 	src := "{\n  \"a\": [1, \"x\"],\n\t\"ü€\": {\"b\": true}\n}"
@@ -17,19 +17,19 @@ func TestPositions(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := n.Get("a")
-	if a.KeyRange.Start != pos(2, 3) || a.KeyRange.End != pos(2, 6) {
+	if a.KeyRange.Start != pos(2, 3, 4) || a.KeyRange.End != pos(2, 6, 7) {
 		t.Errorf("key a at %v-%v, want 2:3-2:6", a.KeyRange.Start, a.KeyRange.End)
 	}
-	if got := a.Value.Items[1].Range; got.Start != pos(2, 12) || got.End != pos(2, 15) {
+	if got := a.Value.Items[1].Range; got.Start != pos(2, 12, 13) || got.End != pos(2, 15, 16) {
 		t.Errorf("\"x\" at %v-%v, want 2:12-2:15", got.Start, got.End)
 	}
 	u := n.Get("ü€")
-	if u == nil || u.KeyRange.Start != pos(3, 2) {
+	if u == nil || u.KeyRange.Start != pos(3, 2, 20) {
 		t.Fatalf("non-ASCII key: %+v", u)
 	}
 	// Columns count code points: "ü€" is 2 code points (5 bytes) plus quotes.
 	b := u.Value.Get("b")
-	if b.KeyRange.Start != pos(3, 9) {
+	if b.KeyRange.Start != pos(3, 9, 30) {
 		t.Errorf("key b at %v, want 3:9 (code points, not bytes)", b.KeyRange.Start)
 	}
 	if b.Value.Kind != lint.BoolNode || b.Value.Text != "true" {
@@ -46,17 +46,17 @@ func TestCRLFAndBOM(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := n.Get("k").KeyRange.Start; got != pos(3, 3) {
+	if got := n.Get("k").KeyRange.Start; got != pos(3, 3, 10) {
 		t.Errorf("key after CRLF lines at %v, want 3:3", got)
 	}
 }
 
 func TestParseAtOffsetsPositions(t *testing.T) {
-	n, err := ParseAt("main.tf", []byte("[{\"privileged\": true}]"), pos(12, 1))
+	n, err := ParseAt("main.tf", []byte("[{\"privileged\": true}]"), pos(12, 1, 100))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := n.Items[0].Get("privileged").KeyRange.Start; got != pos(12, 3) {
+	if got := n.Items[0].Get("privileged").KeyRange.Start; got != pos(12, 3, 102) {
 		t.Errorf("got %v, want 12:3", got)
 	}
 }
@@ -77,18 +77,18 @@ func TestSyntaxErrors(t *testing.T) {
 		at   lint.Pos
 		want string
 	}{
-		{"{\n  \"a\": 1\n  \"b\": 2\n}", pos(3, 3), "expected ',' or '}'"},
-		{"[1, 2", pos(1, 6), "end of input"},
-		{"{\"a\" 1}", pos(1, 6), "expected ':'"},
-		{"[tru]", pos(1, 2), "expected a value"},
-		{"{\"a\": 01x}", pos(1, 8), "leading zero"},
-		{"[\"a\u0001\"]", pos(1, 4), "control character"},
-		{"{} {}", pos(1, 4), "after the top-level value"},
-		{"[\"\xff\"]", pos(1, 3), "invalid UTF-8"},
-		{"[\"a\\n\xff\"]", pos(1, 6), "invalid UTF-8"},
-		{"", pos(1, 1), "expected a value"},
-		{"{\"a\": \"\\q\"}", pos(1, 8), "invalid escape"},
-		{"[-]", pos(1, 3), "expected a digit"},
+		{"{\n  \"a\": 1\n  \"b\": 2\n}", pos(3, 3, 13), "expected ',' or '}'"},
+		{"[1, 2", pos(1, 6, 5), "end of input"},
+		{"{\"a\" 1}", pos(1, 6, 5), "expected ':'"},
+		{"[tru]", pos(1, 2, 1), "expected a value"},
+		{"{\"a\": 01x}", pos(1, 8, 7), "leading zero"},
+		{"[\"a\u0001\"]", pos(1, 4, 3), "control character"},
+		{"{} {}", pos(1, 4, 3), "after the top-level value"},
+		{"[\"\xff\"]", pos(1, 3, 2), "invalid UTF-8"},
+		{"[\"a\\n\xff\"]", pos(1, 6, 5), "invalid UTF-8"},
+		{"", pos(1, 1, 0), "expected a value"},
+		{"{\"a\": \"\\q\"}", pos(1, 8, 7), "invalid escape"},
+		{"[-]", pos(1, 3, 2), "expected a digit"},
 	}
 	for _, c := range cases {
 		_, err := Parse("f.json", []byte(c.src))

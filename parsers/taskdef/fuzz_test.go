@@ -44,7 +44,7 @@ func FuzzParse(f *testing.F) {
 			if r.IsZero() {
 				return
 			}
-			if r.File != "f.json" || r.Start.Line < 1 || r.Start.Line > lines || r.Start.Col < 1 || r.End.Before(r.Start) {
+			if r.File != "f.json" || r.Start.Line < 1 || int(r.Start.Line) > lines || r.Start.Col < 1 || r.End.Before(r.Start) {
 				t.Fatalf("%s range %+v outside the %d-line input", what, r, lines)
 			}
 		}

@@ -70,14 +70,14 @@ func TestSniff(t *testing.T) {
 
 func TestValuesKeepKeyRanges(t *testing.T) {
 	td := decode(t, "{\n \"pidMode\": \"host\",\n \"containerDefinitions\": [\n  {\"name\": \"a\", \"privileged\": true}\n ]\n}")
-	if r := td.PidMode.Range; r.Start != (lint.Pos{Line: 2, Col: 2}) || r.End != (lint.Pos{Line: 2, Col: 11}) {
+	if r := td.PidMode.Range; r.Start != (lint.Pos{Line: 2, Col: 2, Offset: 3}) || r.End != (lint.Pos{Line: 2, Col: 11, Offset: 12}) {
 		t.Errorf("pidMode range %v-%v", r.Start, r.End)
 	}
-	if r := td.PidMode.ValueRange; r.Start != (lint.Pos{Line: 2, Col: 13}) {
+	if r := td.PidMode.ValueRange; r.Start != (lint.Pos{Line: 2, Col: 13, Offset: 14}) {
 		t.Errorf("pidMode value range %v", r.Start)
 	}
 	p := td.Containers[0].Privileged
-	if !p.Known() || !p.V || p.Range.Start != (lint.Pos{Line: 4, Col: 17}) {
+	if !p.Known() || !p.V || p.Range.Start != (lint.Pos{Line: 4, Col: 17, Offset: 65}) {
 		t.Errorf("privileged = %+v", p)
 	}
 	if td.Containers[0].User.Set() {

@@ -42,10 +42,10 @@ type posMap struct {
 }
 
 func (m *posMap) at(p lint.Pos) lint.Pos {
-	if p.Line < 1 || p.Line > len(m.lineStart) {
+	if p.Line < 1 || int(p.Line) > len(m.lineStart) {
 		return m.src[len(m.src)-1]
 	}
-	return m.src[min(m.lineStart[p.Line-1]+p.Col-1, len(m.src)-1)]
+	return m.src[min(m.lineStart[p.Line-1]+int(p.Col)-1, len(m.src)-1)]
 }
 
 // quotedString maps a quoted HCL string's value to its source, decoding
@@ -210,6 +210,7 @@ func (ev *evaluator) quoted(n *lint.Node) *embeddedText {
 	}
 	start := n.Range.Start
 	start.Col++
+	start.Offset++ // the opening quote is one byte
 	return &embeddedText{file: n.Range.File, start: start, raw: []byte(n.Text)}
 }
 

@@ -22,7 +22,7 @@ func called(t *testing.T, ev *evaluator, expr string) string {
 	if diags.HasErrors() {
 		t.Fatalf("%s: %v", expr, diags)
 	}
-	r := func(col int) lint.Range {
+	r := func(col int32) lint.Range {
 		return lint.Range{File: "vars.tf", Start: lint.Pos{Line: 9, Col: col}, End: lint.Pos{Line: 9, Col: col + 1}}
 	}
 	secret := strNode("hunter2", r(2))

@@ -44,7 +44,7 @@ func FuzzParse(f *testing.F) {
 			if r.IsZero() || !strings.HasSuffix(r.File, "main.tf") {
 				return
 			}
-			if r.Start.Line < 1 || r.Start.Line > lines || r.End.Before(r.Start) {
+			if r.Start.Line < 1 || int(r.Start.Line) > lines || r.End.Before(r.Start) {
 				t.Fatalf("range %v-%v outside %d lines", r.Start, r.End, lines)
 			}
 		}

@@ -69,13 +69,13 @@ func TestRenderedPositionsAreExact(t *testing.T) {
 		t.Errorf("note %q", got)
 	}
 	at(t, c.Get("privileged").KeyRange, source(t, text, `"privileged"`, 1))
-	if r := c.Get("privileged").KeyRange; r.End.Col-r.Start.Col != len(`"privileged"`) {
+	if r := c.Get("privileged").KeyRange; int(r.End.Col-r.Start.Col) != len(`"privileged"`) {
 		t.Errorf("key range %v-%v", r.Start, r.End)
 	}
 	// The substituted value spans its interpolation in the source.
 	img := c.Get("image").Value.Range
 	at(t, img, source(t, text, `"${img}"`, 1))
-	if img.End.Col != img.Start.Col+len(`"${img}"`) {
+	if int(img.End.Col) != int(img.Start.Col)+len(`"${img}"`) {
 		t.Errorf("value range %v-%v", img.Start, img.End)
 	}
 }
@@ -105,7 +105,7 @@ func TestHoleJSON(t *testing.T) {
 		t.Errorf("cpu: %v", cpu.Kind)
 	}
 	at(t, cpu.Range, source(t, text, "${cpu}", 1))
-	if cpu.Range.End.Col != cpu.Range.Start.Col+len("${cpu}") {
+	if int(cpu.Range.End.Col) != int(cpu.Range.Start.Col)+len("${cpu}") {
 		t.Errorf("cpu range %v-%v", cpu.Range.Start, cpu.Range.End)
 	}
 	if img := c.Get("image").Value; img.Kind != lint.UnknownNode {

@@ -43,10 +43,10 @@ func (f *srcFile) pos(off int) lint.Pos {
 
 // offset converts a position back into a byte offset.
 func (f *srcFile) offset(p lint.Pos) int {
-	if p.Line < 1 || p.Line > len(f.lines.Starts) {
+	if p.Line < 1 || int(p.Line) > len(f.lines.Starts) {
 		return len(f.src)
 	}
-	return f.lines.Offset(p.Line, p.Col)
+	return f.lines.Offset(int(p.Line), int(p.Col))
 }
 
 // rng converts an HCL range of this file.
