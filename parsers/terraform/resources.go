@@ -5,17 +5,12 @@ import (
 	"github.com/ecslint/ecslint/parsers/ecsdoc"
 )
 
-// Resources are translated into documents spelled with the ECS API's keys
-// (camelCase; PascalCase for IAM policy documents) and decoded by ecsdoc, so
-// a Terraform resource means what the same CloudFormation resource means.
-
-// mappedTypes are the resource types ecslint reads.
-var mappedTypes = map[string]bool{
-	"aws_ecs_task_definition": true, "aws_ecs_service": true, "aws_ecs_task_set": true, "aws_ecs_cluster": true,
-	"aws_security_group": true, "aws_security_group_rule": true, "aws_vpc_security_group_ingress_rule": true,
-	"aws_iam_role": true, "aws_iam_role_policy": true, "aws_iam_role_policy_attachment": true, "aws_iam_policy": true,
-	"aws_eks_cluster": true,
-}
+// Resources are normalised into documents spelled with the ECS API's keys
+// (camelCase; PascalCase for IAM policy documents) and mapped into the
+// model by ecsdoc.Linker.Add, so a Terraform resource means what the same
+// CloudFormation resource means. What is Terraform's own stays here: the
+// provider's attribute and block names, its JSON-string attributes, and
+// what it makes of a value (assign_public_ip's boolean).
 
 // doc is an evaluated resource body, read with Terraform's names.
 type doc struct{ n *lint.Node }
@@ -72,68 +67,98 @@ func (c camel) setNode(key string, at lint.Range, v *lint.Node) {
 func (c camel) doc() ecsdoc.Doc { return ecsdoc.Doc{N: c.n, Style: lint.CamelCase} }
 
 // resource evaluates one resource instance and adds it to the unit.
-func (in *instance) resource(l *ecsdoc.Linker, bl *block, ex expansion) {
+func (in *instance) resource(l *ecsdoc.Linker, bl *block, kind ecsdoc.Kind, ex expansion) {
 	typ, name := bl.labels[0], bl.labels[1]
 	res := lint.Resource{ID: in.prefix + typ + "." + name, Name: in.prefix + typ + "." + name + ex.suffix, Type: typ, Range: bl.defRange, Extent: bl.extent}
 	ev := in.ev
 	d := doc{ev.bodyNode(ex.scope, bl)}
 	in.noteModuleUnknowns(bl, ex.scope, d)
-	switch typ {
-	case "aws_ecs_task_definition":
-		td := ev.taskDefinition(res, d)
-		in.noteUnknownContainers(bl, ex.scope, td)
-		l.Unit.TaskDefinitions = append(l.Unit.TaskDefinitions, td)
-	case "aws_ecs_service", "aws_ecs_task_set":
-		kind := "service"
-		if typ == "aws_ecs_task_set" {
-			kind = "task-set"
-		}
-		l.Unit.Services = append(l.Unit.Services, ecsdoc.Service(res, kind, serviceDoc(res, d)))
-	case "aws_ecs_cluster":
-		c := newCamel(res.Range)
-		list := &lint.Node{Kind: lint.ArrayNode, Range: res.Range}
-		for _, s := range d.blocks("setting") {
-			sc := newCamel(s.n.Range)
-			sc.set("name", s.field("name"))
-			sc.set("value", s.field("value"))
-			list.Items = append(list.Items, sc.n)
-		}
-		c.setNode("clusterSettings", res.Range, list)
-		l.Unit.Clusters = append(l.Unit.Clusters, ecsdoc.Cluster(res, c.doc()))
-	case "aws_security_group":
-		sg := &lint.SecurityGroup{Resource: res}
-		for _, rule := range d.blocks("ingress") {
-			sg.Ingress = append(sg.Ingress, ingress(rule, rule.n.Range, "cidr_blocks", "ipv6_cidr_blocks"))
-		}
-		l.AddGroup(sg)
-	case "aws_security_group_rule":
-		if t := ecsdoc.String(d.field("type")); t.Known() && t.V != "ingress" {
-			return
-		}
-		l.AttachIngress(res, ecsdoc.String(d.field("security_group_id")), ingress(d, res.Range, "cidr_blocks", "ipv6_cidr_blocks"))
-	case "aws_vpc_security_group_ingress_rule":
-		l.AttachIngress(res, ecsdoc.String(d.field("security_group_id")), ingress(d, res.Range, "cidr_ipv4", "cidr_ipv6"))
-	case "aws_iam_role":
-		r := &lint.Role{Resource: res, ManagedPolicyArns: ecsdoc.Strings(d.field("managed_policy_arns"))}
-		for _, ip := range d.blocks("inline_policy") {
-			r.Policies = append(r.Policies, ecsdoc.Policy(ip.n.Range, ecsdoc.String(ip.field("name")), ev.policyField(ip.field("policy"))))
-		}
-		l.AddRole(r, ecsdoc.String(d.field("name")))
-		l.ResolveManaged(r)
-	case "aws_iam_policy":
-		p := ecsdoc.Policy(res.Range, ecsdoc.String(d.field("name")), ev.policyField(d.field("policy")))
-		l.AddPolicy(res.ID, p)
-	case "aws_iam_role_policy":
-		p := ecsdoc.Policy(res.Range, ecsdoc.String(d.field("name")), ev.policyField(d.field("policy")))
-		l.AttachPolicy([]lint.String{ecsdoc.String(d.field("role"))}, p)
-	case "aws_iam_role_policy_attachment":
-		l.AttachManaged(ecsdoc.String(d.field("role")), ecsdoc.String(d.field("policy_arn")))
-	case "aws_eks_cluster":
-		l.Unit.EKSClusters = append(l.Unit.EKSClusters, ecsdoc.EKSCluster(res, eksDoc(res, d)))
+	r, ok := ev.normalise(res, kind, d)
+	if !ok {
+		return
 	}
+	td := l.Add(r)
+	if td == nil {
+		return
+	}
+	if r.Containers != nil && td.ContainersState == lint.Unknown && r.Containers.Value.Kind == lint.ArrayNode {
+		ev.ctx.Notef(r.Containers.KeyRange, "container_definitions has more than %d values; they are not checked", ecsdoc.MaxProviderNodes)
+	}
+	in.noteUnknownContainers(bl, ex.scope, td)
 }
 
-func (ev *evaluator) taskDefinition(res lint.Resource, d doc) *lint.TaskDefinition {
+// normalise translates a resource body into the API's document for its
+// kind; false for a resource that is not what the kind reads (an egress
+// aws_security_group_rule).
+func (ev *evaluator) normalise(res lint.Resource, kind ecsdoc.Kind, d doc) (ecsdoc.Resource, bool) {
+	r := ecsdoc.Resource{Resource: res, Kind: kind, Built: true}
+	switch kind {
+	case ecsdoc.KindTaskDefinition:
+		r.Props = taskDefinitionDoc(res, d)
+		if cf := d.field("container_definitions"); cf != nil {
+			// The provider decodes them with encoding/json: keys match
+			// regardless of case.
+			r.Containers = &lint.Field{Key: "containerDefinitions", KeyRange: cf.KeyRange, Value: ev.jsonOf(cf.Value, "container_definitions")}
+			r.ContainersStyle = lint.ProviderJSON
+		}
+	case ecsdoc.KindService, ecsdoc.KindTaskSet:
+		r.Props = serviceDoc(res, d)
+	case ecsdoc.KindCluster:
+		r.Props = clusterDoc(res, d)
+	case ecsdoc.KindSecurityGroup:
+		c := newCamel(res.Range)
+		list := &lint.Node{Kind: lint.ArrayNode, Range: res.Range}
+		for _, rule := range d.blocks("ingress") {
+			list.Items = append(list.Items, ingressDoc(rule, rule.n.Range, "cidr_blocks", "ipv6_cidr_blocks").n)
+		}
+		c.setNode("securityGroupIngress", res.Range, list)
+		r.Props = c.doc()
+	case ecsdoc.KindIngressRule:
+		if t := ecsdoc.String(d.field("type")); t.Known() && t.V != "ingress" {
+			return r, false
+		}
+		v4, v6 := "cidr_blocks", "ipv6_cidr_blocks"
+		if res.Type == "aws_vpc_security_group_ingress_rule" {
+			v4, v6 = "cidr_ipv4", "cidr_ipv6"
+		}
+		c := ingressDoc(d, res.Range, v4, v6)
+		c.set("groupId", d.field("security_group_id"))
+		r.Props = c.doc()
+	case ecsdoc.KindRole:
+		c := newCamel(res.Range)
+		c.set("managedPolicyArns", d.field("managed_policy_arns"))
+		list := &lint.Node{Kind: lint.ArrayNode, Range: res.Range}
+		for _, ip := range d.blocks("inline_policy") {
+			pc := newCamel(ip.n.Range)
+			pc.set("policyName", ip.field("name"))
+			pc.set("policyDocument", ev.policyField(ip.field("policy")))
+			list.Items = append(list.Items, pc.n)
+		}
+		c.setNode("policies", res.Range, list)
+		c.set("roleName", d.field("name"))
+		r.Props = c.doc()
+	case ecsdoc.KindManagedPolicy, ecsdoc.KindRolePolicy:
+		c := newCamel(res.Range)
+		if kind == ecsdoc.KindManagedPolicy {
+			c.set("managedPolicyName", d.field("name"))
+		} else {
+			c.set("policyName", d.field("name"))
+			c.set("roleName", d.field("role"))
+		}
+		c.set("policyDocument", ev.policyField(d.field("policy")))
+		r.Props = c.doc()
+	case ecsdoc.KindPolicyAttachment:
+		c := newCamel(res.Range)
+		c.set("roleName", d.field("role"))
+		c.set("policyArn", d.field("policy_arn"))
+		r.Props = c.doc()
+	case ecsdoc.KindEKSCluster:
+		r.Props = eksDoc(res, d)
+	}
+	return r, true
+}
+
+func taskDefinitionDoc(res lint.Resource, d doc) ecsdoc.Doc {
 	c := newCamel(res.Range)
 	c.set("family", d.field("family"))
 	c.set("networkMode", d.field("network_mode"))
@@ -167,21 +192,20 @@ func (ev *evaluator) taskDefinition(res lint.Resource, d doc) *lint.TaskDefiniti
 		}
 		c.setNode("volumes", vf.KeyRange, vols)
 	}
-	td := &lint.TaskDefinition{Resource: res}
-	ecsdoc.TaskDefinition(c.doc(), td)
-	// The resource is HCL, not a task-definition document; only its
-	// container definitions are JSON for schema validation.
-	td.Doc = nil
-	if cf := d.field("container_definitions"); cf != nil {
-		containers := ev.jsonOf(cf.Value, "container_definitions")
-		// The provider decodes them with encoding/json: keys match
-		// regardless of case.
-		ecsdoc.Containers(&lint.Field{Key: "containerDefinitions", KeyRange: cf.KeyRange, Value: containers}, lint.ProviderJSON, td)
-		if td.ContainersState == lint.Unknown && containers.Kind == lint.ArrayNode {
-			ev.ctx.Notef(cf.KeyRange, "container_definitions has more than %d values; they are not checked", ecsdoc.MaxProviderNodes)
-		}
+	return c.doc()
+}
+
+func clusterDoc(res lint.Resource, d doc) ecsdoc.Doc {
+	c := newCamel(res.Range)
+	list := &lint.Node{Kind: lint.ArrayNode, Range: res.Range}
+	for _, s := range d.blocks("setting") {
+		sc := newCamel(s.n.Range)
+		sc.set("name", s.field("name"))
+		sc.set("value", s.field("value"))
+		list.Items = append(list.Items, sc.n)
 	}
-	return td
+	c.setNode("clusterSettings", res.Range, list)
+	return c.doc()
 }
 
 func serviceDoc(res lint.Resource, d doc) ecsdoc.Doc {
@@ -240,29 +264,46 @@ func enabledDisabled(n *lint.Node) *lint.Node {
 	return out
 }
 
-// ingress decodes an ingress rule: a security group's ingress block, or a
-// rule resource, with the names of its IPv4 and IPv6 CIDR fields.
-func ingress(d doc, at lint.Range, v4, v6 string) lint.IngressRule {
-	r := lint.IngressRule{Range: at, Protocol: ecsdoc.String(d.field("protocol")),
-		FromPort: ecsdoc.Int(ecsdoc.String(d.field("from_port"))), ToPort: ecsdoc.Int(ecsdoc.String(d.field("to_port")))}
+// ingressDoc normalises an ingress rule (a security group's ingress block,
+// or a rule resource) at a range, given the names of its IPv4 and IPv6
+// CIDR attributes: a CIDR list becomes the API's ipRanges (ipv6Ranges),
+// one item per address; a single address, one item at its attribute; a
+// list that is not known, an item whose address is unknown at its
+// attribute.
+func ingressDoc(d doc, at lint.Range, v4, v6 string) camel {
+	c := newCamel(at)
 	if f := d.field("ip_protocol"); f != nil {
-		r.Protocol = ecsdoc.String(f)
+		c.set("ipProtocol", f)
+	} else {
+		c.set("ipProtocol", d.field("protocol"))
 	}
-	for _, key := range []string{v4, v6} {
-		f := d.field(key)
+	c.set("fromPort", d.field("from_port"))
+	c.set("toPort", d.field("to_port"))
+	for _, cidrs := range [...]struct{ attr, list, item string }{{v4, "ipRanges", "cidrIp"}, {v6, "ipv6Ranges", "cidrIpv6"}} {
+		f := d.field(cidrs.attr)
 		if f == nil {
 			continue
 		}
+		list := &lint.Node{Kind: lint.ArrayNode, Range: f.KeyRange}
+		add := func(keyAt lint.Range, v *lint.Node) {
+			ic := newCamel(v.Range)
+			ic.setNode(cidrs.item, keyAt, v)
+			list.Items = append(list.Items, ic.n)
+		}
 		if f.Value.Kind == lint.StringNode {
-			r.CIDRs = append(r.CIDRs, ecsdoc.String(f))
-			continue
+			add(f.KeyRange, f.Value)
+		} else {
+			for _, it := range ecsdoc.Items(f.Value) {
+				add(it.Range, it)
+			}
+			if f.Value.Kind == lint.UnknownNode {
+				// Placed at the attribute, with no value range of its own.
+				add(f.KeyRange, &lint.Node{Kind: lint.UnknownNode})
+			}
 		}
-		r.CIDRs = append(r.CIDRs, ecsdoc.Strings(f)...)
-		if f.Value.Kind == lint.UnknownNode {
-			r.CIDRs = append(r.CIDRs, lint.String{State: lint.Unknown, Range: f.KeyRange})
-		}
+		c.setNode(cidrs.list, f.KeyRange, list)
 	}
-	return r
+	return c
 }
 
 func eksDoc(res lint.Resource, d doc) ecsdoc.Doc {
