@@ -5,6 +5,12 @@
 // as CloudFormation spells them when the style is PascalCase; Terraform's
 // container definitions are first rewritten to the API's keys as the AWS
 // provider reads them (ProviderKeys).
+//
+// The resources around task definitions pass through it too: kinds.go is
+// the one list of the resource types ecslint reads, with their
+// CloudFormation and Terraform names, and Linker.Add (mapping.go) maps a
+// resource of any format, once its parser has normalised it into a Doc,
+// into the model.
 package ecsdoc
 
 import (
