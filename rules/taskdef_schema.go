@@ -12,14 +12,15 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
+	"github.com/ecslint/ecslint/ecsapi"
 	"github.com/ecslint/ecslint/lint"
-	"github.com/ecslint/ecslint/parsers/ecsdoc"
 )
 
 // The task-definition schema is written once, in the ECS API's spelling;
 // CloudFormation's variant is derived from it, so the two cannot drift. It
-// lives with the decoder (ecsdoc.TaskDefinitionSchema), which reads
-// Terraform's container definitions by its keys.
+// lives in ecsapi (ecsapi.TaskDefinitionSchema), beside the parsers rather
+// than in them: the decoder also reads Terraform's container definitions by
+// its keys.
 
 // styleSchema is the schema compiled for one key style, with its document
 // kept for looking up what a failing keyword required.
@@ -49,7 +50,7 @@ func schemaFor(style lint.KeyStyle) *styleSchema {
 	schemaOnce[style].Do(func() {
 		s := &schemas[style]
 		var doc map[string]any
-		if s.err = json.Unmarshal(ecsdoc.TaskDefinitionSchema, &doc); s.err != nil {
+		if s.err = json.Unmarshal(ecsapi.TaskDefinitionSchema, &doc); s.err != nil {
 			return
 		}
 		s.doc = restyle(doc, style).(map[string]any)
@@ -144,7 +145,7 @@ func styleKey(name string, sub map[string]any, style lint.KeyStyle) string {
 	if n, ok := sub["x-cfn-name"].(string); ok && style == lint.PascalCase {
 		return n
 	}
-	return ecsdoc.Key(name, style)
+	return ecsapi.Key(name, style)
 }
 
 // loosen lets CloudFormation scalars be written as any scalar.

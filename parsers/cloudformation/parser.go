@@ -16,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/ecslint/ecslint/lint"
+	"github.com/ecslint/ecslint/parsers/ecsdoc"
 	"github.com/ecslint/ecslint/parsers/jsonnode"
 )
 
@@ -54,8 +55,8 @@ func Sniff(src []byte) bool {
 	return false
 }
 
-// sniffedTypes are the prefixes of the resource types mappedTypes lists.
-var sniffedTypes = [][]byte{[]byte("AWS::ECS::"), []byte("AWS::EKS::"), []byte("AWS::IAM::"), []byte("AWS::EC2::SecurityGroup")}
+// sniffedTypes are words of the resource types ecslint reads.
+var sniffedTypes = ecsdoc.SniffWords(ecsdoc.CloudFormation)
 
 // looksLikeTemplate decides, for a file that does not parse, whether it was
 // meant to be a template (an error to report) or is something else that
@@ -327,13 +328,20 @@ func isTemplate(root *lint.Node) bool {
 // within budget.
 func decode(root *lint.Node, shared bool, budget *lint.Budget) *lint.Unit {
 	r := newResolver(root, shared, budget)
-	m := newMapper()
+	// Resources that attach to others (ingress rules, IAM policies) are
+	// linked once every resource is known, whatever order the template
+	// lists them in.
+	l := ecsdoc.NewLinker()
 	for _, f := range root.Get("Resources").Value.Fields {
 		if f.Value.Kind != lint.ObjectNode {
 			continue
 		}
 		t := f.Value.Get("Type")
-		if t == nil || t.Value.Kind != lint.StringNode || !mappedTypes[t.Value.Text] {
+		if t == nil || t.Value.Kind != lint.StringNode {
+			continue
+		}
+		kind := ecsdoc.KindOf(ecsdoc.CloudFormation, t.Value.Text)
+		if kind == 0 {
 			continue
 		}
 		res := lint.Resource{ID: f.Key, Name: f.Key, Type: t.Value.Text, Range: f.KeyRange,
@@ -348,14 +356,7 @@ func decode(root *lint.Node, shared bool, budget *lint.Budget) *lint.Unit {
 		if p := f.Value.Get("Properties"); p != nil {
 			props = r.resolve(p.Value)
 		}
-		m.add(res, props)
+		l.Add(resource(res, kind, props))
 	}
-	return m.finish()
-}
-
-var mappedTypes = map[string]bool{
-	"AWS::ECS::TaskDefinition": true, "AWS::ECS::Service": true, "AWS::ECS::TaskSet": true, "AWS::ECS::Cluster": true,
-	"AWS::EC2::SecurityGroup": true, "AWS::EC2::SecurityGroupIngress": true,
-	"AWS::IAM::Role": true, "AWS::IAM::Policy": true, "AWS::IAM::ManagedPolicy": true, "AWS::IAM::RolePolicy": true,
-	"AWS::EKS::Cluster": true,
+	return l.Finish()
 }

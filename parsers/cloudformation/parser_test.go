@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/ecslint/ecslint/lint"
+	"github.com/ecslint/ecslint/parsers/ecsdoc"
 )
 
 // parseText parses one template written to a temporary file.
@@ -447,9 +448,9 @@ func TestFindInMapChainIsLinear(t *testing.T) {
 }
 
 // Every type the mapper reads passes the sniff: a type added to
-// mappedTypes without a sniffed prefix would never be parsed.
+// ecsdoc's list without a sniffed prefix would never be parsed.
 func TestSniffCoversMappedTypes(t *testing.T) {
-	for typ := range mappedTypes {
+	for _, typ := range cloudFormationTypes() {
 		if !Sniff([]byte("Resources:\n  R:\n    Type: " + typ + "\n")) {
 			t.Errorf("%s is mapped but not sniffed", typ)
 		}
@@ -457,6 +458,15 @@ func TestSniffCoversMappedTypes(t *testing.T) {
 	if Sniff([]byte("Resources:\n  B:\n    Type: AWS::S3::Bucket\n")) {
 		t.Error("a template with nothing ecslint reads should not be parsed")
 	}
+}
+
+// cloudFormationTypes are the resource types ecslint reads in templates.
+func cloudFormationTypes() []string {
+	var out []string
+	for _, kind := range ecsdoc.Kinds() {
+		out = append(out, ecsdoc.Types(ecsdoc.CloudFormation, kind)...)
+	}
+	return out
 }
 
 // Duplicate keys are errors at the second key, with the first related,

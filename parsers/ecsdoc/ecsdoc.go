@@ -5,30 +5,20 @@
 // as CloudFormation spells them when the style is PascalCase; Terraform's
 // container definitions are first rewritten to the API's keys as the AWS
 // provider reads them (ProviderKeys).
+//
+// The resources around task definitions pass through it too: kinds.go is
+// the one list of the resource types ecslint reads, with their
+// CloudFormation and Terraform names, and Linker.Add (mapping.go) maps a
+// resource of any format, once its parser has normalised it into a Doc,
+// into the model.
 package ecsdoc
 
 import (
 	"strings"
 
+	"github.com/ecslint/ecslint/ecsapi"
 	"github.com/ecslint/ecslint/lint"
 )
-
-// Key returns the spelling of an ECS API key in the given style.
-func Key(camel string, style lint.KeyStyle) string {
-	if style != lint.PascalCase || camel == "" {
-		return camel
-	}
-	if k, ok := pascalExceptions[camel]; ok {
-		return k
-	}
-	return strings.ToUpper(camel[:1]) + camel[1:]
-}
-
-// CloudFormation's spellings that are not the API key with a capital.
-var pascalExceptions = map[string]string{
-	"efsVolumeConfiguration": "EFSVolumeConfiguration",
-	"fileSystemId":           "FilesystemId",
-}
 
 // Doc wraps an object node with the style its keys are spelled in.
 type Doc struct {
@@ -44,10 +34,10 @@ func (d Doc) Field(camel string) *lint.Field {
 	if d.Style != lint.PascalCase || camel == "" {
 		return d.N.Get(camel)
 	}
-	if k, ok := pascalExceptions[camel]; ok {
+	if k, ok := ecsapi.PascalException(camel); ok {
 		return d.N.Get(k)
 	}
-	// As d.N.Get(Key(camel, d.Style)), without building the key: this
+	// As d.N.Get(ecsapi.Key(camel, d.Style)), without building the key: this
 	// runs for every property a template's resources are read for.
 	upper := camel[0]
 	if 'a' <= upper && upper <= 'z' {

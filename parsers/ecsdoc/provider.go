@@ -1,21 +1,14 @@
 package ecsdoc
 
 import (
-	_ "embed"
 	"encoding/json"
 	"sync"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ecslint/ecslint/ecsapi"
 	"github.com/ecslint/ecslint/lint"
 )
-
-// TaskDefinitionSchema is the task-definition schema in the ECS API's
-// spelling (JSON Schema 2020-12). ECS000 validates documents against it;
-// ProviderKeys reads the shape of container definitions from it.
-//
-//go:embed taskdef.schema.json
-var TaskDefinitionSchema []byte
 
 // The Terraform AWS provider reads container_definitions with Go's
 // encoding/json (internal/json DecodeFromString, a json.Decoder without
@@ -67,7 +60,7 @@ var (
 func containerList() *shape {
 	containerShapeOnce.Do(func() {
 		var doc map[string]any
-		if json.Unmarshal(TaskDefinitionSchema, &doc) != nil {
+		if json.Unmarshal(ecsapi.TaskDefinitionSchema, &doc) != nil {
 			return
 		}
 		defs, _ := doc["$defs"].(map[string]any)

@@ -36,8 +36,7 @@ func (Parser) Accepts(path string) bool { return isConfigFile(filepath.Base(path
 
 // relevant are the words a module must contain to be worth evaluating: the
 // resource types ecslint reads, and module calls that may create them.
-var relevant = [][]byte{[]byte("aws_ecs_"), []byte("aws_eks_"), []byte("aws_iam_"), []byte("aws_security_group"),
-	[]byte("aws_vpc_security_group"), []byte("module \""), []byte("\"module\""), []byte("module\t")}
+var relevant = append(ecsdoc.SniffWords(ecsdoc.Terraform), []byte("module \""), []byte("\"module\""), []byte("module\t"))
 
 // Sniff reports whether a configuration file may matter to ecslint.
 func Sniff(src []byte) bool {
@@ -248,13 +247,14 @@ func (Parser) Parse(ctx *lint.Context, paths []string) ([]*lint.Unit, bool) {
 // collect adds the instance's resources and those of the modules it calls.
 func (in *instance) collect(l *ecsdoc.Linker) {
 	for _, bl := range in.cfg.resources {
-		if !mappedTypes[bl.labels[0]] {
+		kind := ecsdoc.KindOf(ecsdoc.Terraform, bl.labels[0])
+		if kind == 0 {
 			continue
 		}
 		exs := in.expand(bl)
 		in.noteUnknownExpansion(bl, exs)
 		for _, ex := range exs {
-			in.resource(l, bl, ex)
+			in.resource(l, bl, kind, ex)
 		}
 	}
 	for _, bl := range in.cfg.moduleSeq {

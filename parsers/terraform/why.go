@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/ecslint/ecslint/lint"
+	"github.com/ecslint/ecslint/parsers/awsprovider"
 )
 
 // Explaining unknown values. Evaluation does not carry the reason a value
@@ -330,9 +331,9 @@ var readAttributes = map[string][]string{
 
 // noteModuleUnknowns notes the read arguments of a resource that are
 // unknown because they come from a module that was not evaluated.
-func (in *instance) noteModuleUnknowns(bl *block, s *scope, d doc) {
+func (in *instance) noteModuleUnknowns(bl *block, s *scope, d awsprovider.Body) {
 	for _, name := range readAttributes[bl.labels[0]] {
-		a, f := bl.body.attr(name), d.field(name)
+		a, f := bl.body.attr(name), d.Field(name)
 		if a == nil || f == nil || f.Value.Kind != lint.UnknownNode {
 			continue
 		}
