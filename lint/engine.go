@@ -16,8 +16,9 @@ import (
 	"sync"
 )
 
-// Config is one run of the engine.
-type Config struct {
+// Options are the settings of one run of the engine (config.Config is the
+// config file a run may be configured from).
+type Options struct {
 	Parsers []Parser
 	Rules   []Rule
 	// RuleOptions holds per-rule settings, keyed by rule ID.
@@ -90,7 +91,7 @@ type job struct {
 
 // Run lints paths. A non-nil error means the run could not start (bad
 // roots); problems with individual files are in Result.Errors.
-func Run(cfg Config, paths []string) (*Result, error) {
+func Run(cfg Options, paths []string) (*Result, error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
@@ -320,7 +321,7 @@ type jobResult struct {
 // runJob parses one job and runs every rule over its units. Rules run right
 // after parsing so that no job's syntax trees outlive it. A panic in a parser
 // or rule becomes an error for the job's files, never a crash of the run.
-func runJob(cfg Config, fsys *FS, j job, runSup *suppressor, ignores *configIgnores) (out jobResult) {
+func runJob(cfg Options, fsys *FS, j job, runSup *suppressor, ignores *configIgnores) (out jobResult) {
 	ctx := NewContext(fsys, cfg.ParseOptions)
 	defer func() {
 		if r := recover(); r != nil {

@@ -69,7 +69,7 @@ func flagSet(fs *flag.FlagSet, name string) bool {
 
 // configure loads the config file and applies it and the flags to the run.
 // Flags win over the file.
-func (a *adoptOptions) configure(fs *flag.FlagSet, o *options, cfg *lint.Config, paths []string) error {
+func (a *adoptOptions) configure(fs *flag.FlagSet, o *options, cfg *lint.Options, paths []string) error {
 	known := allRules()
 	if !a.noConfig {
 		path := a.configPath

@@ -140,7 +140,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usage("%v", err)
 	}
-	cfg := lint.Config{
+	cfg := lint.Options{
 		Parsers:      parsers(),
 		Rules:        allRules(),
 		Workers:      o.workers,
