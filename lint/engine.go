@@ -278,8 +278,8 @@ func runJob(cfg *Options, fsys *FS, j job, procs []jobProcessor) (out jobResult)
 		for _, p := range procs {
 			p.processJob(jf)
 		}
-		out.findings = append(jf.findings, jf.problems...)
-		out.suppressed, out.errors = jf.suppressed, jf.errors
+		out.findings, out.suppressed, out.errors = jf.findings, jf.suppressed, jf.errors
+		out.findings = append(out.findings, jf.problems...)
 	}
 	out.errors = append(out.errors, ctx.Errors()...)
 	out.notes = ctx.notes
