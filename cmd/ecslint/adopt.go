@@ -63,6 +63,10 @@ func flagSet(fs *flag.FlagSet, name string) bool {
 // settings are the run's settings as the flags give them; the library
 // (package linter) reads the config file and lets the flags win over it.
 func (a *adoptOptions) settings(s *linter.Settings) {
+	if a.outputSARIF != "" {
+		// Before anything asks which outputs show source (showsSource).
+		a.outputs = append(a.outputs, "sarif="+a.outputSARIF)
+	}
 	s.ConfigPath = a.configPath
 	s.NoConfig = a.noConfig
 	s.Enable, s.Disable, s.Exclude = a.enable, a.disable, a.exclude
@@ -74,9 +78,6 @@ func (a *adoptOptions) settings(s *linter.Settings) {
 
 // checkOutputs checks the extra FORMAT=FILE outputs before the run.
 func (a *adoptOptions) checkOutputs() error {
-	if a.outputSARIF != "" {
-		a.outputs = append(a.outputs, "sarif="+a.outputSARIF)
-	}
 	for _, spec := range a.outputs {
 		name, file, ok := strings.Cut(spec, "=")
 		if !ok || file == "" {

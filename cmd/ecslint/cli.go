@@ -153,9 +153,9 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Stdin:          stdin,
 		Vars:           o.vars,
 		VarFiles:       o.varFiles,
-		NoSources:      !o.adopt.showsSource(o.format),
 	}
 	o.adopt.settings(&settings)
+	settings.NoSources = !o.adopt.showsSource(o.format)
 	plan, err := linter.Prepare(settings, paths)
 	if err != nil {
 		return usage("%v", err)
