@@ -97,3 +97,28 @@ func TestDescribedRulesFollowSeverityOverrides(t *testing.T) {
 		t.Errorf("the rules themselves changed")
 	}
 }
+
+// The inline step alone: a comment hides the finding on its line, and a
+// problem with a suppression is held back as a problem (not a finding a
+// later config ignore could hide).
+func TestInlineSuppressionsHideAndHoldProblems(t *testing.T) {
+	rules := []Rule{fakeRule{&Meta{ID: "ECS001", Name: "one"}}}
+	src := []byte("a: 1 # ecslint:ignore ECS001 -- reviewed\nb: 2 # ecslint:ignore NOPE -- no such rule\n")
+	j := &jobFindings{
+		findings: []Finding{finding("ECS001", 1, High)},
+		files:    []string{"a.yaml"},
+		source: func(file string) ([]byte, bool) {
+			return src, file == "a.yaml"
+		},
+	}
+	for i := range j.findings {
+		j.findings[i].Range.File = "a.yaml"
+	}
+	inlineSuppressions{newSuppressor(&SuppressConfig{Today: "2026-06-01"}, rules)}.processJob(j)
+	if len(j.findings) != 0 || len(j.suppressed) != 1 || j.suppressed[0].Reason != "reviewed" || !j.suppressed[0].InSource {
+		t.Errorf("kept %v, suppressed %v", j.findings, j.suppressed)
+	}
+	if len(j.problems) != 1 || j.problems[0].RuleID != SuppressionMeta.ID {
+		t.Errorf("problems %v, want one SUP001 for the unknown rule", j.problems)
+	}
+}
