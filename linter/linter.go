@@ -173,13 +173,13 @@ func Prepare(s Settings, paths []string) (*Plan, error) {
 }
 
 // Run reads standard input if the run reads it, and the baseline, and runs
-// the engine.
+// the engine. A plan runs once: standard input is consumed.
 func (p *Plan) Run() (*lint.Result, error) {
 	paths := p.paths
 	if p.Options.StdinName != "" || slices.Contains(paths, "-") {
-		if p.stdin == nil {
-			p.Options.Stdin = nil
-		} else {
+		// Read only now, once the config is accepted: a bad config must
+		// not wait on a terminal first.
+		if p.stdin != nil {
 			data, err := io.ReadAll(p.stdin)
 			if err != nil {
 				return nil, fmt.Errorf("reading standard input: %w", err)

@@ -86,7 +86,7 @@ func TestRulesAreDefaultsThenConfigThenSettings(t *testing.T) {
 // is being recorded; severity overrides reach the findings.
 func TestPolicyAppliesToTheRun(t *testing.T) {
 	tree(t, map[string]string{
-		"repo/.ecslint.yaml": "exclude: [legacy/**]\nseverity: {ECS001: low}\nbaseline: base.json\n",
+		"repo/.ecslint.yaml":  "exclude: [legacy/**]\nseverity: {ECS001: low}\nbaseline: base.json\n",
 		"repo/legacy/td.json": privileged, "repo/old/td.json": privileged, "repo/svc/td.json": privileged, "repo/new/td.json": privileged,
 	})
 	s := settings()
