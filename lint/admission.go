@@ -50,14 +50,14 @@ func (c *findingCap) diagnostic(file string) Diagnostic {
 }
 
 // DefaultMemoryBudget is how much estimated memory the units being checked
-// at one time may hold, unless Config.MemoryBudget says otherwise. It is
+// at one time may hold, unless Options.MemoryBudget says otherwise. It is
 // never less than what one file under the size cap needs, so the default
 // settings refuse no single file the cap lets through.
 const DefaultMemoryBudget = 3 << 29 // 1.5 GiB
 
 // memoryBudget is the run's budget: the configured one, or the default
 // raised to fit a file as large as the size cap.
-func (cfg *Config) memoryBudget(maxFileSize int64) int64 {
+func (cfg *Options) memoryBudget(maxFileSize int64) int64 {
 	if cfg.MemoryBudget > 0 {
 		return cfg.MemoryBudget
 	}
@@ -70,7 +70,7 @@ func (cfg *Config) memoryBudget(maxFileSize int64) int64 {
 // while small files still run on every core.
 type admission struct {
 	budget  int64
-	changed func(int64) // Config.AdmittedMemory
+	changed func(int64) // Options.AdmittedMemory
 	mu      sync.Mutex
 	freed   *sync.Cond
 	inUse   int64

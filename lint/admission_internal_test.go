@@ -10,7 +10,7 @@ func TestTheDefaultBudgetFitsAFileOfTheSizeCap(t *testing.T) {
 		{0, 1 << 30, MemoryPerInputByte << 30},
 		{5000, DefaultMaxFileSize, 5000},
 	} {
-		cfg := Config{MemoryBudget: tc.configured}
+		cfg := Options{MemoryBudget: tc.configured}
 		if got := cfg.memoryBudget(tc.maxFileSize); got != tc.want {
 			t.Errorf("budget %d, size cap %d: %d, want %d", tc.configured, tc.maxFileSize, got, tc.want)
 		}

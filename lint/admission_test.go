@@ -87,7 +87,7 @@ func TestLargeUnitsAreNotCheckedAtOnce(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := &meetingParser{wait: tc.wait, met: make(chan struct{})}
-			res, err := lint.Run(lint.Config{Parsers: []lint.Parser{p}, Workers: 2, MemoryBudget: tc.budget}, []string{dir})
+			res, err := lint.Run(lint.Options{Parsers: []lint.Parser{p}, Workers: 2, MemoryBudget: tc.budget}, []string{dir})
 			if err != nil || len(res.Errors) != 0 || res.Files != 2 {
 				t.Fatalf("err %v, errors %+v, files %d", err, res.Errors, res.Files)
 			}

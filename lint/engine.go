@@ -16,8 +16,9 @@ import (
 	"sync"
 )
 
-// Config is one run of the engine.
-type Config struct {
+// Options are the settings of one run of the engine (config.Config is the
+// config file a run may be configured from).
+type Options struct {
 	Parsers []Parser
 	Rules   []Rule
 	// RuleOptions holds per-rule settings, keyed by rule ID.
@@ -26,14 +27,26 @@ type Config struct {
 	// Workers bounds parallelism; 0 means GOMAXPROCS.
 	Workers     int
 	MaxFileSize int64
-	// Stdin, when set, is linted as if it were the file StdinName.
+	// Stdin, when set, is linted as if it were the file StdinName
+	// (DefaultStdinName when empty): the path "-" stands for it, and
+	// StdinName alone reads it too. It is an overlay to which excludes do
+	// not apply.
 	Stdin     []byte
 	StdinName string
+	// Overlays replace the content of files (path as named or walked) with
+	// the content given: an editor's unsaved buffers. A path named that
+	// has an overlay need not exist on disk.
+	Overlays map[string][]byte
 	// Exclude reports paths (slash-separated, as walked) to skip.
 	Exclude func(path string) bool
 	// Suppress, when set, applies inline, resource and config suppressions
 	// to findings (never to errors) and reports suppression problems.
 	Suppress *SuppressConfig
+	// Severity overrides the severity of the findings of the rules it
+	// names (by ID); DescribedRules describes them with it.
+	Severity map[string]Severity
+	// Baseline, when set, hides the findings it records.
+	Baseline *Baseline
 	// NoSources says no output will show source text: files are then not
 	// kept in Result.Sources, and a large run holds less memory.
 	NoSources bool
@@ -88,118 +101,37 @@ type job struct {
 	inputSize int64
 }
 
-// Run lints paths. A non-nil error means the run could not start (bad
-// roots); problems with individual files are in Result.Errors.
-func Run(cfg Config, paths []string) (*Result, error) {
+// Run lints paths: discover the files, plan them into jobs, parse each
+// job and run the rules over it (with the job processors), merge what the
+// jobs found, and run the result processors (see process.go). A non-nil
+// error means the run could not start (bad roots); problems with
+// individual files are in Result.Errors.
+func Run(cfg Options, paths []string) (*Result, error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	res := &Result{Sources: map[string][]byte{}}
-
-	var roots []string
-	for _, p := range paths {
-		if p == "-" {
-			continue
-		}
-		if info, err := os.Stat(p); err == nil && !info.IsDir() {
-			roots = append(roots, fileRoot(p))
-		} else {
-			roots = append(roots, p)
-		}
-	}
-	if cfg.StdinName != "" || slices.Contains(paths, "-") {
-		roots = append(roots, fileRoot(cfg.StdinName))
-	}
-	fsys, err := NewFS(roots, cfg.MaxFileSize)
+	in, err := discover(&cfg, paths)
 	if err != nil {
 		return nil, err
 	}
+	sups := newSuppressions(&cfg)
+	jobs := planJobs(cfg.Parsers, in.files, in.fsys)
+	outs := runJobs(&cfg, in.fsys, jobs, sups.jobProcessors())
 
-	// Collect the files to lint. explicit files are reported on; context
-	// files (siblings a grouped parser needs) are read but not reported on.
-	var files []string
-	explicit := map[string]bool{}
-	var dirArgs []string
-	seen := map[string]bool{}
-	add := func(p string) {
-		p = filepath.Clean(p)
-		if !seen[p] {
-			seen[p] = true
-			files = append(files, p)
-		}
+	// What only the whole run can tell (a config ignore that matched
+	// nothing) comes first, as the errors of discovery do.
+	probs, errs := sups.runProblems()
+	res := &Result{Sources: map[string][]byte{}, Findings: probs, Errors: append(in.errors, errs...)}
+	cfg.merge(res, in, outs)
+	for _, p := range cfg.resultProcessors() {
+		p.processResult(res)
 	}
-	for _, p := range paths {
-		if p == "-" {
-			name := cfg.StdinName
-			if name == "" {
-				name = "stdin.json"
-			}
-			fsys.Overlay(name, cfg.Stdin)
-			explicit[filepath.Clean(name)] = true
-			add(name)
-			continue
-		}
-		info, err := os.Stat(p)
-		if err != nil {
-			res.Errors = append(res.Errors, Diagnostic{Range: Range{File: filepath.ToSlash(p)}, Message: describeOSError(err)})
-			continue
-		}
-		if !info.IsDir() {
-			// Excludes apply to named files too: pre-commit names every
-			// staged file, and an excluded tree must stay excluded.
-			if cfg.Exclude != nil && cfg.Exclude(filepath.ToSlash(filepath.Clean(p))) {
-				continue
-			}
-			explicit[filepath.Clean(p)] = true
-			add(p)
-			continue
-		}
-		dirArgs = append(dirArgs, filepath.Clean(p))
-		walkErrs := walk(p, fsys, cfg.Exclude, func(f string) {
-			if acceptedBy(cfg.Parsers, f) != nil {
-				add(f)
-			}
-		})
-		res.Errors = append(res.Errors, walkErrs...)
-	}
-	if cfg.StdinName != "" && !slices.Contains(paths, "-") {
-		// --stdin-filename without "-" still reads standard input.
-		fsys.Overlay(cfg.StdinName, cfg.Stdin)
-		explicit[filepath.Clean(cfg.StdinName)] = true
-		add(cfg.StdinName)
-	}
+	return res, nil
+}
 
-	reportable := func(file string) bool {
-		f := filepath.Clean(filepath.FromSlash(file))
-		if explicit[f] {
-			return true
-		}
-		for _, d := range dirArgs {
-			if (d == "." && !filepath.IsAbs(f) && !strings.HasPrefix(f, "..")) || f == d || strings.HasPrefix(f, d+string(filepath.Separator)) {
-				return true
-			}
-		}
-		// Files read only as context (the rest of a Terraform module when
-		// one of its files was named, as pre-commit does) are not reported on.
-		return false
-	}
-
-	// Variable files named by flags or the config are read for every
-	// Terraform root; an error in one (a syntax error, a file outside the
-	// config's sandbox) is reported wherever the file is.
-	varFiles := map[string]bool{}
-	for _, f := range slices.Concat(cfg.ParseOptions.TerraformConfigVarFiles, cfg.ParseOptions.TerraformVarFiles) {
-		varFiles[filepath.Clean(f)] = true
-	}
-
-	var ignores *configIgnores
-	var runSup *suppressor
-	if cfg.Suppress != nil {
-		runSup = newSuppressor(cfg.Suppress, cfg.Rules)
-		ignores = newConfigIgnores(runSup, cfg.Suppress.Ignores, cfg.Suppress.IgnorePath)
-	}
-
-	jobs := planJobs(cfg.Parsers, files, fsys)
+// runJobs runs the jobs on cfg.Workers workers, each admitted within the
+// memory budget, and returns their results in job order.
+func runJobs(cfg *Options, fsys *FS, jobs []job, procs []jobProcessor) []jobResult {
 	outs := make([]jobResult, len(jobs))
 	workers := cfg.Workers
 	if workers <= 0 {
@@ -215,7 +147,7 @@ func Run(cfg Config, paths []string) (*Result, error) {
 			for i := range next {
 				// admit.run sets jobs[i].inputSize before it runs the job.
 				outs[i] = admit.run(fsys, &jobs[i], func() jobResult {
-					return runJob(cfg, fsys, jobs[i], runSup, ignores)
+					return runJob(cfg, fsys, jobs[i], procs)
 				})
 			}
 		}()
@@ -225,11 +157,17 @@ func Run(cfg Config, paths []string) (*Result, error) {
 	}
 	close(next)
 	wg.Wait()
+	return outs
+}
 
-	if runSup != nil {
-		ignores.unused(runSup)
-		res.Findings = append(res.Findings, runSup.probs...)
-		res.Errors = append(res.Errors, runSup.errs...)
+// merge adds what the jobs found in reported files to res, in job order.
+func (cfg *Options) merge(res *Result, in *inputs, outs []jobResult) {
+	// Variable files named by flags or the config are read for every
+	// Terraform root; an error in one (a syntax error, a file outside the
+	// config's sandbox) is reported wherever the file is.
+	varFiles := map[string]bool{}
+	for _, f := range slices.Concat(cfg.ParseOptions.TerraformConfigVarFiles, cfg.ParseOptions.TerraformVarFiles) {
+		varFiles[filepath.Clean(f)] = true
 	}
 	// Findings are large and a monorepo has a hundred thousand: size the
 	// slice once rather than grow it.
@@ -242,7 +180,7 @@ func Run(cfg Config, paths []string) (*Result, error) {
 		res.Files += o.claimed
 		res.Secrets = append(res.Secrets, o.secrets...)
 		for _, sf := range o.suppressed {
-			if reportable(sf.Finding.Range.File) {
+			if in.reportable(sf.Finding.Range.File) {
 				res.Suppressed = append(res.Suppressed, sf)
 				if b, ok := o.sources[filepath.FromSlash(sf.Finding.Range.File)]; ok {
 					res.Sources[sf.Finding.Range.File] = b
@@ -251,13 +189,13 @@ func Run(cfg Config, paths []string) (*Result, error) {
 		}
 		if o.claimed > 0 {
 			for _, p := range o.paths {
-				if slash := filepath.ToSlash(p); reportable(slash) {
+				if slash := filepath.ToSlash(p); in.reportable(slash) {
 					res.CheckedFiles = append(res.CheckedFiles, slash)
 				}
 			}
 		}
 		for _, f := range o.findings {
-			if reportable(f.Range.File) {
+			if in.reportable(f.Range.File) {
 				f.job = int32(i + 1)
 				res.Findings = append(res.Findings, f)
 				if b, ok := o.sources[filepath.FromSlash(f.Range.File)]; ok {
@@ -266,25 +204,12 @@ func Run(cfg Config, paths []string) (*Result, error) {
 			}
 		}
 		for _, e := range o.errors {
-			if reportable(e.Range.File) || varFiles[filepath.Clean(filepath.FromSlash(e.Range.File))] {
+			if in.reportable(e.Range.File) || varFiles[filepath.Clean(filepath.FromSlash(e.Range.File))] {
 				res.Errors = append(res.Errors, e)
 			}
 		}
 		res.Notes = append(res.Notes, o.notes...)
 	}
-	res.Findings = SortFindings(res.Findings)
-	SortDiagnostics(res.Errors)
-	SortDiagnostics(res.Notes)
-	res.Errors = compactDiagnostics(res.Errors)
-	// A value that is evaluated more than once (a module called per
-	// instance, a local read by several resources) notes its cause once.
-	res.Notes = compactDiagnostics(res.Notes)
-	sort.Strings(res.CheckedFiles)
-	slices.SortStableFunc(res.Suppressed, func(a, b SuppressedFinding) int {
-		return compareFindings(&a.Finding, &b.Finding)
-	})
-	redactMessages(res)
-	return res, nil
 }
 
 // fileRoot is the root a file argument confines reads to: the working
@@ -317,10 +242,11 @@ type jobResult struct {
 	secrets    []Range
 }
 
-// runJob parses one job and runs every rule over its units. Rules run right
-// after parsing so that no job's syntax trees outlive it. A panic in a parser
-// or rule becomes an error for the job's files, never a crash of the run.
-func runJob(cfg Config, fsys *FS, j job, runSup *suppressor, ignores *configIgnores) (out jobResult) {
+// runJob parses one job, runs every rule over its units and the job
+// processors over their findings. Rules run right after parsing so that no
+// job's syntax trees outlive it. A panic in a parser or rule becomes an
+// error for the job's files, never a crash of the run.
+func runJob(cfg *Options, fsys *FS, j job, procs []jobProcessor) (out jobResult) {
 	ctx := NewContext(fsys, cfg.ParseOptions)
 	defer func() {
 		if r := recover(); r != nil {
@@ -330,58 +256,30 @@ func runJob(cfg Config, fsys *FS, j job, runSup *suppressor, ignores *configIgno
 			})
 		}
 	}()
-	var units []*Unit
-	for _, p := range j.parsers {
-		us, claimed := p.Parse(ctx, j.paths)
-		if claimed {
-			units = us
-			out.claimed = len(j.paths)
-			out.paths = j.paths
-			break
-		}
+	units, claimed := parseJob(ctx, j)
+	if !claimed {
+		return jobResult{errors: unreadErrors(ctx, j)}
 	}
-	if out.claimed == 0 {
-		// Nobody claimed the files: errors from sniffing are not reported.
-		// A file that could not be read at all may have been ours, though:
-		// that is a file ecslint could not check. A read the sandbox
-		// refused (a symlink out of the roots) is a deliberate skip.
-		var unread []Diagnostic
-		for _, p := range j.paths {
-			if err := ctx.readErr(p); err != nil && !errors.Is(err, ErrOutsideRoots) {
-				unread = append(unread, Diagnostic{Range: Range{File: filepath.ToSlash(p)}, Message: "could not read: " + describeOSError(err)})
-			}
-		}
-		return jobResult{errors: unread}
-	}
-	limit := &findingCap{limit: maxFindings(j.inputSize)}
-	for _, u := range units {
-		for _, r := range cfg.Rules {
-			p := NewPass(r, u, cfg.RuleOptions[r.Meta().ID], &out.findings)
-			p.cap = limit
-			r.Check(p)
-		}
-	}
-	if limit.dropped > 0 {
-		out.errors = append(out.errors, limit.diagnostic(j.paths[0]))
-	}
+	out.claimed = len(j.paths)
+	out.paths = j.paths
+	// Findings go straight into out: those found before a rule panicked
+	// are still reported.
+	out.errors = checkUnits(cfg.Rules, cfg.RuleOptions, units, j, &out.findings)
 	for _, f := range out.findings {
 		out.secrets = append(out.secrets, f.Redact...)
 	}
-	if cfg.Suppress != nil {
-		s := runSup.forJob()
-		var n []SuppressedFinding
-		var files []string
-		for _, p := range j.paths {
-			files = append(files, filepath.ToSlash(p))
-		}
-		out.findings, n = s.apply(out.findings, units, files, func(file string) ([]byte, bool) {
+	if len(procs) > 0 {
+		jf := &jobFindings{findings: out.findings, errors: out.errors, units: units, source: func(file string) ([]byte, bool) {
 			return ctx.Source(filepath.FromSlash(file))
-		})
-		out.suppressed = append(out.suppressed, n...)
-		out.findings, n = ignores.filter(out.findings)
-		out.suppressed = append(out.suppressed, n...)
-		out.findings = append(out.findings, s.probs...)
-		out.errors = append(out.errors, s.errs...)
+		}}
+		for _, p := range j.paths {
+			jf.files = append(jf.files, filepath.ToSlash(p))
+		}
+		for _, p := range procs {
+			p.processJob(jf)
+		}
+		out.findings, out.suppressed, out.errors = jf.findings, jf.suppressed, jf.errors
+		out.findings = append(out.findings, jf.problems...)
 	}
 	out.errors = append(out.errors, ctx.Errors()...)
 	out.notes = ctx.notes
@@ -389,6 +287,48 @@ func runJob(cfg Config, fsys *FS, j job, runSup *suppressor, ignores *configIgno
 		out.sources = ctx.sources
 	}
 	return out
+}
+
+// parseJob offers the job's files to its parsers in order until one claims
+// them.
+func parseJob(ctx *Context, j job) (units []*Unit, claimed bool) {
+	for _, p := range j.parsers {
+		if us, ok := p.Parse(ctx, j.paths); ok {
+			return us, true
+		}
+	}
+	return nil, false
+}
+
+// unreadErrors are the errors of a job nobody claimed. Errors from
+// sniffing are not reported, but a file that could not be read at all may
+// have been ours: that is a file ecslint could not check. A read the
+// sandbox refused (a symlink out of the roots) is a deliberate skip.
+func unreadErrors(ctx *Context, j job) []Diagnostic {
+	var unread []Diagnostic
+	for _, p := range j.paths {
+		if err := ctx.readErr(p); err != nil && !errors.Is(err, ErrOutsideRoots) {
+			unread = append(unread, Diagnostic{Range: Range{File: filepath.ToSlash(p)}, Message: "could not read: " + describeOSError(err)})
+		}
+	}
+	return unread
+}
+
+// checkUnits runs every rule over every unit of a job, up to the job's
+// cap on findings, appending to findings.
+func checkUnits(rules []Rule, options map[string]map[string]any, units []*Unit, j job, findings *[]Finding) (errs []Diagnostic) {
+	limit := &findingCap{limit: maxFindings(j.inputSize)}
+	for _, u := range units {
+		for _, r := range rules {
+			p := NewPass(r, u, options[r.Meta().ID], findings)
+			p.cap = limit
+			r.Check(p)
+		}
+	}
+	if limit.dropped > 0 {
+		errs = append(errs, limit.diagnostic(j.paths[0]))
+	}
+	return errs
 }
 
 func firstFrames(stack []byte) string {

@@ -64,8 +64,8 @@ func write(t *testing.T, dir, name, content string) string {
 	return p
 }
 
-func cfg(workers int) lint.Config {
-	return lint.Config{Parsers: []lint.Parser{lineParser{}}, Rules: []lint.Rule{privRule{"T002"}, privRule{"T001"}}, Workers: workers}
+func cfg(workers int) lint.Options {
+	return lint.Options{Parsers: []lint.Parser{lineParser{}}, Rules: []lint.Rule{privRule{"T002"}, privRule{"T001"}}, Workers: workers}
 }
 
 func spots(res *lint.Result) string {

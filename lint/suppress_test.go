@@ -71,7 +71,7 @@ func runSup(t *testing.T, content string, sc lint.SuppressConfig) *lint.Result {
 	if sc.Today == "" {
 		sc.Today = "2026-06-01"
 	}
-	res, err := lint.Run(lint.Config{
+	res, err := lint.Run(lint.Options{
 		Parsers: []lint.Parser{resParser{}}, Rules: []lint.Rule{resRule{privRule{"T001"}}, resRule{privRule{"T002"}}},
 		Workers: 1, Suppress: &sc,
 	}, []string{"."})
@@ -201,7 +201,7 @@ func TestSuppressionsNeverHideErrors(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
 	write(t, dir, "t.yaml", "fake\nresource a\n  bad\n")
-	res, err := lint.Run(lint.Config{
+	res, err := lint.Run(lint.Options{
 		Parsers: []lint.Parser{resParser{}}, Rules: []lint.Rule{resRule{privRule{"T001"}}}, Workers: 1,
 		Suppress: &lint.SuppressConfig{Ignores: []lint.ConfigIgnore{{Path: "**", Suppression: lint.Suppression{Rule: "T001", Reason: "x"}}}},
 	}, []string{".", "missing.yaml"})

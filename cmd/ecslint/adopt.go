@@ -2,8 +2,10 @@ package main
 
 // The controls a team needs to run ecslint on an existing repository and
 // in CI: a config file, suppressions, a baseline, and several outputs from
-// one run. cli.go calls into here at three points: flag registration, run
-// configuration, and after the run.
+// one run. cli.go calls into here at three points: flag registration, the
+// run's settings, and after the run. What the settings mean (which config
+// file, which rules, excludes, suppressions, severity overrides, the
+// baseline) is the library's, in package linter.
 
 import (
 	"bytes"
@@ -12,13 +14,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/ecslint/ecslint/config"
 	"github.com/ecslint/ecslint/lint"
 	"github.com/ecslint/ecslint/lint/output"
+	"github.com/ecslint/ecslint/linter"
 )
 
 type adoptOptions struct {
@@ -32,14 +33,6 @@ type adoptOptions struct {
 	strictSuppressions bool
 	enable, disable    multiFlag
 	exclude            multiFlag
-
-	cfg *config.Config
-	// cfgFS confines what the config names (see config.Sandbox).
-	cfgFS *lint.FS
-	// baselineFS is cfgFS when the baseline comes from the config, nil
-	// when --baseline names it.
-	baselineFS  *lint.FS
-	maxBaseline int64
 }
 
 func (a *adoptOptions) register(fs *flag.FlagSet) {
@@ -67,140 +60,24 @@ func flagSet(fs *flag.FlagSet, name string) bool {
 	return set
 }
 
-// configure loads the config file and applies it and the flags to the run.
-// Flags win over the file.
-func (a *adoptOptions) configure(fs *flag.FlagSet, o *options, cfg *lint.Config, paths []string) error {
-	known := allRules()
-	if !a.noConfig {
-		path := a.configPath
-		if path == "" {
-			start := "."
-			if o.stdinFilename != "" && (len(paths) == 0 || paths[0] == "-") {
-				start = filepath.Dir(o.stdinFilename)
-			} else if len(paths) > 0 && paths[0] != "-" {
-				start = paths[0]
-				// The user's own argument: finding the config next to it is the point.
-				if info, err := os.Stat(start); err == nil && !info.IsDir() { //nolint:gosec // G703: user-given path
-					start = filepath.Dir(start)
-				}
-			}
-			path = config.Find(start)
-			if path != "" {
-				if rel, err := filepath.Rel(mustGetwd(), path); err == nil && !strings.HasPrefix(rel, "..") {
-					path = rel
-				}
-			}
-		}
-		if path != "" {
-			c, err := loadConfig(path, a.configPath != "", scanRoots(paths, o.stdinFilename), known)
-			if err != nil {
-				return err
-			}
-			a.cfg = c
-		}
-	}
-	c := a.cfg
-	if c == nil {
-		c = &config.Config{Dir: "."}
-	}
-
-	// Rules: defaults, then the file, then the flags.
-	enabled := map[string]bool{}
-	for _, r := range known {
-		enabled[r.Meta().ID] = !r.Meta().Disabled
-	}
-	resolve := func(names []string) ([]string, error) {
-		var ids []string
-		for _, n := range names {
-			id := ruleID(known, n)
-			if id == "" {
-				return nil, fmt.Errorf("unknown rule %q (see the rules in the README)", n)
-			}
-			ids = append(ids, id)
-		}
-		return ids, nil
-	}
-	en, err := resolve(a.enable)
-	if err != nil {
-		return fmt.Errorf("--enable: %w", err)
-	}
-	dis, err := resolve(a.disable)
-	if err != nil {
-		return fmt.Errorf("--disable: %w", err)
-	}
-	for _, step := range [][2][]string{{c.Enable, c.Disable}, {en, dis}} {
-		for _, id := range step[0] {
-			enabled[id] = true
-		}
-		for _, id := range step[1] {
-			enabled[id] = false
-		}
-	}
-	var rules []lint.Rule
-	for _, r := range known {
-		if enabled[r.Meta().ID] {
-			rules = append(rules, r)
-		}
-	}
-	cfg.Rules = rules
-	cfg.RuleOptions = c.Options
-
-	if c.FailOn != "" && !flagSet(fs, "fail-on") {
-		o.failOn = c.FailOn
-	}
-	if a.cfg != nil {
-		sandbox, err := a.cfg.Sandbox(scanRoots(paths, o.stdinFilename), cfg.MaxFileSize)
-		if err != nil {
-			return err
-		}
-		a.cfgFS = sandbox
-		cfg.ParseOptions.ConfigFS = sandbox
-		cfg.ParseOptions.TerraformConfigVarFiles = slices.Clone(c.VarFiles)
-	}
-	cfg.ParseOptions.TerraformVars = append(slices.Clone(c.Vars), cfg.ParseOptions.TerraformVars...)
-
-	excl := append(slices.Clone(c.Exclude), a.exclude...)
-	if len(excl) > 0 {
-		cfg.Exclude = func(p string) bool {
-			for _, g := range c.Exclude {
-				if lint.MatchGlob(g, c.Rel(p)) {
-					return true
-				}
-			}
-			for _, g := range a.exclude {
-				if lint.MatchGlob(g, p) {
-					return true
-				}
-			}
-			return false
-		}
-	}
-
-	noInline := a.noInline
-	if c.InlineSuppressions != nil && !*c.InlineSuppressions {
-		noInline = true
-	}
-	cfg.Suppress = &lint.SuppressConfig{
-		NoInline: noInline,
-		Strict:   a.strictSuppressions || c.StrictSuppressions,
-		Ignores:  c.Ignores,
-		Known:    known,
-	}
-	if c.Path != "" {
-		// Globs are written relative to the config file; findings name
-		// paths as the user gave them.
-		cfg.Suppress.IgnorePath = c.Rel
-	}
-	a.maxBaseline = cfg.MaxFileSize
-	if a.baseline == "" && c.Baseline != "" && a.writeBaseline == "" {
-		// Sandbox has checked that it is inside; missing, it is not made yet.
-		if _, err := os.Stat(c.Baseline); err == nil {
-			a.baseline, a.baselineFS = c.Baseline, a.cfgFS
-		}
-	}
+// settings are the run's settings as the flags give them; the library
+// (package linter) reads the config file and lets the flags win over it.
+func (a *adoptOptions) settings(s *linter.Settings) {
 	if a.outputSARIF != "" {
+		// Before anything asks which outputs show source (showsSource).
 		a.outputs = append(a.outputs, "sarif="+a.outputSARIF)
 	}
+	s.ConfigPath = a.configPath
+	s.NoConfig = a.noConfig
+	s.Enable, s.Disable, s.Exclude = a.enable, a.disable, a.exclude
+	s.NoInlineSuppressions = a.noInline
+	s.StrictSuppressions = a.strictSuppressions
+	s.Baseline = a.baseline
+	s.RecordingBaseline = a.writeBaseline != ""
+}
+
+// checkOutputs checks the extra FORMAT=FILE outputs before the run.
+func (a *adoptOptions) checkOutputs() error {
 	for _, spec := range a.outputs {
 		name, file, ok := strings.Cut(spec, "=")
 		if !ok || file == "" {
@@ -213,114 +90,38 @@ func (a *adoptOptions) configure(fs *flag.FlagSet, o *options, cfg *lint.Config,
 	return nil
 }
 
-// loadConfig reads the config file: one named with --config is the user's
-// and may be anywhere; one found beside the scanned paths comes from the
-// repository, and is read only if it is inside the scanned roots or the
-// directory it was found in (not through a symlink out of them).
-func loadConfig(path string, named bool, roots []string, known []lint.Rule) (*config.Config, error) {
-	if named {
-		return config.Load(path, known)
-	}
-	fs, err := lint.NewFS(append([]string{filepath.Dir(path)}, roots...), config.MaxSize)
-	if err != nil {
-		return nil, err
-	}
-	return config.LoadConfined(path, fs, known)
-}
-
-// scanRoots are the directories a run reads from, as the user named them:
-// each directory argument, the directory of each file argument and of the
-// standard input's name.
-func scanRoots(paths []string, stdinName string) []string {
-	var roots []string
-	for _, p := range paths {
-		if p == "-" {
-			continue
-		}
-		if info, err := os.Stat(p); err == nil && !info.IsDir() { //nolint:gosec // G703: user-given path
-			p = filepath.Dir(p)
-		}
-		roots = append(roots, p)
-	}
-	if len(paths) == 0 {
-		roots = append(roots, ".")
-	}
-	if stdinName != "" {
-		roots = append(roots, filepath.Dir(stdinName))
-	}
-	return roots
-}
-
-// readBaseline reads the baseline: through the config's sandbox when the
-// config names it, else as the user's own file; a regular file within
-// the size cap either way (/dev/zero as a baseline never ends).
-func (a *adoptOptions) readBaseline() ([]byte, error) {
-	if a.baselineFS != nil {
-		return a.baselineFS.ReadFile(a.baseline)
-	}
-	return lint.ReadOwnFile(a.baseline, a.maxBaseline)
-}
-
 func mustGetwd() string {
 	wd, _ := os.Getwd()
 	return wd
-}
-
-func ruleID(rules []lint.Rule, name string) string {
-	for _, r := range append(slices.Clone(rules), lint.SuppressionRule) {
-		if strings.EqualFold(r.Meta().ID, name) || strings.EqualFold(r.Meta().Name, name) {
-			return r.Meta().ID
-		}
-	}
-	return ""
 }
 
 // errBaselineIncomplete: the baseline was written, but some files could
 // not be checked.
 var errBaselineIncomplete = errors.New("the baseline lacks the files that could not be checked")
 
-// afterRun applies severity overrides and the baseline, and writes a new
-// baseline when asked. done is true when the run ends here (baseline
-// written).
-func (a *adoptOptions) afterRun(res *lint.Result, stderr io.Writer) (done bool, err error) {
-	if a.cfg != nil && len(a.cfg.Severity) > 0 {
-		for i := range res.Findings {
-			if s, ok := a.cfg.Severity[res.Findings[i].RuleID]; ok {
-				res.Findings[i].Severity = s
-			}
-		}
+// recordBaseline writes a new baseline when asked. done is true when the
+// run ends here (baseline written).
+func (a *adoptOptions) recordBaseline(res *lint.Result, stderr io.Writer) (done bool, err error) {
+	if a.writeBaseline == "" {
+		return false, nil
 	}
-	if a.writeBaseline != "" {
-		var buf bytes.Buffer
-		if err := lint.NewBaseline(res.Findings).Write(&buf); err != nil {
-			return true, err
-		}
-		if err := os.WriteFile(a.writeBaseline, buf.Bytes(), 0o644); err != nil {
-			return true, err
-		}
-		fmt.Fprintf(stderr, "ecslint: recorded %d %s in %s\n", len(res.Findings), plural(len(res.Findings), "finding"), a.writeBaseline)
-		// Files that could not be checked are missing from the baseline:
-		// say which, and fail, so the gap is not silent.
-		for _, e := range res.Errors {
-			fmt.Fprintf(stderr, "%s: error: %s\n", lint.Printable(e.Range.String()), lint.Printable(e.Message))
-		}
-		if len(res.Errors) > 0 {
-			return true, errBaselineIncomplete
-		}
-		return true, nil
+	var buf bytes.Buffer
+	if err := lint.NewBaseline(res.Findings).Write(&buf); err != nil {
+		return true, err
 	}
-	if a.baseline != "" {
-		data, err := a.readBaseline()
-		if err != nil {
-			return false, fmt.Errorf("--baseline: %w", err)
-		}
-		b, err := lint.ReadBaseline(data)
-		if err != nil {
-			return false, fmt.Errorf("--baseline %s: %w", a.baseline, err)
-		}
-		res.Findings, _ = b.Filter(res.Findings)
+	if err := os.WriteFile(a.writeBaseline, buf.Bytes(), 0o644); err != nil {
+		return true, err
 	}
-	return false, nil
+	fmt.Fprintf(stderr, "ecslint: recorded %d %s in %s\n", len(res.Findings), plural(len(res.Findings), "finding"), a.writeBaseline)
+	// Files that could not be checked are missing from the baseline:
+	// say which, and fail, so the gap is not silent.
+	for _, e := range res.Errors {
+		fmt.Fprintf(stderr, "%s: error: %s\n", lint.Printable(e.Range.String()), lint.Printable(e.Message))
+	}
+	if len(res.Errors) > 0 {
+		return true, errBaselineIncomplete
+	}
+	return true, nil
 }
 
 func plural(n int, word string) string {

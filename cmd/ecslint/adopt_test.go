@@ -191,10 +191,15 @@ func TestSeveralOutputsInOneRun(t *testing.T) {
 	// JSON on stdout shows no source, but a SARIF file beside it still
 	// gets its snippets: the run keeps sources for any output that shows
 	// them.
-	run(t, "", "--format", "json", "--output", "sarif=out.sarif", ".")
-	sarif, err = os.ReadFile("out.sarif")
-	if err != nil || !strings.Contains(string(sarif), `"snippet"`) {
-		t.Errorf("SARIF file beside JSON has no snippet: %v\n%s", err, sarif)
+	for _, flag := range [][]string{{"--output", "sarif=out.sarif"}, {"--output-sarif", "out.sarif"}} {
+		if err := os.Remove("out.sarif"); err != nil {
+			t.Fatal(err)
+		}
+		run(t, "", append([]string{"--format", "json", "."}, flag...)...)
+		sarif, err = os.ReadFile("out.sarif")
+		if err != nil || !strings.Contains(string(sarif), `"snippet"`) {
+			t.Errorf("%v: SARIF file beside JSON has no snippet: %v\n%s", flag, err, sarif)
+		}
 	}
 }
 

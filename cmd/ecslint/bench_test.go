@@ -102,7 +102,7 @@ func BenchmarkParse(b *testing.B) {
 	dir, files, size := benchCorpus(b)
 	for _, p := range parsers() {
 		b.Run(p.Name(), func(b *testing.B) {
-			cfg := lint.Config{Parsers: []lint.Parser{p}, Workers: 1}
+			cfg := lint.Options{Parsers: []lint.Parser{p}, Workers: 1}
 			b.SetBytes(size)
 			b.ReportAllocs()
 			for b.Loop() {
@@ -135,7 +135,7 @@ func (c *unitCollector) Check(p *lint.Pass) {
 func BenchmarkRules(b *testing.B) {
 	dir, _, _ := benchCorpus(b)
 	col := &unitCollector{}
-	if _, err := lint.Run(lint.Config{Parsers: parsers(), Rules: []lint.Rule{col}}, []string{dir}); err != nil {
+	if _, err := lint.Run(lint.Options{Parsers: parsers(), Rules: []lint.Rule{col}}, []string{dir}); err != nil {
 		b.Fatal(err)
 	}
 	for _, r := range allRules() {

@@ -11,6 +11,7 @@ import (
 	"github.com/ecslint/ecslint/config"
 	"github.com/ecslint/ecslint/lint"
 	"github.com/ecslint/ecslint/lint/output"
+	"github.com/ecslint/ecslint/linter"
 	"github.com/ecslint/ecslint/parsers/cloudformation"
 	"github.com/ecslint/ecslint/parsers/taskdef"
 	"github.com/ecslint/ecslint/parsers/terraform"
@@ -140,7 +141,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usage("%v", err)
 	}
-	cfg := lint.Config{
+	settings := linter.Settings{
 		Parsers:      parsers(),
 		Rules:        allRules(),
 		Workers:      o.workers,
@@ -149,13 +150,25 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		// The soft memory limit follows what the engine admits.
 		AdmittedMemory: memoryAdmitted,
 		StdinName:      o.stdinFilename,
-		ParseOptions:   lint.ParseOptions{TerraformVars: o.vars, TerraformVarFiles: o.varFiles},
+		Stdin:          stdin,
+		Vars:           o.vars,
+		VarFiles:       o.varFiles,
 	}
-	if err := o.adopt.configure(fs, &o, &cfg, paths); err != nil {
+	o.adopt.settings(&settings)
+	settings.NoSources = !o.adopt.showsSource(o.format)
+	plan, err := linter.Prepare(settings, paths)
+	if err != nil {
 		return usage("%v", err)
 	}
-	cfg.NoSources = !o.adopt.showsSource(o.format)
-	failOn, err := lint.ParseSeverity(o.failOn)
+	if err := o.adopt.checkOutputs(); err != nil {
+		return usage("%v", err)
+	}
+	failOnName := plan.FailOn
+	if flagSet(fs, "fail-on") {
+		// The flag wins over the config, even when it is empty.
+		failOnName = o.failOn
+	}
+	failOn, err := lint.ParseSeverity(failOnName)
 	if err != nil {
 		return usage("--fail-on: %v", err)
 	}
@@ -163,31 +176,17 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usage("%v", err)
 	}
-	readStdin := o.stdinFilename != ""
-	for _, p := range paths {
-		if p == "-" {
-			readStdin = true
-		}
-	}
-	if readStdin {
-		if cfg.Stdin, err = io.ReadAll(stdin); err != nil {
-			return usage("reading standard input: %v", err)
-		}
-	}
-	if o.stdinFilename != "" && len(paths) == 0 {
-		paths = []string{"-"}
-	}
 
-	res, err := lint.Run(cfg, paths)
+	res, err := plan.Run()
 	if err != nil {
 		return usage("%v", err)
 	}
-	if done, err := o.adopt.afterRun(res, stderr); err != nil {
+	if done, err := o.adopt.recordBaseline(res, stderr); err != nil {
 		return usage("%v", err)
 	} else if done {
 		return ExitOK
 	}
-	outOpts := output.Options{Color: useColor, Verbose: o.verbose, Rules: append(cfg.Rules, lint.SuppressionRule), Version: version, BaseDir: mustGetwd()}
+	outOpts := output.Options{Color: useColor, Verbose: o.verbose, Rules: plan.Options.DescribedRules(), Version: version, BaseDir: mustGetwd()}
 	if err := formatter.Format(stdout, res, outOpts); err != nil {
 		fmt.Fprintf(stderr, "ecslint: writing output: %v\n", err)
 		return ExitError

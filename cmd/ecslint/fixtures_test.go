@@ -106,10 +106,10 @@ func TestFixtures(t *testing.T) {
 	}
 }
 
-func testConfig() lint.Config {
+func testConfig() lint.Options {
 	// Suppressions apply as they do on the command line, with a fixed date
 	// so that expiries in fixtures do not change the goldens over time.
-	return lint.Config{Parsers: parsers(), Rules: allRules(), Workers: 2,
+	return lint.Options{Parsers: parsers(), Rules: allRules(), Workers: 2,
 		Suppress: &lint.SuppressConfig{Today: fixtureToday}}
 }
 

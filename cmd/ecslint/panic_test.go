@@ -54,7 +54,7 @@ func TestPanicsAreRecoveredPerFile(t *testing.T) {
 		"j/after2.json": privilegedTD,
 	})
 	for _, workers := range []int{1, 4} {
-		cfg := lint.Config{Parsers: append([]lint.Parser{panickyParser{}}, parsers()...), Rules: append(allRules(), panickyRule{}), Workers: workers}
+		cfg := lint.Options{Parsers: append([]lint.Parser{panickyParser{}}, parsers()...), Rules: append(allRules(), panickyRule{}), Workers: workers}
 		res, err := lint.Run(cfg, []string{"."})
 		if err != nil {
 			t.Fatal(err)

@@ -27,7 +27,7 @@ const secretValue = "hunter2-very-secret"
 func run(t *testing.T, paths ...string) *lint.Result {
 	t.Helper()
 	t.Chdir("testdata")
-	res, err := lint.Run(lint.Config{Parsers: []lint.Parser{taskdef.Parser{}}, Rules: rules.All(), Workers: 1}, paths)
+	res, err := lint.Run(lint.Options{Parsers: []lint.Parser{taskdef.Parser{}}, Rules: rules.All(), Workers: 1}, paths)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,7 +196,7 @@ func TestFingerprintsSurviveEdits(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, "td.json"), []byte(content), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		res, err := lint.Run(lint.Config{Parsers: []lint.Parser{taskdef.Parser{}}, Rules: rules.All(), Workers: 1}, []string{filepath.Join(dir, "td.json")})
+		res, err := lint.Run(lint.Options{Parsers: []lint.Parser{taskdef.Parser{}}, Rules: rules.All(), Workers: 1}, []string{filepath.Join(dir, "td.json")})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -252,7 +252,7 @@ func TestGitHubEscaping(t *testing.T) {
 // secret, even on a line another finding displays.
 func TestSuppressedFindings(t *testing.T) {
 	t.Chdir("testdata")
-	res, err := lint.Run(lint.Config{
+	res, err := lint.Run(lint.Options{
 		Parsers: []lint.Parser{taskdef.Parser{}}, Rules: rules.All(), Workers: 1,
 		Suppress: &lint.SuppressConfig{Ignores: []lint.ConfigIgnore{{Path: "src/*.json", Suppression: lint.Suppression{Rule: "secret-in-environment", Reason: "test credentials"}}}},
 	}, []string{"src/bad.json"})
@@ -306,7 +306,7 @@ func TestTextSnippetOfALongLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Chdir(dir)
-	res, err := lint.Run(lint.Config{Parsers: []lint.Parser{taskdef.Parser{}}, Rules: rules.All(), Workers: 1}, []string{"min.json"})
+	res, err := lint.Run(lint.Options{Parsers: []lint.Parser{taskdef.Parser{}}, Rules: rules.All(), Workers: 1}, []string{"min.json"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,7 +30,7 @@ func Run(parsers []lint.Parser, rule lint.Rule, format, src string) ([]lint.Find
 	if !ok {
 		return nil, "", fmt.Errorf("unknown example format %q", format)
 	}
-	cfg := lint.Config{Parsers: parsers, Rules: []lint.Rule{rule}, Workers: 1, Stdin: []byte(src), StdinName: name}
+	cfg := lint.Options{Parsers: parsers, Rules: []lint.Rule{rule}, Workers: 1, Stdin: []byte(src), StdinName: name}
 	res, err := lint.Run(cfg, []string{"-"})
 	if err != nil {
 		return nil, "", err
