@@ -331,10 +331,11 @@ func runJob(cfg Config, fsys *FS, j job, runSup *suppressor, ignores *configIgno
 		}
 	}()
 	var units []*Unit
+	var claimedBy Parser
 	for _, p := range j.parsers {
 		us, claimed := p.Parse(ctx, j.paths)
 		if claimed {
-			units = us
+			units, claimedBy = us, p
 			out.claimed = len(j.paths)
 			out.paths = j.paths
 			break
@@ -374,9 +375,7 @@ func runJob(cfg Config, fsys *FS, j job, runSup *suppressor, ignores *configIgno
 		for _, p := range j.paths {
 			files = append(files, filepath.ToSlash(p))
 		}
-		out.findings, n = s.apply(out.findings, units, files, func(file string) ([]byte, bool) {
-			return ctx.Source(filepath.FromSlash(file))
-		})
+		out.findings, n = s.apply(out.findings, units, files, jobComments(ctx, claimedBy))
 		out.suppressed = append(out.suppressed, n...)
 		out.findings, n = ignores.filter(out.findings)
 		out.suppressed = append(out.suppressed, n...)

@@ -1,0 +1,166 @@
+package cloudformation
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/ecslint/ecslint/lint"
+)
+
+// Comments implements lint.CommentSource: the comments yaml.v3 finds in a
+// YAML template. A JSON template has none.
+//
+// yaml.v3 keeps comments on nodes (head, line and foot comments) but not
+// where they are. They are placed by scanning the lines for a '#' that
+// starts a comment (at the start of a line or after white space), outside
+// the text of every scalar yaml.v3 reports: quoted scalars, which may span
+// lines, and the content of literal and folded block scalars, where a
+// shell script's "# ..." is text. A '#' found that way is kept only when
+// yaml.v3 reports a comment with that text, so a place the scan misjudges
+// cannot invent a comment.
+func (Parser) Comments(file string, src []byte) []lint.Comment {
+	if _, _, ok := parseJSON(file, src); ok {
+		return nil
+	}
+	c := &commentFinder{s: newSource(file, src), said: map[string]int{}, seen: map[*yaml.Node]bool{}}
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	for {
+		var doc yaml.Node
+		if dec.Decode(&doc) != nil {
+			break // the end, or a syntax error: the documents before it count
+		}
+		c.walk(&doc)
+	}
+	return c.scan()
+}
+
+// commentFinder places the comments of one YAML file.
+type commentFinder struct {
+	s *source
+	// said counts the comment lines yaml.v3 reported, by their text.
+	said map[string]int
+	// text holds the byte spans of scalar text, where a '#' is not a
+	// comment.
+	text [][2]int
+	seen map[*yaml.Node]bool
+}
+
+func (c *commentFinder) walk(n *yaml.Node) {
+	if n == nil || c.seen[n] {
+		return
+	}
+	c.seen[n] = true
+	for _, comment := range []string{n.HeadComment, n.LineComment, n.FootComment} {
+		for _, line := range strings.Split(comment, "\n") {
+			if line = strings.TrimSpace(line); line != "" {
+				c.said[line]++
+			}
+		}
+	}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		c.scalar(n)
+	case yaml.AliasNode:
+		return // the anchored node is walked where it is written
+	}
+	for _, child := range n.Content {
+		c.walk(child)
+	}
+}
+
+// scalar records the text of a quoted or block scalar; a plain scalar
+// cannot hold " #", which would start a comment.
+func (c *commentFinder) scalar(n *yaml.Node) {
+	s := c.s
+	off := s.offset(n.Line, n.Column)
+	for s.at(off, '!') || s.at(off, '&') {
+		off = s.skipTag(off)
+	}
+	switch {
+	case s.at(off, '"'), s.at(off, '\''):
+		c.text = append(c.text, [2]int{off, s.quotedEnd(off, s.src[off])})
+	case n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 && (s.at(off, '|') || s.at(off, '>')):
+		// The content starts on the line after the indicator's, which
+		// may end in a comment of its own.
+		if line := s.Line(off); line < len(s.Starts) && strings.Trim(n.Value, "\n") != "" {
+			c.text = append(c.text, [2]int{s.Starts[line], c.blockContentEnd(off)})
+		}
+	}
+}
+
+// blockContentEnd returns the end of the content of the block scalar whose
+// indicator is at off: the lines after the indicator's that are blank or
+// indented at least as far as the first non-blank one (YAML's rule; a
+// less indented "#" line is a comment that ends the scalar).
+func (c *commentFinder) blockContentEnd(off int) int {
+	s := c.s
+	indent := -1
+	for line := s.Line(off) + 1; line <= len(s.Starts); line++ {
+		start, end := c.lineBounds(line)
+		text := s.src[start:end]
+		if len(bytes.TrimSpace(text)) == 0 {
+			continue
+		}
+		n := len(text) - len(bytes.TrimLeft(text, " "))
+		if indent < 0 {
+			indent = n
+		}
+		if n < indent {
+			return start
+		}
+	}
+	return len(s.src)
+}
+
+// lineBounds returns the byte span of a 1-based line, its break excluded.
+func (c *commentFinder) lineBounds(line int) (start, end int) {
+	s := c.s
+	start, end = s.Starts[line-1], len(s.src)
+	if line < len(s.Starts) {
+		end = s.Starts[line]
+	}
+	for end > start && (s.src[end-1] == '\n' || s.src[end-1] == '\r') {
+		end--
+	}
+	return start, end
+}
+
+// scan finds, line by line, the '#' that starts a comment outside scalar
+// text, and keeps those yaml.v3 reported.
+func (c *commentFinder) scan() []lint.Comment {
+	if len(c.said) == 0 {
+		return nil
+	}
+	s := c.s
+	slices.SortFunc(c.text, func(a, b [2]int) int { return a[0] - b[0] })
+	var out []lint.Comment
+	k := 0 // the first text span that may still cover what is scanned
+	for line := 1; line <= len(s.Starts); line++ {
+		start, end := c.lineBounds(line)
+		for i := start; i < end; i++ {
+			for k < len(c.text) && c.text[k][1] <= i {
+				k++
+			}
+			if k < len(c.text) && c.text[k][0] <= i {
+				i = c.text[k][1] - 1
+				continue
+			}
+			if s.src[i] != '#' || i > start && s.src[i-1] != ' ' && s.src[i-1] != '\t' {
+				continue
+			}
+			if text := strings.TrimSpace(string(s.src[i:end])); c.said[text] > 0 {
+				c.said[text]--
+				out = append(out, lint.Comment{
+					Range:   s.rng(i, end),
+					Text:    string(s.src[i+1 : end]),
+					OwnLine: len(bytes.TrimSpace(s.src[start:i])) == 0,
+				})
+			}
+			break // the rest of the line is the comment
+		}
+	}
+	return out
+}
