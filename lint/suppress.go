@@ -24,7 +24,7 @@ var SuppressionMeta = Meta{
 		"an expired one no longer applies; one without a reason cannot be reviewed.",
 	Remediation: "Delete unused suppressions, renew or fix expired ones, and write the reason after `--`: " +
 		"`# ecslint:ignore ECS001 -- the sidecar needs it until 2027-03-31`.",
-	Formats: []string{"json", "cloudformation", "terraform"},
+	// Reads nothing: suppressions are written in every format.
 }
 
 type suppressionRule struct{}

@@ -14,7 +14,8 @@ import (
 // language: "resource NAME" starts a task definition (declared on that
 // line), "meta RULE REASON" attaches a resource-level suppression as
 // CloudFormation Metadata would, and "bad" anywhere is a privileged
-// container. Comments are real YAML comments for the engine to find.
+// container. Its comments, which the engine reads suppressions from, are
+// YAML-like (see Comments).
 type resParser struct{}
 
 func (resParser) Name() string             { return "fakeyaml" }

@@ -8,10 +8,8 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/ecslint/ecslint/formats"
 	"github.com/ecslint/ecslint/lint"
-	"github.com/ecslint/ecslint/parsers/cloudformation"
-	"github.com/ecslint/ecslint/parsers/taskdef"
-	"github.com/ecslint/ecslint/parsers/terraform"
 	"github.com/ecslint/ecslint/rules"
 	"github.com/ecslint/ecslint/rules/ruledoc"
 )
@@ -19,11 +17,8 @@ import (
 func main() {
 	out := flag.String("out", "docs/rules", "directory to write")
 	flag.Parse()
-	// The parsers cmd/ecslint uses; TestRuleDocs renders with that list, so
-	// a parser missing here shows up as stale docs.
-	parsers := []lint.Parser{taskdef.Parser{}, cloudformation.Parser{}, terraform.Parser{}}
 	// SUP001 is reported by the engine, but documented like any rule.
-	files, err := ruledoc.Files(parsers, append(rules.All(), lint.SuppressionRule))
+	files, err := ruledoc.Files(formats.All(), append(rules.All(), lint.SuppressionRule))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gendocs:", err)
 		os.Exit(1)
