@@ -2,6 +2,9 @@ package cloudformation
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -48,3 +51,56 @@ func TestJSONTemplatesHaveNoComments(t *testing.T) {
 		}
 	}
 }
+
+// TestFastPathFindsYAMLv3Comments: where the block-YAML fast path reads a
+// template, the comments it places are those yaml.v3 reports, at the same
+// places.
+func TestFastPathFindsYAMLv3Comments(t *testing.T) {
+	files, _ := filepath.Glob("../../fixtures/cloudformation/*.y*ml")
+	more, _ := filepath.Glob("../../cmd/ecslint/testdata/*/*.yaml")
+	fast := 0
+	sources := map[string][]byte{"inline": []byte(fastCommentsCases)}
+	for _, f := range append(files, more...) {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sources[f] = src
+	}
+	for name, src := range sources {
+		s := newSource(name, src)
+		got, ok := fastComments(s)
+		if !ok {
+			continue
+		}
+		fast++
+		if want := yamlv3Comments(newSource(name, src)); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: fast path\n%+v\nyaml.v3\n%+v", name, got, want)
+		}
+	}
+	if fast < 10 {
+		t.Errorf("only %d templates in the fast path's subset", fast)
+	}
+}
+
+const fastCommentsCases = `# top
+AWSTemplateFormatVersion: "2010-09-09" # version
+Resources:
+  # head
+  A: # after a key
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      "Quoted # key": 'single # quoted' # after
+      Script: !Sub | # on the indicator line
+        # text of the script
+          # more text
+      # after the script
+      Folded: >
+        # folded text
+        more
+      Plain: it's # after an apostrophe
+      Flow: [a, "b # text", c] # after a flow sequence
+      Url: http://example.com/#anchor
+      Nothing: # a null
+# end
+`
