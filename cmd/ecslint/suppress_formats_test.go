@@ -80,7 +80,7 @@ Resources:
       }
     ]
   EOT
-  # ecslint:ignore ECS003 -- a real comment
+  /* ecslint:ignore ECS003 -- a real comment, in a block comment */
   network_mode = "host"
 }
 
