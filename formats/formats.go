@@ -3,8 +3,10 @@
 // comments), what the parser produces of the model, and how the docs show
 // an example in it. The CLI, the docs generator and the registry test take
 // the list from here, and rules say what they read rather than which
-// formats they support: adding a format is a parser package, an entry in
-// All, and its fixtures under fixtures/<name>.
+// formats they support. Adding a format is a parser package, an entry in
+// All, and its fixtures under fixtures/<name> (a positive and a negative
+// case for every rule it applies to); `go generate ./rules` then lists it
+// on those rules' pages. No rule needs an example in it.
 package formats
 
 import (
