@@ -28,8 +28,8 @@ func TestANewFormatNeedsNoRuleEdited(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", r.Meta().ID, err)
 		}
-		row := page[strings.Index(page, "| Formats |"):]
-		row = row[:strings.IndexByte(row, '\n')]
+		_, rest, _ := strings.Cut(page, "| Formats |")
+		row, _, _ := strings.Cut(rest, "\n")
 		listed := strings.HasSuffix(row, ", fake |")
 		if want := r.Meta().Reads == lint.TaskDefinitions; listed != want {
 			t.Errorf("%s: fake format listed %v, want %v", r.Meta().ID, listed, want)
