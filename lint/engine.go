@@ -256,7 +256,7 @@ func runJob(cfg *Options, fsys *FS, j job, procs []jobProcessor) (out jobResult)
 			})
 		}
 	}()
-	units, claimed := parseJob(ctx, j)
+	units, claimedBy, claimed := parseJob(ctx, j)
 	if !claimed {
 		return jobResult{errors: unreadErrors(ctx, j)}
 	}
@@ -269,9 +269,7 @@ func runJob(cfg *Options, fsys *FS, j job, procs []jobProcessor) (out jobResult)
 		out.secrets = append(out.secrets, f.Redact...)
 	}
 	if len(procs) > 0 {
-		jf := &jobFindings{findings: out.findings, errors: out.errors, units: units, source: func(file string) ([]byte, bool) {
-			return ctx.Source(filepath.FromSlash(file))
-		}}
+		jf := &jobFindings{findings: out.findings, errors: out.errors, units: units, comments: jobComments(ctx, claimedBy)}
 		for _, p := range j.paths {
 			jf.files = append(jf.files, filepath.ToSlash(p))
 		}
@@ -291,13 +289,13 @@ func runJob(cfg *Options, fsys *FS, j job, procs []jobProcessor) (out jobResult)
 
 // parseJob offers the job's files to its parsers in order until one claims
 // them.
-func parseJob(ctx *Context, j job) (units []*Unit, claimed bool) {
+func parseJob(ctx *Context, j job) (units []*Unit, by Parser, claimed bool) {
 	for _, p := range j.parsers {
 		if us, ok := p.Parse(ctx, j.paths); ok {
-			return us, true
+			return us, p, true
 		}
 	}
-	return nil, false
+	return nil, nil, false
 }
 
 // unreadErrors are the errors of a job nobody claimed. Errors from

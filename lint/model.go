@@ -26,7 +26,8 @@ type Resource struct {
 	Extent Range
 	// Suppressions are ignores the source attaches to the resource itself
 	// (CloudFormation Metadata: {ecslint: {ignore: [...]}}); comment-based
-	// suppressions are read from the source text by the engine instead.
+	// suppressions are read from the file's comments instead, which the
+	// parser gives as a CommentSource.
 	Suppressions []Suppression
 }
 

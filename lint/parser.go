@@ -9,7 +9,9 @@ import (
 // Parser turns source files into units of the common model. A parser never
 // decides what is wrong; it only says what the source sets.
 type Parser interface {
-	// Name is the input format: "json", "cloudformation", "terraform".
+	// Name is the input format's name ("json", "cloudformation",
+	// "terraform"): the formats package declares each format once, around
+	// its parser.
 	Name() string
 	// Accepts reports, from the path alone, whether the file may be one of
 	// this parser's. It must be cheap: the walk calls it for every file.

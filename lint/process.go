@@ -32,8 +32,9 @@ type jobFindings struct {
 	units []*Unit
 	// files are the job's files, slash-separated.
 	files []string
-	// source returns a file's content as the parser read it.
-	source func(file string) ([]byte, bool)
+	// comments returns a file's content as the parser read it and its
+	// comments, as the lexer of the parser that claimed the job found them.
+	comments func(file string) ([]byte, []Comment)
 }
 
 // A jobProcessor acts on the findings of one job.
@@ -85,7 +86,7 @@ type inlineSuppressions struct{ run *suppressor }
 func (p inlineSuppressions) processJob(j *jobFindings) {
 	s := p.run.forJob()
 	var hidden []SuppressedFinding
-	j.findings, hidden = s.apply(j.findings, j.units, j.files, j.source)
+	j.findings, hidden = s.apply(j.findings, j.units, j.files, j.comments)
 	j.suppressed = append(j.suppressed, hidden...)
 	j.problems = append(j.problems, s.probs...)
 	j.errors = append(j.errors, s.errs...)

@@ -107,8 +107,14 @@ func TestInlineSuppressionsHideAndHoldProblems(t *testing.T) {
 	j := &jobFindings{
 		findings: []Finding{finding("ECS001", 1, High)},
 		files:    []string{"a.yaml"},
-		source: func(file string) ([]byte, bool) {
-			return src, file == "a.yaml"
+		comments: func(file string) ([]byte, []Comment) {
+			if file != "a.yaml" {
+				return nil, nil
+			}
+			return src, []Comment{
+				{Range: Range{File: file, Start: Pos{Line: 1, Col: 6, Offset: 5}, End: Pos{Line: 1, Col: 41, Offset: 40}}, Text: " ecslint:ignore ECS001 -- reviewed"},
+				{Range: Range{File: file, Start: Pos{Line: 2, Col: 6, Offset: 46}, End: Pos{Line: 2, Col: 44, Offset: 84}}, Text: " ecslint:ignore NOPE -- no such rule"},
+			}
 		},
 	}
 	for i := range j.findings {

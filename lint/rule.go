@@ -15,9 +15,12 @@ type Meta struct {
 	Summary     string
 	Rationale   string
 	Remediation string
-	// Formats lists the input formats the rule applies to: "json",
-	// "cloudformation", "terraform".
-	Formats  []string
+	// Reads is what the rule reads from the model. The rule applies to
+	// every input format whose parser produces all of it; formats are not
+	// named here, so that a new one needs no rule edited.
+	Reads Elements
+	// Examples are documented inputs, in any of the formats the rule
+	// applies to; none needs every format.
 	Examples []Example
 	// Disabled rules run only when enabled in config or flags.
 	Disabled bool
@@ -26,8 +29,30 @@ type Meta struct {
 	Options []Option
 }
 
+// Elements is a set of the kinds of element the model holds (see Unit).
+// Rules say which they read, input formats which their parser produces.
+type Elements uint8
+
+// The elements, one per list of Unit.
+const (
+	TaskDefinitions Elements = 1 << iota
+	Services
+	Clusters
+	SecurityGroups
+	Roles
+	EKSClusters
+)
+
+// AllElements is every kind of element, what the formats that describe a
+// whole deployment (CloudFormation, Terraform) produce.
+const AllElements = TaskDefinitions | Services | Clusters | SecurityGroups | Roles | EKSClusters
+
+// Covers reports whether e holds every element of need.
+func (e Elements) Covers(need Elements) bool { return need&^e == 0 }
+
 // Example is a documented input: Bad must produce a finding, Good must not.
 type Example struct {
+	// Format is the name of the input format the example is written in.
 	Format string
 	Bad    string
 	Good   string

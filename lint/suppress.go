@@ -5,10 +5,10 @@ import (
 	"cmp"
 	"fmt"
 	"path"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 )
 
 // SuppressionMeta is the identity of the findings ecslint reports about
@@ -24,7 +24,7 @@ var SuppressionMeta = Meta{
 		"an expired one no longer applies; one without a reason cannot be reviewed.",
 	Remediation: "Delete unused suppressions, renew or fix expired ones, and write the reason after `--`: " +
 		"`# ecslint:ignore ECS001 -- the sidecar needs it until 2027-03-31`.",
-	Formats: []string{"json", "cloudformation", "terraform"},
+	// Reads nothing: suppressions are written in every format.
 }
 
 type suppressionRule struct{}
@@ -166,7 +166,7 @@ func (s *suppressor) expired(sup Suppression) bool {
 // apply removes the suppressed findings of one job and returns the rest,
 // with the job's suppression problems appended. Suppressions never touch
 // errors.
-func (s *suppressor) apply(findings []Finding, units []*Unit, files []string, sources func(string) ([]byte, bool)) (kept []Finding, suppressed []SuppressedFinding) {
+func (s *suppressor) apply(findings []Finding, units []*Unit, files []string, comments func(file string) ([]byte, []Comment)) (kept []Finding, suppressed []SuppressedFinding) {
 	// Resource suppressions (CloudFormation Metadata), keyed by the
 	// resource's declaration.
 	type resSup struct {
@@ -208,8 +208,8 @@ func (s *suppressor) apply(findings []Finding, units []*Unit, files []string, so
 			return inline[file]
 		}
 		scanned[file] = true
-		if src, ok := sources(file); ok && hasCommentSyntax(file) {
-			inline[file] = s.scanComments(file, src)
+		if src, cs := comments(file); len(cs) > 0 {
+			inline[file] = s.inlineSuppressions(src, cs)
 		}
 		return inline[file]
 	}
@@ -275,81 +275,64 @@ func (sup *inlineSuppression) covers(f Finding) bool {
 	return sup.target == int(f.Range.Start.Line) || (!f.ResourceRange.IsZero() && sup.target == int(f.ResourceRange.Start.Line))
 }
 
-// byteOfCol is the byte index in line of its 1-based code point column col.
-func byteOfCol(line string, col int) int {
-	for i := range line {
-		col--
-		if col == 0 {
-			return i
+
+// jobComments returns the comments of a job's files, through the
+// parser that claimed the job: the lexer of the file's format says what
+// is a comment, not a scan of the text. Files that cannot hold a
+// suppression are not lexed at all.
+func jobComments(ctx *Context, claimedBy Parser) func(file string) ([]byte, []Comment) {
+	lexer, _ := claimedBy.(CommentSource)
+	return func(file string) ([]byte, []Comment) {
+		src, ok := ctx.Source(filepath.FromSlash(file))
+		if !ok || lexer == nil || !bytes.Contains(src, []byte(commentMarker)) {
+			return nil, nil
 		}
+		return src, lexer.Comments(file, src)
 	}
-	return len(line)
 }
 
-// hasCommentSyntax reports whether the file's format has # or // comments
-// (YAML, HCL); JSON has none, and a '#' inside a JSON string is text.
-func hasCommentSyntax(file string) bool {
-	ext := strings.ToLower(path.Ext(file))
-	switch ext {
-	case ".yaml", ".yml", ".tf", ".hcl", ".tfvars", ".template":
-		return true
-	}
-	return false
-}
-
-// scanComments finds the ecslint:ignore comments of a YAML or HCL file.
-func (s *suppressor) scanComments(file string, src []byte) []*inlineSuppression {
-	if !bytes.Contains(src, []byte(commentMarker)) {
-		return nil
-	}
+// inlineSuppressions reads the ecslint:ignore comments among a file's
+// comments. A trailing comment covers its own line; one on a line of its
+// own covers the next line with code, past blank and comment-only lines.
+func (s *suppressor) inlineSuppressions(src []byte, comments []Comment) []*inlineSuppression {
 	var out []*inlineSuppression
-	var pending []*inlineSuppression // comment-only lines waiting for the next code line
-	slashComments := isHCL(file)
-	lines := bytes.Split(src, []byte("\n"))
-	lineStart := 0 // byte offset of raw in src
-	for i, raw := range lines {
-		ln := i + 1
-		rawStart := lineStart
-		lineStart += len(raw) + 1
-		line := string(bytes.TrimRight(raw, "\r"))
-		code, comment, col := splitComment(line, slashComments)
-		codeOnly := strings.TrimSpace(code) != ""
-		if codeOnly {
-			for _, p := range pending {
-				p.target = ln
+	var lines [][]byte     // split when a suppression needs its next code line
+	var commentOnly []bool // by 0-based line: nothing but comments on it
+	nextCode := func(after int) int {
+		if lines == nil {
+			lines = bytes.Split(src, []byte("\n"))
+			commentOnly = make([]bool, len(lines))
+			for _, c := range comments {
+				for l := int(c.Range.Start.Line); c.OwnLine && l <= int(c.Range.End.Line) && l <= len(lines); l++ {
+					commentOnly[l-1] = true
+				}
 			}
-			pending = nil
 		}
-		if comment == "" {
-			continue
+		for l := after + 1; l <= len(lines); l++ {
+			if !commentOnly[l-1] && len(bytes.TrimSpace(lines[l-1])) > 0 {
+				return l
+			}
 		}
-		body := strings.TrimSpace(comment)
+		return -1 // a comment at the end of the file covers nothing
+	}
+	for _, c := range comments {
+		body := strings.TrimSpace(c.Text)
 		if !strings.HasPrefix(body, commentMarker) {
 			continue
 		}
-		at := Range{File: file,
-			Start: MakePos(ln, col, rawStart+byteOfCol(line, col)),
-			End:   MakePos(ln, utf8.RuneCountInString(line)+1, rawStart+len(line))}
-		sup, fileWide, ok := s.parseComment(body, at)
-		if !ok {
-			continue
-		}
-		if s.expired(sup.Suppression) {
+		sup, fileWide, ok := s.parseComment(body, c.Range)
+		if !ok || s.expired(sup.Suppression) {
 			continue
 		}
 		switch {
 		case fileWide:
 			sup.target = 0
-		case codeOnly:
-			sup.target = ln
+		case !c.OwnLine:
+			sup.target = int(c.Range.Start.Line)
 		default:
-			pending = append(pending, sup)
+			sup.target = nextCode(int(c.Range.End.Line))
 		}
 		out = append(out, sup)
-	}
-	for _, p := range pending {
-		// A comment at the end of the file covers nothing; target stays -1.
-		p.target = -1
 	}
 	return out
 }
@@ -399,42 +382,6 @@ func (s *suppressor) parseComment(body string, at Range) (*inlineSuppression, bo
 		s.problem(at, "suppression of %s has no reason: add one after \"--\"", sup.Rule)
 	}
 	return sup, fileWide, true
-}
-
-// isHCL reports whether // starts a comment in the file (HCL; in YAML it
-// is text, as in an unquoted URL).
-func isHCL(file string) bool {
-	ext := strings.ToLower(path.Ext(file))
-	return ext == ".tf" || ext == ".hcl" || ext == ".tfvars"
-}
-
-// splitComment splits a YAML or HCL line into code and the text of a
-// trailing # (or, with slashes, //) comment, skipping comment markers
-// inside quoted strings. col is the comment's 1-based column in code points.
-func splitComment(line string, slashes bool) (code, comment string, col int) {
-	var quote rune
-	escaped := false
-	n := 0
-	for i, r := range line {
-		n++
-		switch {
-		case escaped:
-			escaped = false
-		case quote != 0:
-			if r == '\\' && quote == '"' {
-				escaped = true
-			} else if r == quote {
-				quote = 0
-			}
-		case r == '"' || r == '\'':
-			quote = r
-		case r == '#' && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t'):
-			return line[:i], line[i+1:], n
-		case slashes && r == '/' && strings.HasPrefix(line[i:], "//"):
-			return line[:i], line[i+2:], n
-		}
-	}
-	return line, "", 0
 }
 
 // configIgnores applies the config file's ignore entries across all jobs,

@@ -14,7 +14,8 @@ import (
 // language: "resource NAME" starts a task definition (declared on that
 // line), "meta RULE REASON" attaches a resource-level suppression as
 // CloudFormation Metadata would, and "bad" anywhere is a privileged
-// container. Comments are real YAML comments for the engine to find.
+// container. Its comments, which the engine reads suppressions from, are
+// YAML-like (see Comments).
 type resParser struct{}
 
 func (resParser) Name() string             { return "fakeyaml" }
@@ -52,6 +53,30 @@ func (resParser) Parse(ctx *lint.Context, paths []string) ([]*lint.Unit, bool) {
 		}
 	}
 	return []*lint.Unit{u}, true
+}
+
+// Comments implements lint.CommentSource for the fake language: a '#' at
+// the start of a line or after a space starts a comment, except inside a
+// double-quoted string.
+func (resParser) Comments(file string, src []byte) []lint.Comment {
+	var out []lint.Comment
+	for i, line := range strings.Split(string(src), "\n") {
+		rs := []rune(line)
+		quoted := false
+		for j, r := range rs {
+			if r == '"' {
+				quoted = !quoted
+			}
+			if r == '#' && !quoted && (j == 0 || rs[j-1] == ' ') {
+				out = append(out, lint.Comment{
+					Range: lint.Range{File: file, Start: lint.LineCol(i+1, j+1), End: lint.LineCol(i+1, len(rs)+1)},
+					Text:  string(rs[j+1:]), OwnLine: strings.TrimSpace(string(rs[:j])) == "",
+				})
+				break
+			}
+		}
+	}
+	return out
 }
 
 // resRule is privRule with resource fields filled in, as real rules do.

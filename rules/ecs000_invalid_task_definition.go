@@ -26,7 +26,7 @@ var invalidTaskDefinitionMeta = lint.Meta{
 		"without a word and reported as unknown, at high severity, as everywhere.",
 	Remediation: "Fix the key's spelling (ecslint suggests the nearest known key), its type or its value, as the " +
 		"ECS API reference (or, for CloudFormation, the AWS::ECS::TaskDefinition reference) gives them.",
-	Formats: allFormats,
+	Reads: lint.TaskDefinitions,
 	Examples: []lint.Example{
 		{Format: "json",
 			Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27", "readOnlyRootFilesystem": true}`, `"networkMode": "hosts"`),

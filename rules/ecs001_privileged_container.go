@@ -20,7 +20,7 @@ var privilegedContainerMeta = lint.Meta{
 		"In Terraform the AWS provider matches container definition keys ignoring case, so `Privileged = true` runs the container privileged too and is reported; in raw JSON and CloudFormation only the exact spelling takes effect.",
 	Remediation: "Remove `privileged` or set it to false. If the container needs one specific capability, " +
 		"add only that one under linuxParameters.capabilities.add.",
-	Formats: allFormats,
+	Reads: lint.TaskDefinitions,
 	Examples: []lint.Example{
 		{Format: "json",
 			Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27", "privileged": true}`),

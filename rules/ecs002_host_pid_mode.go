@@ -18,7 +18,7 @@ var hostPIDModeMeta = lint.Meta{
 	Rationale: "With pidMode host, the task's containers see every process on the container instance " +
 		"and, with enough privileges, can signal or trace them, including other tasks' processes.",
 	Remediation: "Remove `pidMode` or set it to `task` to share a process namespace between the task's containers only.",
-	Formats:     allFormats,
+	Reads:       lint.TaskDefinitions,
 	Examples: []lint.Example{
 		{Format: "json",
 			Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"pidMode": "host"`),

@@ -14,7 +14,7 @@ var hostNetworkModeMeta = lint.Meta{
 		"tasks' traffic, access to services bound to the instance's loopback (including the instance metadata " +
 		"service without hop limits), and no security groups per task.",
 	Remediation: "Use `awsvpc` (required on Fargate) or `bridge` network mode instead of `host`.",
-	Formats:     allFormats,
+	Reads:       lint.TaskDefinitions,
 	Examples: []lint.Example{
 		{Format: "json",
 			Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"networkMode": "host"`),

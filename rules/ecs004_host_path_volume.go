@@ -21,7 +21,7 @@ var hostPathVolumeMeta = lint.Meta{
 		"reported as critical.",
 	Remediation: "Use an EFS volume, a Docker-managed volume (a `host` object without `sourcePath`), or " +
 		"ephemeral task storage instead of a host path.",
-	Formats: allFormats,
+	Reads: lint.TaskDefinitions,
 	Examples: []lint.Example{
 		{Format: "json",
 			Bad: jsonTask(`{"name": "app", "image": "nginx:1.27", "mountPoints": [{"sourceVolume": "docker", "containerPath": "/var/run/docker.sock"}]}`,

@@ -34,7 +34,7 @@ var secretInEnvironmentMeta = lint.Meta{
 		"(`aws_ssm_parameter.p.value` for `.arn`) is.",
 	Remediation: "Store the value in AWS Secrets Manager or SSM Parameter Store and reference it from `secrets` " +
 		"(`valueFrom`) instead of `environment`. Use the task role instead of AWS access keys.",
-	Formats: allFormats,
+	Reads: lint.TaskDefinitions,
 	Examples: []lint.Example{
 		{Format: "json",
 			Bad: jsonTask(`{"name": "app", "image": "nginx:1.27", "environment": [{"name": "DB_PASSWORD", "value": "hunter2"}]}`),

@@ -18,7 +18,7 @@ var missingLogConfigurationMeta = lint.Meta{
 	Rationale: "Without a log driver a container's output stays on the instance (or is lost on Fargate), " +
 		"so incidents cannot be investigated and the control fails.",
 	Remediation: "Add a `logConfiguration` with a `logDriver` such as `awslogs`, or `awsfirelens` for FireLens.",
-	Formats:     allFormats,
+	Reads:       lint.TaskDefinitions,
 	Examples: []lint.Example{
 		{Format: "json",
 			Bad: jsonTask(`{"name": "app", "image": "nginx:1.27"}`),

@@ -20,7 +20,7 @@ var writableRootFilesystemMeta = lint.Meta{
 		"In Terraform the AWS provider matches container definition keys ignoring case, so `readOnlyRootFilesystem = true` does make the root read-only there; in raw JSON and CloudFormation only the exact spelling takes effect (ECS000 reports the others).",
 	Remediation: "Set `readonlyRootFilesystem` to true, and mount a volume (or ephemeral task storage) at the " +
 		"few paths the application must write, such as /tmp.",
-	Formats: allFormats,
+	Reads: lint.TaskDefinitions,
 	Examples: []lint.Example{
 		{Format: "json", Bad: jsonTask(`{"name": "app", "image": "nginx:1.27"}`),
 			Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "readonlyRootFilesystem": true}`)},

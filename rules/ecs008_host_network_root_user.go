@@ -20,7 +20,7 @@ var hostNetworkRootUserMeta = lint.Meta{
 		"AWS retired Security Hub control ECS.1 in 2026 in favour of ECS.4, ECS.17 and ECS.20, which ECS001, " +
 		"ECS003 and ECS009 check; this rule keeps the combined check for teams that still report on ECS.1.",
 	Remediation: "Use the awsvpc or bridge network mode, or set `user` to a non-root user (a name or a UID other than 0).",
-	Formats:     allFormats,
+	Reads:       lint.TaskDefinitions,
 	Examples: []lint.Example{
 		{Format: "json",
 			Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"networkMode": "host"`),

@@ -20,7 +20,7 @@ var rootUserMeta = lint.Meta{
 		"a host compromise. " +
 		"In Terraform the AWS provider matches container definition keys ignoring case, so `User = \"1000\"` sets the user there; in raw JSON and CloudFormation only the exact spelling takes effect.",
 	Remediation: "Set `user` to a non-root user or UID (for example `1000` or `1000:1000`) that the image provides.",
-	Formats:     allFormats,
+	Reads:       lint.TaskDefinitions,
 	Examples: []lint.Example{
 		{Format: "json",
 			Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27", "user": "0:0"}`),

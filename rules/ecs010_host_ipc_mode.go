@@ -12,7 +12,7 @@ var hostIPCModeMeta = lint.Meta{
 	Rationale: "With ipcMode host, the containers share the instance's System V IPC objects and POSIX shared " +
 		"memory with every process on it, so they can read or corrupt other tasks' shared memory.",
 	Remediation: "Remove `ipcMode`, or set it to `task` to share IPC resources between the task's containers only, or `none`.",
-	Formats:     allFormats,
+	Reads:       lint.TaskDefinitions,
 	Examples: []lint.Example{
 		{Format: "json",
 			Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"ipcMode": "host"`),

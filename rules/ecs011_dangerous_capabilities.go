@@ -22,7 +22,7 @@ var dangerousCapabilitiesMeta = lint.Meta{
 		"The option `allowed-capabilities` exempts capabilities a team has reviewed.",
 	Remediation: "Remove the capability from `linuxParameters.capabilities.add`; add the narrowest capability " +
 		"the workload needs (for example NET_BIND_SERVICE) and drop the rest.",
-	Formats: allFormats,
+	Reads: lint.TaskDefinitions,
 	Examples: []lint.Example{
 		{Format: "json",
 			Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27", "linuxParameters": {"capabilities": {"add": ["SYS_ADMIN"]}}}`),

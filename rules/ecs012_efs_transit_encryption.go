@@ -20,7 +20,7 @@ var efsTransitEncryptionMeta = lint.Meta{
 		"network in clear text. ECS defaults transitEncryption to DISABLED.",
 	Remediation: "Set `transitEncryption` to ENABLED in the volume's `efsVolumeConfiguration` (required for IAM " +
 		"authorization and access points).",
-	Formats: allFormats,
+	Reads: lint.TaskDefinitions,
 	Examples: []lint.Example{
 		{Format: "json",
 			Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"volumes": [{"name": "data", "efsVolumeConfiguration": {"fileSystemId": "fs-1234"}}]`),

@@ -31,7 +31,7 @@ var adminTaskRoleMeta = lint.Meta{
 		"every resource, turns any code execution in the container into control of the AWS account.",
 	Remediation: "Give the task a role of its own with only the actions and resources the application uses; " +
 		"IAM Access Analyzer can generate such a policy from CloudTrail activity.",
-	Formats: []string{"cloudformation", "terraform"},
+	Reads: lint.TaskDefinitions | lint.Roles,
 	Examples: []lint.Example{
 		{Format: "cloudformation",
 			Bad: cfnTask("        - Name: app\n          Image: nginx:1.27\n", "      TaskRoleArn: !GetAtt TaskRole.Arn\n") +

@@ -19,7 +19,7 @@ var unpinnedImageMeta = lint.Meta{
 		"production on the next task start.",
 	Remediation: "Reference a version tag (`nginx:1.27.3`) or, better, a digest (`nginx@sha256:...`). Pipelines " +
 		"that fill the image in (placeholders such as `<IMAGE1_NAME>` or `${...}`) are not reported.",
-	Formats: allFormats,
+	Reads: lint.TaskDefinitions,
 	Examples: []lint.Example{
 		{Format: "json",
 			Bad:  jsonTask(`{"name": "app", "image": "localhost:5000/app"}`),

@@ -23,7 +23,7 @@ var windowsAdminUserMeta = lint.Meta{
 	Rationale: "Windows containers run as ContainerAdministrator unless `user` says otherwise. An administrator " +
 		"in the container can change its system configuration and has the most to gain from a container escape.",
 	Remediation: "Set `user` to ContainerUser or another non-administrator account the image provides.",
-	Formats:     allFormats,
+	Reads:       lint.TaskDefinitions,
 	Examples: []lint.Example{
 		{Format: "json",
 			Bad:  jsonTask(`{"name": "app", "image": "mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022"}`, windowsPlatform),

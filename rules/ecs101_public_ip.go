@@ -15,7 +15,7 @@ var publicIPMeta = lint.Meta{
 		"stand between it and every scanner. Tasks behind a load balancer or NAT gateway need no public IP.",
 	Remediation: "Set `assignPublicIp` to DISABLED, run the tasks in private subnets, and reach the internet " +
 		"through a NAT gateway or VPC endpoints.",
-	Formats: serviceFormats,
+	Reads: lint.Services,
 	Examples: []lint.Example{
 		{Format: "cloudformation",
 			Bad:  cfnTemplate(serviceTemplate("          AssignPublicIp: ENABLED\n")),

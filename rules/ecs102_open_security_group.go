@@ -20,7 +20,7 @@ var openSecurityGroupMeta = lint.Meta{
 		"tasks' ports directly, around the load balancer, WAF and authentication in front of them.",
 	Remediation: "Admit traffic only from the load balancer's security group (SourceSecurityGroupId) or from " +
 		"the address ranges that need it.",
-	Formats: serviceFormats,
+	Reads: lint.Services | lint.SecurityGroups,
 	Examples: []lint.Example{
 		{Format: "cloudformation",
 			Bad: cfnTemplate(serviceTemplate("          SecurityGroups: [!Ref OpenSG]\n") +

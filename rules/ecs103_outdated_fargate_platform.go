@@ -23,7 +23,7 @@ var outdatedFargatePlatformMeta = lint.Meta{
 	Remediation: "Remove `platformVersion` or set it to LATEST (or to the current latest: " +
 		"Linux 1.4.0, Windows 1.0.0 as of 2026-12). The option `fargate-latest-versions` " +
 		"(for example {LINUX: 1.4.0, WINDOWS: 1.0.0}) overrides the table when AWS releases a new version.",
-	Formats: serviceFormats,
+	Reads: lint.Services | lint.TaskDefinitions,
 	Examples: []lint.Example{
 		{Format: "cloudformation",
 			Bad:  cfnTemplate(serviceTemplate("          AssignPublicIp: DISABLED\n", "      LaunchType: FARGATE\n      PlatformVersion: 1.3.0\n")),

@@ -20,7 +20,7 @@ var containerInsightsDisabledMeta = lint.Meta{
 	Rationale: "Container Insights collects the cluster's, services' and tasks' metrics and events; without it " +
 		"resource exhaustion, crash loops and unexpected tasks go unnoticed and incidents lack data.",
 	Remediation: "Add the cluster setting `containerInsights` with value `enabled` or `enhanced`.",
-	Formats:     serviceFormats,
+	Reads:       lint.Clusters,
 	Examples: []lint.Example{
 		{Format: "cloudformation",
 			Bad: cfnTemplate(clusterResource),

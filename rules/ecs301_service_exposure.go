@@ -23,7 +23,7 @@ var serviceExposureMeta = lint.Meta{
 		"or an administrator task role; high otherwise.",
 	Remediation: "Break the path at any step: remove the public IP or the open ingress rule, or fix one of the " +
 		"listed traits (each has its own rule and finding).",
-	Formats: serviceFormats,
+	Reads: lint.Services | lint.TaskDefinitions | lint.SecurityGroups,
 	Examples: []lint.Example{
 		{Format: "cloudformation",
 			Bad: cfnTemplate(exposedService("ENABLED") + "          SecurityGroups: [!Ref OpenSG]\n" +

@@ -15,7 +15,7 @@ var eksPublicEndpointMeta = lint.Meta{
 		"probe it, try stolen credentials and exploit API server vulnerabilities.",
 	Remediation: "Set `endpointPublicAccess` to false and `endpointPrivateAccess` to true, or at least restrict " +
 		"`publicAccessCidrs` to the networks that administer the cluster.",
-	Formats: serviceFormats,
+	Reads: lint.EKSClusters,
 	Examples: []lint.Example{
 		{Format: "cloudformation",
 			Bad:  eksCluster("      ResourcesVpcConfig:\n        SubnetIds: [subnet-0abc, subnet-0def]\n"),

@@ -14,7 +14,7 @@ var eksUnencryptedSecretsMeta = lint.Meta{
 	Rationale: "Envelope encryption of secrets with a customer managed KMS key adds a layer beyond etcd's " +
 		"volume encryption: a copy of etcd data is useless without the key, and key use is logged in CloudTrail.",
 	Remediation: "Add an `encryptionConfig` with `resources: [secrets]` and a KMS key ARN as the provider.",
-	Formats:     serviceFormats,
+	Reads:       lint.EKSClusters,
 	Examples: []lint.Example{
 		{Format: "cloudformation",
 			Bad: eksCluster(eksPrivateVPC),

@@ -24,7 +24,7 @@ var eksUnsupportedVersionMeta = lint.Meta{
 		"`eks-minimum-version` (for example \"1.36\") overrides the table.",
 	Remediation: "Upgrade the cluster one minor version at a time to a version in standard support, or leave " +
 		"`version` unset to get the current default on creation.",
-	Formats: serviceFormats,
+	Reads: lint.EKSClusters,
 	Examples: []lint.Example{
 		{Format: "cloudformation",
 			Bad:  eksCluster("      Version: \"1.31\"\n" + eksPrivateVPC),

@@ -19,7 +19,7 @@ var eksAuditLoggingDisabledMeta = lint.Meta{
 		"leaked kubeconfig or a destructive change cannot be traced.",
 	Remediation: "Enable the `audit` log type in the cluster's logging configuration (with `api` and " +
 		"`authenticator` as well, for a complete picture).",
-	Formats: serviceFormats,
+	Reads: lint.EKSClusters,
 	Examples: []lint.Example{
 		{Format: "cloudformation",
 			Bad: eksCluster(eksPrivateVPC + "      Logging:\n        ClusterLogging:\n          EnabledTypes:\n            - Type: api\n"),

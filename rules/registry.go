@@ -38,9 +38,6 @@ func All() []lint.Rule {
 	}
 }
 
-// allFormats is the Formats of rules that apply to every input format.
-var allFormats = []string{"json", "cloudformation", "terraform"}
-
 // containerFinding builds a finding about container c of td.
 func containerFinding(td *lint.TaskDefinition, c *lint.Container, at lint.Range, key, msg string) lint.Finding {
 	f := lint.Finding{

@@ -8,10 +8,8 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
+	"github.com/ecslint/ecslint/formats"
 	"github.com/ecslint/ecslint/lint"
-	"github.com/ecslint/ecslint/parsers/cloudformation"
-	"github.com/ecslint/ecslint/parsers/taskdef"
-	"github.com/ecslint/ecslint/parsers/terraform"
 )
 
 // schemaDoc is one document ECS000 validates.
@@ -27,7 +25,7 @@ type schemaDoc struct {
 func parseDocs(p string) []schemaDoc {
 	fsys, _ := lint.NewFS([]string{filepath.Dir(p)}, 0)
 	var docs []schemaDoc
-	for _, ps := range []lint.Parser{taskdef.Parser{}, cloudformation.Parser{}, terraform.Parser{}} {
+	for _, ps := range formats.All().Parsers() {
 		if !ps.Accepts(p) {
 			continue
 		}

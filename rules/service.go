@@ -8,10 +8,6 @@ import (
 
 // Predicates about services shared by ECS101, ECS102 and ECS301.
 
-// serviceFormats are the formats that describe services, clusters and the
-// resources around them; raw task-definition JSON does not.
-var serviceFormats = []string{"cloudformation", "terraform"}
-
 // publicIP returns the service's assignPublicIp value when it may be ENABLED.
 func publicIP(s *lint.Service) (lint.String, bool) {
 	return s.AssignPublicIP.Any(func(v lint.String) bool { return v.Known() && strings.EqualFold(v.V, "ENABLED") })

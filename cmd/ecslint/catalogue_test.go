@@ -6,10 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 
+	"github.com/ecslint/ecslint/formats"
+	"github.com/ecslint/ecslint/lint"
 	"github.com/ecslint/ecslint/rules/ruledoc"
 )
 
@@ -36,62 +37,54 @@ func TestRegistry(t *testing.T) {
 			t.Errorf("%s: duplicate name %s", m.ID, m.Name)
 		}
 		names[m.Name] = true
-		if m.Severity.String() == "invalid" || m.Summary == "" || m.Rationale == "" || m.Remediation == "" || len(m.Formats) == 0 {
+		if m.Severity.String() == "invalid" || m.Summary == "" || m.Rationale == "" || m.Remediation == "" || m.Reads == 0 {
 			t.Errorf("%s: incomplete metadata", m.ID)
 		}
 		if _, err := os.Stat(filepath.Join("docs", "rules", m.ID+".md")); err != nil {
 			t.Errorf("%s: no docs page: %v", m.ID, err)
 		}
-		for _, ex := range m.Examples {
-			if !slices.Contains(m.Formats, ex.Format) {
-				t.Errorf("%s: example for %q, a format the rule does not list", m.ID, ex.Format)
-			}
+		// The formats a rule applies to follow from what it reads; it
+		// documents at least one with an example, and has fixtures in each.
+		applies := formats.All().For(m.Reads)
+		if len(applies) == 0 {
+			t.Errorf("%s: no input format produces what the rule reads", m.ID)
 		}
-		for _, format := range m.Formats {
-			if !slices.Contains(fixtureFormats, format) {
-				t.Errorf("%s: unknown format %q", m.ID, format)
+		if len(m.Examples) == 0 {
+			t.Errorf("%s: no example", m.ID)
+		}
+		for _, ex := range m.Examples {
+			if _, ok := applies.Lookup(ex.Format); !ok {
+				t.Errorf("%s: example in %q, not a format the rule applies to", m.ID, ex.Format)
 				continue
 			}
-			checkExamples(t, r.Meta().ID, format)
-			checkFixtures(t, m.ID, format)
+			checkExample(t, r, ex)
+		}
+		for _, f := range applies {
+			checkFixtures(t, m.ID, f.Name())
 		}
 	}
 }
 
-// checkExamples requires a parser and an example for every format, and
-// that its Bad input is reported and its Good input is not.
-func checkExamples(t *testing.T, id, format string) {
+// checkExample requires that an example's Bad input is reported and its
+// Good input is not.
+func checkExample(t *testing.T, r lint.Rule, ex lint.Example) {
 	t.Helper()
-	r := findRule(id)
-	if !ruledoc.HasParser(parsers(), format) {
-		t.Errorf("%s: no parser for %s, a format the rule lists", id, format)
+	id := r.Meta().ID
+	bad, _, err := ruledoc.Run(formats.All(), r, ex.Format, ex.Bad)
+	if err != nil {
+		t.Errorf("%s: %v", id, err)
 		return
 	}
-	found := false
-	for _, ex := range r.Meta().Examples {
-		if ex.Format != format {
-			continue
-		}
-		found = true
-		bad, _, err := ruledoc.Run(parsers(), r, format, ex.Bad)
-		if err != nil {
-			t.Errorf("%s: %v", id, err)
-			continue
-		}
-		good, _, err := ruledoc.Run(parsers(), r, format, ex.Good)
-		if err != nil {
-			t.Errorf("%s: %v", id, err)
-			continue
-		}
-		if len(bad) == 0 {
-			t.Errorf("%s: the bad %s example is not reported", id, format)
-		}
-		if len(good) > 0 {
-			t.Errorf("%s: the good %s example is reported: %s", id, format, good[0].Message)
-		}
+	good, _, err := ruledoc.Run(formats.All(), r, ex.Format, ex.Good)
+	if err != nil {
+		t.Errorf("%s: %v", id, err)
+		return
 	}
-	if !found {
-		t.Errorf("%s: no %s example", id, format)
+	if len(bad) == 0 {
+		t.Errorf("%s: the bad %s example is not reported", id, ex.Format)
+	}
+	if len(good) > 0 {
+		t.Errorf("%s: the good %s example is reported: %s", id, ex.Format, good[0].Message)
 	}
 }
 
@@ -121,7 +114,7 @@ func checkFixtures(t *testing.T, id, format string) {
 // TestRuleDocs fails when docs/rules is not what `go generate ./rules` writes.
 func TestRuleDocs(t *testing.T) {
 	t.Chdir("../..")
-	files, err := ruledoc.Files(parsers(), describedRules())
+	files, err := ruledoc.Files(formats.All(), describedRules())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,12 +9,10 @@ import (
 	"strings"
 
 	"github.com/ecslint/ecslint/config"
+	"github.com/ecslint/ecslint/formats"
 	"github.com/ecslint/ecslint/lint"
 	"github.com/ecslint/ecslint/lint/output"
 	"github.com/ecslint/ecslint/linter"
-	"github.com/ecslint/ecslint/parsers/cloudformation"
-	"github.com/ecslint/ecslint/parsers/taskdef"
-	"github.com/ecslint/ecslint/parsers/terraform"
 	"github.com/ecslint/ecslint/rules"
 )
 
@@ -33,10 +31,9 @@ const (
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "dev"
 
-// parsers returns the input formats in the order a file is offered to them.
-func parsers() []lint.Parser {
-	return []lint.Parser{taskdef.Parser{}, cloudformation.Parser{}, terraform.Parser{}}
-}
+// parsers returns the input formats' parsers in the order a file is
+// offered to them.
+func parsers() []lint.Parser { return formats.All().Parsers() }
 
 type options struct {
 	format        string

@@ -11,14 +11,34 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ecslint/ecslint/formats"
 	"github.com/ecslint/ecslint/lint"
 )
 
 var update = flag.Bool("update", false, "rewrite the fixtures' golden .out files")
 
-// fixtureFormats are the folders of fixtures/ whose entries are cases: a file
-// or a directory, each with a golden <entry>.out beside it.
-var fixtureFormats = []string{"json", "cloudformation", "terraform", "terraform/modules"}
+// fixtureFolders lists the folders of fixtures/ whose entries are cases (a
+// file or a directory, each with a golden <entry>.out beside it): one per
+// input format, named after it, and in it any directory without a golden
+// file beside it, which groups cases (terraform/modules). Run from the
+// repository root.
+func fixtureFolders() []string {
+	var out []string
+	var visit func(folder string)
+	visit = func(folder string) {
+		out = append(out, folder)
+		entries, _ := os.ReadDir(filepath.Join("fixtures", folder))
+		for _, e := range entries {
+			if _, err := os.Stat(filepath.Join("fixtures", folder, e.Name()+".out")); e.IsDir() && err != nil {
+				visit(folder + "/" + e.Name())
+			}
+		}
+	}
+	for _, name := range formats.All().Names() {
+		visit(name)
+	}
+	return out
+}
 
 // caseName matches the naming convention that makes a fixture a positive or
 // negative case for a rule: ecs001_privileged.json must produce ECS001,
@@ -29,7 +49,8 @@ var caseName = regexp.MustCompile(`^((?:ecs|eks)\d{3})_(ok_)?`)
 func fixtureCases(t *testing.T) []string {
 	t.Helper()
 	var cases []string
-	for _, format := range fixtureFormats {
+	folders := fixtureFolders()
+	for _, format := range folders {
 		entries, err := os.ReadDir(filepath.Join("fixtures", format))
 		if os.IsNotExist(err) {
 			continue
@@ -39,7 +60,7 @@ func fixtureCases(t *testing.T) []string {
 		}
 		for _, e := range entries {
 			if strings.HasSuffix(e.Name(), ".out") || strings.HasPrefix(e.Name(), ".") ||
-				slices.Contains(fixtureFormats, format+"/"+e.Name()) {
+				slices.Contains(folders, format+"/"+e.Name()) {
 				continue
 			}
 			cases = append(cases, filepath.ToSlash(filepath.Join("fixtures", format, e.Name())))
@@ -120,7 +141,7 @@ const fixtureToday = "2026-11-22"
 // or deleted: it would otherwise never be checked again.
 func TestGoldenFilesHaveCases(t *testing.T) {
 	t.Chdir("../..")
-	for _, format := range fixtureFormats {
+	for _, format := range fixtureFolders() {
 		outs, _ := filepath.Glob(filepath.Join("fixtures", format, "*.out"))
 		for _, o := range outs {
 			if _, err := os.Stat(strings.TrimSuffix(o, ".out")); err != nil {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/ecslint/ecslint/formats"
 	"github.com/ecslint/ecslint/lint"
 	"github.com/ecslint/ecslint/rules/ruledoc"
 )
@@ -59,7 +60,7 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 				controls = []string{}
 			}
 			out = append(out, ruleJSON{ID: m.ID, Name: m.Name, Severity: m.Severity.String(), Controls: controls,
-				ConfigRule: m.ConfigRule, Summary: m.Summary, Formats: m.Formats, Enabled: !m.Disabled})
+				ConfigRule: m.ConfigRule, Summary: m.Summary, Formats: formats.All().For(m.Reads).Names(), Enabled: !m.Disabled})
 		}
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
@@ -93,7 +94,7 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "ecslint explain: unknown rule %q (ecslint rules lists them)\n", args[0])
 		return ExitError
 	}
-	page, err := ruledoc.Page(parsers(), r)
+	page, err := ruledoc.Page(formats.All(), r)
 	if err != nil {
 		fmt.Fprintf(stderr, "ecslint explain: %v\n", err)
 		return ExitError

@@ -122,22 +122,32 @@ type parseError struct {
 // Positions come from the parser that succeeded; when both fail, the YAML
 // error is the one to show, since YAML accepts every JSON template.
 func parse(file string, src []byte) (root *lint.Node, shared bool, perr *parseError) {
-	body := bytes.TrimLeft(src, " \t\r\n\xef\xbb\xbf")
-	if len(body) > 0 && body[0] == '{' {
-		n, err := jsonnode.Parse(file, src)
-		if err == nil {
-			return n, false, nil
-		}
-		var se *jsonnode.SyntaxError
-		if errors.As(err, &se) && strings.HasSuffix(file, ".json") {
-			return nil, false, &parseError{at: lint.Range{File: file, Start: se.Pos, End: se.Pos}, msg: "invalid JSON: " + se.Msg}
-		}
+	if n, perr, ok := parseJSON(file, src); ok {
+		return n, false, perr
 	}
 	s := newSource(file, src)
 	if n, ok := parseBlockYAML(s); ok {
 		return n, false, nil
 	}
 	return parseYAMLv3(s)
+}
+
+// parseJSON parses src as JSON if it is read as JSON (see parse); ok is
+// false when it is to be read as YAML.
+func parseJSON(file string, src []byte) (root *lint.Node, perr *parseError, ok bool) {
+	body := bytes.TrimLeft(src, " \t\r\n\xef\xbb\xbf")
+	if len(body) == 0 || body[0] != '{' {
+		return nil, nil, false
+	}
+	n, err := jsonnode.Parse(file, src)
+	if err == nil {
+		return n, nil, true
+	}
+	var se *jsonnode.SyntaxError
+	if errors.As(err, &se) && strings.HasSuffix(file, ".json") {
+		return nil, &parseError{at: lint.Range{File: file, Start: se.Pos, End: se.Pos}, msg: "invalid JSON: " + se.Msg}, true
+	}
+	return nil, nil, false
 }
 
 // parseYAMLv3 parses any YAML through yaml.v3 and the converter.

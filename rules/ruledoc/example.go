@@ -9,28 +9,20 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ecslint/ecslint/formats"
 	"github.com/ecslint/ecslint/lint"
 	"github.com/ecslint/ecslint/lint/output"
 )
 
-// exampleFiles are the names examples are linted under, by format.
-var exampleFiles = map[string]string{
-	"json":           "taskdef.json",
-	"cloudformation": "template.yaml",
-	"terraform":      "main.tf",
-}
-
-// ExampleFile returns the file name an example of the format is linted as.
-func ExampleFile(format string) string { return exampleFiles[format] }
-
-// Run lints src as an example of format with only rule enabled, and returns
-// the findings and the text output a user would see.
-func Run(parsers []lint.Parser, rule lint.Rule, format, src string) ([]lint.Finding, string, error) {
-	name, ok := exampleFiles[format]
+// Run lints src as an example in format (one of fs) with only rule
+// enabled, and returns the findings and the text output a user would see.
+func Run(fs formats.List, rule lint.Rule, format, src string) ([]lint.Finding, string, error) {
+	f, ok := fs.Lookup(format)
 	if !ok {
 		return nil, "", fmt.Errorf("unknown example format %q", format)
 	}
-	cfg := lint.Options{Parsers: parsers, Rules: []lint.Rule{rule}, Workers: 1, Stdin: []byte(src), StdinName: name}
+	name := f.Example.File
+	cfg := lint.Options{Parsers: fs.Parsers(), Rules: []lint.Rule{rule}, Workers: 1, Stdin: []byte(src), StdinName: name}
 	res, err := lint.Run(cfg, []string{"-"})
 	if err != nil {
 		return nil, "", err
@@ -46,14 +38,4 @@ func Run(parsers []lint.Parser, rule lint.Rule, format, src string) ([]lint.Find
 		return nil, "", err
 	}
 	return res.Findings, strings.TrimRight(b.String(), "\n"), nil
-}
-
-// HasParser reports whether one of parsers handles format.
-func HasParser(parsers []lint.Parser, format string) bool {
-	for _, p := range parsers {
-		if p.Name() == format {
-			return true
-		}
-	}
-	return false
 }

@@ -4,18 +4,13 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ecslint/ecslint/formats"
 	"github.com/ecslint/ecslint/lint"
 )
 
-// formatTitles and fences name each format in the docs.
-var (
-	formatTitles = map[string]string{"json": "Task definition JSON", "cloudformation": "CloudFormation", "terraform": "Terraform"}
-	fences       = map[string]string{"json": "json", "cloudformation": "yaml", "terraform": "hcl"}
-)
-
-// Page renders a rule's documentation page in Markdown. Examples whose
-// format has no parser among parsers are left out.
-func Page(parsers []lint.Parser, rule lint.Rule) (string, error) {
+// Page renders a rule's documentation page in Markdown. Examples in a
+// format not among fs are left out.
+func Page(fs formats.List, rule lint.Rule) (string, error) {
 	m := rule.Meta()
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s %s\n\n", m.ID, m.Name)
@@ -27,7 +22,7 @@ func Page(parsers []lint.Parser, rule lint.Rule) (string, error) {
 	if m.ConfigRule != "" {
 		fmt.Fprintf(&b, "| AWS Config rule | `%s` |\n", m.ConfigRule)
 	}
-	fmt.Fprintf(&b, "| Formats | %s |\n", strings.Join(m.Formats, ", "))
+	fmt.Fprintf(&b, "| Formats | %s |\n", strings.Join(fs.For(m.Reads).Names(), ", "))
 	if m.Disabled {
 		b.WriteString("| Enabled by default | no |\n")
 	}
@@ -40,23 +35,24 @@ func Page(parsers []lint.Parser, rule lint.Rule) (string, error) {
 		b.WriteString("\n## Examples\n")
 	}
 	for _, ex := range m.Examples {
-		if !HasParser(parsers, ex.Format) {
+		f, ok := fs.Lookup(ex.Format)
+		if !ok {
 			continue
 		}
-		bad, badOut, err := Run(parsers, rule, ex.Format, ex.Bad)
+		bad, badOut, err := Run(fs, rule, ex.Format, ex.Bad)
 		if err != nil {
 			return "", err
 		}
-		good, _, err := Run(parsers, rule, ex.Format, ex.Good)
+		good, _, err := Run(fs, rule, ex.Format, ex.Good)
 		if err != nil {
 			return "", err
 		}
 		if len(bad) == 0 || len(good) > 0 {
 			return "", fmt.Errorf("%s %s example: bad gives %d findings, good %d", m.ID, ex.Format, len(bad), len(good))
 		}
-		fence := fences[ex.Format]
-		fmt.Fprintf(&b, "\n### %s\n\nReported (`%s`):\n\n```%s\n%s```\n\n", formatTitles[ex.Format], ExampleFile(ex.Format), fence, ex.Bad)
-		fmt.Fprintf(&b, "`ecslint %s` says:\n\n```text\n%s\n```\n\n", ExampleFile(ex.Format), badOut)
+		fence := f.Example.Fence
+		fmt.Fprintf(&b, "\n### %s\n\nReported (`%s`):\n\n```%s\n%s```\n\n", f.Title, f.Example.File, fence, ex.Bad)
+		fmt.Fprintf(&b, "`ecslint %s` says:\n\n```text\n%s\n```\n\n", f.Example.File, badOut)
 		fmt.Fprintf(&b, "Not reported:\n\n```%s\n%s```\n", fence, ex.Good)
 	}
 	return b.String(), nil
@@ -76,10 +72,10 @@ func Index(rules []lint.Rule) string {
 }
 
 // Files renders every docs/rules file, keyed by file name.
-func Files(parsers []lint.Parser, rules []lint.Rule) (map[string]string, error) {
+func Files(fs formats.List, rules []lint.Rule) (map[string]string, error) {
 	out := map[string]string{"README.md": Index(rules)}
 	for _, r := range rules {
-		page, err := Page(parsers, r)
+		page, err := Page(fs, r)
 		if err != nil {
 			return nil, err
 		}

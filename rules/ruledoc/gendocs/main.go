@@ -12,10 +12,8 @@ import (
 	"path/filepath"
 
 	"github.com/ecslint/ecslint/config"
+	"github.com/ecslint/ecslint/formats"
 	"github.com/ecslint/ecslint/lint"
-	"github.com/ecslint/ecslint/parsers/cloudformation"
-	"github.com/ecslint/ecslint/parsers/taskdef"
-	"github.com/ecslint/ecslint/parsers/terraform"
 	"github.com/ecslint/ecslint/rules"
 	"github.com/ecslint/ecslint/rules/ruledoc"
 )
@@ -25,12 +23,9 @@ func main() {
 	schema := flag.String("schema", "", "config schema whose options section to rewrite")
 	configDoc := flag.String("config-doc", "", "config reference whose rule options table to rewrite")
 	flag.Parse()
-	// The parsers cmd/ecslint uses; TestRuleDocs renders with that list, so
-	// a parser missing here shows up as stale docs.
-	parsers := []lint.Parser{taskdef.Parser{}, cloudformation.Parser{}, terraform.Parser{}}
 	// SUP001 is reported by the engine, but documented like any rule.
 	all := append(rules.All(), lint.SuppressionRule)
-	files, err := ruledoc.Files(parsers, all)
+	files, err := ruledoc.Files(formats.All(), all)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gendocs:", err)
 		os.Exit(1)
