@@ -275,7 +275,6 @@ func (sup *inlineSuppression) covers(f Finding) bool {
 	return sup.target == int(f.Range.Start.Line) || (!f.ResourceRange.IsZero() && sup.target == int(f.ResourceRange.Start.Line))
 }
 
-
 // jobComments returns the comments of a job's files, through the
 // parser that claimed the job: the lexer of the file's format says what
 // is a comment, not a scan of the text. Files that cannot hold a
