@@ -17,16 +17,17 @@ import (
 	"strings"
 
 	"github.com/ecslint/ecslint/config"
+	"github.com/ecslint/ecslint/formats"
 	"github.com/ecslint/ecslint/lint"
 	"github.com/ecslint/ecslint/rules"
 )
 
-// Settings are what a user asks of a run. The zero value (with Parsers)
-// lints with the config file found beside the first path, as the CLI does
-// without flags.
+// Settings are what a user asks of a run. The zero value lints every
+// input format with the config file found beside the first path, as the
+// CLI does without flags.
 type Settings struct {
 	// Parsers are the input formats, in the order a file is offered to
-	// them. Required: the CLI's list is the one to use.
+	// them; nil means every format ecslint reads (formats.All).
 	Parsers []lint.Parser
 	// Rules are every rule known; nil means rules.All(). The config and
 	// Enable/Disable choose which of them run.
@@ -112,6 +113,9 @@ func Prepare(s Settings, paths []string) (*Plan, error) {
 	known := s.Rules
 	if known == nil {
 		known = rules.All()
+	}
+	if s.Parsers == nil {
+		s.Parsers = formats.All().Parsers()
 	}
 	roots := scanRoots(paths, s.StdinName)
 	c, err := readConfig(s, paths, roots, known)
