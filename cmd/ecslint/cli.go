@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/ecslint/ecslint/cmd/ecslint/internal/buildversion"
 	"github.com/ecslint/ecslint/config"
 	"github.com/ecslint/ecslint/formats"
 	"github.com/ecslint/ecslint/lint"
@@ -28,8 +29,12 @@ const (
 	ExitError = 2
 )
 
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
+// version is set at build time with -ldflags "-X main.version=..." (the
+// release process does); unset, ecslintVersion reads the build info.
+var version string
+
+// ecslintVersion is the version --version prints and SARIF records.
+func ecslintVersion() string { return buildversion.FromBuild(version) }
 
 // parsers returns the input formats' parsers in the order a file is
 // offered to them.
@@ -124,7 +129,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return ExitError
 	}
 	if o.showVersion {
-		fmt.Fprintln(stdout, "ecslint", version)
+		fmt.Fprintln(stdout, "ecslint", ecslintVersion())
 		return ExitOK
 	}
 	usage := func(format string, a ...any) int {
@@ -183,7 +188,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	} else if done {
 		return ExitOK
 	}
-	outOpts := output.Options{Color: useColor, Verbose: o.verbose, Rules: plan.Options.DescribedRules(), Version: version, BaseDir: mustGetwd()}
+	outOpts := output.Options{Color: useColor, Verbose: o.verbose, Rules: plan.Options.DescribedRules(), Version: ecslintVersion(), BaseDir: mustGetwd()}
 	if err := formatter.Format(stdout, res, outOpts); err != nil {
 		fmt.Fprintf(stderr, "ecslint: writing output: %v\n", err)
 		return ExitError
