@@ -39,6 +39,10 @@ var formatters = map[string]Formatter{
 	"sarif":  SARIF{},
 	"github": GitHub{},
 	"junit":  JUnit{},
+	// For CI systems and review tools (see each type).
+	"gitlab":     GitLab{},
+	"checkstyle": Checkstyle{},
+	"compact":    Compact{},
 }
 
 // Lookup returns the formatter for a name.

@@ -241,7 +241,8 @@ func TestGitHubEscaping(t *testing.T) {
 	if err := (output.GitHub{}).Format(&buf, res, output.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	want := "::warning file=a%2Cb%3Ac.json,line=2,col=3,endLine=4,title=ECS001 x (medium)::100%25 bad%0Areally\n"
+	want := "::warning file=a%2Cb%3Ac.json,line=2,col=3,endLine=4,title=ECS001 x (medium)::100%25 bad%0Areally\n" +
+		"ecslint: 1 finding (1 medium) in 0 files checked\n"
 	if buf.String() != want {
 		t.Errorf("got  %q\nwant %q", buf.String(), want)
 	}
@@ -366,9 +367,13 @@ func TestGoldens(t *testing.T) {
 	golden(t, "src.json", format(t, "json", res))
 	golden(t, "src.sarif", format(t, "sarif", res))
 	golden(t, "src.txt", format(t, "text", res))
+	golden(t, "src.gitlab.json", format(t, "gitlab", res))
+	golden(t, "src.checkstyle.xml", format(t, "checkstyle", res))
+	golden(t, "src.compact.txt", format(t, "compact", res))
 	tricky := trickyResult()
 	for _, f := range []struct{ format, ext string }{
 		{"json", ".json"}, {"sarif", ".sarif"}, {"text", ".txt"}, {"github", ".github.txt"}, {"junit", ".junit.xml"},
+		{"gitlab", ".gitlab.json"}, {"checkstyle", ".checkstyle.xml"}, {"compact", ".compact.txt"},
 	} {
 		golden(t, "tricky"+f.ext, format(t, f.format, tricky))
 	}

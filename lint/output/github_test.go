@@ -1,0 +1,47 @@
+package output_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/ecslint/ecslint/lint"
+	"github.com/ecslint/ecslint/lint/output"
+)
+
+// TestGitHubPutsWhatMattersFirst: GitHub keeps only the first 10
+// annotations of each level in a step, so errors come before findings and
+// findings go from the most severe down, and the run ends in a summary
+// line that is no annotation.
+func TestGitHubPutsWhatMattersFirst(t *testing.T) {
+	at := func(file string, line int) lint.Range {
+		return lint.Range{File: file, Start: lint.LineCol(line, 1), End: lint.LineCol(line, 2)}
+	}
+	res := &lint.Result{
+		Files: 2,
+		Findings: []lint.Finding{
+			{RuleID: "ECS003", RuleName: "c", Severity: lint.Low, Message: "low", Range: at("a.json", 1)},
+			{RuleID: "ECS002", RuleName: "b", Severity: lint.High, Message: "high 1", Range: at("a.json", 2)},
+			{RuleID: "ECS001", RuleName: "a", Severity: lint.Critical, Message: "critical", Range: at("b.json", 1)},
+			{RuleID: "ECS002", RuleName: "b", Severity: lint.High, Message: "high 2", Range: at("b.json", 2)},
+		},
+		Errors: []lint.Diagnostic{{Message: "broken", Range: at("c.json", 1)}},
+	}
+	var buf bytes.Buffer
+	if err := (output.GitHub{}).Format(&buf, res, output.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var messages []string
+	for _, line := range strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n") {
+		_, msg, _ := strings.Cut(strings.TrimPrefix(line, "::"), "::")
+		messages = append(messages, msg)
+	}
+	want := []string{"broken", "critical", "high 1", "high 2", "low", ""}
+	if strings.Join(messages, "|") != strings.Join(want, "|") {
+		t.Errorf("messages in order %q, want %q\n%s", messages, want, buf.String())
+	}
+	last := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")[len(want)-1]
+	if last != "ecslint: 4 findings (1 critical, 2 high, 1 low) in 2 files checked; 1 error" {
+		t.Errorf("summary line %q", last)
+	}
+}
