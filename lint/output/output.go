@@ -9,6 +9,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/ecslint/ecslint/lint"
 )
@@ -26,6 +27,9 @@ type Options struct {
 	// BaseDir is the absolute directory relative file paths are relative to
 	// (the working directory): SARIF names it as %SRCROOT%.
 	BaseDir string
+	// Elapsed is how long the run took, for formats that report it
+	// (JUnit's time).
+	Elapsed time.Duration
 }
 
 // Formatter writes a result.
