@@ -45,3 +45,23 @@ func TestGitHubPutsWhatMattersFirst(t *testing.T) {
 		t.Errorf("summary line %q", last)
 	}
 }
+
+// TestStepSummaryIsBounded: a job summary over 1 MiB is refused by GitHub,
+// so the table stops and says how many it left out.
+func TestStepSummaryIsBounded(t *testing.T) {
+	res := &lint.Result{Files: 1}
+	for i := range 150 {
+		res.Findings = append(res.Findings, lint.Finding{RuleID: "ECS001", RuleName: "a", Severity: lint.High,
+			Message: "m|x", Range: lint.Range{File: "a.json", Start: lint.LineCol(i+1, 1)}})
+	}
+	var buf bytes.Buffer
+	if err := output.StepSummary(&buf, res); err != nil {
+		t.Fatal(err)
+	}
+	if rows := strings.Count(buf.String(), `| m\|x |`); rows != 100 {
+		t.Errorf("%d rows, want 100", rows)
+	}
+	if !strings.Contains(buf.String(), "\n50 more not shown") {
+		t.Errorf("no count of the rows left out:\n%s", buf.String())
+	}
+}

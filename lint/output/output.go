@@ -9,7 +9,6 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/ecslint/ecslint/lint"
 )
@@ -27,9 +26,10 @@ type Options struct {
 	// BaseDir is the absolute directory relative file paths are relative to
 	// (the working directory): SARIF names it as %SRCROOT%.
 	BaseDir string
-	// Elapsed is how long the run took, for formats that report it
-	// (JUnit's time).
-	Elapsed time.Duration
+	// RuleHints ends text output with where to read about each rule that
+	// found something, once per rule (the CLI's, not the rule pages'
+	// examples).
+	RuleHints bool
 }
 
 // Formatter writes a result.

@@ -39,16 +39,33 @@ func run(t *testing.T, paths ...string) *lint.Result {
 
 func format(t *testing.T, name string, res *lint.Result) []byte {
 	t.Helper()
+	return formatWith(t, name, res, output.Options{Rules: rules.All(), Version: "1.2.3", BaseDir: "/repo"})
+}
+
+func formatWith(t *testing.T, name string, res *lint.Result, opts output.Options) []byte {
+	t.Helper()
 	f, err := output.Lookup(name)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := f.Format(&buf, res, output.Options{Rules: rules.All(), Version: "1.2.3", BaseDir: "/repo"}); err != nil {
+	if err := f.Format(&buf, res, opts); err != nil {
 		t.Fatal(err)
 	}
 	if bytes.Contains(buf.Bytes(), []byte(secretValue)) {
 		t.Errorf("%s output contains the secret value", name)
+	}
+	return buf.Bytes()
+}
+
+func stepSummary(t *testing.T, res *lint.Result) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := output.StepSummary(&buf, res); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(buf.Bytes(), []byte(secretValue)) {
+		t.Error("the step summary contains the secret value")
 	}
 	return buf.Bytes()
 }
@@ -370,6 +387,8 @@ func TestGoldens(t *testing.T) {
 	golden(t, "src.gitlab.json", format(t, "gitlab", res))
 	golden(t, "src.checkstyle.xml", format(t, "checkstyle", res))
 	golden(t, "src.compact.txt", format(t, "compact", res))
+	golden(t, "src.summary.md", stepSummary(t, res))
+	golden(t, "src.hints.txt", formatWith(t, "text", res, output.Options{Rules: rules.All(), RuleHints: true}))
 	tricky := trickyResult()
 	for _, f := range []struct{ format, ext string }{
 		{"json", ".json"}, {"sarif", ".sarif"}, {"text", ".txt"}, {"github", ".github.txt"}, {"junit", ".junit.xml"},
@@ -377,6 +396,7 @@ func TestGoldens(t *testing.T) {
 	} {
 		golden(t, "tricky"+f.ext, format(t, f.format, tricky))
 	}
+	golden(t, "tricky.summary.md", stepSummary(t, tricky))
 }
 
 func trickyResult() *lint.Result {
