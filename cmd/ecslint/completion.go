@@ -33,12 +33,12 @@ func runCompletion(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "complete -c ecslint -n '__fish_seen_subcommand_from completion' -f -a 'bash zsh fish'\n")
 		fmt.Fprintln(stdout, `complete -c ecslint -n '__fish_seen_subcommand_from explain' -f -a "(ecslint rules 2>/dev/null | string match -r '^[A-Z]+[0-9]+')"`)
 		for _, f := range flags {
-			switch {
-			case f == "--format" || f == "-f":
+			switch f {
+			case "--format", "-f":
 				fmt.Fprintf(stdout, "complete -c ecslint %s -x -a '%s'\n", fishFlag(f), formats)
-			case f == "--fail-on":
+			case "--fail-on":
 				fmt.Fprintf(stdout, "complete -c ecslint %s -x -a 'critical high medium low none'\n", fishFlag(f))
-			case f == "--color":
+			case "--color":
 				fmt.Fprintf(stdout, "complete -c ecslint %s -x -a 'auto always never'\n", fishFlag(f))
 			default:
 				fmt.Fprintf(stdout, "complete -c ecslint %s\n", fishFlag(f))
