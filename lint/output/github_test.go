@@ -2,6 +2,7 @@ package output_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -63,5 +64,30 @@ func TestStepSummaryIsBounded(t *testing.T) {
 	}
 	if !strings.Contains(buf.String(), "\n50 more not shown") {
 		t.Errorf("no count of the rows left out:\n%s", buf.String())
+	}
+}
+
+// TestGitLabPathsAreTheRepositorys: GitLab matches location.path against
+// the merge request's files, so "./" and the checkout's absolute path go.
+func TestGitLabPathsAreTheRepositorys(t *testing.T) {
+	res := &lint.Result{}
+	for _, file := range []string{"./infra/a.json", "/repo/infra/b.json", "/elsewhere/c.json", "../d.json"} {
+		res.Findings = append(res.Findings, lint.Finding{RuleID: "ECS001", RuleName: "a", Severity: lint.High,
+			Message: "m", Range: lint.Range{File: file, Start: lint.LineCol(1, 1)}})
+	}
+	var buf bytes.Buffer
+	if err := (output.GitLab{}).Format(&buf, res, output.Options{BaseDir: "/repo"}); err != nil {
+		t.Fatal(err)
+	}
+	var issues []struct{ Location struct{ Path string } }
+	if err := json.Unmarshal(buf.Bytes(), &issues); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, i := range issues {
+		got = append(got, i.Location.Path)
+	}
+	if want := "infra/a.json infra/b.json /elsewhere/c.json ../d.json"; strings.Join(got, " ") != want {
+		t.Errorf("paths %q, want %s", got, want)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/ecslint/ecslint/lint"
 )
@@ -18,7 +19,7 @@ type GitLab struct{}
 // Format implements Formatter. A file that could not be checked is an
 // issue too, of severity blocker: a report without it would read as clean.
 // Descriptions go through lint.Printable: GitLab shows them to people.
-func (GitLab) Format(w io.Writer, res *lint.Result, _ Options) error {
+func (GitLab) Format(w io.Writer, res *lint.Result, opts Options) error {
 	s := newJSONStream(w, true)
 	seen := map[string]int{}
 	issue := func(description, check, fingerprint, severity string, r lint.Range) {
@@ -34,7 +35,7 @@ func (GitLab) Format(w io.Writer, res *lint.Result, _ Options) error {
 		s.key("location")
 		s.open('{')
 		s.key("path")
-		s.str(filepath.ToSlash(r.File))
+		s.str(repoPath(r.File, opts.BaseDir))
 		s.key("lines")
 		s.open('{')
 		s.key("begin")
@@ -54,6 +55,21 @@ func (GitLab) Format(w io.Writer, res *lint.Result, _ Options) error {
 	}
 	s.close(']')
 	return s.end()
+}
+
+// repoPath is a file as GitLab finds it in the repository: relative to
+// the job's directory (the checkout, BaseDir), without "./", with slashes.
+// GitLab matches location.path against the merge request's files, so
+// "./infra/td.json" or an absolute path would match none of them. A file
+// outside the directory keeps its path: there is nothing better to say.
+func repoPath(file, baseDir string) string {
+	p := filepath.Clean(file)
+	if filepath.IsAbs(p) && baseDir != "" {
+		if rel, err := filepath.Rel(baseDir, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			p = rel
+		}
+	}
+	return filepath.ToSlash(p)
 }
 
 // gitlabSeverity maps onto Code Quality's info, minor, major, critical
