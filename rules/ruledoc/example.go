@@ -42,7 +42,7 @@ func Run(fs formats.List, rule lint.Rule, format, src string) ([]lint.Finding, s
 		return nil, "", fmt.Errorf("%s example of %s: no parser claimed it", format, rule.Meta().ID)
 	}
 	var b bytes.Buffer
-	if err := (output.Text{}).Format(&b, res, output.Options{Rules: plan.Options.DescribedRules()}); err != nil {
+	if err := (output.Text{}).Format(&b, res, output.Options{Rules: plan.Options.DescribedRules(), RuleHints: true}); err != nil {
 		return nil, "", err
 	}
 	return res.Findings, strings.TrimRight(b.String(), "\n"), nil
