@@ -8,9 +8,12 @@
 package linter
 
 import (
+	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -113,6 +116,13 @@ func Prepare(s Settings, paths []string) (*Plan, error) {
 	if known == nil {
 		known = rules.All()
 	}
+	for _, f := range s.VarFiles {
+		// Missing, the variables it sets would silently take their
+		// defaults, and a run without Terraform files would never notice.
+		if _, err := os.Stat(f); err != nil {
+			return nil, fmt.Errorf("--var-file %s: %w", f, describeStatError(err))
+		}
+	}
 	roots := scanRoots(paths, s.StdinName)
 	c, err := readConfig(s, paths, roots, known)
 	if err != nil {
@@ -184,6 +194,11 @@ func (p *Plan) Run() (*lint.Result, error) {
 			if err != nil {
 				return nil, fmt.Errorf("reading standard input: %w", err)
 			}
+			if len(bytes.TrimSpace(data)) == 0 {
+				// An empty pipe (a failed command before it) is not a
+				// clean file.
+				return nil, errors.New("standard input is empty: nothing to lint")
+			}
 			p.Options.Stdin = data
 		}
 		if len(paths) == 0 {
@@ -197,7 +212,24 @@ func (p *Plan) Run() (*lint.Result, error) {
 		}
 		p.Options.Baseline = b
 	}
-	return lint.Run(p.Options, paths)
+	res, err := lint.Run(p.Options, paths)
+	if err == nil && p.Options.StdinName == "" && slices.Contains(res.Skipped, lint.DefaultStdinName) {
+		// Unnamed, standard input is read as JSON: HCL or YAML piped in
+		// is not recognised, and would otherwise pass as skipped.
+		return nil, errors.New("standard input is not JSON ecslint recognises (a task definition, CloudFormation or Terraform JSON); " +
+			"for HCL or YAML, name it with --stdin-filename (main.tf, template.yaml)")
+	}
+	return res, err
+}
+
+// describeStatError says why a named file cannot be read, without
+// repeating its path.
+func describeStatError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // readBaseline reads the baseline: through the config's sandbox when the

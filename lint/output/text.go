@@ -120,8 +120,18 @@ func Summary(res *lint.Result) string {
 	if len(res.Errors) > 0 {
 		fmt.Fprintf(&b, "; %d %s", len(res.Errors), plural(len(res.Errors), "error"))
 	}
+	if n := len(res.Skipped); n > 0 {
+		fmt.Fprintf(&b, "; %d %s skipped (not ECS input)", n, plural(n, "file"))
+		if res.Files == 0 {
+			// Nothing at all was checked: not a clean result.
+			b.WriteString(": nothing was checked")
+		}
+	}
 	if len(res.Suppressed) > 0 {
 		fmt.Fprintf(&b, "; %d suppressed", len(res.Suppressed))
+	}
+	if res.Baselined > 0 {
+		fmt.Fprintf(&b, "; %d in the baseline", res.Baselined)
 	}
 	if n := len(res.Notes); n > 0 {
 		fmt.Fprintf(&b, "; %s", notEvaluated(n))
