@@ -13,7 +13,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -25,7 +24,7 @@ import (
 )
 
 // Settings are what a user asks of a run. The zero value (with Parsers)
-// lints with the config file found beside the first path, as the CLI does
+// lints with the config file found above the paths, as the CLI does
 // without flags.
 type Settings struct {
 	// Parsers are the input formats, in the order a file is offered to
@@ -36,7 +35,8 @@ type Settings struct {
 	Rules []lint.Rule
 
 	// ConfigPath names the config file; empty means config.FileName in the
-	// first path's directory or the nearest parent. NoConfig reads none.
+	// deepest directory holding every path, or the nearest parent up to
+	// the repository root (see findConfig). NoConfig reads none.
 	ConfigPath string
 	NoConfig   bool
 
@@ -225,7 +225,7 @@ func (p *Plan) Run() (*lint.Result, error) {
 // describeStatError says why a named file cannot be read, without
 // repeating its path.
 func describeStatError(err error) error {
-	var pe *fs.PathError
+	var pe *os.PathError
 	if errors.As(err, &pe) {
 		return pe.Err
 	}
@@ -250,6 +250,8 @@ func (p *Plan) readBaseline() (*lint.Baseline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("--baseline %s: %w", p.baseline, err)
 	}
+	// Its paths are relative to its own directory (see lint.Baseline).
+	b.Dir = filepath.Dir(p.baseline)
 	return b, nil
 }
 
@@ -269,20 +271,31 @@ func readConfig(s Settings, paths, roots []string, known []lint.Rule) (*config.C
 	return loadConfig(path, s.ConfigPath != "", roots, known)
 }
 
-// findConfig looks for the config file from the first path's directory (or
-// standard input's, when it is the first path) up.
+// findConfig looks for the config file from the deepest directory that
+// holds every path (and standard input's name) up to the repository
+// root. One config for the run, whatever the order of the paths: with
+// the first path's directory, `ecslint sub/a.json b.json` and
+// `ecslint b.json sub/a.json` were linted under different configs, and
+// so were pre-commit's batches of one commit.
 func findConfig(paths []string, stdinName string) string {
-	start := "."
-	if stdinName != "" && (len(paths) == 0 || paths[0] == "-") {
-		start = filepath.Dir(stdinName)
-	} else if len(paths) > 0 && paths[0] != "-" {
-		start = paths[0]
-		// The user's own argument: finding the config next to it is the point.
-		if info, err := os.Stat(start); err == nil && !info.IsDir() {
-			start = filepath.Dir(start)
+	var dirs []string
+	for _, p := range paths {
+		if p == "-" {
+			continue
 		}
+		// The user's own argument: finding the config next to it is the point.
+		if info, err := os.Stat(p); err == nil && !info.IsDir() {
+			p = filepath.Dir(p)
+		}
+		dirs = append(dirs, p)
 	}
-	path := config.Find(start)
+	if stdinName != "" {
+		dirs = append(dirs, filepath.Dir(stdinName))
+	}
+	if len(dirs) == 0 {
+		dirs = append(dirs, ".")
+	}
+	path := config.Find(commonDir(dirs))
 	if path != "" {
 		wd, _ := os.Getwd()
 		if rel, err := filepath.Rel(wd, path); err == nil && !strings.HasPrefix(rel, "..") {
@@ -290,6 +303,34 @@ func findConfig(paths []string, stdinName string) string {
 		}
 	}
 	return path
+}
+
+// commonDir is the deepest directory that holds every one of dirs.
+func commonDir(dirs []string) string {
+	var common []string
+	for i, d := range dirs {
+		abs, err := filepath.Abs(d)
+		if err != nil {
+			return d
+		}
+		parts := strings.Split(filepath.ToSlash(abs), "/")
+		if i == 0 {
+			common = parts
+			continue
+		}
+		n := 0
+		for n < len(common) && n < len(parts) && common[n] == parts[n] {
+			n++
+		}
+		common = common[:n]
+	}
+	dir := filepath.FromSlash(strings.Join(common, "/"))
+	if dir == "" || (len(common) == 1 && common[0] == "") {
+		// Only the file system root is common (on Windows, the volume
+		// differs: no directory holds both).
+		dir = string(filepath.Separator)
+	}
+	return dir
 }
 
 // loadConfig reads the config file: one named with --config is the user's
@@ -367,7 +408,15 @@ func ruleIDs(known []lint.Rule, names []string) ([]string, error) {
 	for _, n := range names {
 		id := RuleID(known, n)
 		if id == "" {
-			return nil, fmt.Errorf("unknown rule %q (see the rules in the README)", n)
+			msg := fmt.Sprintf("unknown rule %q", n)
+			var names []string
+			for _, r := range known {
+				names = append(names, r.Meta().ID, r.Meta().Name)
+			}
+			if near := lint.Nearest(n, names); near != "" {
+				msg += fmt.Sprintf("; did you mean %q?", near)
+			}
+			return nil, fmt.Errorf("%s (see `ecslint rules`)", msg)
 		}
 		ids = append(ids, id)
 	}
