@@ -91,6 +91,10 @@ type Plan struct {
 	Config *config.Config
 	// FailOn is the lowest severity that fails the run.
 	FailOn string
+	// PassedOver are config files nearer to some of the paths than Config
+	// (a subdirectory's own), which this run does not use: one config
+	// serves the run (see findConfig), and a caller should say so.
+	PassedOver []string
 
 	paths      []string
 	stdin      io.Reader
@@ -124,12 +128,13 @@ func Prepare(s Settings, paths []string) (*Plan, error) {
 		}
 	}
 	roots := scanRoots(paths, s.StdinName)
-	c, err := readConfig(s, paths, roots, known)
+	c, passedOver, err := readConfig(s, paths, roots, known)
 	if err != nil {
 		return nil, err
 	}
 	p := &Plan{
-		Config: c,
+		Config:     c,
+		PassedOver: passedOver,
 		Options: lint.Options{
 			Parsers:        s.Parsers,
 			Workers:        s.Workers,
@@ -257,27 +262,29 @@ func (p *Plan) readBaseline() (*lint.Baseline, error) {
 
 // readConfig finds and reads the config file, or returns nil when there is
 // none (or NoConfig).
-func readConfig(s Settings, paths, roots []string, known []lint.Rule) (*config.Config, error) {
+func readConfig(s Settings, paths, roots []string, known []lint.Rule) (_ *config.Config, passedOver []string, _ error) {
 	if s.NoConfig {
-		return nil, nil
+		return nil, nil, nil
 	}
 	path := s.ConfigPath
 	if path == "" {
-		path = findConfig(paths, s.StdinName)
+		path, passedOver = findConfig(paths, s.StdinName)
 	}
 	if path == "" {
-		return nil, nil
+		return nil, passedOver, nil
 	}
-	return loadConfig(path, s.ConfigPath != "", roots, known)
+	c, err := loadConfig(path, s.ConfigPath != "", roots, known)
+	return c, passedOver, err
 }
 
 // findConfig looks for the config file from the deepest directory that
 // holds every path (and standard input's name) up to the repository
 // root. One config for the run, whatever the order of the paths: with
 // the first path's directory, `ecslint sub/a.json b.json` and
-// `ecslint b.json sub/a.json` were linted under different configs, and
-// so were pre-commit's batches of one commit.
-func findConfig(paths []string, stdinName string) string {
+// `ecslint b.json sub/a.json` were linted under different configs.
+// passedOver are the configs nearer to some path than the one chosen:
+// not used, which the caller should say.
+func findConfig(paths []string, stdinName string) (path string, passedOver []string) {
 	var dirs []string
 	for _, p := range paths {
 		if p == "-" {
@@ -295,14 +302,26 @@ func findConfig(paths []string, stdinName string) string {
 	if len(dirs) == 0 {
 		dirs = append(dirs, ".")
 	}
-	path := config.Find(commonDir(dirs))
-	if path != "" {
-		wd, _ := os.Getwd()
-		if rel, err := filepath.Rel(wd, path); err == nil && !strings.HasPrefix(rel, "..") {
-			path = rel
+	wd, _ := os.Getwd()
+	rel := func(p string) string {
+		if r, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(r, "..") {
+			return r
+		}
+		return p
+	}
+	found := config.Find(commonDir(dirs))
+	seen := map[string]bool{found: true}
+	for _, d := range dirs {
+		if nearer := config.Find(d); !seen[nearer] {
+			seen[nearer] = true
+			passedOver = append(passedOver, rel(nearer))
 		}
 	}
-	return path
+	slices.Sort(passedOver)
+	if found == "" {
+		return "", passedOver
+	}
+	return rel(found), passedOver
 }
 
 // commonDir is the deepest directory that holds every one of dirs.

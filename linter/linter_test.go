@@ -158,17 +158,18 @@ func TestConfigDoesNotDependOnArgumentOrder(t *testing.T) {
 		"other/.ecslint.yaml": "fail-on: critical\n",
 	})
 	for _, c := range []struct {
-		paths  []string
-		failOn string
+		paths      []string
+		failOn     string
+		passedOver string
 	}{
-		{[]string{"sub/a.json", "b.json"}, "medium"},
-		{[]string{"b.json", "sub/a.json"}, "medium"},
-		{[]string{"sub/a.json", "sub/deeper/c.json"}, "high"},
-		{[]string{"sub/deeper/c.json", "sub/a.json"}, "high"},
-		{[]string{"sub"}, "high"},
-		{[]string{"sub", "other"}, "medium"},
-		{[]string{"other", "sub"}, "medium"},
-		{nil, "medium"},
+		{[]string{"sub/a.json", "b.json"}, "medium", "sub/.ecslint.yaml"},
+		{[]string{"b.json", "sub/a.json"}, "medium", "sub/.ecslint.yaml"},
+		{[]string{"sub/a.json", "sub/deeper/c.json"}, "high", ""},
+		{[]string{"sub/deeper/c.json", "sub/a.json"}, "high", ""},
+		{[]string{"sub"}, "high", ""},
+		{[]string{"sub", "other"}, "medium", "other/.ecslint.yaml sub/.ecslint.yaml"},
+		{[]string{"other", "sub"}, "medium", "other/.ecslint.yaml sub/.ecslint.yaml"},
+		{nil, "medium", ""},
 	} {
 		p, err := linter.Prepare(settings(), c.paths)
 		if err != nil {
@@ -176,6 +177,10 @@ func TestConfigDoesNotDependOnArgumentOrder(t *testing.T) {
 		}
 		if p.FailOn != c.failOn {
 			t.Errorf("%v: fail-on %q from %v, want %q", c.paths, p.FailOn, p.Config.Path, c.failOn)
+		}
+		// The configs not used are named, so a caller can say so.
+		if got := filepath.ToSlash(strings.Join(p.PassedOver, " ")); got != c.passedOver {
+			t.Errorf("%v: passed over %q, want %q", c.paths, got, c.passedOver)
 		}
 	}
 }

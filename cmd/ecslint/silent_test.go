@@ -51,3 +51,18 @@ func TestNoSilentPasses(t *testing.T) {
 		}
 	})
 }
+
+// TestPassedOverConfigIsNamed: a subdirectory's own config that a run does
+// not use (one config serves a run) is named on stderr; the run goes on.
+func TestPassedOverConfigIsNamed(t *testing.T) {
+	repo(t, map[string]string{"td.json": privilegedTD, "sub/td.json": privilegedTD, "sub/.ecslint.yaml": "fail-on: critical\n"})
+	for _, args := range [][]string{{"sub/td.json", "td.json"}, {"td.json", "sub/td.json"}} {
+		code, _, stderr := run(t, "", args...)
+		if code != ExitFindings || !strings.Contains(stderr, "ecslint: note: sub/.ecslint.yaml is not used: a run uses one config, found above every path (here none)") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+	if code, _, stderr := run(t, "", "sub/td.json"); code != ExitOK || stderr != "" {
+		t.Errorf("sub alone uses its config: exit %d, stderr %q", code, stderr)
+	}
+}
