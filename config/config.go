@@ -533,9 +533,46 @@ func (c *Config) schemaErrors(ve *jsonschema.ValidationError) error {
 	return errs.sorted()
 }
 
-// schemaError places one leaf cause; an unknown key at the key itself.
+// schemaError places one leaf cause; an unknown key at the key itself. A
+// value outside an enumeration ("hgh") says which one was meant.
 func (c *Config) schemaError(leaf *jsonschema.ValidationError) *Error {
-	return c.errorAt(instancePointer(leaf), leaf.Message)
+	ptr := instancePointer(leaf)
+	msg := leaf.Message
+	// The absolute location: the keyword location goes through $ref.
+	_, abs, _ := strings.Cut(leaf.AbsoluteKeywordLocation, "#")
+	if enum, ok := strings.CutSuffix(abs, "/enum"); ok {
+		if n := c.nodeAt(ptr); n != nil && n.Kind == yaml.ScalarNode {
+			if near := lint.Nearest(n.Value, schemaEnum(enum)); near != "" && near != n.Value {
+				msg += fmt.Sprintf("; did you mean %q?", near)
+			}
+		}
+	}
+	return c.errorAt(ptr, msg)
+}
+
+// schemaEnum returns the text values of the enumeration of the schema
+// object a JSON pointer names.
+func schemaEnum(pointer string) []string {
+	var at any = schemaDoc()
+	for _, p := range strings.Split(strings.TrimPrefix(pointer, "/"), "/") {
+		if p == "" {
+			continue
+		}
+		m, ok := at.(map[string]any)
+		if !ok {
+			return nil
+		}
+		at = m[pointerUnescaper.Replace(p)]
+	}
+	m, _ := at.(map[string]any)
+	list, _ := m["enum"].([]any)
+	var out []string
+	for _, v := range list {
+		if s, ok := v.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // pointerUnescaper decodes a JSON pointer segment.

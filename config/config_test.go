@@ -329,4 +329,11 @@ func TestDidYouMean(t *testing.T) {
 	if _, err := Parse("x.yaml", []byte(names), rules); err == nil || err.Error() != want {
 		t.Errorf("rule names: got\n%v\nwant\n%s", err, want)
 	}
+	values := "fail-on: hgh\nseverity:\n  ECS001: medum\n  ECS002: extreme\n"
+	want = "x.yaml:1:1: fail-on: value must be one of \"critical\", \"high\", \"medium\", \"low\"; did you mean \"high\"?\n" +
+		"x.yaml:3:3: severity.ECS001: value must be one of \"critical\", \"high\", \"medium\", \"low\"; did you mean \"medium\"?\n" +
+		"x.yaml:4:3: severity.ECS002: value must be one of \"critical\", \"high\", \"medium\", \"low\""
+	if _, err := Parse("x.yaml", []byte(values), rules); err == nil || err.Error() != want {
+		t.Errorf("values: got\n%v\nwant\n%s", err, want)
+	}
 }

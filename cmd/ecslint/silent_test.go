@@ -44,6 +44,15 @@ func TestNoSilentPasses(t *testing.T) {
 		if !strings.Contains(stdout, `"skipped": 2`) {
 			t.Errorf("JSON summary does not count the skipped files:\n%s", stdout)
 		}
+		_, stdout, _ = run(t, "", "--format", "github", "td.json", "package.json")
+		if !strings.Contains(stdout, "::notice title=ecslint%3A files skipped::1 file skipped (not ECS input), not checked: package.json\n") {
+			t.Errorf("github output does not say which files were skipped:\n%s", stdout)
+		}
+		_, stdout, _ = run(t, "", "--format", "sarif", "package.json")
+		if !strings.Contains(stdout, `"text": "not ECS input (not a task definition, CloudFormation template or Terraform file): skipped, not checked."`) ||
+			!strings.Contains(stdout, `"uri": "package.json"`) {
+			t.Errorf("SARIF has no notification for the skipped file:\n%s", stdout)
+		}
 		// A walked directory's other files are not "skipped": only what
 		// was named is.
 		if _, stdout, _ := run(t, "", "."); strings.Contains(stdout, "skipped") {

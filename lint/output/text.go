@@ -139,6 +139,9 @@ func Summary(res *lint.Result) string {
 	return b.String()
 }
 
+// skippedMessage is what formats that list the skipped files say of each.
+const skippedMessage = "not ECS input (not a task definition, CloudFormation template or Terraform file): skipped, not checked"
+
 // notEvaluated says how many notes a run has, in the words every format
 // uses.
 func notEvaluated(n int) string {
