@@ -19,16 +19,17 @@ import (
 	"strings"
 
 	"github.com/ecslint/ecslint/config"
+	"github.com/ecslint/ecslint/formats"
 	"github.com/ecslint/ecslint/lint"
 	"github.com/ecslint/ecslint/rules"
 )
 
-// Settings are what a user asks of a run. The zero value (with Parsers)
-// lints with the config file found above the paths, as the CLI does
-// without flags.
+// Settings are what a user asks of a run. The zero value lints every
+// input format with the config file found above the paths, as the CLI
+// does without flags.
 type Settings struct {
 	// Parsers are the input formats, in the order a file is offered to
-	// them. Required: the CLI's list is the one to use.
+	// them; nil means every format ecslint reads (formats.All).
 	Parsers []lint.Parser
 	// Rules are every rule known; nil means rules.All(). The config and
 	// Enable/Disable choose which of them run.
@@ -119,6 +120,9 @@ func Prepare(s Settings, paths []string) (*Plan, error) {
 	known := s.Rules
 	if known == nil {
 		known = rules.All()
+	}
+	if s.Parsers == nil {
+		s.Parsers = formats.All().Parsers()
 	}
 	for _, f := range s.VarFiles {
 		// Missing, the variables it sets would silently take their
