@@ -303,8 +303,18 @@ func (d *decoder) rule(name string, ptr ...string) string {
 	if id, ok := d.ids[strings.ToLower(name)]; ok {
 		return id
 	}
-	d.errorAt(ptr, "unknown rule %q (see `ecslint rules`)", name)
+	d.errorAt(ptr, "%s", d.unknownRule(name))
 	return ""
+}
+
+// unknownRule says a rule name is unknown, with the nearest known ID or
+// name when one is close ("ECS01", "privileged-containers").
+func (d *decoder) unknownRule(name string) string {
+	msg := fmt.Sprintf("unknown rule %q", name)
+	if near := lint.Nearest(name, d.names); near != "" {
+		msg += fmt.Sprintf("; did you mean %q?", near)
+	}
+	return msg + " (see `ecslint rules`)"
 }
 
 // ruleLists reads rules.enable and rules.disable. A rule in both is an
@@ -371,11 +381,7 @@ func (d *decoder) options(doc map[string]any) {
 		ptr := []string{"options", name}
 		id, ok := d.ids[strings.ToLower(name)]
 		if !ok {
-			msg := fmt.Sprintf("unknown rule %q", name)
-			if near := lint.Nearest(name, d.names); near != "" {
-				msg += fmt.Sprintf("; did you mean %q?", near)
-			}
-			d.errorAt(ptr, "%s (see `ecslint rules`)", msg)
+			d.errorAt(ptr, "%s", d.unknownRule(name))
 			continue
 		}
 		opts, errs := lint.DecodeOptions(d.metas[id], m[name].(map[string]any))
@@ -447,8 +453,12 @@ func (d *decoder) ignores(doc map[string]any) {
 			continue
 		}
 		until, _ := m["until"].(string)
+		var untilAt lint.Range
+		if until != "" {
+			untilAt = d.c.valueRange(append(slices.Clone(ptr), "until"))
+		}
 		d.c.Ignores = append(d.c.Ignores, lint.ConfigIgnore{Path: m["path"].(string), Suppression: lint.Suppression{
-			Rule: m["rule"].(string), Reason: m["reason"].(string), Until: until, Range: d.c.rangeOf(ptr),
+			Rule: m["rule"].(string), Reason: m["reason"].(string), Until: until, UntilRange: untilAt, Range: d.c.rangeOf(ptr),
 		}})
 	}
 }
@@ -520,9 +530,46 @@ func (c *Config) schemaErrors(failures []schema.Error) error {
 	return errs.sorted()
 }
 
-// schemaError places one leaf cause; an unknown key at the key itself.
+// schemaError places one leaf cause; an unknown key at the key itself. A
+// value outside an enumeration ("hgh") says which one was meant.
 func (c *Config) schemaError(leaf schema.Error) *Error {
-	return c.errorAt(instancePointer(leaf), leaf.Message)
+	ptr := instancePointer(leaf)
+	msg := leaf.Message
+	// The absolute location: the keyword location goes through $ref.
+	_, abs, _ := strings.Cut(leaf.AbsoluteKeywordLocation, "#")
+	if enum, ok := strings.CutSuffix(abs, "/enum"); ok {
+		if n := c.nodeAt(ptr); n != nil && n.Kind == yaml.ScalarNode {
+			if near := lint.Nearest(n.Value, schemaEnum(enum)); near != "" && near != n.Value {
+				msg += fmt.Sprintf("; did you mean %q?", near)
+			}
+		}
+	}
+	return c.errorAt(ptr, msg)
+}
+
+// schemaEnum returns the text values of the enumeration of the schema
+// object a JSON pointer names.
+func schemaEnum(pointer string) []string {
+	var at any = schemaDoc()
+	for _, p := range strings.Split(strings.TrimPrefix(pointer, "/"), "/") {
+		if p == "" {
+			continue
+		}
+		m, ok := at.(map[string]any)
+		if !ok {
+			return nil
+		}
+		at = m[pointerUnescaper.Replace(p)]
+	}
+	m, _ := at.(map[string]any)
+	list, _ := m["enum"].([]any)
+	var out []string
+	for _, v := range list {
+		if s, ok := v.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // pointerUnescaper decodes a JSON pointer segment.
@@ -549,10 +596,15 @@ func (c *Config) unknownKeys(ptr []string, keyword string) (errs Errors, ok bool
 	if !ok || n == nil || n.Kind != yaml.MappingNode {
 		return nil, false
 	}
-	known := strings.Join(slices.Sorted(maps.Keys(allowed)), ", ")
+	names := slices.Sorted(maps.Keys(allowed))
+	known := strings.Join(names, ", ")
 	for _, k := range c.keys(ptr...) {
 		if _, ok := allowed[k]; !ok {
-			errs = append(errs, c.errorAt(append(slices.Clone(ptr), k), "unknown key (known here: "+known+")"))
+			msg := "unknown key"
+			if near := lint.Nearest(k, names); near != "" {
+				msg += fmt.Sprintf("; did you mean %q?", near)
+			}
+			errs = append(errs, c.errorAt(append(slices.Clone(ptr), k), msg+" (known here: "+known+")"))
 		}
 	}
 	return errs, true
@@ -614,6 +666,16 @@ func (c *Config) rangeOf(ptr []string) lint.Range {
 	r := lint.Range{File: filepath.ToSlash(c.Path)}
 	if at != nil {
 		r.Start = lint.LineCol(at.Line, at.Column)
+	}
+	return r
+}
+
+// valueRange is where the value a pointer names is written (rangeOf is
+// where its key is).
+func (c *Config) valueRange(ptr []string) lint.Range {
+	r := lint.Range{File: filepath.ToSlash(c.Path)}
+	if n := c.nodeAt(ptr); n != nil {
+		r.Start = lint.LineCol(n.Line, n.Column)
 	}
 	return r
 }

@@ -308,3 +308,32 @@ func TestOptionsAreTyped(t *testing.T) {
 		t.Errorf("ECS011's options: %#v", c.Options["ECS011"])
 	}
 }
+
+// TestDidYouMean: an unknown key, in every section, and an unknown rule,
+// wherever one is named, suggest the nearest known one, each at its own
+// line and column.
+func TestDidYouMean(t *testing.T) {
+	keys := "fial-on: high\nrules:\n  enabel: []\nterraform:\n  var-file: []\nignore:\n  - {path: a, rule: ECS001, reason: r, untl: 2027-01-01}\n"
+	want := "x.yaml:1:1: fial-on: unknown key; did you mean \"fail-on\"? (known here: baseline, exclude, fail-on, ignore, inline-suppressions, options, rules, severity, strict-suppressions, terraform)\n" +
+		"x.yaml:3:3: rules.enabel: unknown key; did you mean \"enable\"? (known here: disable, enable)\n" +
+		"x.yaml:5:3: terraform.var-file: unknown key; did you mean \"var-files\"? (known here: var-files, vars)\n" +
+		"x.yaml:7:40: ignore[0].untl: unknown key; did you mean \"until\"? (known here: path, reason, rule, until)"
+	if _, err := Parse("x.yaml", []byte(keys), rules); err == nil || err.Error() != want {
+		t.Errorf("keys: got\n%v\nwant\n%s", err, want)
+	}
+	names := "rules:\n  disable: [ECS01]\n  enable: [privileged-containr]\nseverity:\n  ecs00l: low\nignore:\n  - {path: a, rule: privilegd-container, reason: r}\n"
+	want = "x.yaml:2:13: rules.disable[0]: unknown rule \"ECS01\"; did you mean \"ECS001\"? (see `ecslint rules`)\n" +
+		"x.yaml:3:12: rules.enable[0]: unknown rule \"privileged-containr\"; did you mean \"privileged-container\"? (see `ecslint rules`)\n" +
+		"x.yaml:5:3: severity.ecs00l: unknown rule \"ecs00l\"; did you mean \"ECS001\"? (see `ecslint rules`)\n" +
+		"x.yaml:7:15: ignore[0].rule: unknown rule \"privilegd-container\"; did you mean \"privileged-container\"? (see `ecslint rules`)"
+	if _, err := Parse("x.yaml", []byte(names), rules); err == nil || err.Error() != want {
+		t.Errorf("rule names: got\n%v\nwant\n%s", err, want)
+	}
+	values := "fail-on: hgh\nseverity:\n  ECS001: medum\n  ECS002: extreme\n"
+	want = "x.yaml:1:1: fail-on: value must be one of \"critical\", \"high\", \"medium\", \"low\", \"none\"; did you mean \"high\"?\n" +
+		"x.yaml:3:3: severity.ECS001: value must be one of \"critical\", \"high\", \"medium\", \"low\"; did you mean \"medium\"?\n" +
+		"x.yaml:4:3: severity.ECS002: value must be one of \"critical\", \"high\", \"medium\", \"low\""
+	if _, err := Parse("x.yaml", []byte(values), rules); err == nil || err.Error() != want {
+		t.Errorf("values: got\n%v\nwant\n%s", err, want)
+	}
+}

@@ -72,6 +72,13 @@ type Result struct {
 	Sources map[string][]byte
 	// Files counts the files a parser claimed.
 	Files int
+	// Skipped lists the files named (or standard input, under its name)
+	// that no parser claimed (slash paths, sorted): not ECS input, so not
+	// checked. Formats say so, so that a run that checked nothing cannot
+	// pass for a clean one. Files only walked past are not listed.
+	Skipped []string
+	// Baselined counts the findings the baseline hid.
+	Baselined int
 	// CheckedFiles lists the claimed files that are reported on (slash
 	// paths, sorted), for formats that list passing files too.
 	CheckedFiles []string
@@ -176,8 +183,18 @@ func (cfg *Options) merge(res *Result, in *inputs, outs []jobResult) {
 		total += len(o.findings)
 	}
 	res.Findings = slices.Grow(res.Findings, total-len(res.Findings))
+	claimed := map[string]bool{}
 	for i, o := range outs {
 		res.Files += o.claimed
+		if o.claimed > 0 {
+			for _, p := range o.paths {
+				claimed[filepath.Clean(p)] = true
+			}
+		}
+		for _, e := range o.errors {
+			// A file that could not be read is an error, not a skip.
+			claimed[filepath.Clean(filepath.FromSlash(e.Range.File))] = true
+		}
 		res.Secrets = append(res.Secrets, o.secrets...)
 		for _, sf := range o.suppressed {
 			if in.reportable(sf.Finding.Range.File) {
@@ -210,6 +227,12 @@ func (cfg *Options) merge(res *Result, in *inputs, outs []jobResult) {
 		}
 		res.Notes = append(res.Notes, o.notes...)
 	}
+	for _, f := range in.files {
+		if in.explicit[f] && !claimed[f] {
+			res.Skipped = append(res.Skipped, filepath.ToSlash(f))
+		}
+	}
+	sort.Strings(res.Skipped)
 }
 
 // fileRoot is the root a file argument confines reads to: the working

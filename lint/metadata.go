@@ -35,6 +35,9 @@ func MetadataSuppressions(metadata *Node) []Suppression {
 			sup.Rule = scalarText(item.Get("rule"))
 			sup.Reason = scalarText(item.Get("reason"))
 			sup.Until = scalarText(item.Get("until"))
+			if f := item.Get("until"); f != nil && f.Value != nil {
+				sup.UntilRange = f.Value.Range
+			}
 		}
 		out = append(out, sup)
 	}

@@ -26,7 +26,9 @@ func TestMetadataSuppressions(t *testing.T) {
 	if len(got) != 3 {
 		t.Fatalf("got %+v", got)
 	}
+	at := strings.Index(src, `"2027-03-31"`)
 	want := lint.Suppression{Rule: "ECS001", Reason: "device access", Until: "2027-03-31",
+		UntilRange: lint.Range{File: "t.json", Start: lint.Pos{Line: 4, Col: 62, Offset: int32(at)}, End: lint.Pos{Line: 4, Col: 74, Offset: int32(at + 12)}},
 		Range: lint.Range{File: "t.json", Start: lint.Pos{Line: 4, Col: 7, Offset: int32(strings.Index(src, `{"rule"`))},
 			End: lint.Pos{Line: 4, Col: 75, Offset: int32(strings.Index(src, `"},`) + 2)}}}
 	if got[0] != want {

@@ -36,8 +36,10 @@ type Suppression struct {
 	// Rule is a rule ID or name.
 	Rule   string
 	Reason string
-	// Until is an expiry date (YYYY-MM-DD), empty for none.
-	Until string
+	// Until is an expiry date (YYYY-MM-DD), empty for none; UntilRange is
+	// where the date is written (zero when unknown: Range is used).
+	Until      string
+	UntilRange Range
 	// Range is where the suppression is written.
 	Range Range
 }

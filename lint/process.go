@@ -159,7 +159,7 @@ func (o severityOverrides) processResult(res *Result) {
 type baselineFilter struct{ baseline *Baseline }
 
 func (p baselineFilter) processResult(res *Result) {
-	res.Findings, _ = p.baseline.Filter(res.Findings)
+	res.Findings, res.Baselined = p.baseline.Filter(res.Findings)
 }
 
 // DescribedRules are the rules a run's output describes (SARIF's rule

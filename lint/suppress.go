@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // SuppressionMeta is the identity of the findings ecslint reports about
@@ -22,8 +24,8 @@ var SuppressionMeta = Meta{
 	Summary:  "Suppressions should name a rule, give a reason, still match a finding and not be expired.",
 	Rationale: "A suppression that matches nothing hides nothing today but will silently hide a future finding; " +
 		"an expired one no longer applies; one without a reason cannot be reviewed.",
-	Remediation: "Delete unused suppressions, renew or fix expired ones, and write the reason after `--`: " +
-		"`# ecslint:ignore ECS001 -- the sidecar needs it until 2027-03-31`.",
+	Remediation: "Delete unused suppressions, renew or fix expired ones, and write the reason after `--`, " +
+		"an expiry before it: `# ecslint:ignore ECS001 until 2027-03-31 -- the sidecar needs it`.",
 	// Reads nothing: suppressions are written in every format.
 }
 
@@ -88,6 +90,8 @@ type inlineSuppression struct {
 	// file.
 	target int
 	used   bool
+	// untilInReason says the expiry was written at the end of the reason.
+	untilInReason bool
 }
 
 // suppressor applies the suppressions of one job.
@@ -146,15 +150,21 @@ func (s *suppressor) resolve(name string) (string, bool) {
 	return id, ok
 }
 
-// expired reports whether a suppression's date has passed, and reports a
-// malformed date.
+// expired reports whether a suppression no longer applies: its date has
+// passed, or it is not a date (2027-13-01, 2027-02-30, 31/03/2027), which
+// fails closed: a suppression whose expiry cannot be read would otherwise
+// never expire. Either is reported, a bad date where it is written.
 func (s *suppressor) expired(sup Suppression) bool {
 	if sup.Until == "" {
 		return false
 	}
 	if _, err := time.Parse(time.DateOnly, sup.Until); err != nil {
-		s.problem(sup.Range, "suppression has an invalid expiry date %q: expected YYYY-MM-DD", sup.Until)
-		return false
+		at := sup.Range
+		if !sup.UntilRange.Start.IsZero() {
+			at = sup.UntilRange
+		}
+		s.problem(at, "suppression has an invalid expiry date %q: expected a date YYYY-MM-DD; it does not apply", sup.Until)
+		return true
 	}
 	if sup.Until < s.today {
 		s.problem(sup.Range, "suppression of %s expired on %s and no longer applies", sup.Rule, sup.Until)
@@ -320,7 +330,13 @@ func (s *suppressor) inlineSuppressions(src []byte, comments []Comment) []*inlin
 			continue
 		}
 		sup, fileWide, ok := s.parseComment(body, c.Range)
-		if !ok || s.expired(sup.Suppression) {
+		if !ok {
+			continue
+		}
+		if sup.Until != "" {
+			sup.UntilRange = dateRange(src, c.Range, sup.Until, sup.untilInReason)
+		}
+		if s.expired(sup.Suppression) {
 			continue
 		}
 		switch {
@@ -336,7 +352,45 @@ func (s *suppressor) inlineSuppressions(src []byte, comments []Comment) []*inlin
 	return out
 }
 
+// dateRange is where an expiry date is written in a comment: the first
+// occurrence after the comment's start (the last when it ends the
+// reason); the comment's range when it cannot be found.
+func dateRange(src []byte, comment Range, date string, last bool) Range {
+	start, end := int(comment.Start.Offset), int(comment.End.Offset)
+	if start < 0 || start >= len(src) || end <= start || end > len(src) {
+		return comment
+	}
+	raw := src[start:end]
+	i := bytes.Index(raw, []byte(date))
+	if last {
+		i = bytes.LastIndex(raw, []byte(date))
+	}
+	if i < 0 {
+		return comment
+	}
+	before := raw[:i]
+	line, col := int(comment.Start.Line), int(comment.Start.Col)
+	if nl := bytes.LastIndexByte(before, '\n'); nl >= 0 {
+		line += bytes.Count(before, []byte("\n"))
+		col = 1
+		before = before[nl+1:]
+	}
+	col += utf8.RuneCount(before)
+	r := comment
+	r.Start = MakePos(line, col, start+i)
+	r.End = MakePos(line, col+utf8.RuneCountInString(date), start+i+len(date))
+	return r
+}
+
+// trailingDate matches an expiry written at the end of the reason, as in
+// `-- the sidecar needs it until 2027-03-31`: anything shaped like a
+// date, so that a wrong one (2027-13-01) is reported rather than read as
+// part of the reason.
+var trailingDate = regexp.MustCompile(`(?i)\s+until\s+(\d{1,4}-\d{1,2}-\d{1,2})\s*$`)
+
 // parseComment reads `ecslint:ignore[-file] RULE[,RULE] [until DATE] [-- reason]`.
+// An expiry at the end of the reason (`-- reason until DATE`) is read too:
+// an expiry in a comment is never silently ignored.
 func (s *suppressor) parseComment(body string, at Range) (*inlineSuppression, bool, bool) {
 	rest := strings.TrimPrefix(body, commentMarker)
 	fileWide := false
@@ -352,13 +406,22 @@ func (s *suppressor) parseComment(body string, at Range) (*inlineSuppression, bo
 	reason = strings.TrimSpace(reason)
 	fields := strings.Fields(strings.ReplaceAll(spec, ",", " "))
 	sup := &inlineSuppression{Suppression: Suppression{Reason: reason, Range: at}, target: -1}
+	if m := trailingDate.FindStringSubmatchIndex(reason); m != nil {
+		sup.Until, sup.untilInReason = reason[m[2]:m[3]], true
+		sup.Reason = strings.TrimSpace(reason[:m[0]])
+		reason = sup.Reason
+	}
 	for i := 0; i < len(fields); i++ {
 		if strings.EqualFold(fields[i], "until") {
 			if i+1 >= len(fields) {
 				s.problem(at, "malformed suppression: \"until\" needs a date (YYYY-MM-DD)")
 				return nil, false, false
 			}
-			sup.Until = fields[i+1]
+			if sup.untilInReason && sup.Until != fields[i+1] {
+				s.problem(at, "suppression has two expiry dates, %s and %s: write one, before \"--\"", fields[i+1], sup.Until)
+				return nil, false, false
+			}
+			sup.Until, sup.untilInReason = fields[i+1], false
 			i++
 			continue
 		}

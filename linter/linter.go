@@ -8,7 +8,9 @@
 package linter
 
 import (
+	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -23,8 +25,8 @@ import (
 )
 
 // Settings are what a user asks of a run. The zero value lints every
-// input format with the config file found beside the first path, as the
-// CLI does without flags.
+// input format with the config file found above the paths, as the CLI
+// does without flags.
 type Settings struct {
 	// Parsers are the input formats, in the order a file is offered to
 	// them; nil means every format ecslint reads (formats.All).
@@ -34,7 +36,8 @@ type Settings struct {
 	Rules []lint.Rule
 
 	// ConfigPath names the config file; empty means config.FileName in the
-	// first path's directory or the nearest parent. NoConfig reads none.
+	// deepest directory holding every path, or the nearest parent up to
+	// the repository root (see findConfig). NoConfig reads none.
 	ConfigPath string
 	NoConfig   bool
 
@@ -93,6 +96,10 @@ type Plan struct {
 	Config *config.Config
 	// FailOn is the lowest severity that fails the run.
 	FailOn string
+	// PassedOver are config files nearer to some of the paths than Config
+	// (a subdirectory's own), which this run does not use: one config
+	// serves the run (see findConfig), and a caller should say so.
+	PassedOver []string
 
 	paths      []string
 	stdin      io.Reader
@@ -121,13 +128,21 @@ func Prepare(s Settings, paths []string) (*Plan, error) {
 	if s.Parsers == nil {
 		s.Parsers = formats.All().Parsers()
 	}
+	for _, f := range s.VarFiles {
+		// Missing, the variables it sets would silently take their
+		// defaults, and a run without Terraform files would never notice.
+		if _, err := os.Stat(f); err != nil {
+			return nil, fmt.Errorf("--var-file %s: %w", f, describeStatError(err))
+		}
+	}
 	roots := scanRoots(paths, s.StdinName)
-	c, err := readConfig(s, paths, roots, known)
+	c, passedOver, err := readConfig(s, paths, roots, known)
 	if err != nil {
 		return nil, err
 	}
 	p := &Plan{
-		Config: c,
+		Config:     c,
+		PassedOver: passedOver,
 		Options: lint.Options{
 			Parsers:        s.Parsers,
 			Workers:        s.Workers,
@@ -197,6 +212,11 @@ func (p *Plan) Run() (*lint.Result, error) {
 			if err != nil {
 				return nil, fmt.Errorf("reading standard input: %w", err)
 			}
+			if len(bytes.TrimSpace(data)) == 0 {
+				// An empty pipe (a failed command before it) is not a
+				// clean file.
+				return nil, errors.New("standard input is empty: nothing to lint")
+			}
 			p.Options.Stdin = data
 		}
 		if len(paths) == 0 {
@@ -210,7 +230,24 @@ func (p *Plan) Run() (*lint.Result, error) {
 		}
 		p.Options.Baseline = b
 	}
-	return lint.Run(p.Options, paths)
+	res, err := lint.Run(p.Options, paths)
+	if err == nil && p.Options.StdinName == "" && slices.Contains(res.Skipped, lint.DefaultStdinName) {
+		// Unnamed, standard input is read as JSON: HCL or YAML piped in
+		// is not recognised, and would otherwise pass as skipped.
+		return nil, errors.New("standard input is not JSON ecslint recognises (a task definition, CloudFormation or Terraform JSON); " +
+			"for HCL or YAML, name it with --stdin-filename (main.tf, template.yaml)")
+	}
+	return res, err
+}
+
+// describeStatError says why a named file cannot be read, without
+// repeating its path.
+func describeStatError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // readBaseline reads the baseline: through the config's sandbox when the
@@ -231,46 +268,101 @@ func (p *Plan) readBaseline() (*lint.Baseline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("--baseline %s: %w", p.baseline, err)
 	}
+	// Its paths are relative to its own directory (see lint.Baseline).
+	b.Dir = filepath.Dir(p.baseline)
 	return b, nil
 }
 
 // readConfig finds and reads the config file, or returns nil when there is
 // none (or NoConfig).
-func readConfig(s Settings, paths, roots []string, known []lint.Rule) (*config.Config, error) {
+func readConfig(s Settings, paths, roots []string, known []lint.Rule) (_ *config.Config, passedOver []string, _ error) {
 	if s.NoConfig {
-		return nil, nil
+		return nil, nil, nil
 	}
 	path := s.ConfigPath
 	if path == "" {
-		path = findConfig(paths, s.StdinName)
+		path, passedOver = findConfig(paths, s.StdinName)
 	}
 	if path == "" {
-		return nil, nil
+		return nil, passedOver, nil
 	}
-	return loadConfig(path, s.ConfigPath != "", roots, known)
+	c, err := loadConfig(path, s.ConfigPath != "", roots, known)
+	return c, passedOver, err
 }
 
-// findConfig looks for the config file from the first path's directory (or
-// standard input's, when it is the first path) up.
-func findConfig(paths []string, stdinName string) string {
-	start := "."
-	if stdinName != "" && (len(paths) == 0 || paths[0] == "-") {
-		start = filepath.Dir(stdinName)
-	} else if len(paths) > 0 && paths[0] != "-" {
-		start = paths[0]
+// findConfig looks for the config file from the deepest directory that
+// holds every path (and standard input's name) up to the repository
+// root. One config for the run, whatever the order of the paths: with
+// the first path's directory, `ecslint sub/a.json b.json` and
+// `ecslint b.json sub/a.json` were linted under different configs.
+// passedOver are the configs nearer to some path than the one chosen:
+// not used, which the caller should say.
+func findConfig(paths []string, stdinName string) (path string, passedOver []string) {
+	var dirs []string
+	for _, p := range paths {
+		if p == "-" {
+			continue
+		}
 		// The user's own argument: finding the config next to it is the point.
-		if info, err := os.Stat(start); err == nil && !info.IsDir() {
-			start = filepath.Dir(start)
+		if info, err := os.Stat(p); err == nil && !info.IsDir() {
+			p = filepath.Dir(p)
+		}
+		dirs = append(dirs, p)
+	}
+	if stdinName != "" {
+		dirs = append(dirs, filepath.Dir(stdinName))
+	}
+	if len(dirs) == 0 {
+		dirs = append(dirs, ".")
+	}
+	wd, _ := os.Getwd()
+	rel := func(p string) string {
+		if r, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(r, "..") {
+			return r
+		}
+		return p
+	}
+	found := config.Find(commonDir(dirs))
+	seen := map[string]bool{found: true}
+	for _, d := range dirs {
+		if nearer := config.Find(d); !seen[nearer] {
+			seen[nearer] = true
+			passedOver = append(passedOver, rel(nearer))
 		}
 	}
-	path := config.Find(start)
-	if path != "" {
-		wd, _ := os.Getwd()
-		if rel, err := filepath.Rel(wd, path); err == nil && !strings.HasPrefix(rel, "..") {
-			path = rel
-		}
+	slices.Sort(passedOver)
+	if found == "" {
+		return "", passedOver
 	}
-	return path
+	return rel(found), passedOver
+}
+
+// commonDir is the deepest directory that holds every one of dirs.
+func commonDir(dirs []string) string {
+	var common []string
+	for i, d := range dirs {
+		abs, err := filepath.Abs(d)
+		if err != nil {
+			return d
+		}
+		parts := strings.Split(filepath.ToSlash(abs), "/")
+		if i == 0 {
+			common = parts
+			continue
+		}
+		n := 0
+		for n < len(common) && n < len(parts) && common[n] == parts[n] {
+			n++
+		}
+		common = common[:n]
+	}
+	dir := filepath.FromSlash(strings.Join(common, "/"))
+	if dir == "" || (len(common) == 1 && common[0] == "") {
+		// Only the file system root is common (on Windows, the volume
+		// differs: no directory holds both).
+		dir = string(filepath.Separator)
+	}
+	return dir
 }
 
 // loadConfig reads the config file: one named with --config is the user's
@@ -363,7 +455,15 @@ func ruleIDs(known []lint.Rule, names []string) ([]string, error) {
 	for _, n := range names {
 		id := RuleID(known, n)
 		if id == "" {
-			return nil, fmt.Errorf("unknown rule %q (see the rules in the README)", n)
+			msg := fmt.Sprintf("unknown rule %q", n)
+			var names []string
+			for _, r := range known {
+				names = append(names, r.Meta().ID, r.Meta().Name)
+			}
+			if near := lint.Nearest(n, names); near != "" {
+				msg += fmt.Sprintf("; did you mean %q?", near)
+			}
+			return nil, fmt.Errorf("%s (see `ecslint rules`)", msg)
 		}
 		ids = append(ids, id)
 	}

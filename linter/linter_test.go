@@ -99,9 +99,10 @@ func TestPolicyAppliesToTheRun(t *testing.T) {
 	if got := files(res); got != "repo/new/td.json repo/svc/td.json" || res.Findings[0].Severity != lint.Low {
 		t.Fatalf("got %s (%v)", got, res.Findings)
 	}
-	// Record svc's finding only.
+	// Record svc's finding only, as --write-baseline does: relative to
+	// the baseline's directory.
 	var b strings.Builder
-	if err := lint.NewBaseline(res.Findings[1:]).Write(&b); err != nil {
+	if err := lint.NewBaselineIn("repo", res.Findings[1:]).Write(&b); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile("repo/base.json", []byte(b.String()), 0o644); err != nil {
@@ -141,6 +142,58 @@ type failingReader struct{ t *testing.T }
 func (r failingReader) Read([]byte) (int, error) {
 	r.t.Error("standard input read before the config was accepted")
 	return 0, os.ErrClosed
+}
+
+// TestConfigDoesNotDependOnArgumentOrder: the config is the one above the
+// deepest directory holding every path, whichever path comes first; a
+// subdirectory's own config applies when only its files are named.
+func TestConfigDoesNotDependOnArgumentOrder(t *testing.T) {
+	tree(t, map[string]string{
+		".git/HEAD":           "",
+		".ecslint.yaml":       "fail-on: medium\n",
+		"sub/.ecslint.yaml":   "fail-on: high\n",
+		"sub/a.json":          privileged,
+		"sub/deeper/c.json":   privileged,
+		"b.json":              privileged,
+		"other/.ecslint.yaml": "fail-on: critical\n",
+	})
+	for _, c := range []struct {
+		paths      []string
+		failOn     string
+		passedOver string
+	}{
+		{[]string{"sub/a.json", "b.json"}, "medium", "sub/.ecslint.yaml"},
+		{[]string{"b.json", "sub/a.json"}, "medium", "sub/.ecslint.yaml"},
+		{[]string{"sub/a.json", "sub/deeper/c.json"}, "high", ""},
+		{[]string{"sub/deeper/c.json", "sub/a.json"}, "high", ""},
+		{[]string{"sub"}, "high", ""},
+		{[]string{"sub", "other"}, "medium", "other/.ecslint.yaml sub/.ecslint.yaml"},
+		{[]string{"other", "sub"}, "medium", "other/.ecslint.yaml sub/.ecslint.yaml"},
+		{nil, "medium", ""},
+	} {
+		p, err := linter.Prepare(settings(), c.paths)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.FailOn != c.failOn {
+			t.Errorf("%v: fail-on %q from %v, want %q", c.paths, p.FailOn, p.Config.Path, c.failOn)
+		}
+		// The configs not used are named, so a caller can say so.
+		if got := filepath.ToSlash(strings.Join(p.PassedOver, " ")); got != c.passedOver {
+			t.Errorf("%v: passed over %q, want %q", c.paths, got, c.passedOver)
+		}
+	}
+}
+
+// TestUnknownRuleFlagsSuggest: --enable and --disable say which rule was
+// meant.
+func TestUnknownRuleFlagsSuggest(t *testing.T) {
+	tree(t, nil)
+	s := settings()
+	s.Disable = []string{"privileged-containers"}
+	if _, err := linter.Prepare(s, nil); err == nil || !strings.Contains(err.Error(), `--disable: unknown rule "privileged-containers"; did you mean "privileged-container"?`) {
+		t.Errorf("got %v", err)
+	}
 }
 
 // The zero Settings read every format: a library user need not know the

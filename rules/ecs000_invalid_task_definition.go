@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/ecslint/ecslint/lint"
 )
@@ -57,8 +58,12 @@ func (invalidTaskDefinition) Check(p *lint.Pass) {
 			// tests catch; say nothing rather than something wrong.
 			continue
 		}
+		root := td.Doc
+		if root == nil {
+			root = td.ContainersDoc
+		}
 		for _, v := range vs {
-			fd := taskFinding(td, v.Range, "schema."+v.Key, v.Message)
+			fd := taskFinding(td, v.Range, "schema."+stableKey(root, v.Key), v.Message)
 			if !placed(td, v.Range) {
 				fd.Fixes = v.Fixes
 			}
@@ -103,7 +108,7 @@ func reportCaseVariants(p *lint.Pass, td *lint.TaskDefinition) {
 // position.
 func keyPaths(n *lint.Node, path string, want map[lint.Pos]bool, out map[lint.Pos]string) {
 	for i, it := range n.Items {
-		keyPaths(it, joinKey(path, strconv.Itoa(i)), want, out)
+		keyPaths(it, joinKey(path, itemSegment(it, i)), want, out)
 	}
 	for _, a := range n.Alts() {
 		keyPaths(a, path, want, out)
@@ -115,4 +120,52 @@ func keyPaths(n *lint.Node, path string, want map[lint.Pos]bool, out map[lint.Po
 		}
 		keyPaths(f.Value, key, want, out)
 	}
+}
+
+// stableKey names the items of a violation's path (slash-separated, array
+// items by index) by their name where they have one:
+// containerDefinitions/0/memroy becomes containerDefinitions/[app]/memroy.
+// The key is part of a finding's fingerprint, which baselines record: a
+// container inserted above another must not make the findings of the
+// ones below new.
+func stableKey(root *lint.Node, key string) string {
+	segs := strings.Split(key, "/")
+	n := root
+	for i, seg := range segs {
+		if n == nil {
+			break
+		}
+		switch n.Kind {
+		case lint.ObjectNode:
+			f := n.Get(seg)
+			if f == nil {
+				n = nil
+				continue
+			}
+			n = f.Value
+		case lint.ArrayNode:
+			at, err := strconv.Atoi(seg)
+			if err != nil || at < 0 || at >= len(n.Items) {
+				n = nil
+				continue
+			}
+			n = n.Items[at]
+			segs[i] = itemSegment(n, at)
+		default:
+			n = nil
+		}
+	}
+	return strings.Join(segs, "/")
+}
+
+// itemSegment is an array item's segment in a stable key: its name in
+// brackets when it has one (a container, an environment variable), else
+// its index.
+func itemSegment(it *lint.Node, index int) string {
+	for _, k := range []string{"name", "Name"} {
+		if f := it.Get(k); f != nil && f.Value != nil && f.Value.Kind == lint.StringNode && f.Value.Text != "" {
+			return "[" + f.Value.Text + "]"
+		}
+	}
+	return strconv.Itoa(index)
 }

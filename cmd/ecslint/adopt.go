@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/ecslint/ecslint/config"
@@ -110,7 +111,9 @@ func (a *adoptOptions) recordBaseline(res *lint.Result, stderr io.Writer) (done 
 		return false, nil
 	}
 	var buf bytes.Buffer
-	if err := lint.NewBaseline(res.Findings).Write(&buf); err != nil {
+	// Paths relative to the baseline's directory: the baseline then
+	// matches a run from anywhere, however its paths are typed.
+	if err := lint.NewBaselineIn(filepath.Dir(a.writeBaseline), res.Findings).Write(&buf); err != nil {
 		return true, err
 	}
 	if err := os.WriteFile(a.writeBaseline, buf.Bytes(), 0o644); err != nil {

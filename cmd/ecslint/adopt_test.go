@@ -96,7 +96,7 @@ func TestBadConfigNamesLineAndKey(t *testing.T) {
 	for _, c := range []struct{ config, want string }{
 		{"rules:\n  disable:\n    - ECS001\n    - no-such-rule\n", `.ecslint.yaml:4:7: rules.disable[1]: unknown rule "no-such-rule"`},
 		{"fail-on: severe\n", ".ecslint.yaml:1:1: fail-on: value must be one of"},
-		{"rules:\n  disabel: [ECS001]\n", ".ecslint.yaml:2:3: rules.disabel: unknown key (known here: disable, enable)"},
+		{"rules:\n  disabel: [ECS001]\n", ".ecslint.yaml:2:3: rules.disabel: unknown key; did you mean \"disable\"? (known here: disable, enable)"},
 		{"ignore:\n  - path: a.json\n    rule: ECS001\n", ".ecslint.yaml:2:5: ignore[0]: missing properties: 'reason'"},
 		{"exclude: [a\n", ".ecslint.yaml:1:1: invalid YAML"},
 	} {

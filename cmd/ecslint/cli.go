@@ -165,6 +165,16 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usage("%v", err)
 	}
+	for _, c := range plan.PassedOver {
+		// Silently linting a subdirectory under another config than its
+		// own would be a surprise; the run goes on.
+		used := "here none"
+		if plan.Config != nil {
+			used = plan.Config.Path
+		}
+		fmt.Fprintf(stderr, "ecslint: note: %s is not used: a run uses one config, found above every path (%s); lint its directory on its own to use it\n",
+			lint.Printable(c), lint.Printable(used))
+	}
 	if err := o.adopt.checkOutputs(); err != nil {
 		return usage("%v", err)
 	}

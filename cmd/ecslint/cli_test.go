@@ -94,7 +94,9 @@ func TestEmptyJSONHasArrays(t *testing.T) {
     "findings": 0,
     "errors": 0,
     "notes": 0,
-    "suppressed": 0
+    "suppressed": 0,
+    "baselined": 0,
+    "skipped": 0
   }
 }`
 	if strings.TrimSpace(stdout) != want {

@@ -145,10 +145,13 @@ func TestUserFilesMayBeAnywhereButAreCapped(t *testing.T) {
 			t.Errorf("%v took %v", args, d)
 		}
 	}
-	// Terraform fails on a -var-file it cannot read; so does ecslint.
-	if code, stdout, _ := run(t, "", "--var-file", "missing.tfvars", "."); code != ExitError ||
-		!strings.Contains(stdout, "missing.tfvars: error: variable file not read: no such file or directory") {
-		t.Errorf("a missing --var-file: exit %d\n%s", code, stdout)
+	// Terraform fails on a -var-file it cannot read; so does ecslint, at
+	// once, naming it: even when no Terraform file is linted.
+	for _, path := range []string{".", "td.json"} {
+		if code, _, stderr := run(t, "", "--var-file", "missing.tfvars", path); code != ExitError ||
+			!strings.Contains(stderr, "ecslint: --var-file missing.tfvars: no such file or directory") {
+			t.Errorf("a missing --var-file, linting %s: exit %d\n%s", path, code, stderr)
+		}
 	}
 }
 

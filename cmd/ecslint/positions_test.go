@@ -153,8 +153,11 @@ func schemaPath(f lint.Finding) []string {
 	return strings.Split(strings.TrimPrefix(f.Key, "schema."), "/")
 }
 
+// isIndex reports whether a segment names a list element: by index, or
+// by its name in brackets ("[app]": a named container, secret or
+// variable, so that a baseline survives an element inserted above).
 func isIndex(seg string) bool {
-	return seg != "" && strings.Trim(seg, "0123456789") == ""
+	return seg != "" && strings.Trim(seg, "0123456789") == "" || len(seg) > 2 && seg[0] == '[' && seg[len(seg)-1] == ']'
 }
 
 // schemaSubject is the path segment an ECS000 finding is about: the

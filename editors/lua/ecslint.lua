@@ -43,6 +43,12 @@ function M.lint(bufnr)
     return nil, 'buffer has no name'
   end
   local lines = vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)
+  if vim.trim(table.concat(lines, '\n')) == '' then
+    -- ecslint refuses empty input (an empty pipe is no clean file); an
+    -- empty buffer has nothing to report.
+    vim.diagnostic.set(ns, bufnr, {})
+    return {}
+  end
   local cmd = vim.list_extend(vim.deepcopy(M.config.cmd), {
     '--format', 'json', '--color', 'never', '--stdin-filename', vim.fn.fnamemodify(name, ':.'),
   })

@@ -41,6 +41,10 @@ func (GitHub) Format(w io.Writer, res *lint.Result, _ Options) error {
 		ew.printf("::notice title=%s::%s\n", escapeProperty("ecslint: not everything was evaluated"),
 			escapeData(notEvaluated(n)+"; run ecslint --verbose to see which and why"))
 	}
+	if n := len(res.Skipped); n > 0 {
+		ew.printf("::notice title=%s::%s\n", escapeProperty("ecslint: files skipped"),
+			escapeData(fmt.Sprintf("%d %s skipped (not ECS input), not checked: %s", n, plural(n, "file"), lint.Printable(strings.Join(res.Skipped, ", ")))))
+	}
 	ew.printf("ecslint: %s\n", lint.Printable(Summary(res)))
 	return ew.flush()
 }

@@ -20,7 +20,7 @@ import (
 //	 "errors": [{file, line (omitempty), column (omitempty), message,
 //	  related (omitempty), as for findings}],
 //	 "notes": [same as errors: what could not be evaluated, and why],
-//	 "summary": {files, findings, errors, notes, suppressed}}
+//	 "summary": {files, findings, errors, notes, suppressed, baselined, skipped}}
 //
 // notes and summary came later than findings and errors; with them a
 // script can tell a clean result from one that could not see everything.
@@ -80,7 +80,7 @@ func (JSON) Format(w io.Writer, res *lint.Result, _ Options) error {
 		key string
 		n   int
 	}{{"files", res.Files}, {"findings", len(res.Findings)}, {"errors", len(res.Errors)},
-		{"notes", len(res.Notes)}, {"suppressed", len(res.Suppressed)}} {
+		{"notes", len(res.Notes)}, {"suppressed", len(res.Suppressed)}, {"baselined", res.Baselined}, {"skipped", len(res.Skipped)}} {
 		s.key(c.key)
 		s.int(c.n)
 	}

@@ -380,6 +380,11 @@ func (SARIF) Format(w io.Writer, res *lint.Result, opts Options) error {
 	for _, n := range res.Notes {
 		writeNotification(s, "note", n, opts.BaseDir)
 	}
+	// Files named that are not ECS input were not checked: a run that
+	// skipped everything must not read as a clean one.
+	for _, f := range res.Skipped {
+		writeNotification(s, "note", lint.Diagnostic{Range: lint.Range{File: f}, Message: skippedMessage}, opts.BaseDir)
+	}
 	s.close(']')
 	s.close('}')
 	s.close(']')

@@ -151,14 +151,27 @@ func Summary(res *lint.Result) string {
 	if len(res.Errors) > 0 {
 		fmt.Fprintf(&b, "; %d %s", len(res.Errors), plural(len(res.Errors), "error"))
 	}
+	if n := len(res.Skipped); n > 0 {
+		fmt.Fprintf(&b, "; %d %s skipped (not ECS input)", n, plural(n, "file"))
+		if res.Files == 0 {
+			// Nothing at all was checked: not a clean result.
+			b.WriteString(": nothing was checked")
+		}
+	}
 	if len(res.Suppressed) > 0 {
 		fmt.Fprintf(&b, "; %d suppressed", len(res.Suppressed))
+	}
+	if res.Baselined > 0 {
+		fmt.Fprintf(&b, "; %d in the baseline", res.Baselined)
 	}
 	if n := len(res.Notes); n > 0 {
 		fmt.Fprintf(&b, "; %s", notEvaluated(n))
 	}
 	return b.String()
 }
+
+// skippedMessage is what formats that list the skipped files say of each.
+const skippedMessage = "not ECS input (not a task definition, CloudFormation template or Terraform file): skipped, not checked"
 
 // notEvaluated says how many notes a run has, in the words every format
 // uses.
