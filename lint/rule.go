@@ -11,7 +11,11 @@ type Meta struct {
 	// Controls are the AWS Security Hub controls the rule corresponds to.
 	Controls []string
 	// ConfigRule is the AWS Config managed rule behind the control, if any.
-	ConfigRule  string
+	ConfigRule string
+	// Peers are the other scanners' checks the rule corresponds to
+	// (Checkov CKV_AWS_249, KICS, Trivy AVD-AWS-0038), for rules no
+	// Security Hub control covers, or covers only in part.
+	Peers       []string
 	Summary     string
 	Rationale   string
 	Remediation string

@@ -91,6 +91,8 @@ var positionSpecs = map[string]positionSpec{
 	// At the module call when the image is the module's default.
 	"ECS014": {module: true},
 	"ECS015": {container: true},
+	// At the task definition's taskRoleArn.
+	"ECS017": {},
 	"ECS101": {values: []string{"ENABLED"}},
 	// At the open CIDR: an item of a list of CIDRs, or the key of a
 	// single-CIDR ingress (CloudFormation CidrIp, Terraform cidr_ipv4).

@@ -22,6 +22,9 @@ func Page(fs formats.List, rule lint.Rule) (string, error) {
 	if m.ConfigRule != "" {
 		fmt.Fprintf(&b, "| AWS Config rule | `%s` |\n", m.ConfigRule)
 	}
+	if len(m.Peers) > 0 {
+		fmt.Fprintf(&b, "| Peer checks | %s |\n", strings.Join(m.Peers, ", "))
+	}
 	fmt.Fprintf(&b, "| Formats | %s |\n", strings.Join(fs.For(m.Reads).Names(), ", "))
 	if m.Disabled {
 		b.WriteString("| Enabled by default | no |\n")
