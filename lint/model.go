@@ -160,6 +160,8 @@ type Container struct {
 	LinuxParameters        LinuxParameters
 	MountPoints            []MountPoint
 	RepositoryCredentials  RepositoryCredentials
+	// HealthCheck is the container's healthCheck.
+	HealthCheck Presence
 }
 
 // DisplayName is the container's name for messages and a finding's

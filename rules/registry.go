@@ -27,6 +27,7 @@ func All() []lint.Rule {
 		unpinnedImage{},
 		windowsAdminUser{},
 		sharedTaskExecutionRole{},
+		missingHealthCheck{},
 		publicIPRule{},
 		openSecurityGroup{},
 		outdatedFargatePlatform{},

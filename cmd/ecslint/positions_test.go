@@ -93,6 +93,8 @@ var positionSpecs = map[string]positionSpec{
 	"ECS015": {container: true},
 	// At the task definition's taskRoleArn.
 	"ECS017": {},
+	// At the container that has no health check.
+	"ECS018": {container: true},
 	"ECS101": {values: []string{"ENABLED"}},
 	// At the open CIDR: an item of a list of CIDRs, or the key of a
 	// single-CIDR ingress (CloudFormation CidrIp, Terraform cidr_ipv4).
@@ -223,7 +225,8 @@ func TestFindingPositionsPointAtTheirSubject(t *testing.T) {
 	t.Chdir("../..")
 	spy := &containerSpy{starts: map[string]map[lint.Pos]bool{}}
 	cfg := testConfig()
-	cfg.Rules = append(cfg.Rules, spy)
+	// Every rule, those off by default too.
+	cfg.Rules = append(allRules(), spy)
 	res, err := lint.Run(cfg, []string{"fixtures", gen})
 	if err != nil {
 		t.Fatal(err)

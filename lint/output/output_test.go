@@ -18,6 +18,18 @@ import (
 	"github.com/ecslint/ecslint/rules"
 )
 
+// enabledRules are the rules the command line runs when no config enables
+// more: a rule off by default adds no findings to the goldens.
+func enabledRules() []lint.Rule {
+	var out []lint.Rule
+	for _, r := range rules.All() {
+		if !r.Meta().Disabled {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 var update = flag.Bool("update", false, "rewrite golden files in testdata")
 
 const secretValue = "hunter2-very-secret"
@@ -27,7 +39,7 @@ const secretValue = "hunter2-very-secret"
 func run(t *testing.T, paths ...string) *lint.Result {
 	t.Helper()
 	t.Chdir("testdata")
-	res, err := lint.Run(lint.Options{Parsers: []lint.Parser{taskdef.Parser{}}, Rules: rules.All(), Workers: 1}, paths)
+	res, err := lint.Run(lint.Options{Parsers: []lint.Parser{taskdef.Parser{}}, Rules: enabledRules(), Workers: 1}, paths)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +56,7 @@ func format(t *testing.T, name string, res *lint.Result) []byte {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := f.Format(&buf, res, output.Options{Rules: rules.All(), Version: "1.2.3", BaseDir: "/repo"}); err != nil {
+	if err := f.Format(&buf, res, output.Options{Rules: enabledRules(), Version: "1.2.3", BaseDir: "/repo"}); err != nil {
 		t.Fatal(err)
 	}
 	if bytes.Contains(buf.Bytes(), []byte(secretValue)) {
@@ -196,7 +208,7 @@ func TestFingerprintsSurviveEdits(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, "td.json"), []byte(content), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		res, err := lint.Run(lint.Options{Parsers: []lint.Parser{taskdef.Parser{}}, Rules: rules.All(), Workers: 1}, []string{filepath.Join(dir, "td.json")})
+		res, err := lint.Run(lint.Options{Parsers: []lint.Parser{taskdef.Parser{}}, Rules: enabledRules(), Workers: 1}, []string{filepath.Join(dir, "td.json")})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -253,7 +265,7 @@ func TestGitHubEscaping(t *testing.T) {
 func TestSuppressedFindings(t *testing.T) {
 	t.Chdir("testdata")
 	res, err := lint.Run(lint.Options{
-		Parsers: []lint.Parser{taskdef.Parser{}}, Rules: rules.All(), Workers: 1,
+		Parsers: []lint.Parser{taskdef.Parser{}}, Rules: enabledRules(), Workers: 1,
 		Suppress: &lint.SuppressConfig{Ignores: []lint.ConfigIgnore{{Path: "src/*.json", Suppression: lint.Suppression{Rule: "secret-in-environment", Reason: "test credentials"}}}},
 	}, []string{"src/bad.json"})
 	if err != nil {
@@ -306,7 +318,7 @@ func TestTextSnippetOfALongLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Chdir(dir)
-	res, err := lint.Run(lint.Options{Parsers: []lint.Parser{taskdef.Parser{}}, Rules: rules.All(), Workers: 1}, []string{"min.json"})
+	res, err := lint.Run(lint.Options{Parsers: []lint.Parser{taskdef.Parser{}}, Rules: enabledRules(), Workers: 1}, []string{"min.json"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -326,7 +338,7 @@ func TestTextSnippetOfALongLine(t *testing.T) {
 		t.Error("a cut snippet shows a secret")
 	}
 	var sarif bytes.Buffer
-	if err := (output.SARIF{}).Format(&sarif, res, output.Options{Rules: rules.All(), BaseDir: dir}); err != nil {
+	if err := (output.SARIF{}).Format(&sarif, res, output.Options{Rules: enabledRules(), BaseDir: dir}); err != nil {
 		t.Fatal(err)
 	}
 	if sarif.Len() > n*3000 || strings.Contains(sarif.String(), secretValue) {

@@ -126,6 +126,7 @@ func Container(d Doc) *lint.Container {
 	rc, rcp := d.Sub("repositoryCredentials")
 	c.RepositoryCredentials.Presence = rcp
 	c.RepositoryCredentials.CredentialsParameter = rc.String("credentialsParameter")
+	_, c.HealthCheck = d.Sub("healthCheck")
 	return c
 }
 
