@@ -246,6 +246,24 @@ type Cluster struct {
 	Resource
 	// ContainerInsights is the containerInsights cluster setting.
 	ContainerInsights String
+	// ExecuteCommand is configuration.executeCommandConfiguration, how
+	// ECS Exec sessions are encrypted and logged.
+	ExecuteCommand ExecuteCommandConfiguration
+}
+
+// ExecuteCommandConfiguration is a cluster's ECS Exec configuration.
+type ExecuteCommandConfiguration struct {
+	Presence
+	KMSKeyID String
+	// Logging is NONE, DEFAULT or OVERRIDE; absent, the API's DEFAULT (the
+	// task definition's awslogs configuration).
+	Logging String
+	// LogConfiguration is where OVERRIDE sends the session logs.
+	LogConfiguration            Presence
+	CloudWatchLogGroupName      String
+	CloudWatchEncryptionEnabled Bool
+	S3BucketName                String
+	S3EncryptionEnabled         Bool
 }
 
 // SecurityGroup is an EC2 security group with the ingress rules that apply

@@ -32,6 +32,7 @@ func All() []lint.Rule {
 		openSecurityGroup{},
 		outdatedFargatePlatform{},
 		containerInsightsDisabled{},
+		execLoggingDisabled{},
 		serviceExposure{},
 		eksPublicEndpoint{},
 		eksUnencryptedSecrets{},

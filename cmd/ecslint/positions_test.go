@@ -103,6 +103,12 @@ var positionSpecs = map[string]positionSpec{
 	"ECS103": {},
 	// At the containerInsights setting's value, or at the cluster without it.
 	"ECS201": {keys: func(lint.Finding) []string { return []string{"value"} }, resource: true},
+	// At logging, kmsKeyId or an encryption flag, or at the
+	// executeCommandConfiguration (or the log destination) without it.
+	"ECS202": {keys: func(f lint.Finding) []string {
+		return []string{lastSegment(f.Key), "executeCommandConfiguration", "execute_command_configuration",
+			"cloudWatchLogGroupName", "cloud_watch_log_group_name", "s3BucketName", "s3_bucket_name", "s3_bucket_encryption_enabled"}
+	}},
 	// At the service.
 	"ECS301": {keys: noKeys, resource: true},
 	// At endpointPublicAccess (before v21 terraform-aws-modules/eks calls

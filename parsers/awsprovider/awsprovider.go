@@ -204,6 +204,25 @@ func clusterDoc(res lint.Resource, d Body) ecsdoc.Doc {
 		list.Items = append(list.Items, sc.N)
 	}
 	c.SetNode("clusterSettings", res.Range, list)
+	if conf := d.First("configuration"); conf.N != nil {
+		cc := NewObject(conf.N.Range)
+		if ex := conf.First("execute_command_configuration"); ex.N != nil {
+			ec := NewObject(ex.N.Range)
+			ec.Set("kmsKeyId", ex.Field("kms_key_id"))
+			ec.Set("logging", ex.Field("logging"))
+			if lc := ex.First("log_configuration"); lc.N != nil {
+				lcc := NewObject(lc.N.Range)
+				lcc.Set("cloudWatchLogGroupName", lc.Field("cloud_watch_log_group_name"))
+				lcc.Set("cloudWatchEncryptionEnabled", lc.Field("cloud_watch_encryption_enabled"))
+				lcc.Set("s3BucketName", lc.Field("s3_bucket_name"))
+				// The provider's name for the API's s3EncryptionEnabled.
+				lcc.Set("s3EncryptionEnabled", lc.Field("s3_bucket_encryption_enabled"))
+				ec.SetNode("logConfiguration", lc.N.Range, lcc.N)
+			}
+			cc.SetNode("executeCommandConfiguration", ex.N.Range, ec.N)
+		}
+		c.SetNode("configuration", conf.N.Range, cc.N)
+	}
 	return c.Doc()
 }
 

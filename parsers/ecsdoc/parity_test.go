@@ -133,12 +133,45 @@ var parityCases = []struct {
       ClusterSettings:
         - Name: containerInsights
           Value: disabled
+      Configuration:
+        ExecuteCommandConfiguration:
+          KmsKeyId: alias/exec
+          Logging: OVERRIDE
+          LogConfiguration:
+            CloudWatchLogGroupName: /ecs/exec
+            CloudWatchEncryptionEnabled: false
+            S3BucketName: exec-logs
+            S3EncryptionEnabled: true
 `,
 	tf: []string{`resource "aws_ecs_cluster" "c" {
   setting {
     name  = "containerInsights"
     value = "disabled"
   }
+  configuration {
+    execute_command_configuration {
+      kms_key_id = "alias/exec"
+      logging    = "OVERRIDE"
+      log_configuration {
+        cloud_watch_log_group_name     = "/ecs/exec"
+        cloud_watch_encryption_enabled = false
+        s3_bucket_name                 = "exec-logs"
+        s3_bucket_encryption_enabled   = true
+      }
+    }
+  }
+}
+`},
+}, {
+	name:  "cluster without ECS Exec configuration",
+	kinds: []ecsdoc.Kind{ecsdoc.KindCluster},
+	cfn: `  C:
+    Type: AWS::ECS::Cluster
+    Properties:
+      Configuration: {}
+`,
+	tf: []string{`resource "aws_ecs_cluster" "c" {
+  configuration {}
 }
 `},
 }, {
@@ -448,7 +481,10 @@ func summary(u *lint.Unit) string {
 			str(s.AssignPublicIP), strs(s.SecurityGroups))
 	}
 	for _, c := range u.Clusters {
-		line("cluster insights=%s", str(c.ContainerInsights))
+		e := c.ExecuteCommand
+		line("cluster insights=%s exec=%v kms=%s logging=%s logs=%v cloudwatch=%s:%s s3=%s:%s", str(c.ContainerInsights),
+			e.State, str(e.KMSKeyID), str(e.Logging), e.LogConfiguration.State, str(e.CloudWatchLogGroupName),
+			boolean(e.CloudWatchEncryptionEnabled), str(e.S3BucketName), boolean(e.S3EncryptionEnabled))
 	}
 	for _, sg := range u.SecurityGroups {
 		line("security group")

@@ -47,6 +47,18 @@ func Cluster(res lint.Resource, d Doc) *lint.Cluster {
 			c.ContainerInsights = lint.String{State: lint.Unknown, Range: s.Range()}
 		}
 	}
+	conf, _ := d.Sub("configuration")
+	exec, ep := conf.Sub("executeCommandConfiguration")
+	e := &c.ExecuteCommand
+	e.Presence = ep
+	e.KMSKeyID = exec.String("kmsKeyId")
+	e.Logging = exec.String("logging")
+	logs, lp := exec.Sub("logConfiguration")
+	e.LogConfiguration = lp
+	e.CloudWatchLogGroupName = logs.String("cloudWatchLogGroupName")
+	e.CloudWatchEncryptionEnabled = logs.Bool("cloudWatchEncryptionEnabled")
+	e.S3BucketName = logs.String("s3BucketName")
+	e.S3EncryptionEnabled = logs.Bool("s3EncryptionEnabled")
 	return c
 }
 
