@@ -99,6 +99,7 @@ type TaskDefinition struct {
 	ContainersState State
 	// ContainersRange is the key that set the container definitions.
 	ContainersRange Range
+	Tags            Tags
 
 	// Doc is the task definition as written, for schema validation, in the
 	// spelling DocStyle gives; nil when the source has no such document (a
@@ -174,6 +175,15 @@ func (c *Container) DisplayName() string {
 	return "(unnamed)"
 }
 
+// Tags are a resource's tags, from the list of key/value objects the API
+// and CloudFormation write, or Terraform's map; a Terraform resource's
+// include its provider's default_tags. State is Unknown when what the
+// tags are is not known (a variable, an intrinsic), Range the tags key.
+type Tags struct {
+	Presence
+	Items []KeyValue
+}
+
 // KeyValue is a name/value pair: an environment entry, a log option.
 type KeyValue struct {
 	Range Range
@@ -239,6 +249,7 @@ type Service struct {
 	// translated.
 	AssignPublicIP String
 	SecurityGroups []String
+	Tags           Tags
 }
 
 // Cluster is an ECS cluster.
@@ -249,6 +260,7 @@ type Cluster struct {
 	// ExecuteCommand is configuration.executeCommandConfiguration, how
 	// ECS Exec sessions are encrypted and logged.
 	ExecuteCommand ExecuteCommandConfiguration
+	Tags           Tags
 }
 
 // ExecuteCommandConfiguration is a cluster's ECS Exec configuration.
@@ -323,4 +335,5 @@ type EKSCluster struct {
 	// enabled types.
 	Logging  Presence
 	LogTypes []String
+	Tags     Tags
 }

@@ -26,6 +26,7 @@ func All() []lint.Rule {
 		adminTaskRole{},
 		unpinnedImage{},
 		windowsAdminUser{},
+		missingRequiredTags{},
 		sharedTaskExecutionRole{},
 		missingHealthCheck{},
 		publicIPRule{},

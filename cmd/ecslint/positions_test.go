@@ -91,6 +91,9 @@ var positionSpecs = map[string]positionSpec{
 	// At the module call when the image is the module's default.
 	"ECS014": {module: true},
 	"ECS015": {container: true},
+	// At the tags (or the tag whose value is not allowed), or at the
+	// resource without any.
+	"ECS016": {keys: func(lint.Finding) []string { return []string{"tags"} }, resource: true},
 	// At the task definition's taskRoleArn.
 	"ECS017": {},
 	// At the container that has no health check.

@@ -191,6 +191,7 @@ func taskDefinitionDoc(res lint.Resource, d Body) ecsdoc.Doc {
 		}
 		c.SetNode("volumes", vf.KeyRange, vols)
 	}
+	setTags(c, d)
 	return c.Doc()
 }
 
@@ -204,6 +205,7 @@ func clusterDoc(res lint.Resource, d Body) ecsdoc.Doc {
 		list.Items = append(list.Items, sc.N)
 	}
 	c.SetNode("clusterSettings", res.Range, list)
+	setTags(c, d)
 	if conf := d.First("configuration"); conf.N != nil {
 		cc := NewObject(conf.N.Range)
 		if ex := conf.First("execute_command_configuration"); ex.N != nil {
@@ -251,6 +253,7 @@ func serviceDoc(res lint.Resource, d Body) ecsdoc.Doc {
 		ncc.SetNode("awsvpcConfiguration", nc.N.Range, vpc.N)
 		c.SetNode("networkConfiguration", nc.N.Range, ncc.N)
 	}
+	setTags(c, d)
 	return c.Doc()
 }
 
@@ -361,6 +364,7 @@ func eksDoc(res lint.Resource, d Body) ecsdoc.Doc {
 		lg.SetNode("clusterLogging", f.KeyRange, cl.N)
 		c.SetNode("logging", f.KeyRange, lg.N)
 	}
+	setTags(c, d)
 	return c.Doc()
 }
 
@@ -404,4 +408,38 @@ func boolean(n *lint.Node) (bool, bool) {
 		}
 	}
 	return false, false
+}
+
+// setTags sets the API's tags, a list of key/value objects, from the
+// provider's map: tags_all when the body has it (a plan's, or a
+// configuration's with its provider's default_tags merged in), else tags.
+// A map that is not known is an unknown list.
+func setTags(c Object, d Body) {
+	f := d.Field("tags_all")
+	if f == nil {
+		f = d.Field("tags")
+	}
+	if f == nil {
+		return
+	}
+	switch f.Value.Kind {
+	case lint.NullNode, lint.AbsentNode:
+		if len(f.Value.Alts()) == 0 {
+			return
+		}
+	case lint.ObjectNode:
+		if len(f.Value.Alts()) > 0 {
+			break
+		}
+		list := &lint.Node{Kind: lint.ArrayNode, Range: f.Value.Range}
+		for _, t := range f.Value.Fields {
+			tc := NewObject(t.KeyRange)
+			tc.SetNode("key", t.KeyRange, &lint.Node{Kind: lint.StringNode, Text: t.Key, Range: t.KeyRange})
+			tc.SetNode("value", t.KeyRange, t.Value)
+			list.Items = append(list.Items, tc.N)
+		}
+		c.SetNode("tags", f.KeyRange, list)
+		return
+	}
+	c.SetNode("tags", f.KeyRange, &lint.Node{Kind: lint.UnknownNode, Range: f.KeyRange})
 }

@@ -142,6 +142,11 @@ var parityCases = []struct {
             CloudWatchEncryptionEnabled: false
             S3BucketName: exec-logs
             S3EncryptionEnabled: true
+      Tags:
+        - Key: Owner
+          Value: payments
+        - Key: Environment
+          Value: production
 `,
 	tf: []string{`resource "aws_ecs_cluster" "c" {
   setting {
@@ -160,6 +165,33 @@ var parityCases = []struct {
       }
     }
   }
+  tags = { Owner = "payments", Environment = "production" }
+}
+`, `provider "aws" {
+  default_tags {
+    tags = { Owner = "payments", Environment = "staging" }
+  }
+}
+
+resource "aws_ecs_cluster" "c" {
+  setting {
+    name  = "containerInsights"
+    value = "disabled"
+  }
+  configuration {
+    execute_command_configuration {
+      kms_key_id = "alias/exec"
+      logging    = "OVERRIDE"
+      log_configuration {
+        cloud_watch_log_group_name     = "/ecs/exec"
+        cloud_watch_encryption_enabled = false
+        s3_bucket_name                 = "exec-logs"
+        s3_bucket_encryption_enabled   = true
+      }
+    }
+  }
+  # The provider's default_tags, the resource's own winning.
+  tags = { Environment = "production" }
 }
 `},
 }, {
@@ -482,6 +514,7 @@ func summary(u *lint.Unit) string {
 	}
 	for _, c := range u.Clusters {
 		e := c.ExecuteCommand
+		line("cluster tags=%s", tags(c.Tags))
 		line("cluster insights=%s exec=%v kms=%s logging=%s logs=%v cloudwatch=%s:%s s3=%s:%s", str(c.ContainerInsights),
 			e.State, str(e.KMSKeyID), str(e.Logging), e.LogConfiguration.State, str(e.CloudWatchLogGroupName),
 			boolean(e.CloudWatchEncryptionEnabled), str(e.S3BucketName), boolean(e.S3EncryptionEnabled))
@@ -533,4 +566,12 @@ func strs(vs []lint.String) string {
 		out[i] = str(v)
 	}
 	return "[" + strings.Join(out, " ") + "]"
+}
+
+func tags(t lint.Tags) string {
+	out := []string{t.State.String()}
+	for _, kv := range t.Items {
+		out = append(out, str(kv.Name)+"="+str(kv.Value))
+	}
+	return strings.Join(out, " ")
 }

@@ -31,6 +31,7 @@ func Service(res lint.Resource, kind string, d Doc) *lint.Service {
 	}
 	s.AssignPublicIP = vpc.String("assignPublicIp")
 	s.SecurityGroups = vpc.Strings("securityGroups")
+	s.Tags = Tags(d)
 	return s
 }
 
@@ -59,6 +60,7 @@ func Cluster(res lint.Resource, d Doc) *lint.Cluster {
 	e.CloudWatchEncryptionEnabled = logs.Bool("cloudWatchEncryptionEnabled")
 	e.S3BucketName = logs.String("s3BucketName")
 	e.S3EncryptionEnabled = logs.Bool("s3EncryptionEnabled")
+	c.Tags = Tags(d)
 	return c
 }
 
@@ -107,6 +109,7 @@ func EKSCluster(res lint.Resource, d Doc) *lint.EKSCluster {
 			c.LogTypes = append(c.LogTypes, lint.String{State: lint.Unknown, Range: f.KeyRange})
 		}
 	}
+	c.Tags = Tags(d)
 	return c
 }
 
@@ -245,4 +248,31 @@ func (l *Linker) Finish() *lint.Unit {
 	}
 	l.later = nil
 	return &l.Unit
+}
+
+// Tags decodes a resource's tags: a list of key/value objects, as the API
+// and CloudFormation write them (Terraform's map is normalised into one).
+// A list, or an item, that is not known makes the tags unknown.
+func Tags(d Doc) lint.Tags {
+	f := d.Field("tags")
+	t := lint.Tags{Presence: Presence(f)}
+	if f == nil && d.partial() {
+		t.Presence = lint.Presence{State: lint.Unknown, Range: d.N.Range}
+	}
+	if f == nil || f.Value.Kind != lint.ArrayNode {
+		return t
+	}
+	if len(f.Value.Alts()) > 0 {
+		// Fn::If between lists: which tags apply is not known.
+		t.State = lint.Unknown
+	}
+	for _, it := range Items(f.Value) {
+		if it.Kind != lint.ObjectNode {
+			t.State = lint.Unknown
+			continue
+		}
+		item := Doc{N: it, Style: d.Style}
+		t.Items = append(t.Items, lint.KeyValue{Range: it.Range, Name: item.String("key"), Value: item.String("value")})
+	}
+	return t
 }

@@ -21,6 +21,7 @@ func TaskDefinition(d Doc, td *lint.TaskDefinition) {
 		td.Volumes = append(td.Volumes, Volume(v))
 	}
 	Containers(d.Field("containerDefinitions"), d.Style, td)
+	td.Tags = Tags(d)
 }
 
 // Containers fills td's containers from the field holding the container
