@@ -52,6 +52,8 @@ type Unit struct {
 	SecurityGroups  []*SecurityGroup
 	Roles           []*Role
 	EKSClusters     []*EKSCluster
+	// CapacityProviders are ECS capacity providers.
+	CapacityProviders []*CapacityProvider
 }
 
 // KeyStyle says how a source document spells task-definition keys.
@@ -336,4 +338,15 @@ type EKSCluster struct {
 	Logging  Presence
 	LogTypes []String
 	Tags     Tags
+}
+
+// CapacityProvider is an ECS capacity provider.
+type CapacityProvider struct {
+	Resource
+	// AutoScalingGroup is autoScalingGroupProvider, present for a provider
+	// backed by an EC2 Auto Scaling group.
+	AutoScalingGroup Presence
+	// ManagedTerminationProtection is ENABLED or DISABLED; absent, the
+	// API's DISABLED.
+	ManagedTerminationProtection String
 }

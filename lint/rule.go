@@ -35,7 +35,7 @@ type Meta struct {
 
 // Elements is a set of the kinds of element the model holds (see Unit).
 // Rules say which they read, input formats which their parser produces.
-type Elements uint8
+type Elements uint16
 
 // The elements, one per list of Unit.
 const (
@@ -45,11 +45,12 @@ const (
 	SecurityGroups
 	Roles
 	EKSClusters
+	CapacityProviders
 )
 
 // AllElements is every kind of element, what the formats that describe a
 // whole deployment (CloudFormation, Terraform) produce.
-const AllElements = TaskDefinitions | Services | Clusters | SecurityGroups | Roles | EKSClusters
+const AllElements = TaskDefinitions | Services | Clusters | SecurityGroups | Roles | EKSClusters | CapacityProviders
 
 // Covers reports whether e holds every element of need.
 func (e Elements) Covers(need Elements) bool { return need&^e == 0 }

@@ -34,6 +34,7 @@ func All() []lint.Rule {
 		outdatedFargatePlatform{},
 		containerInsightsDisabled{},
 		execLoggingDisabled{},
+		capacityProviderTerminationProtection{},
 		serviceExposure{},
 		eksPublicEndpoint{},
 		eksUnencryptedSecrets{},

@@ -112,6 +112,11 @@ var positionSpecs = map[string]positionSpec{
 		return []string{lastSegment(f.Key), "executeCommandConfiguration", "execute_command_configuration",
 			"cloudWatchLogGroupName", "cloud_watch_log_group_name", "s3BucketName", "s3_bucket_name", "s3_bucket_encryption_enabled"}
 	}},
+	// At managedTerminationProtection, or at the autoScalingGroupProvider
+	// without it.
+	"ECS203": {keys: func(lint.Finding) []string {
+		return []string{"managedTerminationProtection", "autoScalingGroupProvider", "auto_scaling_group_provider"}
+	}, values: []string{"DISABLED"}},
 	// At the service.
 	"ECS301": {keys: noKeys, resource: true},
 	// At endpointPublicAccess (before v21 terraform-aws-modules/eks calls

@@ -153,6 +153,15 @@ func Normalise(res lint.Resource, kind ecsdoc.Kind, d Body, decode JSONDecoder) 
 		r.Props = c.Doc()
 	case ecsdoc.KindEKSCluster:
 		r.Props = eksDoc(res, d)
+	case ecsdoc.KindCapacityProvider:
+		c := NewObject(res.Range)
+		if asg := d.First("auto_scaling_group_provider"); asg.N != nil {
+			ac := NewObject(asg.N.Range)
+			ac.Set("autoScalingGroupArn", asg.Field("auto_scaling_group_arn"))
+			ac.Set("managedTerminationProtection", asg.Field("managed_termination_protection"))
+			c.SetNode("autoScalingGroupProvider", asg.N.Range, ac.N)
+		}
+		r.Props = c.Doc()
 	}
 	return r, true
 }

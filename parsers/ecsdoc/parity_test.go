@@ -207,6 +207,36 @@ resource "aws_ecs_cluster" "c" {
 }
 `},
 }, {
+	name:  "capacity providers",
+	kinds: []ecsdoc.Kind{ecsdoc.KindCapacityProvider},
+	cfn: `  P:
+    Type: AWS::ECS::CapacityProvider
+    Properties:
+      AutoScalingGroupProvider:
+        AutoScalingGroupArn: arn:aws:autoscaling:eu-west-1:1:autoScalingGroup:1:autoScalingGroupName/a
+        ManagedTerminationProtection: ENABLED
+  Q:
+    Type: AWS::ECS::CapacityProvider
+    Properties:
+      ManagedInstancesProvider:
+        InfrastructureRoleArn: arn:aws:iam::1:role/infra
+`,
+	tf: []string{`resource "aws_ecs_capacity_provider" "p" {
+  name = "p"
+  auto_scaling_group_provider {
+    auto_scaling_group_arn         = "arn:aws:autoscaling:eu-west-1:1:autoScalingGroup:1:autoScalingGroupName/a"
+    managed_termination_protection = "ENABLED"
+  }
+}
+
+resource "aws_ecs_capacity_provider" "q" {
+  name = "q"
+  managed_instances_provider {
+    infrastructure_role_arn = "arn:aws:iam::1:role/infra"
+  }
+}
+`},
+}, {
 	name:  "security group with inline rules",
 	kinds: []ecsdoc.Kind{ecsdoc.KindSecurityGroup},
 	cfn: `  G:
@@ -518,6 +548,9 @@ func summary(u *lint.Unit) string {
 		line("cluster insights=%s exec=%v kms=%s logging=%s logs=%v cloudwatch=%s:%s s3=%s:%s", str(c.ContainerInsights),
 			e.State, str(e.KMSKeyID), str(e.Logging), e.LogConfiguration.State, str(e.CloudWatchLogGroupName),
 			boolean(e.CloudWatchEncryptionEnabled), str(e.S3BucketName), boolean(e.S3EncryptionEnabled))
+	}
+	for _, p := range u.CapacityProviders {
+		line("capacity provider asg=%v protection=%s", p.AutoScalingGroup.State, str(p.ManagedTerminationProtection))
 	}
 	for _, sg := range u.SecurityGroups {
 		line("security group")
