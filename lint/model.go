@@ -252,6 +252,9 @@ type Service struct {
 	AssignPublicIP String
 	SecurityGroups []String
 	Tags           Tags
+	// Role is the service's legacy IAM role (role), which ECS assumes to
+	// register tasks with a load balancer.
+	Role String
 }
 
 // Cluster is an ECS cluster.

@@ -32,6 +32,7 @@ func All() []lint.Rule {
 		publicIPRule{},
 		openSecurityGroup{},
 		outdatedFargatePlatform{},
+		serviceAdminRole{},
 		containerInsightsDisabled{},
 		execLoggingDisabled{},
 		capacityProviderTerminationProtection{},

@@ -104,6 +104,8 @@ var positionSpecs = map[string]positionSpec{
 	"ECS102": {keys: func(lint.Finding) []string { return []string{"cidrIp", "cidrIpv6", "cidr_ipv4", "cidr_ipv6"} },
 		items: func(f lint.Finding) []string { return []string{strings.TrimPrefix(f.Key, "ingress.")} }},
 	"ECS103": {},
+	// At the service's role (iam_role).
+	"ECS104": {keys: func(lint.Finding) []string { return []string{"role", "iam_role"} }},
 	// At the containerInsights setting's value, or at the cluster without it.
 	"ECS201": {keys: func(lint.Finding) []string { return []string{"value"} }, resource: true},
 	// At logging, kmsKeyId or an encryption flag, or at the

@@ -243,6 +243,7 @@ func serviceDoc(res lint.Resource, d Body) ecsdoc.Doc {
 	c.Set("cluster", d.Field("cluster"))
 	c.Set("launchType", d.Field("launch_type"))
 	c.Set("platformVersion", d.Field("platform_version"))
+	c.Set("role", d.Field("iam_role"))
 	if f := d.Field("capacity_provider_strategy"); f != nil {
 		list := &lint.Node{Kind: lint.ArrayNode, Range: f.KeyRange}
 		for _, s := range d.Blocks("capacity_provider_strategy") {

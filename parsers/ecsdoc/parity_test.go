@@ -83,6 +83,7 @@ var parityCases = []struct {
       Cluster: main
       LaunchType: FARGATE
       PlatformVersion: 1.3.0
+      Role: arn:aws:iam::1:role/ecs-service
       CapacityProviderStrategy:
         - CapacityProvider: FARGATE_SPOT
       NetworkConfiguration:
@@ -95,6 +96,7 @@ var parityCases = []struct {
   cluster          = "main"
   launch_type      = "FARGATE"
   platform_version = "1.3.0"
+  iam_role         = "arn:aws:iam::1:role/ecs-service"
   capacity_provider_strategy {
     capacity_provider = "FARGATE_SPOT"
   }
@@ -538,9 +540,9 @@ func summary(u *lint.Unit) string {
 		}
 	}
 	for _, s := range u.Services {
-		line("%s task-definition=%s cluster=%s launch=%s platform=%s providers=%s public-ip=%s groups=%s", s.Kind,
+		line("%s task-definition=%s cluster=%s launch=%s platform=%s providers=%s public-ip=%s groups=%s role=%s", s.Kind,
 			str(s.TaskDefinition), str(s.Cluster), str(s.LaunchType), str(s.PlatformVersion), strs(s.CapacityProviders),
-			str(s.AssignPublicIP), strs(s.SecurityGroups))
+			str(s.AssignPublicIP), strs(s.SecurityGroups), str(s.Role))
 	}
 	for _, c := range u.Clusters {
 		e := c.ExecuteCommand

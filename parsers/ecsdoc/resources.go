@@ -32,6 +32,9 @@ func Service(res lint.Resource, kind string, d Doc) *lint.Service {
 	s.AssignPublicIP = vpc.String("assignPublicIp")
 	s.SecurityGroups = vpc.Strings("securityGroups")
 	s.Tags = Tags(d)
+	if kind == "service" {
+		s.Role = d.String("role")
+	}
 	return s
 }
 
