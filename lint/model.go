@@ -54,6 +54,8 @@ type Unit struct {
 	EKSClusters     []*EKSCluster
 	// CapacityProviders are ECS capacity providers.
 	CapacityProviders []*CapacityProvider
+	// EKSNodeGroups are EKS managed node groups.
+	EKSNodeGroups []*EKSNodeGroup
 }
 
 // KeyStyle says how a source document spells task-definition keys.
@@ -352,4 +354,18 @@ type CapacityProvider struct {
 	// ManagedTerminationProtection is ENABLED or DISABLED; absent, the
 	// API's DISABLED.
 	ManagedTerminationProtection String
+}
+
+// EKSNodeGroup is an EKS managed node group.
+type EKSNodeGroup struct {
+	Resource
+	// Version is the nodes' Kubernetes version; absent, the cluster's.
+	Version String
+	// RemoteAccess is remoteAccess: SSH access to the nodes with SSHKey
+	// (ec2SshKey), from SourceSecurityGroups, or from anywhere when there
+	// are none.
+	RemoteAccess            Presence
+	SSHKey                  String
+	SourceSecurityGroups    []String
+	SourceSecurityGroupsSet Presence
 }

@@ -46,11 +46,12 @@ const (
 	Roles
 	EKSClusters
 	CapacityProviders
+	EKSNodeGroups
 )
 
 // AllElements is every kind of element, what the formats that describe a
 // whole deployment (CloudFormation, Terraform) produce.
-const AllElements = TaskDefinitions | Services | Clusters | SecurityGroups | Roles | EKSClusters | CapacityProviders
+const AllElements = TaskDefinitions | Services | Clusters | SecurityGroups | Roles | EKSClusters | CapacityProviders | EKSNodeGroups
 
 // Covers reports whether e holds every element of need.
 func (e Elements) Covers(need Elements) bool { return need&^e == 0 }

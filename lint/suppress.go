@@ -481,6 +481,9 @@ func (u *Unit) resources() []*Resource {
 	for _, x := range u.CapacityProviders {
 		out = append(out, &x.Resource)
 	}
+	for _, x := range u.EKSNodeGroups {
+		out = append(out, &x.Resource)
+	}
 	return out
 }
 

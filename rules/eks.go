@@ -34,3 +34,17 @@ func tfEKSCluster(args ...string) string {
 // tfEKSPrivateVPC is a vpc_config block with a private endpoint only.
 var tfEKSPrivateVPC = tfBlock("vpc_config", `subnet_ids = ["subnet-0abc", "subnet-0def"]`,
 	"endpoint_public_access = false", "endpoint_private_access = true")
+
+// eksNodeGroup is a CloudFormation managed node group of cluster prod with
+// the given extra properties (indented 6 spaces), for the examples.
+func eksNodeGroup(props string) string {
+	return cfnTemplate("  Nodes:\n    Type: AWS::EKS::Nodegroup\n    Properties:\n      ClusterName: prod\n" +
+		"      NodeRole: arn:aws:iam::111122223333:role/eks-node\n      Subnets: [subnet-0abc]\n" + props)
+}
+
+// tfEKSNodeGroup is the Terraform equivalent, with the given extra
+// arguments (tfBody entries).
+func tfEKSNodeGroup(args ...string) string {
+	return tfResource("aws_eks_node_group", "nodes", append([]string{`cluster_name = "prod"`,
+		`node_role_arn = "arn:aws:iam::111122223333:role/eks-node"`, `subnet_ids = ["subnet-0abc"]`}, args...)...)
+}

@@ -67,14 +67,20 @@ func minorVersion(s string) (major, minor int, ok bool) {
 	return x, y, err1 == nil && err2 == nil
 }
 
+// olderThan matches a known version older than the oldest in standard
+// support; EKS006 asks it of node groups.
+func olderThan(oldest string) func(lint.String) bool {
+	omaj, omin, _ := minorVersion(oldest)
+	return func(v lint.String) bool {
+		maj, mi, ok := minorVersion(v.V)
+		return v.Known() && ok && (maj < omaj || (maj == omaj && mi < omin))
+	}
+}
+
 func (eksUnsupportedVersion) Check(p *lint.Pass) {
 	oldest := p.Options.StringValue(eksMinimumVersion)
-	omaj, omin, _ := minorVersion(oldest)
 	for _, c := range p.Unit.EKSClusters {
-		v, ok := c.Version.Any(func(v lint.String) bool {
-			maj, mi, ok := minorVersion(v.V)
-			return v.Known() && ok && (maj < omaj || (maj == omaj && mi < omin))
-		})
+		v, ok := c.Version.Any(olderThan(oldest))
 		if !ok {
 			continue
 		}

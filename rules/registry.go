@@ -41,6 +41,8 @@ func All() []lint.Rule {
 		eksUnencryptedSecrets{},
 		eksUnsupportedVersion{},
 		eksAuditLoggingDisabled{},
+		eksNodeGroupRemoteAccess{},
+		eksNodeGroupUnsupportedVersion{},
 	}
 }
 

@@ -146,6 +146,9 @@ var positionSpecs = map[string]positionSpec{
 	"EKS004": {keys: func(lint.Finding) []string {
 		return []string{"enabledTypes", "enabled_cluster_log_types", "cluster_enabled_log_types", "enabled_log_types"}
 	}, resource: true},
+	// At the SSH key of remoteAccess.
+	"EKS005": {keys: func(lint.Finding) []string { return []string{"ec2SshKey", "ec2_ssh_key"} }},
+	"EKS006": {},
 	// Suppression problems point at the comment or the Metadata entry.
 	"SUP001": {keys: noKeys, prefixes: []string{"#", "//", "rule:", "- rule:", "{"}},
 }

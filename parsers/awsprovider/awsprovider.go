@@ -162,6 +162,16 @@ func Normalise(res lint.Resource, kind ecsdoc.Kind, d Body, decode JSONDecoder) 
 			c.SetNode("autoScalingGroupProvider", asg.N.Range, ac.N)
 		}
 		r.Props = c.Doc()
+	case ecsdoc.KindEKSNodeGroup:
+		c := NewObject(res.Range)
+		c.Set("version", d.Field("version"))
+		if ra := d.First("remote_access"); ra.N != nil {
+			rc := NewObject(ra.N.Range)
+			rc.Set("ec2SshKey", ra.Field("ec2_ssh_key"))
+			rc.Set("sourceSecurityGroups", ra.Field("source_security_group_ids"))
+			c.SetNode("remoteAccess", ra.N.Range, rc.N)
+		}
+		r.Props = c.Doc()
 	}
 	return r, true
 }

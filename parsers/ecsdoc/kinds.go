@@ -33,6 +33,7 @@ const (
 	KindPolicyAttachment
 	KindEKSCluster
 	KindCapacityProvider
+	KindEKSNodeGroup
 	kindCount
 )
 
@@ -64,6 +65,7 @@ var resourceTypes = [kindCount][typeNamesCount][]string{
 	KindPolicyAttachment: {nil, {"aws_iam_role_policy_attachment"}},
 	KindEKSCluster:       {{"AWS::EKS::Cluster"}, {"aws_eks_cluster"}},
 	KindCapacityProvider: {{"AWS::ECS::CapacityProvider"}, {"aws_ecs_capacity_provider"}},
+	KindEKSNodeGroup:     {{"AWS::EKS::Nodegroup"}, {"aws_eks_node_group"}},
 }
 
 // sniffWords are words one of which every type name above contains, so a

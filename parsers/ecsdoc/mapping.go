@@ -83,6 +83,8 @@ func (l *Linker) Add(r Resource) *lint.TaskDefinition {
 		asg, ap := d.Sub("autoScalingGroupProvider")
 		u.CapacityProviders = append(u.CapacityProviders, &lint.CapacityProvider{Resource: res, AutoScalingGroup: ap,
 			ManagedTerminationProtection: asg.String("managedTerminationProtection")})
+	case KindEKSNodeGroup:
+		u.EKSNodeGroups = append(u.EKSNodeGroups, EKSNodeGroup(res, d))
 	}
 	return nil
 }

@@ -239,6 +239,48 @@ resource "aws_ecs_capacity_provider" "q" {
 }
 `},
 }, {
+	name:  "EKS node groups",
+	kinds: []ecsdoc.Kind{ecsdoc.KindEKSNodeGroup},
+	cfn: `  Open:
+    Type: AWS::EKS::Nodegroup
+    Properties:
+      ClusterName: prod
+      NodeRole: arn:aws:iam::1:role/node
+      Subnets: [subnet-1]
+      Version: "1.31"
+      RemoteAccess:
+        Ec2SshKey: ops
+  Scoped:
+    Type: AWS::EKS::Nodegroup
+    Properties:
+      ClusterName: prod
+      NodeRole: arn:aws:iam::1:role/node
+      Subnets: [subnet-1]
+      RemoteAccess:
+        Ec2SshKey: ops
+        SourceSecurityGroups: [sg-1]
+`,
+	tf: []string{`resource "aws_eks_node_group" "open" {
+  cluster_name  = "prod"
+  node_role_arn = "arn:aws:iam::1:role/node"
+  subnet_ids    = ["subnet-1"]
+  version       = "1.31"
+  remote_access {
+    ec2_ssh_key = "ops"
+  }
+}
+
+resource "aws_eks_node_group" "scoped" {
+  cluster_name  = "prod"
+  node_role_arn = "arn:aws:iam::1:role/node"
+  subnet_ids    = ["subnet-1"]
+  remote_access {
+    ec2_ssh_key               = "ops"
+    source_security_group_ids = ["sg-1"]
+  }
+}
+`},
+}, {
 	name:  "security group with inline rules",
 	kinds: []ecsdoc.Kind{ecsdoc.KindSecurityGroup},
 	cfn: `  G:
@@ -553,6 +595,10 @@ func summary(u *lint.Unit) string {
 	}
 	for _, p := range u.CapacityProviders {
 		line("capacity provider asg=%v protection=%s", p.AutoScalingGroup.State, str(p.ManagedTerminationProtection))
+	}
+	for _, g := range u.EKSNodeGroups {
+		line("node group version=%s remote=%v key=%s sources=%v:%s", str(g.Version), g.RemoteAccess.State, str(g.SSHKey),
+			g.SourceSecurityGroupsSet.State, strs(g.SourceSecurityGroups))
 	}
 	for _, sg := range u.SecurityGroups {
 		line("security group")

@@ -279,3 +279,15 @@ func Tags(d Doc) lint.Tags {
 	}
 	return t
 }
+
+// EKSNodeGroup decodes an EKS managed node group.
+func EKSNodeGroup(res lint.Resource, d Doc) *lint.EKSNodeGroup {
+	g := &lint.EKSNodeGroup{Resource: res, Version: d.String("version")}
+	ra, rp := d.Sub("remoteAccess")
+	g.RemoteAccess = rp
+	g.SSHKey = ra.String("ec2SshKey")
+	f := ra.Field("sourceSecurityGroups")
+	g.SourceSecurityGroupsSet = Presence(f)
+	g.SourceSecurityGroups = Strings(f)
+	return g
+}

@@ -399,7 +399,7 @@ var nestedBlocks = map[string]bool{
 	"setting": true, "ingress": true, "egress": true, "inline_policy": true, "statement": true,
 	"principals": true, "condition": true, "vpc_config": true, "encryption_config": true, "provider": true,
 	"dynamic": true, "content": true, "lifecycle": true, "load_balancer": true, "ephemeral_storage": true,
-	"default_tags": true, "auto_scaling_group_provider": true, "configuration": true, "execute_command_configuration": true, "log_configuration": true,
+	"default_tags": true, "auto_scaling_group_provider": true, "remote_access": true, "configuration": true, "execute_command_configuration": true, "log_configuration": true,
 }
 
 // jsonConfigBody reads a .tf.json file: {"resource": {"TYPE": {"NAME": {...}}}, ...}.
