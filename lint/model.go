@@ -328,6 +328,8 @@ type Statement struct {
 type EKSCluster struct {
 	Resource
 	Version String
+	// RoleArn is the cluster's IAM role, which the control plane uses.
+	RoleArn String
 	// EndpointPublicAccess defaults to true when unset.
 	EndpointPublicAccess Bool
 	PublicAccessCIDRs    []String
@@ -361,6 +363,9 @@ type EKSNodeGroup struct {
 	Resource
 	// Version is the nodes' Kubernetes version; absent, the cluster's.
 	Version String
+	// Cluster is clusterName; NodeRole is the nodes' IAM role.
+	Cluster  String
+	NodeRole String
 	// RemoteAccess is remoteAccess: SSH access to the nodes with SSHKey
 	// (ec2SshKey), from SourceSecurityGroups, or from anywhere when there
 	// are none.

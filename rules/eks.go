@@ -2,6 +2,18 @@ package rules
 
 import "github.com/ecslint/ecslint/lint"
 
+// eksCheck is a rule's question about one EKS cluster. Rules whose
+// findings are traits of a cluster's exposure are written as one, so that
+// EKS301 (cluster-exposure) asks exactly the question the rule asks.
+type eksCheck func(u *lint.Unit, c *lint.EKSCluster, opts lint.OptionValues, report func(lint.Finding))
+
+// runEKSCheck runs an eksCheck over every EKS cluster of the pass.
+func runEKSCheck(p *lint.Pass, check eksCheck) {
+	for _, c := range p.Unit.EKSClusters {
+		check(p.Unit, c, p.Options, p.Report)
+	}
+}
+
 // mayInclude reports whether a list may hold a value that matches: one
 // known to, or one not known at all (EKS002's encrypted resources, EKS004's
 // log types, where an unknown entry is given the benefit of the doubt).

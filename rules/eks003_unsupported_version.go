@@ -77,14 +77,15 @@ func olderThan(oldest string) func(lint.String) bool {
 	}
 }
 
-func (eksUnsupportedVersion) Check(p *lint.Pass) {
-	oldest := p.Options.StringValue(eksMinimumVersion)
-	for _, c := range p.Unit.EKSClusters {
-		v, ok := c.Version.Any(olderThan(oldest))
-		if !ok {
-			continue
-		}
-		p.Report(resourceFinding(c.Resource, v.Range, "version",
-			fmt.Sprintf("EKS cluster %s runs Kubernetes %s, older than %s, the oldest version in standard support", quote(c.Name), v.V, oldest)))
+func (eksUnsupportedVersion) Check(p *lint.Pass) { runEKSCheck(p, checkEKSVersion) }
+
+// checkEKSVersion is also one of EKS301's traits.
+func checkEKSVersion(_ *lint.Unit, c *lint.EKSCluster, opts lint.OptionValues, report func(lint.Finding)) {
+	oldest := opts.StringValue(eksMinimumVersion)
+	v, ok := c.Version.Any(olderThan(oldest))
+	if !ok {
+		return
 	}
+	report(resourceFinding(c.Resource, v.Range, "version",
+		fmt.Sprintf("EKS cluster %s runs Kubernetes %s, older than %s, the oldest version in standard support", quote(c.Name), v.V, oldest)))
 }

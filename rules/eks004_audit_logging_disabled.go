@@ -33,15 +33,16 @@ var eksAuditLoggingDisabledMeta = lint.Meta{
 
 func (eksAuditLoggingDisabled) Meta() *lint.Meta { return &eksAuditLoggingDisabledMeta }
 
-func (eksAuditLoggingDisabled) Check(p *lint.Pass) {
-	for _, c := range p.Unit.EKSClusters {
-		if c.Logging.State == lint.Unknown {
-			continue
-		}
-		if mayInclude(c.LogTypes, func(s string) bool { return strings.EqualFold(s, "audit") }) {
-			continue
-		}
-		p.Report(resourceFinding(c.Resource, c.Logging.Range, "logging.audit",
-			"EKS cluster "+quote(c.Name)+" does not enable the audit control-plane log"))
+func (eksAuditLoggingDisabled) Check(p *lint.Pass) { runEKSCheck(p, checkEKSAuditLogging) }
+
+// checkEKSAuditLogging is also one of EKS301's traits.
+func checkEKSAuditLogging(_ *lint.Unit, c *lint.EKSCluster, _ lint.OptionValues, report func(lint.Finding)) {
+	if c.Logging.State == lint.Unknown {
+		return
 	}
+	if mayInclude(c.LogTypes, func(s string) bool { return strings.EqualFold(s, "audit") }) {
+		return
+	}
+	report(resourceFinding(c.Resource, c.Logging.Range, "logging.audit",
+		"EKS cluster "+quote(c.Name)+" does not enable the audit control-plane log"))
 }

@@ -43,6 +43,7 @@ func All() []lint.Rule {
 		eksAuditLoggingDisabled{},
 		eksNodeGroupRemoteAccess{},
 		eksNodeGroupUnsupportedVersion{},
+		clusterExposure{},
 	}
 }
 

@@ -149,6 +149,9 @@ var positionSpecs = map[string]positionSpec{
 	// At the SSH key of remoteAccess.
 	"EKS005": {keys: func(lint.Finding) []string { return []string{"ec2SshKey", "ec2_ssh_key"} }},
 	"EKS006": {},
+	// Where EKS001 points: the public endpoint's setting or open CIDR.
+	"EKS301": {keys: func(lint.Finding) []string { return []string{"endpointPublicAccess", "cluster_endpoint_public_access"} },
+		items: func(lint.Finding) []string { return []string{"0.0.0.0/0"} }, resource: true},
 	// Suppression problems point at the comment or the Metadata entry.
 	"SUP001": {keys: noKeys, prefixes: []string{"#", "//", "rule:", "- rule:", "{"}},
 }

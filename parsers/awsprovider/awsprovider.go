@@ -165,6 +165,8 @@ func Normalise(res lint.Resource, kind ecsdoc.Kind, d Body, decode JSONDecoder) 
 	case ecsdoc.KindEKSNodeGroup:
 		c := NewObject(res.Range)
 		c.Set("version", d.Field("version"))
+		c.Set("clusterName", d.Field("cluster_name"))
+		c.Set("nodeRole", d.Field("node_role_arn"))
 		if ra := d.First("remote_access"); ra.N != nil {
 			rc := NewObject(ra.N.Range)
 			rc.Set("ec2SshKey", ra.Field("ec2_ssh_key"))
@@ -350,6 +352,7 @@ func ingressDoc(d Body, at lint.Range, v4, v6 string) Object {
 func eksDoc(res lint.Resource, d Body) ecsdoc.Doc {
 	c := NewObject(res.Range)
 	c.Set("version", d.Field("version"))
+	c.Set("roleArn", d.Field("role_arn"))
 	if vpc := d.First("vpc_config"); vpc.N != nil {
 		vc := NewObject(vpc.N.Range)
 		vc.Set("endpointPublicAccess", vpc.Field("endpoint_public_access"))

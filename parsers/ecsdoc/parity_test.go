@@ -474,6 +474,7 @@ resource "aws_iam_role_policy_attachment" "admin" {
     Type: AWS::EKS::Cluster
     Properties:
       Version: "1.27"
+      RoleArn: arn:aws:iam::1:role/eks
       ResourcesVpcConfig:
         EndpointPublicAccess: true
         PublicAccessCidrs: [0.0.0.0/0]
@@ -486,7 +487,8 @@ resource "aws_iam_role_policy_attachment" "admin" {
             - Type: audit
 `,
 	tf: []string{`resource "aws_eks_cluster" "e" {
-  version = "1.27"
+  version  = "1.27"
+  role_arn = "arn:aws:iam::1:role/eks"
   vpc_config {
     endpoint_public_access = true
     public_access_cidrs    = ["0.0.0.0/0"]
@@ -597,6 +599,7 @@ func summary(u *lint.Unit) string {
 		line("capacity provider asg=%v protection=%s", p.AutoScalingGroup.State, str(p.ManagedTerminationProtection))
 	}
 	for _, g := range u.EKSNodeGroups {
+		line("node group cluster=%s role=%s", str(g.Cluster), str(g.NodeRole))
 		line("node group version=%s remote=%v key=%s sources=%v:%s", str(g.Version), g.RemoteAccess.State, str(g.SSHKey),
 			g.SourceSecurityGroupsSet.State, strs(g.SourceSecurityGroups))
 	}
@@ -616,6 +619,7 @@ func summary(u *lint.Unit) string {
 		}
 	}
 	for _, c := range u.EKSClusters {
+		line("eks role=%s", str(c.RoleArn))
 		line("eks version=%s public=%s cidrs=%v:%s encryption=%v:%s logging=%v:%s", str(c.Version),
 			boolean(c.EndpointPublicAccess), c.PublicAccessCIDRsSet.State, strs(c.PublicAccessCIDRs),
 			c.Encryption.State, strs(c.EncryptedResources), c.Logging.State, strs(c.LogTypes))

@@ -89,7 +89,7 @@ func Policy(at lint.Range, name lint.String, docField *lint.Field) *lint.Policy 
 
 // EKSCluster decodes an EKS cluster.
 func EKSCluster(res lint.Resource, d Doc) *lint.EKSCluster {
-	c := &lint.EKSCluster{Resource: res, Version: d.String("version")}
+	c := &lint.EKSCluster{Resource: res, Version: d.String("version"), RoleArn: d.String("roleArn")}
 	vpc, _ := d.Sub("resourcesVpcConfig")
 	c.EndpointPublicAccess = vpc.Bool("endpointPublicAccess")
 	f := vpc.Field("publicAccessCidrs")
@@ -282,7 +282,7 @@ func Tags(d Doc) lint.Tags {
 
 // EKSNodeGroup decodes an EKS managed node group.
 func EKSNodeGroup(res lint.Resource, d Doc) *lint.EKSNodeGroup {
-	g := &lint.EKSNodeGroup{Resource: res, Version: d.String("version")}
+	g := &lint.EKSNodeGroup{Resource: res, Version: d.String("version"), Cluster: d.String("clusterName"), NodeRole: d.String("nodeRole")}
 	ra, rp := d.Sub("remoteAccess")
 	g.RemoteAccess = rp
 	g.SSHKey = ra.String("ec2SshKey")
