@@ -130,3 +130,15 @@ func TestRequiredTagsOption(t *testing.T) {
 		t.Errorf("a tag whose key is unknown may be the required one: %q", got)
 	}
 }
+
+func TestEKSLogTypesOption(t *testing.T) {
+	u := &lint.Unit{EKSClusters: []*lint.EKSCluster{{Logging: lint.Presence{State: lint.Known},
+		LogTypes: []lint.String{known("api"), known("audit")}}}}
+	if got := run(eksAuditLoggingDisabled{}, u, nil); len(got) != 0 {
+		t.Errorf("audit enabled, default: %+v", got)
+	}
+	got := run(eksAuditLoggingDisabled{}, u, map[string]any{"required-log-types": []any{"api", "audit", "scheduler", "authenticator"}})
+	if len(got) != 2 || got[0].Key != "logging.scheduler" || got[1].Key != "logging.authenticator" {
+		t.Errorf("scheduler and authenticator missing: %+v", got)
+	}
+}
