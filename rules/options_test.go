@@ -142,3 +142,15 @@ func TestEKSLogTypesOption(t *testing.T) {
 		t.Errorf("scheduler and authenticator missing: %+v", got)
 	}
 }
+
+func TestCriticalHostPath(t *testing.T) {
+	for p, want := range map[string]bool{
+		"/": true, "/var/run": true, "/run": true, "/var/run/": true, "/var/run/docker.sock": true,
+		"/run/containerd": true, "/var": true, "/var/lib/docker/volumes": true, "/etc/passwd": true,
+		"/var/log": false, "/var/run/app": false, "/data": false, "/run/user": false, "/etcetera": false,
+	} {
+		if got := isCriticalHostPath(p); got != want {
+			t.Errorf("isCriticalHostPath(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
