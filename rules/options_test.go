@@ -154,3 +154,15 @@ func TestCriticalHostPath(t *testing.T) {
 		}
 	}
 }
+
+func TestCredentialFormatJWT(t *testing.T) {
+	jwt := "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkFwcCJ9.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"
+	if what, _ := credentialFormat(jwt); what != "a JSON Web Token" {
+		t.Errorf("JWT: %q", what)
+	}
+	for _, v := range []string{"eyJhbGciOiJIUzI1NiJ9", "header.payload.signature", "1.2.3"} {
+		if what, _ := credentialFormat(v); what != "" {
+			t.Errorf("%q looks like %s", v, what)
+		}
+	}
+}
