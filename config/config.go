@@ -22,10 +22,10 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/santhosh-tekuri/jsonschema/v5"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/ecslint/ecslint/lint"
+	"github.com/ecslint/ecslint/schema"
 )
 
 // FileName is the config file ecslint looks for.
@@ -44,18 +44,26 @@ func Schema() string { return schemaJSON }
 // declarations, which know every spelling of a rule and what was meant,
 // and the rules' sections (there for editors) would triple the compile
 // time.
-var schema = sync.OnceValue(func() *jsonschema.Schema {
+var validator = sync.OnceValue(func() *schema.Schema {
 	start, end, err := valueRange([]byte(schemaJSON), "properties", "options")
 	if err != nil {
 		panic(err)
 	}
-	validated := schemaJSON[:start] + `{"type": "object", "additionalProperties": {"type": "object"}}` + schemaJSON[end:]
-	c := jsonschema.NewCompiler()
-	if err := c.AddResource("config.schema.json", strings.NewReader(validated)); err != nil {
+	var doc map[string]any
+	if err := json.Unmarshal([]byte(validatedSchema(schemaJSON, start, end)), &doc); err != nil {
 		panic(err)
 	}
-	return c.MustCompile("config.schema.json")
+	v, err := schema.New(doc, "#")
+	if err != nil {
+		panic(err)
+	}
+	return v
 })
+
+// validatedSchema is the schema with its options section cut down.
+func validatedSchema(full string, start, end int) string {
+	return full[:start] + `{"type": "object", "additionalProperties": {"type": "object"}}` + full[end:]
+}
 
 // Config is a parsed config file. Paths in it are relative to Dir.
 type Config struct {
@@ -230,12 +238,8 @@ func Parse(path string, data []byte, rules []lint.Rule) (*Config, error) {
 	if err := pl.errs.sorted(); err != nil {
 		return nil, err
 	}
-	if err := schema().Validate(value); err != nil {
-		var ve *jsonschema.ValidationError
-		if errors.As(err, &ve) {
-			return nil, c.schemaErrors(ve)
-		}
-		return nil, &Error{Range: lint.Range{File: file}, Message: err.Error()}
+	if failures := validator().Validate(value); len(failures) > 0 {
+		return nil, c.schemaErrors(failures)
 	}
 	if err := c.decode(value.(map[string]any), rules); err != nil {
 		return nil, err
@@ -502,29 +506,22 @@ func strings_(v any) []string {
 // schemaErrors reports every most specific cause of a validation failure
 // at the key it concerns, sorted by position: the validator visits
 // properties in map order, so "the first" cause differs from run to run.
-func (c *Config) schemaErrors(ve *jsonschema.ValidationError) error {
+func (c *Config) schemaErrors(failures []schema.Error) error {
 	var errs Errors
-	var leaves func(*jsonschema.ValidationError)
-	leaves = func(e *jsonschema.ValidationError) {
-		if len(e.Causes) == 0 {
-			if keyword, ok := strings.CutSuffix(e.KeywordLocation, "/additionalProperties"); ok {
-				if unknown, ok := c.unknownKeys(instancePointer(e), keyword); ok {
-					errs = append(errs, unknown...)
-					return
-				}
+	for _, e := range failures {
+		if keyword, ok := strings.CutSuffix(e.KeywordLocation, "/additionalProperties"); ok {
+			if unknown, ok := c.unknownKeys(instancePointer(e), keyword); ok {
+				errs = append(errs, unknown...)
+				continue
 			}
-			errs = append(errs, c.schemaError(e))
 		}
-		for _, cause := range e.Causes {
-			leaves(cause)
-		}
+		errs = append(errs, c.schemaError(e))
 	}
-	leaves(ve)
 	return errs.sorted()
 }
 
 // schemaError places one leaf cause; an unknown key at the key itself.
-func (c *Config) schemaError(leaf *jsonschema.ValidationError) *Error {
+func (c *Config) schemaError(leaf schema.Error) *Error {
 	return c.errorAt(instancePointer(leaf), leaf.Message)
 }
 
@@ -532,7 +529,7 @@ func (c *Config) schemaError(leaf *jsonschema.ValidationError) *Error {
 var pointerUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
 
 // instancePointer is the path in the file a validation error is about.
-func instancePointer(leaf *jsonschema.ValidationError) []string {
+func instancePointer(leaf schema.Error) []string {
 	var ptr []string
 	for _, p := range strings.Split(strings.TrimPrefix(leaf.InstanceLocation, "/"), "/") {
 		if p != "" {

@@ -230,7 +230,7 @@ func TestConfigErrorsAreAllReportedInOrder(t *testing.T) {
 		"x.yaml:6:3: options.nope3: unknown rule \"nope3\" (see `ecslint rules`)\n" +
 		"x.yaml:9:13: rules.disable[0]: unknown rule \"nope4\" (see `ecslint rules`)"
 	schemaWant := "x.yaml:3:3: severity.ECS001: value must be one of \"critical\", \"high\", \"medium\", \"low\"\n" +
-		"x.yaml:7:1: fail-on: value must be one of \"critical\", \"high\", \"medium\", \"low\""
+		"x.yaml:7:1: fail-on: value must be one of \"critical\", \"high\", \"medium\", \"low\", \"none\""
 	for range 20 {
 		_, err := Parse("x.yaml", []byte(src), rules)
 		if err == nil || err.Error() != schemaWant {

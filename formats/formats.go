@@ -62,7 +62,7 @@ func All() List {
 	}
 }
 
-// Parsers returns the formats' parsers, in order, for lint.Config.
+// Parsers returns the formats' parsers, in order, for lint.Options.
 func (l List) Parsers() []lint.Parser {
 	out := make([]lint.Parser, len(l))
 	for i, f := range l {

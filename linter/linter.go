@@ -17,16 +17,17 @@ import (
 	"strings"
 
 	"github.com/ecslint/ecslint/config"
+	"github.com/ecslint/ecslint/formats"
 	"github.com/ecslint/ecslint/lint"
 	"github.com/ecslint/ecslint/rules"
 )
 
-// Settings are what a user asks of a run. The zero value (with Parsers)
-// lints with the config file found beside the first path, as the CLI does
-// without flags.
+// Settings are what a user asks of a run. The zero value lints every
+// input format with the config file found beside the first path, as the
+// CLI does without flags.
 type Settings struct {
 	// Parsers are the input formats, in the order a file is offered to
-	// them. Required: the CLI's list is the one to use.
+	// them; nil means every format ecslint reads (formats.All).
 	Parsers []lint.Parser
 	// Rules are every rule known; nil means rules.All(). The config and
 	// Enable/Disable choose which of them run.
@@ -40,6 +41,10 @@ type Settings struct {
 	// Enable and Disable turn rules on and off, by ID or name, over the
 	// config's choice.
 	Enable, Disable []string
+	// Only, when not empty, names (by ID or name) the rules that run,
+	// default-off ones included, instead of the config's and Enable's and
+	// Disable's choice: to see what one rule says.
+	Only []string
 	// Exclude are globs of paths to skip (** spans directories), as
 	// written against the paths walked, beside the config's excludes.
 	Exclude []string
@@ -113,6 +118,9 @@ func Prepare(s Settings, paths []string) (*Plan, error) {
 	if known == nil {
 		known = rules.All()
 	}
+	if s.Parsers == nil {
+		s.Parsers = formats.All().Parsers()
+	}
 	roots := scanRoots(paths, s.StdinName)
 	c, err := readConfig(s, paths, roots, known)
 	if err != nil {
@@ -139,7 +147,12 @@ func Prepare(s Settings, paths []string) (*Plan, error) {
 	if c == nil {
 		c = &config.Config{Dir: "."}
 	}
-	if p.Options.Rules, err = enabledRules(known, c, s.Enable, s.Disable); err != nil {
+	if len(s.Only) > 0 {
+		p.Options.Rules, err = onlyRules(known, s.Only)
+	} else {
+		p.Options.Rules, err = enabledRules(known, c, s.Enable, s.Disable)
+	}
+	if err != nil {
 		return nil, err
 	}
 	p.Options.RuleOptions = c.Options
@@ -324,6 +337,21 @@ func enabledRules(known []lint.Rule, c *config.Config, enable, disable []string)
 	var run []lint.Rule
 	for _, r := range known {
 		if enabled[r.Meta().ID] {
+			run = append(run, r)
+		}
+	}
+	return run, nil
+}
+
+// onlyRules are the rules named, in the known rules' order.
+func onlyRules(known []lint.Rule, only []string) ([]lint.Rule, error) {
+	ids, err := ruleIDs(known, only)
+	if err != nil {
+		return nil, fmt.Errorf("--only: %w", err)
+	}
+	var run []lint.Rule
+	for _, r := range known {
+		if slices.Contains(ids, r.Meta().ID) {
 			run = append(run, r)
 		}
 	}

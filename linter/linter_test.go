@@ -142,3 +142,28 @@ func (r failingReader) Read([]byte) (int, error) {
 	r.t.Error("standard input read before the config was accepted")
 	return 0, os.ErrClosed
 }
+
+// The zero Settings read every format: a library user need not know the
+// parsers.
+func TestZeroSettingsReadEveryFormat(t *testing.T) {
+	tree(t, map[string]string{
+		"td.json": privileged,
+		"template.yaml": "Resources:\n  TD:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      PidMode: host\n" +
+			"      ContainerDefinitions:\n        - Name: app\n          Image: nginx:1.27\n",
+		"main.tf": "resource \"aws_ecs_task_definition\" \"t\" {\n  family = \"t\"\n  ipc_mode = \"host\"\n" +
+			"  container_definitions = jsonencode([{ name = \"app\", image = \"nginx:1.27\" }])\n}\n",
+	})
+	res, _, err := linter.Lint(linter.Settings{NoConfig: true}, []string{"."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]bool{}
+	for _, f := range res.Findings {
+		found[f.RuleID+"@"+f.Range.File] = true
+	}
+	for _, want := range []string{"ECS001@td.json", "ECS002@template.yaml", "ECS010@main.tf"} {
+		if !found[want] {
+			t.Errorf("no %s among %v", want, found)
+		}
+	}
+}

@@ -29,13 +29,13 @@ var invalidTaskDefinitionMeta = lint.Meta{
 	Reads: lint.TaskDefinitions,
 	Examples: []lint.Example{
 		{Format: "json",
-			Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27", "readOnlyRootFilesystem": true}`, `"networkMode": "hosts"`),
-			Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "readonlyRootFilesystem": true}`, `"networkMode": "host"`)},
+			Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27", "readOnlyRootFilesystem": true}`, `"networkMode": "aws-vpc"`),
+			Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "readonlyRootFilesystem": true}`, `"networkMode": "awsvpc"`)},
 		{Format: "cloudformation",
 			Bad:  cfnTask("        - Name: app\n          Image: nginx:1.27\n          Essential: maybe\n          Memroy: 512\n"),
 			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          Essential: true\n          Memory: 512\n")},
 		{Format: "terraform",
-			Bad:  tfTask(`{ name = "app", image = "nginx:1.27", readonlyRootFs = true }`),
+			Bad:  except(readonlyRoot).tfTask(`{ name = "app", image = "nginx:1.27", readonlyRootFs = true }`),
 			Good: tfTask(`{ name = "app", image = "nginx:1.27", readonlyRootFilesystem = true }`)},
 	},
 }

@@ -21,18 +21,18 @@ var missingLogConfigurationMeta = lint.Meta{
 	Reads:       lint.TaskDefinitions,
 	Examples: []lint.Example{
 		{Format: "json",
-			Bad: jsonTask(`{"name": "app", "image": "nginx:1.27"}`),
+			Bad: except(logConfiguration).jsonTask(`{"name": "app", "image": "nginx:1.27"}`),
 			Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "logConfiguration": {"logDriver": "awslogs", ` +
 				`"options": {"awslogs-group": "/ecs/app", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "app"}}}`)},
 		{Format: "cloudformation",
-			Bad: cfnTask("        - Name: app\n          Image: nginx:1.27\n"),
+			Bad: except(logConfiguration).cfnTask("        - Name: app\n          Image: nginx:1.27\n"),
 			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          LogConfiguration:\n" +
 				"            LogDriver: awslogs\n            Options:\n              awslogs-group: /ecs/app\n" +
 				"              awslogs-region: eu-west-1\n              awslogs-stream-prefix: app\n")},
 		{Format: "terraform",
-			Bad: tfTask(`{ name = "app", image = "nginx:1.27" }`),
-			Good: tfTask("{\n" + tfBody(`name = "app"`, `image = "nginx:1.27"`, "logConfiguration = {\n"+tfBody(`logDriver = "awslogs"`,
-				`options = { "awslogs-group" = "/ecs/app", "awslogs-region" = "eu-west-1", "awslogs-stream-prefix" = "app" }`)+"}") + "}")},
+			Bad: except(logConfiguration).tfTask(`{ name = "app", image = "nginx:1.27" }`),
+			Good: tfTask(`{ name = "app", image = "nginx:1.27", logConfiguration = { logDriver = "awslogs", options = ` +
+				`{ "awslogs-group" = "/ecs/app", "awslogs-region" = "eu-west-1", "awslogs-stream-prefix" = "app" } } }`)},
 	},
 }
 

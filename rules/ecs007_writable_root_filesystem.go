@@ -22,7 +22,7 @@ var writableRootFilesystemMeta = lint.Meta{
 		"few paths the application must write, such as /tmp.",
 	Reads: lint.TaskDefinitions,
 	Examples: []lint.Example{
-		{Format: "json", Bad: jsonTask(`{"name": "app", "image": "nginx:1.27"}`),
+		{Format: "json", Bad: except(readonlyRoot).jsonTask(`{"name": "app", "image": "nginx:1.27"}`),
 			Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "readonlyRootFilesystem": true}`)},
 		{Format: "cloudformation", Bad: cfnTask("        - Name: app\n          Image: nginx:1.27\n          ReadonlyRootFilesystem: false\n"),
 			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          ReadonlyRootFilesystem: true\n")},

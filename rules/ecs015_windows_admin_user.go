@@ -26,16 +26,16 @@ var windowsAdminUserMeta = lint.Meta{
 	Reads:       lint.TaskDefinitions,
 	Examples: []lint.Example{
 		{Format: "json",
-			Bad:  jsonTask(`{"name": "app", "image": "mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022"}`, windowsPlatform),
-			Good: jsonTask(`{"name": "app", "image": "mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022", "user": "ContainerUser"}`, windowsPlatform)},
+			Bad:  except(user|readonlyRoot).jsonTask(`{"name": "app", "image": "mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022"}`, windowsPlatform),
+			Good: except(readonlyRoot).jsonTask(`{"name": "app", "image": "mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022", "user": "ContainerUser"}`, windowsPlatform)},
 		{Format: "cloudformation",
-			Bad: cfnTask("        - Name: app\n          Image: mcr.microsoft.com/windows/servercore:ltsc2022\n          User: ContainerAdministrator\n",
+			Bad: except(readonlyRoot).cfnTask("        - Name: app\n          Image: mcr.microsoft.com/windows/servercore:ltsc2022\n          User: ContainerAdministrator\n",
 				"      RuntimePlatform:\n        OperatingSystemFamily: WINDOWS_SERVER_2022_CORE\n"),
-			Good: cfnTask("        - Name: app\n          Image: mcr.microsoft.com/windows/servercore:ltsc2022\n          User: ContainerUser\n",
+			Good: except(readonlyRoot).cfnTask("        - Name: app\n          Image: mcr.microsoft.com/windows/servercore:ltsc2022\n          User: ContainerUser\n",
 				"      RuntimePlatform:\n        OperatingSystemFamily: WINDOWS_SERVER_2022_CORE\n")},
 		{Format: "terraform",
-			Bad:  tfTask(`{ name = "app", image = "mcr.microsoft.com/windows/servercore:ltsc2022" }`, "", tfWindowsPlatform),
-			Good: tfTask(`{ name = "app", image = "mcr.microsoft.com/windows/servercore:ltsc2022", user = "ContainerUser" }`, "", tfWindowsPlatform)},
+			Bad:  except(user|readonlyRoot).tfTask(`{ name = "app", image = "mcr.microsoft.com/windows/servercore:ltsc2022" }`, "", tfWindowsPlatform),
+			Good: except(readonlyRoot).tfTask(`{ name = "app", image = "mcr.microsoft.com/windows/servercore:ltsc2022", user = "ContainerUser" }`, "", tfWindowsPlatform)},
 	},
 }
 

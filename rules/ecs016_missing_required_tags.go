@@ -46,12 +46,12 @@ var missingRequiredTagsMeta = lint.Meta{
 			Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27"}`),
 			Good: jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"tags": [{"key": "Owner", "value": "payments"}]`)},
 		{Format: "cloudformation",
-			Bad:  cfnTemplate(clusterResource),
-			Good: cfnTemplate(clusterResource + "      Tags:\n        - Key: Owner\n          Value: payments\n")},
+			Bad:  cfnTemplate(clusterResource + insightsSetting),
+			Good: cfnTemplate(clusterResource + insightsSetting + "      Tags:\n        - Key: Owner\n          Value: payments\n")},
 		{Format: "terraform",
-			Bad: tfResource("aws_ecs_cluster", "prod", `name = "prod"`),
+			Bad: tfResource("aws_ecs_cluster", "prod", `name = "prod"`, "", tfInsightsSetting),
 			Good: "provider \"aws\" {\n" + tfBody(tfBlock("default_tags", `tags = { Owner = "payments" }`)) + "}\n\n" +
-				tfResource("aws_ecs_cluster", "prod", `name = "prod"`)},
+				tfResource("aws_ecs_cluster", "prod", `name = "prod"`, "", tfInsightsSetting)},
 	},
 }
 

@@ -32,9 +32,8 @@ var missingHealthCheckMeta = lint.Meta{
 			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          HealthCheck:\n" +
 				"            Command: [CMD-SHELL, \"curl -f http://localhost/ || exit 1\"]\n")},
 		{Format: "terraform",
-			Bad: tfTask(`{ name = "app", image = "nginx:1.27" }`),
-			Good: tfTask("{\n" + tfBody(`name = "app"`, `image = "nginx:1.27"`,
-				`healthCheck = { command = ["CMD-SHELL", "curl -f http://localhost/ || exit 1"] }`) + "}")},
+			Bad:  tfTask(`{ name = "app", image = "nginx:1.27" }`),
+			Good: tfTask(`{ name = "app", image = "nginx:1.27", healthCheck = { command = ["CMD-SHELL", "curl -f http://localhost/ || exit 1"] } }`)},
 	},
 }
 

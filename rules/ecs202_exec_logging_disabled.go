@@ -8,16 +8,23 @@ import (
 
 type execLoggingDisabled struct{}
 
+// insightsSetting enables Container Insights on clusterResource, and
+// tfInsightsSetting on a Terraform cluster, so that the examples show only
+// the rule they document.
+const insightsSetting = "      ClusterSettings:\n        - Name: containerInsights\n          Value: enhanced\n"
+
+var tfInsightsSetting = tfBlock("setting", `name = "containerInsights"`, `value = "enhanced"`)
+
 // execCluster is a CloudFormation cluster with the given lines of its
 // ExecuteCommandConfiguration (indented 10 spaces), for the examples.
 func execCluster(lines string) string {
-	return cfnTemplate(clusterResource + "      Configuration:\n        ExecuteCommandConfiguration:\n" + lines)
+	return cfnTemplate(clusterResource + insightsSetting + "      Configuration:\n        ExecuteCommandConfiguration:\n" + lines)
 }
 
 // tfExecCluster is a Terraform cluster with the given
 // execute_command_configuration body entries.
 func tfExecCluster(body ...string) string {
-	return tfResource("aws_ecs_cluster", "prod", `name = "prod"`, "",
+	return tfResource("aws_ecs_cluster", "prod", `name = "prod"`, "", tfInsightsSetting, "",
 		tfBlock("configuration", tfBlock("execute_command_configuration", body...)))
 }
 

@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/ecslint/ecslint/lint"
+import (
+	"strings"
+
+	"github.com/ecslint/ecslint/lint"
+)
 
 // eksCheck is a rule's question about one EKS cluster. Rules whose
 // findings are traits of a cluster's exposure are written as one, so that
@@ -27,20 +31,45 @@ func mayInclude(list []lint.String, match func(string) bool) bool {
 }
 
 // eksCluster is a CloudFormation EKS cluster with the given extra properties
-// (indented 6 spaces), for the examples.
-func eksCluster(props string) string {
+// (indented 6 spaces), for the examples. Like the task definitions' builders
+// (see examples.go) it adds what the other EKS rules ask for, secrets
+// encryption and audit logs, unless props set it or the builder omits it.
+func eksCluster(props string) string { return hardened.eksCluster(props) }
+
+func (b builder) eksCluster(props string) string {
+	if b.omit&secretsEncryption == 0 && !strings.Contains(props, "      EncryptionConfig:") {
+		props += "      EncryptionConfig:\n        - Resources: [secrets]\n" +
+			"          Provider: {KeyArn: " + eksKeyARN + "}\n"
+	}
+	if !strings.Contains(props, "      Logging:") {
+		props += "      Logging: {ClusterLogging: {EnabledTypes: [{Type: api}, {Type: audit}]}}\n"
+	}
 	return cfnTemplate("  Cluster:\n    Type: AWS::EKS::Cluster\n    Properties:\n      Name: prod\n" +
 		"      RoleArn: arn:aws:iam::111122223333:role/eks\n" + props)
 }
+
+// eksKeyARN is the KMS key the examples encrypt secrets with.
+const eksKeyARN = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 
 // eksPrivateVPC is a ResourcesVpcConfig with a private endpoint only.
 const eksPrivateVPC = "      ResourcesVpcConfig:\n        SubnetIds: [subnet-0abc, subnet-0def]\n" +
 	"        EndpointPublicAccess: false\n        EndpointPrivateAccess: true\n"
 
 // tfEKSCluster is a Terraform EKS cluster with the given extra arguments
-// (tfBody entries), for the examples.
-func tfEKSCluster(args ...string) string {
-	return tfResource("aws_eks_cluster", "prod", append([]string{`name = "prod"`, `role_arn = "arn:aws:iam::111122223333:role/eks"`}, args...)...)
+// (tfBody entries), for the examples; it adds what eksCluster adds.
+func tfEKSCluster(args ...string) string { return hardened.tfEKSCluster(args...) }
+
+func (b builder) tfEKSCluster(args ...string) string {
+	head := []string{`name = "prod"`, `role_arn = "arn:aws:iam::111122223333:role/eks"`}
+	set := strings.Join(args, "\n")
+	if !strings.Contains(set, "enabled_cluster_log_types =") {
+		head = append(head, `enabled_cluster_log_types = ["api", "audit"]`)
+	}
+	if b.omit&secretsEncryption == 0 && !strings.Contains(set, "encryption_config {") {
+		args = append(args, "", tfBlock("encryption_config", `resources = ["secrets"]`, "",
+			tfBlock("provider", `key_arn = "`+eksKeyARN+`"`)))
+	}
+	return tfResource("aws_eks_cluster", "prod", append(head, args...)...)
 }
 
 // tfEKSPrivateVPC is a vpc_config block with a private endpoint only.

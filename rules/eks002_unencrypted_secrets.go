@@ -17,11 +17,11 @@ var eksUnencryptedSecretsMeta = lint.Meta{
 	Reads:       lint.EKSClusters,
 	Examples: []lint.Example{
 		{Format: "cloudformation",
-			Bad: eksCluster(eksPrivateVPC),
+			Bad: except(secretsEncryption).eksCluster(eksPrivateVPC),
 			Good: eksCluster(eksPrivateVPC + "      EncryptionConfig:\n        - Resources: [secrets]\n" +
 				"          Provider:\n            KeyArn: arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab\n")},
 		{Format: "terraform",
-			Bad: tfEKSCluster("", tfEKSPrivateVPC),
+			Bad: except(secretsEncryption).tfEKSCluster("", tfEKSPrivateVPC),
 			Good: tfEKSCluster("", tfEKSPrivateVPC, "", tfBlock("encryption_config", `resources = ["secrets"]`, "",
 				tfBlock("provider", `key_arn = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"`)))},
 	},

@@ -27,10 +27,10 @@ var clusterExposureMeta = lint.Meta{
 	Examples: []lint.Example{
 		{Format: "cloudformation",
 			Bad:  eksCluster("      Version: \"1.31\"\n      ResourcesVpcConfig:\n        SubnetIds: [subnet-0abc, subnet-0def]\n"),
-			Good: eksCluster("      Version: \"1.31\"\n" + eksPrivateVPC)},
+			Good: eksCluster("      Version: \"1.35\"\n" + eksPrivateVPC)},
 		{Format: "terraform",
 			Bad:  tfEKSCluster(`version = "1.31"`, "", tfBlock("vpc_config", `subnet_ids = ["subnet-0abc", "subnet-0def"]`)),
-			Good: tfEKSCluster(`version = "1.31"`, "", tfEKSPrivateVPC)},
+			Good: tfEKSCluster(`version = "1.35"`, "", tfEKSPrivateVPC)},
 	},
 }
 

@@ -1,15 +1,21 @@
 package rules
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
 	"github.com/ecslint/ecslint/formats"
 	"github.com/ecslint/ecslint/lint"
+	"github.com/ecslint/ecslint/schema"
 )
 
 // schemaDoc is one document ECS000 validates.
@@ -68,16 +74,11 @@ func fixtureDocs() []schemaDoc {
 func judge(t *testing.T, d schemaDoc, what string) (quick, invalid bool) {
 	t.Helper()
 	s := schemaFor(d.style)
-	if err := s.compile(); err != nil {
-		t.Fatal(err)
-	}
 	var errs []string
-	err := s.failures(d.n, d.containers, func(_ *variant, leaf *jsonschema.ValidationError) {
+	s.failures(d.n, d.containers, func(_ *variant, leaf schema.Error) {
 		errs = append(errs, leaf.InstanceLocation+": "+leaf.Message)
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	agreeWithReference(t, s, d, what)
 	quick = s.quick(d.containers).valid(d.n)
 	if quick && len(errs) > 0 {
 		t.Errorf("%s%s: the quick check passes a document the validator rejects: %v", d.at, what, errs)
@@ -228,4 +229,106 @@ func TestQuickValidDecidesAlternatives(t *testing.T) {
 			t.Errorf("%s: quick %v, invalid %v; want %v, %v", what, quick, invalid, c.quick, c.invalid)
 		}
 	}
+}
+
+// referenceSchemas are the schemas compiled by a general JSON Schema
+// validator, the reference the full validator must agree with; the binary
+// does not link it.
+var referenceSchemas sync.Map // *styleSchema -> [2]*jsonschema.Schema
+
+func referenceSchema(t *testing.T, s *styleSchema, containers bool) *jsonschema.Schema {
+	t.Helper()
+	if got, ok := referenceSchemas.Load(s); ok {
+		return got.([2]*jsonschema.Schema)[boolIndex(containers)]
+	}
+	b, err := json.Marshal(s.doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	c.Draft = jsonschema.Draft2020
+	const url = "ecslint:taskdef.schema.json"
+	if err := c.AddResource(url, bytes.NewReader(b)); err != nil {
+		t.Fatal(err)
+	}
+	task, err := c.Compile(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := c.Compile(url + "#/$defs/containerList")
+	if err != nil {
+		t.Fatal(err)
+	}
+	referenceSchemas.Store(s, [2]*jsonschema.Schema{task, list})
+	return [2]*jsonschema.Schema{task, list}[boolIndex(containers)]
+}
+
+func boolIndex(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// agreeWithReference checks that the full validator finds exactly the
+// failures the reference validator finds, in every variant: the same
+// keywords at the same schema and instance locations, worded the same
+// where explain uses the wording.
+func agreeWithReference(t *testing.T, s *styleSchema, d schemaDoc, what string) {
+	t.Helper()
+	ref := referenceSchema(t, s, d.containers)
+	sch := s.task
+	if d.containers {
+		sch = s.containers
+	}
+	variants := []map[*lint.Node]int{{}}
+	for _, alt := range withAlternatives(d.n, nil) {
+		for j := range alt.Alts() {
+			if len(variants) < maxVariants {
+				variants = append(variants, map[*lint.Node]int{alt: j + 1})
+			}
+		}
+	}
+	for _, choice := range variants {
+		inst := (&variant{choose: choice, unknown: map[string]bool{}, partial: map[string]bool{}}).instance(d.n, "")
+		var got, want []string
+		for _, e := range sch.Validate(inst) {
+			got = append(got, describeFailure(e.AbsoluteKeywordLocation, e.InstanceLocation, e.Message))
+		}
+		var ve *jsonschema.ValidationError
+		if err := ref.Validate(inst); errors.As(err, &ve) {
+			for _, leaf := range referenceLeaves(ve) {
+				want = append(want, describeFailure(leaf.AbsoluteKeywordLocation, leaf.InstanceLocation, leaf.Message))
+			}
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s%s: the full validator finds\n  %v\nthe reference finds\n  %v", d.at, what, got, want)
+		}
+	}
+}
+
+// describeFailure is what two validators must agree on: the keyword's
+// place in the schema, the instance's, and the wording explain passes on.
+func describeFailure(keyword, instance, message string) string {
+	_, frag, _ := strings.Cut(keyword, "#")
+	name := frag[strings.LastIndexByte(frag, '/')+1:]
+	if name != "minimum" && name != "maximum" {
+		message = ""
+	}
+	return frag + " @" + instance + " " + message
+}
+
+func referenceLeaves(ve *jsonschema.ValidationError) []*jsonschema.ValidationError {
+	if len(ve.Causes) == 0 {
+		return []*jsonschema.ValidationError{ve}
+	}
+	var out []*jsonschema.ValidationError
+	for _, c := range ve.Causes {
+		out = append(out, referenceLeaves(c)...)
+	}
+	return out
 }

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,10 +9,9 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/santhosh-tekuri/jsonschema/v5"
-
 	"github.com/ecslint/ecslint/ecsapi"
 	"github.com/ecslint/ecslint/lint"
+	"github.com/ecslint/ecslint/schema"
 )
 
 // The task-definition schema is written once, in the ECS API's spelling;
@@ -22,18 +20,14 @@ import (
 // than in them: the decoder also reads Terraform's container definitions by
 // its keys.
 
-// styleSchema is the schema compiled for one key style, with its document
-// kept for looking up what a failing keyword required.
+// styleSchema is the schema for one key style: its document, which the
+// full validator walks and explain reads what a failing keyword required
+// from, and the quick check's compiled forms.
 type styleSchema struct {
-	doc        map[string]any
-	task       *jsonschema.Schema
-	containers *jsonschema.Schema
-	// quickTask and quickContainers are the quick check's compiled forms.
+	doc                        map[string]any
+	task, containers           *schema.Schema
 	quickTask, quickContainers *quickSchema
 	err                        error
-	// full compiles the validator on first use; fullErr is its error.
-	full    sync.Once
-	fullErr error
 }
 
 var (
@@ -54,35 +48,17 @@ func schemaFor(style lint.KeyStyle) *styleSchema {
 			return
 		}
 		s.doc = restyle(doc, style).(map[string]any)
+		if s.task, s.err = schema.New(s.doc, "#"); s.err != nil {
+			return
+		}
+		if s.containers, s.err = schema.New(s.doc, "#/$defs/containerList"); s.err != nil {
+			return
+		}
 		seen := map[string]*quickSchema{}
 		s.quickTask = compileQuick(s.doc, s.doc, seen)
 		s.quickContainers = compileQuick(map[string]any{"$ref": "#/$defs/containerList"}, s.doc, seen)
 	})
 	return &schemas[style]
-}
-
-// compile compiles the JSON Schema validator on first use: the quick check
-// passes most documents without it, and compiling it is most of a small
-// run's time.
-func (s *styleSchema) compile() error {
-	s.full.Do(func() {
-		b, err := json.Marshal(s.doc)
-		if err != nil {
-			s.fullErr = err
-			return
-		}
-		c := jsonschema.NewCompiler()
-		c.Draft = jsonschema.Draft2020
-		const url = "ecslint:taskdef.schema.json"
-		if s.fullErr = c.AddResource(url, bytes.NewReader(b)); s.fullErr != nil {
-			return
-		}
-		if s.task, s.fullErr = c.Compile(url); s.fullErr != nil {
-			return
-		}
-		s.containers, s.fullErr = c.Compile(url + "#/$defs/containerList")
-	})
-	return s.fullErr
 }
 
 // quick is the quick check for a whole task definition or a container
@@ -184,29 +160,22 @@ func validateDoc(n *lint.Node, style lint.KeyStyle, containersOnly bool) ([]viol
 	if s.quick(containersOnly).valid(n) {
 		return nil, nil
 	}
-	if err := s.compile(); err != nil {
-		return nil, err
-	}
-	return s.validateFull(n, containersOnly)
+	return s.validateFull(n, containersOnly), nil
 }
 
-// validateFull runs the JSON Schema validator over every variant of a
-// document.
-func (s *styleSchema) validateFull(n *lint.Node, containersOnly bool) ([]violation, error) {
+// validateFull runs the full validator over every variant of a document.
+func (s *styleSchema) validateFull(n *lint.Node, containersOnly bool) []violation {
 	var out []violation
-	err := s.failures(n, containersOnly, func(v *variant, leaf *jsonschema.ValidationError) {
+	s.failures(n, containersOnly, func(v *variant, leaf schema.Error) {
 		out = append(out, s.explain(v, n, leaf)...)
 	})
-	if err != nil {
-		return nil, err
-	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Range.Start.Before(out[j].Range.Start) })
-	return dedupe(out), nil
+	return dedupe(out)
 }
 
 // failures calls fn with every validator error, in every variant, that is
 // not at or under an unknown value.
-func (s *styleSchema) failures(n *lint.Node, containersOnly bool, fn func(*variant, *jsonschema.ValidationError)) error {
+func (s *styleSchema) failures(n *lint.Node, containersOnly bool, fn func(*variant, schema.Error)) {
 	sch := s.task
 	if containersOnly {
 		sch = s.containers
@@ -221,21 +190,12 @@ func (s *styleSchema) failures(n *lint.Node, containersOnly bool, fn func(*varia
 	}
 	for _, choice := range variants {
 		v := &variant{choose: choice, unknown: map[string]bool{}, partial: map[string]bool{}}
-		err := sch.Validate(v.instance(n, ""))
-		var ve *jsonschema.ValidationError
-		if err == nil {
-			continue
-		}
-		if !errors.As(err, &ve) {
-			return err
-		}
-		for _, leaf := range leaves(ve) {
+		for _, leaf := range sch.Validate(v.instance(n, "")) {
 			if !v.coveredByUnknown(leaf.InstanceLocation) && !v.incomplete(leaf) {
 				fn(v, leaf)
 			}
 		}
 	}
-	return nil
 }
 
 // maxDocNodes bounds the documents that are validated: a real task
@@ -290,17 +250,6 @@ func withAlternatives(n *lint.Node, acc []*lint.Node) []*lint.Node {
 	return acc
 }
 
-func leaves(ve *jsonschema.ValidationError) []*jsonschema.ValidationError {
-	if len(ve.Causes) == 0 {
-		return []*jsonschema.ValidationError{ve}
-	}
-	var out []*jsonschema.ValidationError
-	for _, c := range ve.Causes {
-		out = append(out, leaves(c)...)
-	}
-	return out
-}
-
 func dedupe(vs []violation) []violation {
 	seen := map[string]bool{}
 	var out []violation
@@ -334,12 +283,8 @@ var countingKeywords = map[string]bool{
 
 // incomplete reports a failure of a partial value that its unknown members
 // may make good: a missing required key, too few items.
-func (v *variant) incomplete(leaf *jsonschema.ValidationError) bool {
-	if !v.partial[leaf.InstanceLocation] {
-		return false
-	}
-	loc := leaf.KeywordLocation
-	return countingKeywords[loc[strings.LastIndexByte(loc, '/')+1:]]
+func (v *variant) incomplete(leaf schema.Error) bool {
+	return v.partial[leaf.InstanceLocation] && countingKeywords[leaf.Keyword()]
 }
 
 // pick returns the branch of n this variant reads.
@@ -483,7 +428,7 @@ func (s *styleSchema) keyword(abs string) (map[string]any, string) {
 }
 
 // explain turns one validator error into violations at the offending keys.
-func (s *styleSchema) explain(v *variant, root *lint.Node, ve *jsonschema.ValidationError) []violation {
+func (s *styleSchema) explain(v *variant, root *lint.Node, ve schema.Error) []violation {
 	sch, kw := s.keyword(ve.AbsoluteKeywordLocation)
 	node, field, above := v.locate(root, ve.InstanceLocation)
 	at := node.Range

@@ -32,21 +32,24 @@ type adoptOptions struct {
 	noInline           bool
 	strictSuppressions bool
 	enable, disable    multiFlag
+	only               multiFlag
 	exclude            multiFlag
 }
 
 func (a *adoptOptions) register(fs *flag.FlagSet) {
 	fs.StringVar(&a.configPath, "config", "", "config file (default: "+config.FileName+" in the first PATH's directory or the nearest parent)")
+	shortFor(fs, "c", "config")
 	fs.BoolVar(&a.noConfig, "no-config", false, "do not read a config file")
-	fs.Var(&a.outputs, "output", "also write FORMAT=FILE, e.g. sarif=results.sarif (repeatable)")
+	fs.Var(&a.outputs, "output", "also write `FORMAT=FILE`, e.g. sarif=results.sarif (repeatable)")
 	fs.StringVar(&a.outputSARIF, "output-sarif", "", "also write SARIF to this file (same as --output sarif=FILE)")
 	fs.StringVar(&a.baseline, "baseline", "", "report only findings not recorded in this baseline file")
 	fs.StringVar(&a.writeBaseline, "write-baseline", "", "record the current findings in this baseline file and exit 0")
 	fs.BoolVar(&a.noInline, "no-inline-suppressions", false, "ignore suppressions written in the sources (comments, CloudFormation Metadata)")
 	fs.BoolVar(&a.strictSuppressions, "strict-suppressions", false, "report unused, expired, malformed or reason-less suppressions as errors")
-	fs.Var(&a.enable, "enable", "turn a rule on, by ID or name (repeatable)")
-	fs.Var(&a.disable, "disable", "turn a rule off, by ID or name (repeatable)")
-	fs.Var(&a.exclude, "exclude", "skip paths matching this glob (repeatable; ** spans directories)")
+	fs.Var(&a.enable, "enable", "turn a `RULE` on, by ID or name (repeatable)")
+	fs.Var(&a.disable, "disable", "turn a `RULE` off, by ID or name (repeatable)")
+	fs.Var(&a.only, "only", "run only this `RULE`, by ID or name, even one off by default; the config's and --enable's choice do not apply (repeatable)")
+	fs.Var(&a.exclude, "exclude", "skip paths matching this `GLOB` (repeatable; ** spans directories)")
 }
 
 // flagSet reports whether a flag was given on the command line.
@@ -70,6 +73,7 @@ func (a *adoptOptions) settings(s *linter.Settings) {
 	s.ConfigPath = a.configPath
 	s.NoConfig = a.noConfig
 	s.Enable, s.Disable, s.Exclude = a.enable, a.disable, a.exclude
+	s.Only = a.only
 	s.NoInlineSuppressions = a.noInline
 	s.StrictSuppressions = a.strictSuppressions
 	s.Baseline = a.baseline

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/ecslint/ecslint/cmd/ecslint/internal/buildversion"
 	"github.com/ecslint/ecslint/config"
 	"github.com/ecslint/ecslint/formats"
 	"github.com/ecslint/ecslint/lint"
@@ -28,8 +29,12 @@ const (
 	ExitError = 2
 )
 
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
+// version is set at build time with -ldflags "-X main.version=..." (the
+// release process does); unset, ecslintVersion reads the build info.
+var version string
+
+// ecslintVersion is the version --version prints and SARIF records.
+func ecslintVersion() string { return buildversion.FromBuild(version) }
 
 // parsers returns the input formats' parsers in the order a file is
 // offered to them.
@@ -55,29 +60,25 @@ type multiFlag []string
 func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 
-func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
+// newFlagSet declares the flags. It reports nothing itself: Main says
+// what went wrong in one line, and prints the help only when asked.
+func newFlagSet(o *options) *flag.FlagSet {
 	fs := flag.NewFlagSet("ecslint", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.StringVar(&o.format, "format", "text", "output format: text, json, sarif, github or junit")
-	fs.StringVar(&o.failOn, "fail-on", "low", "lowest severity that makes the exit code 1: critical, high, medium, low")
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	fs.StringVar(&o.format, "format", "text", "output format: "+strings.Join(unquoted(output.Names()), ", "))
+	shortFor(fs, "f", "format")
+	fs.StringVar(&o.failOn, "fail-on", "low", "lowest severity that makes the exit code 1: critical, high, medium, low, or none (findings never fail the run; errors still do)")
 	fs.StringVar(&o.color, "color", "auto", "colour text output: auto, always, never (NO_COLOR is honoured)")
 	fs.StringVar(&o.stdinFilename, "stdin-filename", "", "lint standard input as if it were this file")
 	fs.BoolVar(&o.verbose, "verbose", false, "also print notes: values that could not be evaluated and why")
 	fs.Int64Var(&o.maxFileSize, "max-file-size", lint.DefaultMaxFileSize, "largest input file to read, in bytes")
 	fs.Int64Var(&o.memoryBudget, "memory-budget", 0, "estimated memory, in bytes, of the files checked at one time; a Terraform module tree or file needing more is refused (default: 1.5 GiB, or 48 times --max-file-size if more)")
 	fs.IntVar(&o.workers, "j", 0, "files to check in parallel (default: number of CPUs)")
-	fs.Var(&o.vars, "var", "set a Terraform variable, NAME=VALUE (repeatable)")
-	fs.Var(&o.varFiles, "var-file", "read Terraform variables from a file (repeatable)")
+	fs.Var(&o.vars, "var", "set a Terraform variable, `NAME=VALUE` (repeatable)")
+	fs.Var(&o.varFiles, "var-file", "read Terraform variables from a `FILE` (repeatable)")
 	fs.BoolVar(&o.showVersion, "version", false, "print the version and exit")
 	o.adopt.register(fs)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: ecslint [flags] [PATH...]\n       ecslint init [FILE]   write a starter "+".ecslint.yaml\n       ecslint config-schema  print the config file's JSON Schema\n"+
-			"       ecslint rules [--format json]  list the rules\n       ecslint explain RULE  document a rule (ID or name)\n\n"+
-			"Lints ECS task definitions and related resources in raw JSON, CloudFormation and Terraform.\n"+
-			"PATH defaults to \".\"; \"-\" reads standard input (name it with --stdin-filename).\n\n"+
-			"Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or a file that could not be checked, 3 ecslint itself crashed (no results written).\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
 	return fs
 }
 
@@ -114,17 +115,24 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if code, ok := catalogueCommand(args, stdout, stderr); ok {
 		return code
 	}
+	if len(args) > 1 && args[1] == "completion" {
+		return runCompletion(args[2:], stdout, stderr)
+	}
 	var o options
-	fs := newFlagSet(&o, stderr)
+	fs := newFlagSet(&o)
 	paths, err := parseInterleaved(fs, args[1:])
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			printUsage(fs, stdout)
 			return ExitOK
 		}
+		// One line and where to look, not the whole help: the mistake is
+		// then the last thing on the screen.
+		fmt.Fprintf(stderr, "ecslint: %v\nRun 'ecslint --help' for usage.\n", err)
 		return ExitError
 	}
 	if o.showVersion {
-		fmt.Fprintln(stdout, "ecslint", version)
+		fmt.Fprintln(stdout, "ecslint", ecslintVersion())
 		return ExitOK
 	}
 	usage := func(format string, a ...any) int {
@@ -165,7 +173,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		// The flag wins over the config, even when it is empty.
 		failOnName = o.failOn
 	}
-	failOn, err := lint.ParseSeverity(failOnName)
+	failOn, err := parseFailOn(failOnName)
 	if err != nil {
 		return usage("--fail-on: %v", err)
 	}
@@ -183,7 +191,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	} else if done {
 		return ExitOK
 	}
-	outOpts := output.Options{Color: useColor, Verbose: o.verbose, Rules: plan.Options.DescribedRules(), Version: version, BaseDir: mustGetwd()}
+	outOpts := output.Options{Color: useColor, Verbose: o.verbose, Rules: plan.Options.DescribedRules(), Version: ecslintVersion(), BaseDir: mustGetwd(), RuleHints: true}
 	if err := formatter.Format(stdout, res, outOpts); err != nil {
 		fmt.Fprintf(stderr, "ecslint: writing output: %v\n", err)
 		return ExitError
@@ -192,7 +200,30 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "ecslint: writing output: %v\n", err)
 		return ExitError
 	}
+	if usesGitHub(o.format, o.adopt.outputs) {
+		if err := appendStepSummary(res); err != nil {
+			fmt.Fprintf(stderr, "ecslint: writing the job summary: %v\n", err)
+			return ExitError
+		}
+	}
 	return exitCode(res, failOn)
+}
+
+// failNever is the --fail-on none threshold: above every severity (Critical
+// is the highest), so findings never fail the run; errors still do.
+const failNever = lint.Critical + 1
+
+// parseFailOn reads a --fail-on or config fail-on value: a severity, or
+// none for a run that reports without failing (a soft start in CI).
+func parseFailOn(name string) (lint.Severity, error) {
+	if strings.EqualFold(name, "none") {
+		return failNever, nil
+	}
+	s, err := lint.ParseSeverity(name)
+	if err != nil {
+		return 0, fmt.Errorf("%w, or \"none\"", err)
+	}
+	return s, nil
 }
 
 func exitCode(res *lint.Result, failOn lint.Severity) int {

@@ -2,7 +2,10 @@ package main
 
 import (
 	"runtime"
+	"strings"
 	"testing"
+
+	"github.com/ecslint/ecslint/lint/output"
 
 	"github.com/ecslint/ecslint/cmd/ecslint/internal/corpus"
 )
@@ -18,7 +21,8 @@ func TestOutputIsDeterministic(t *testing.T) {
 	}
 	t.Chdir("../..")
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
-	for _, format := range []string{"text", "json", "sarif", "github", "junit"} {
+	for _, format := range output.Names() {
+		format = strings.Trim(format, `"`)
 		var first string
 		for _, procs := range []int{1, 8} {
 			runtime.GOMAXPROCS(procs)

@@ -86,7 +86,7 @@ func FuzzPipeline(f *testing.F) {
 			}
 		}
 		opts := output.Options{Rules: append(cfg.Rules, lint.SuppressionRule), Version: "fuzz", BaseDir: dir}
-		for _, format := range []string{"text", "json", "sarif", "github", "junit"} {
+		for _, format := range formatNames() {
 			fm, err := output.Lookup(format)
 			if err != nil {
 				t.Fatal(err)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -25,8 +26,12 @@ func TestHostileTextIsNotPrinted(t *testing.T) {
 	name := "ev\x1b[31mil\r\a.tf"
 	repo(t, map[string]string{name: hostileTF})
 	// GitHub's own escaping turns CR into %0D, which the runner decodes.
-	shown := map[string]string{"text": "ev␛[31mil␍␇.tf", "github": "ev␛[31mil%0D␇.tf"}
-	for _, format := range []string{"text", "github"} {
+	// Compact is one line per result: CR is shown, not kept. Checkstyle
+	// keeps it, as an XML character reference (a reader decodes it, as
+	// GitHub's runner does %0D).
+	shown := map[string]string{"text": "ev␛[31mil␍␇.tf", "github": "ev␛[31mil%0D␇.tf",
+		"compact": "ev␛[31mil␍␇.tf", "checkstyle": "ev␛[31mil&#xD;␇.tf"}
+	for _, format := range []string{"text", "github", "compact", "checkstyle"} {
 		code, stdout, stderr := run(t, "", "--format", format, "--color", "never", ".")
 		if code != ExitFindings {
 			t.Fatalf("%s: exit %d, stderr %s", format, code, stderr)
@@ -39,6 +44,21 @@ func TestHostileTextIsNotPrinted(t *testing.T) {
 		}
 		if !strings.Contains(stdout, shown[format]) {
 			t.Errorf("%s output does not name the file with its control characters shown:\n%s", format, stdout)
+		}
+	}
+	// GitLab shows the description to people; the path stays the file's
+	// own (JSON-escaped), or GitLab could not link it.
+	_, report, _ := run(t, "", "--format", "gitlab", ".")
+	var issues []struct {
+		Description string
+		Location    struct{ Path string }
+	}
+	if err := json.Unmarshal([]byte(report), &issues); err != nil || len(issues) == 0 {
+		t.Fatalf("gitlab: %v\n%s", err, report)
+	}
+	for _, i := range issues {
+		if strings.ContainsFunc(i.Description, func(c rune) bool { return c < 0x20 || c == 0x7f }) || i.Location.Path != name {
+			t.Errorf("gitlab issue %q at %q", i.Description, i.Location.Path)
 		}
 	}
 	_, stdout, _ := run(t, "", "--format", "text", "--color", "never", ".")

@@ -329,7 +329,7 @@ func TestMinifiedFileOutputIsBounded(t *testing.T) {
 	if findings < 2000 {
 		t.Fatalf("expected at least 2,000 findings, got %d", findings)
 	}
-	for _, format := range []string{"text", "json", "sarif", "github", "junit"} {
+	for _, format := range formatNames() {
 		start := time.Now()
 		code, stdout, _ := run(t, "", "--format", format, "--color", "never", "min.json")
 		if code != ExitFindings {

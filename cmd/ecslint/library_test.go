@@ -44,7 +44,7 @@ func format(t *testing.T, name string, res *lint.Result, plan *linter.Plan) stri
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := f.Format(&b, res, output.Options{Rules: plan.Options.DescribedRules(), Version: version, BaseDir: mustGetwd()}); err != nil {
+	if err := f.Format(&b, res, output.Options{Rules: plan.Options.DescribedRules(), Version: ecslintVersion(), BaseDir: mustGetwd()}); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/ecslint/ecslint/lint"
+	"github.com/ecslint/ecslint/lint/output"
 )
 
 // leakedSecrets are the credential values in testdata/secrets, in raw JSON,
@@ -81,7 +82,9 @@ func TestSecretsNeverLeave(t *testing.T) {
 	secretsFixtures(t, src)
 	out := t.TempDir()
 	t.Chdir(filepath.Dir(src))
-	for _, format := range []string{"text", "json", "sarif", "github", "junit"} {
+	// The github format's Markdown job summary is written too.
+	t.Setenv(stepSummaryEnv, filepath.Join(out, "summary.md"))
+	for _, format := range formatNames() {
 		for _, extra := range [][]string{{"--color", "never"}, {"--color", "always", "--verbose"}} {
 			args := append([]string{"--format", format, "secrets"}, extra...)
 			args = append(args, "--output", "sarif="+filepath.Join(out, "extra.sarif"), "--output", "junit="+filepath.Join(out, "extra.xml"))
@@ -90,7 +93,10 @@ func TestSecretsNeverLeave(t *testing.T) {
 				t.Fatalf("%v: exit %d, no ECS005 finding to check:\n%s%s", args, code, stdout, stderr)
 			}
 			written := stdout + stderr
-			for _, f := range []string{"extra.sarif", "extra.xml"} {
+			for _, f := range []string{"extra.sarif", "extra.xml", "summary.md"} {
+				if f == "summary.md" && format != "github" {
+					continue
+				}
 				b, err := os.ReadFile(filepath.Join(out, f))
 				if err != nil {
 					t.Fatal(err)
@@ -152,7 +158,7 @@ func TestBaselinedSecretsStayMasked(t *testing.T) {
 	if err := os.WriteFile(secretOnly, buf.Bytes(), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	for _, format := range []string{"text", "json", "sarif", "github", "junit"} {
+	for _, format := range formatNames() {
 		args := []string{"--format", format, "--verbose", "--baseline", secretOnly, "secrets"}
 		code, stdout, stderr := run(t, "", args...)
 		if code != ExitFindings || !strings.Contains(stdout, "ECS001") {
@@ -163,4 +169,17 @@ func TestBaselinedSecretsStayMasked(t *testing.T) {
 		}
 		assertNoSecret(t, args, stdout+stderr)
 	}
+}
+
+// formatNames are every output format, so a new one is checked without
+// being added here.
+func formatNames() []string {
+	names := output.Names()
+	for i, n := range names {
+		names[i] = strings.Trim(n, `"`)
+	}
+	if len(names) < 8 {
+		panic("fewer formats than ecslint has")
+	}
+	return names
 }

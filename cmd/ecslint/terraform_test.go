@@ -268,7 +268,8 @@ func TestUnknownValuesAreCountedInEveryFormat(t *testing.T) {
 	}
 
 	_, stdout, _ = run(t, "", "--format", "github", dir)
-	if want := "::notice title=ecslint%3A not everything was evaluated::6 values could not be evaluated; run ecslint --verbose to see which and why\n"; stdout != want {
+	if want := "::notice title=ecslint%3A not everything was evaluated::6 values could not be evaluated; run ecslint --verbose to see which and why\n" +
+		"ecslint: no findings in 1 file checked; 6 values could not be evaluated\n"; stdout != want {
 		t.Errorf("github: %q", stdout)
 	}
 	_, stdout, _ = run(t, "", "--format", "junit", dir)

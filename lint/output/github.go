@@ -1,8 +1,10 @@
 package output
 
 import (
+	"cmp"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/ecslint/ecslint/lint"
@@ -11,22 +13,27 @@ import (
 // GitHub writes GitHub Actions workflow commands: each finding becomes an
 // annotation on the pull request's diff, with its severity mapped to error,
 // warning or notice.
+//
+// GitHub shows at most 10 annotations of each level per step and drops the
+// rest, so the order is what matters most first: files that could not be
+// checked, then findings from the most severe down. The closing summary is
+// a plain log line, not an annotation, so it never takes one of the ten.
 type GitHub struct{}
 
 // Format implements Formatter.
 func (GitHub) Format(w io.Writer, res *lint.Result, _ Options) error {
 	ew := newErrWriter(w)
-	for _, f := range res.Findings {
-		props := []string{"file=" + escapeProperty(f.Range.File)}
-		props = append(props, regionProperties(f.Range)...)
-		props = append(props, "title="+escapeProperty(fmt.Sprintf("%s %s (%s)", f.RuleID, f.RuleName, f.Severity)))
-		ew.printf("::%s %s::%s\n", githubLevel(f.Severity), strings.Join(props, ","), escapeData(f.Message))
-	}
 	for _, e := range res.Errors {
 		props := []string{"file=" + escapeProperty(e.Range.File)}
 		props = append(props, regionProperties(e.Range)...)
 		props = append(props, "title="+escapeProperty("ecslint could not check this file"))
 		ew.printf("::error %s::%s\n", strings.Join(props, ","), escapeData(withRelated(e)))
+	}
+	for _, f := range MostSevereFirst(res.Findings) {
+		props := []string{"file=" + escapeProperty(f.Range.File)}
+		props = append(props, regionProperties(f.Range)...)
+		props = append(props, "title="+escapeProperty(fmt.Sprintf("%s %s (%s)", f.RuleID, f.RuleName, f.Severity)))
+		ew.printf("::%s %s::%s\n", githubLevel(f.Severity), strings.Join(props, ","), escapeData(f.Message))
 	}
 	// One notice, not an annotation per note: a reader of the run learns
 	// that the result is not a full all-clear without a diff full of notes.
@@ -34,7 +41,16 @@ func (GitHub) Format(w io.Writer, res *lint.Result, _ Options) error {
 		ew.printf("::notice title=%s::%s\n", escapeProperty("ecslint: not everything was evaluated"),
 			escapeData(notEvaluated(n)+"; run ecslint --verbose to see which and why"))
 	}
+	ew.printf("ecslint: %s\n", lint.Printable(Summary(res)))
 	return ew.flush()
+}
+
+// MostSevereFirst returns the findings ordered by severity, most severe
+// first, keeping the result's order (file, position) within a severity.
+func MostSevereFirst(findings []lint.Finding) []lint.Finding {
+	sorted := slices.Clone(findings)
+	slices.SortStableFunc(sorted, func(a, b lint.Finding) int { return cmp.Compare(b.Severity, a.Severity) })
+	return sorted
 }
 
 func regionProperties(r lint.Range) []string {

@@ -14,6 +14,14 @@ import (
 // suite per checked file and one test case per rule in it, failed when the
 // rule found something there. A file that could not be checked gets an
 // errored "parse" case.
+//
+// The document is valid against the common JUnit schema (the one Jenkins
+// validates reports with; testdata/junit.xsd is written to its rules): the
+// file is an attribute of the suite, not of a test case, and every level
+// has a time. The times are 0: a linter does not time rules per file, and
+// the run's wall time would make the report differ between two runs over
+// the same files, which every format promises not to do (see
+// TestOutputIsDeterministic).
 type JUnit struct{}
 
 type junitSuites struct {
@@ -22,6 +30,7 @@ type junitSuites struct {
 	Tests    int          `xml:"tests,attr"`
 	Failures int          `xml:"failures,attr"`
 	Errors   int          `xml:"errors,attr"`
+	Time     string       `xml:"time,attr"`
 	Suites   []junitSuite `xml:"testsuite"`
 }
 
@@ -39,6 +48,8 @@ type junitSuite struct {
 	Tests    int    `xml:"tests,attr"`
 	Failures int    `xml:"failures,attr"`
 	Errors   int    `xml:"errors,attr"`
+	Time     string `xml:"time,attr"`
+	File     string `xml:"file,attr"`
 	// Properties count the file's notes, which system-out lists with
 	// positions: a CI report then shows that a passing file could not be
 	// seen in full.
@@ -50,7 +61,7 @@ type junitSuite struct {
 type junitCase struct {
 	Name      string        `xml:"name,attr"`
 	ClassName string        `xml:"classname,attr"`
-	File      string        `xml:"file,attr"`
+	Time      string        `xml:"time,attr"`
 	Failure   *junitProblem `xml:"failure"`
 	Error     *junitProblem `xml:"error"`
 }
@@ -106,9 +117,9 @@ func (JUnit) Format(w io.Writer, res *lint.Result, opts Options) error {
 	}
 	sort.Strings(sortedFiles)
 
-	out := junitSuites{Name: "ecslint"}
+	out := junitSuites{Name: "ecslint", Time: noTime}
 	for _, file := range sortedFiles {
-		suite := junitSuite{Name: file}
+		suite := junitSuite{Name: file, File: file, Time: noTime}
 		if ns := notes[file]; len(ns) > 0 {
 			var text strings.Builder
 			for _, n := range ns {
@@ -122,12 +133,12 @@ func (JUnit) Format(w io.Writer, res *lint.Result, opts Options) error {
 			for _, e := range es {
 				fmt.Fprintf(&text, "%s: %s\n", e.Range.String(), withRelated(e))
 			}
-			suite.Cases = append(suite.Cases, junitCase{Name: "parse", ClassName: file, File: file,
+			suite.Cases = append(suite.Cases, junitCase{Name: "parse", ClassName: file, Time: noTime,
 				Error: &junitProblem{Message: es[0].Message, Type: "error", Text: text.String()}})
 			suite.Errors++
 		}
 		for _, id := range ruleIDs {
-			c := junitCase{Name: id + " " + names[id], ClassName: file, File: file}
+			c := junitCase{Name: id + " " + names[id], ClassName: file, Time: noTime}
 			if list := byFile[file][id]; len(list) > 0 {
 				var text strings.Builder
 				worst := lint.Low
@@ -136,7 +147,7 @@ func (JUnit) Format(w io.Writer, res *lint.Result, opts Options) error {
 					worst = max(worst, f.Severity)
 				}
 				c.Failure = &junitProblem{
-					Message: fmt.Sprintf("%d %s", len(list), plural(len(list), "finding")),
+					Message: failureMessage(list),
 					Type:    worst.String(), Text: text.String(),
 				}
 				suite.Failures++
@@ -152,14 +163,29 @@ func (JUnit) Format(w io.Writer, res *lint.Result, opts Options) error {
 		out.Errors += suite.Errors
 		out.Suites = append(out.Suites, suite)
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
+	return writeXML(w, out)
+}
+
+// noTime is the time of what is not timed on its own (see JUnit).
+const noTime = "0"
+
+// maxNamedFindings bounds the findings a failure message names; the
+// failure's text lists them all.
+const maxNamedFindings = 3
+
+// failureMessage names a rule's findings in a file, as a CI report's list
+// of failures shows the message and not the text under it: "2 findings"
+// said nothing a reader could act on.
+func failureMessage(list []lint.Finding) string {
+	if len(list) == 1 {
+		return list[0].Message
 	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(out); err != nil {
-		return err
+	var msgs []string
+	for _, f := range list[:min(len(list), maxNamedFindings)] {
+		msgs = append(msgs, f.Message)
 	}
-	_, err := io.WriteString(w, "\n")
-	return err
+	if more := len(list) - len(msgs); more > 0 {
+		msgs = append(msgs, fmt.Sprintf("and %d more", more))
+	}
+	return fmt.Sprintf("%d findings: %s", len(list), strings.Join(msgs, "; "))
 }

@@ -26,6 +26,10 @@ type Options struct {
 	// BaseDir is the absolute directory relative file paths are relative to
 	// (the working directory): SARIF names it as %SRCROOT%.
 	BaseDir string
+	// RuleHints ends text output with where to read about each rule that
+	// found something, once per rule (the CLI's, not the rule pages'
+	// examples).
+	RuleHints bool
 }
 
 // Formatter writes a result.
@@ -39,6 +43,10 @@ var formatters = map[string]Formatter{
 	"sarif":  SARIF{},
 	"github": GitHub{},
 	"junit":  JUnit{},
+	// For CI systems and review tools (see each type).
+	"gitlab":     GitLab{},
+	"checkstyle": Checkstyle{},
+	"compact":    Compact{},
 }
 
 // Lookup returns the formatter for a name.

@@ -51,16 +51,33 @@ func run(t *testing.T, paths ...string) *lint.Result {
 
 func format(t *testing.T, name string, res *lint.Result) []byte {
 	t.Helper()
+	return formatWith(t, name, res, output.Options{Rules: enabledRules(), Version: "1.2.3", BaseDir: "/repo"})
+}
+
+func formatWith(t *testing.T, name string, res *lint.Result, opts output.Options) []byte {
+	t.Helper()
 	f, err := output.Lookup(name)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := f.Format(&buf, res, output.Options{Rules: enabledRules(), Version: "1.2.3", BaseDir: "/repo"}); err != nil {
+	if err := f.Format(&buf, res, opts); err != nil {
 		t.Fatal(err)
 	}
 	if bytes.Contains(buf.Bytes(), []byte(secretValue)) {
 		t.Errorf("%s output contains the secret value", name)
+	}
+	return buf.Bytes()
+}
+
+func stepSummary(t *testing.T, res *lint.Result) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := output.StepSummary(&buf, res); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(buf.Bytes(), []byte(secretValue)) {
+		t.Error("the step summary contains the secret value")
 	}
 	return buf.Bytes()
 }
@@ -253,7 +270,8 @@ func TestGitHubEscaping(t *testing.T) {
 	if err := (output.GitHub{}).Format(&buf, res, output.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	want := "::warning file=a%2Cb%3Ac.json,line=2,col=3,endLine=4,title=ECS001 x (medium)::100%25 bad%0Areally\n"
+	want := "::warning file=a%2Cb%3Ac.json,line=2,col=3,endLine=4,title=ECS001 x (medium)::100%25 bad%0Areally\n" +
+		"ecslint: 1 finding (1 medium) in 0 files checked\n"
 	if buf.String() != want {
 		t.Errorf("got  %q\nwant %q", buf.String(), want)
 	}
@@ -278,8 +296,8 @@ func TestSuppressedFindings(t *testing.T) {
 	other := res.Suppressed[0].Finding
 	other.RuleID, other.RuleName, other.Redact, other.Message = "ECS999", "other", nil, "something else"
 	res.Findings = append(res.Findings, other)
-	for _, name := range []string{"text", "json", "github", "junit"} {
-		format(t, name, res) // fails on the secret
+	for _, name := range output.Names() {
+		format(t, strings.Trim(name, `"`), res) // fails on the secret
 	}
 	out := format(t, "sarif", res)
 	var doc any
@@ -378,12 +396,19 @@ func TestGoldens(t *testing.T) {
 	golden(t, "src.json", format(t, "json", res))
 	golden(t, "src.sarif", format(t, "sarif", res))
 	golden(t, "src.txt", format(t, "text", res))
+	golden(t, "src.gitlab.json", format(t, "gitlab", res))
+	golden(t, "src.checkstyle.xml", format(t, "checkstyle", res))
+	golden(t, "src.compact.txt", format(t, "compact", res))
+	golden(t, "src.summary.md", stepSummary(t, res))
+	golden(t, "src.hints.txt", formatWith(t, "text", res, output.Options{Rules: enabledRules(), RuleHints: true}))
 	tricky := trickyResult()
 	for _, f := range []struct{ format, ext string }{
 		{"json", ".json"}, {"sarif", ".sarif"}, {"text", ".txt"}, {"github", ".github.txt"}, {"junit", ".junit.xml"},
+		{"gitlab", ".gitlab.json"}, {"checkstyle", ".checkstyle.xml"}, {"compact", ".compact.txt"},
 	} {
 		golden(t, "tricky"+f.ext, format(t, f.format, tricky))
 	}
+	golden(t, "tricky.summary.md", stepSummary(t, tricky))
 }
 
 func trickyResult() *lint.Result {

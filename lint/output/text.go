@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/fatih/color"
@@ -88,12 +89,42 @@ func (Text) Format(w io.Writer, res *lint.Result, opts Options) error {
 			ew.printf("%s: note: %s\n", lint.Printable(n.Range.String()), lint.Printable(n.Message))
 		}
 	}
+	if opts.RuleHints {
+		for _, hint := range ruleHints(res.Findings, opts.Rules) {
+			ew.printf("%s\n", p.rule.Sprint(hint))
+		}
+	}
 	summary := Summary(res)
 	if len(res.Notes) > 0 && !opts.Verbose {
 		summary += ", see --verbose"
 	}
 	ew.printf("%s\n", summary)
 	return ew.flush()
+}
+
+// ruleHints say, once for each rule that found something and in the order
+// of rule IDs, how to read about it: a reader who does not know ECS014
+// learns where its rationale and fix are without guessing the command.
+// Only rules of the run have pages and explain entries.
+func ruleHints(findings []lint.Finding, known []lint.Rule) []string {
+	names := map[string]string{}
+	for _, r := range known {
+		names[r.Meta().ID] = r.Meta().Name
+	}
+	seen := map[string]bool{}
+	var ids []string
+	for _, f := range findings {
+		if _, ok := names[f.RuleID]; ok && !seen[f.RuleID] {
+			seen[f.RuleID] = true
+			ids = append(ids, f.RuleID)
+		}
+	}
+	sort.Strings(ids)
+	hints := make([]string, len(ids))
+	for i, id := range ids {
+		hints[i] = fmt.Sprintf("help: %s %s: ecslint explain %s, or %s", id, names[id], id, RuleDocURL(id))
+	}
+	return hints
 }
 
 // Summary is the closing line: counts by severity, files, errors,

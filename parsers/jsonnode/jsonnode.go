@@ -61,6 +61,37 @@ type parser struct {
 	// base is the offset in the file of src's first byte.
 	base  int
 	arena lint.Arena
+	// strings holds one copy of each short string seen: keys and enum-like
+	// values repeat thousands of times in a large file ("name", "value",
+	// "awslogs"), and each copy would be an allocation kept as long as the
+	// tree.
+	strings map[string]string
+}
+
+// Interning is bounded: strings longer than maxInterned are rarely
+// repeated, and a file of unique keys (CloudFormation logical IDs) must not
+// grow a table as large as itself.
+const (
+	maxInterned     = 32
+	maxInternedSize = 4096
+)
+
+// intern returns s as a string, shared with earlier equal short strings.
+func (p *parser) intern(s []byte) string {
+	if len(s) > maxInterned {
+		return string(s)
+	}
+	if v, ok := p.strings[string(s)]; ok { // the lookup does not allocate
+		return v
+	}
+	v := string(s)
+	if p.strings == nil {
+		p.strings = make(map[string]string, 64)
+	}
+	if len(p.strings) < maxInternedSize {
+		p.strings[v] = v
+	}
+	return v
 }
 
 // node returns a new node of the given kind and range.
@@ -265,7 +296,7 @@ func (p *parser) str() (string, error) {
 				return "", p.invalidUTF8(s, false)
 			}
 			p.advance()
-			return string(s), nil
+			return p.intern(s), nil
 		}
 		if c == '\\' || c < 0x20 {
 			break

@@ -1,7 +1,8 @@
 // Package ruledoc turns rules' metadata into documentation: the pages under
 // docs/rules, `ecslint rules` and `ecslint explain`. Example outputs are
-// produced by running the linter on the examples, so the docs cannot show a
-// finding the rule does not make.
+// produced by running the linter on the examples as `ecslint FILE` would,
+// every default rule included, so the docs show what a user sees: not a
+// finding the rule does not make, nor one fewer than the command prints.
 package ruledoc
 
 import (
@@ -12,18 +13,25 @@ import (
 	"github.com/ecslint/ecslint/formats"
 	"github.com/ecslint/ecslint/lint"
 	"github.com/ecslint/ecslint/lint/output"
+	"github.com/ecslint/ecslint/linter"
 )
 
-// Run lints src as an example in format (one of fs) with only rule
-// enabled, and returns the findings and the text output a user would see.
+// Run lints src as an example of rule in format (one of fs), as `ecslint
+// FILE` with no config file would (rule enabled if it is off by default),
+// and returns every finding and the text output a user would see.
 func Run(fs formats.List, rule lint.Rule, format, src string) ([]lint.Finding, string, error) {
 	f, ok := fs.Lookup(format)
 	if !ok {
 		return nil, "", fmt.Errorf("unknown example format %q", format)
 	}
-	name := f.Example.File
-	cfg := lint.Options{Parsers: fs.Parsers(), Rules: []lint.Rule{rule}, Workers: 1, Stdin: []byte(src), StdinName: name}
-	res, err := lint.Run(cfg, []string{"-"})
+	settings := linter.Settings{
+		Parsers: fs.Parsers(), NoConfig: true, Workers: 1, MaxFileSize: lint.DefaultMaxFileSize,
+		StdinName: f.Example.File, Stdin: strings.NewReader(src),
+	}
+	if rule.Meta().Disabled {
+		settings.Enable = []string{rule.Meta().ID}
+	}
+	res, plan, err := linter.Lint(settings, []string{"-"})
 	if err != nil {
 		return nil, "", err
 	}
@@ -34,7 +42,7 @@ func Run(fs formats.List, rule lint.Rule, format, src string) ([]lint.Finding, s
 		return nil, "", fmt.Errorf("%s example of %s: no parser claimed it", format, rule.Meta().ID)
 	}
 	var b bytes.Buffer
-	if err := (output.Text{}).Format(&b, res, output.Options{Rules: []lint.Rule{rule}}); err != nil {
+	if err := (output.Text{}).Format(&b, res, output.Options{Rules: plan.Options.DescribedRules(), RuleHints: true}); err != nil {
 		return nil, "", err
 	}
 	return res.Findings, strings.TrimRight(b.String(), "\n"), nil

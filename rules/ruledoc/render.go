@@ -50,15 +50,42 @@ func Page(fs formats.List, rule lint.Rule) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		if len(bad) == 0 || len(good) > 0 {
-			return "", fmt.Errorf("%s %s example: bad gives %d findings, good %d", m.ID, ex.Format, len(bad), len(good))
+		// The reported example must show this rule's finding (others may
+		// come with it: the output shows them all); the one not reported
+		// must be clean under every rule, or a reader who copies it is
+		// told off by another rule.
+		if !reports(bad, m.ID) || len(good) > 0 {
+			return "", fmt.Errorf("%s %s example: bad gives %d findings of %s, good %d findings (%s)", m.ID, ex.Format, count(bad, m.ID), m.ID, len(good), ruleIDs(good))
 		}
 		fence := f.Example.Fence
 		fmt.Fprintf(&b, "\n### %s\n\nReported (`%s`):\n\n```%s\n%s```\n\n", f.Title, f.Example.File, fence, ex.Bad)
-		fmt.Fprintf(&b, "`ecslint %s` says:\n\n```text\n%s\n```\n\n", f.Example.File, badOut)
+		fmt.Fprintf(&b, "`%s` says:\n\n```text\n%s\n```\n\n", ExampleCommand(m, f.Example.File), badOut)
 		fmt.Fprintf(&b, "Not reported:\n\n```%s\n%s```\n", fence, ex.Good)
 	}
 	return b.String(), nil
+}
+
+// reports says whether findings include one of rule id.
+func reports(findings []lint.Finding, id string) bool { return count(findings, id) > 0 }
+
+// count counts the findings of rule id.
+func count(findings []lint.Finding, id string) int {
+	n := 0
+	for _, f := range findings {
+		if f.RuleID == id {
+			n++
+		}
+	}
+	return n
+}
+
+// ruleIDs lists the findings' rules, for an error message.
+func ruleIDs(findings []lint.Finding) string {
+	ids := make([]string, len(findings))
+	for i, f := range findings {
+		ids[i] = f.RuleID
+	}
+	return strings.Join(ids, " ")
 }
 
 // Index renders docs/rules/README.md: every rule, one line each.
@@ -85,4 +112,13 @@ func Files(fs formats.List, rules []lint.Rule) (map[string]string, error) {
 		out[r.Meta().ID+".md"] = page
 	}
 	return out, nil
+}
+
+// ExampleCommand is the command line a page shows an example run with: a
+// rule off by default is enabled for it.
+func ExampleCommand(m *lint.Meta, file string) string {
+	if m.Disabled {
+		return "ecslint --enable " + m.ID + " " + file
+	}
+	return "ecslint " + file
 }

@@ -36,3 +36,39 @@ func TestANewFormatNeedsNoRuleEdited(t *testing.T) {
 		}
 	}
 }
+
+// exampleRule is a rule with its examples replaced.
+type exampleRule struct {
+	lint.Rule
+	meta lint.Meta
+}
+
+func (r exampleRule) Meta() *lint.Meta { return &r.meta }
+
+// TestNotReportedMeansByNoRule: an example shown as not reported that
+// another rule reports (here a container with no log configuration, which
+// ECS006 reports) is refused, and so is a reported example that the rule
+// itself does not report, however many findings other rules make of it.
+func TestNotReportedMeansByNoRule(t *testing.T) {
+	var ecs001 lint.Rule
+	for _, r := range rules.All() {
+		if r.Meta().ID == "ECS001" {
+			ecs001 = r
+		}
+	}
+	const (
+		privileged   = `{"family": "app", "containerDefinitions": [{"name": "app", "image": "nginx:1.27", "privileged": true}]}`
+		unprivileged = `{"family": "app", "containerDefinitions": [{"name": "app", "image": "nginx:1.27"}]}`
+	)
+	for _, tt := range []struct{ name, bad, good, want string }{
+		{"good reported by another rule", privileged, unprivileged, "good 3 findings (ECS006 ECS007 ECS009)"},
+		{"bad not reported by the rule", unprivileged, unprivileged, "bad gives 0 findings of ECS001"},
+	} {
+		m := *ecs001.Meta()
+		m.Examples = []lint.Example{{Format: "json", Bad: tt.bad, Good: tt.good}}
+		_, err := ruledoc.Page(formats.All(), exampleRule{ecs001, m})
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: got error %v, want one saying %q", tt.name, err, tt.want)
+		}
+	}
+}
