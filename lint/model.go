@@ -54,6 +54,10 @@ type Unit struct {
 	SecurityGroups  []*SecurityGroup
 	Roles           []*Role
 	EKSClusters     []*EKSCluster
+	// CapacityProviders are ECS capacity providers.
+	CapacityProviders []*CapacityProvider
+	// EKSNodeGroups are EKS managed node groups.
+	EKSNodeGroups []*EKSNodeGroup
 }
 
 // KeyStyle says how a source document spells task-definition keys.
@@ -101,6 +105,7 @@ type TaskDefinition struct {
 	ContainersState State
 	// ContainersRange is the key that set the container definitions.
 	ContainersRange Range
+	Tags            Tags
 
 	// Doc is the task definition as written, for schema validation, in the
 	// spelling DocStyle gives; nil when the source has no such document (a
@@ -162,6 +167,8 @@ type Container struct {
 	LinuxParameters        LinuxParameters
 	MountPoints            []MountPoint
 	RepositoryCredentials  RepositoryCredentials
+	// HealthCheck is the container's healthCheck.
+	HealthCheck Presence
 }
 
 // DisplayName is the container's name for messages and a finding's
@@ -172,6 +179,15 @@ func (c *Container) DisplayName() string {
 		return c.Name.V
 	}
 	return "(unnamed)"
+}
+
+// Tags are a resource's tags, from the list of key/value objects the API
+// and CloudFormation write, or Terraform's map; a Terraform resource's
+// include its provider's default_tags. State is Unknown when what the
+// tags are is not known (a variable, an intrinsic), Range the tags key.
+type Tags struct {
+	Presence
+	Items []KeyValue
 }
 
 // KeyValue is a name/value pair: an environment entry, a log option.
@@ -239,6 +255,10 @@ type Service struct {
 	// translated.
 	AssignPublicIP String
 	SecurityGroups []String
+	Tags           Tags
+	// Role is the service's legacy IAM role (role), which ECS assumes to
+	// register tasks with a load balancer.
+	Role String
 }
 
 // Cluster is an ECS cluster.
@@ -246,6 +266,25 @@ type Cluster struct {
 	Resource
 	// ContainerInsights is the containerInsights cluster setting.
 	ContainerInsights String
+	// ExecuteCommand is configuration.executeCommandConfiguration, how
+	// ECS Exec sessions are encrypted and logged.
+	ExecuteCommand ExecuteCommandConfiguration
+	Tags           Tags
+}
+
+// ExecuteCommandConfiguration is a cluster's ECS Exec configuration.
+type ExecuteCommandConfiguration struct {
+	Presence
+	KMSKeyID String
+	// Logging is NONE, DEFAULT or OVERRIDE; absent, the API's DEFAULT (the
+	// task definition's awslogs configuration).
+	Logging String
+	// LogConfiguration is where OVERRIDE sends the session logs.
+	LogConfiguration            Presence
+	CloudWatchLogGroupName      String
+	CloudWatchEncryptionEnabled Bool
+	S3BucketName                String
+	S3EncryptionEnabled         Bool
 }
 
 // SecurityGroup is an EC2 security group with the ingress rules that apply
@@ -291,6 +330,8 @@ type Statement struct {
 type EKSCluster struct {
 	Resource
 	Version String
+	// RoleArn is the cluster's IAM role, which the control plane uses.
+	RoleArn String
 	// EndpointPublicAccess defaults to true when unset.
 	EndpointPublicAccess Bool
 	PublicAccessCIDRs    []String
@@ -305,4 +346,33 @@ type EKSCluster struct {
 	// enabled types.
 	Logging  Presence
 	LogTypes []String
+	Tags     Tags
+}
+
+// CapacityProvider is an ECS capacity provider.
+type CapacityProvider struct {
+	Resource
+	// AutoScalingGroup is autoScalingGroupProvider, present for a provider
+	// backed by an EC2 Auto Scaling group.
+	AutoScalingGroup Presence
+	// ManagedTerminationProtection is ENABLED or DISABLED; absent, the
+	// API's DISABLED.
+	ManagedTerminationProtection String
+}
+
+// EKSNodeGroup is an EKS managed node group.
+type EKSNodeGroup struct {
+	Resource
+	// Version is the nodes' Kubernetes version; absent, the cluster's.
+	Version String
+	// Cluster is clusterName; NodeRole is the nodes' IAM role.
+	Cluster  String
+	NodeRole String
+	// RemoteAccess is remoteAccess: SSH access to the nodes with SSHKey
+	// (ec2SshKey), from SourceSecurityGroups, or from anywhere when there
+	// are none.
+	RemoteAccess            Presence
+	SSHKey                  String
+	SourceSecurityGroups    []String
+	SourceSecurityGroupsSet Presence
 }

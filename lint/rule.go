@@ -11,7 +11,11 @@ type Meta struct {
 	// Controls are the AWS Security Hub controls the rule corresponds to.
 	Controls []string
 	// ConfigRule is the AWS Config managed rule behind the control, if any.
-	ConfigRule  string
+	ConfigRule string
+	// Peers are the other scanners' checks the rule corresponds to
+	// (Checkov CKV_AWS_249, KICS, Trivy AVD-AWS-0038), for rules no
+	// Security Hub control covers, or covers only in part.
+	Peers       []string
 	Summary     string
 	Rationale   string
 	Remediation string
@@ -31,7 +35,7 @@ type Meta struct {
 
 // Elements is a set of the kinds of element the model holds (see Unit).
 // Rules say which they read, input formats which their parser produces.
-type Elements uint8
+type Elements uint16
 
 // The elements, one per list of Unit.
 const (
@@ -41,11 +45,13 @@ const (
 	SecurityGroups
 	Roles
 	EKSClusters
+	CapacityProviders
+	EKSNodeGroups
 )
 
 // AllElements is every kind of element, what the formats that describe a
 // whole deployment (CloudFormation, Terraform) produce.
-const AllElements = TaskDefinitions | Services | Clusters | SecurityGroups | Roles | EKSClusters
+const AllElements = TaskDefinitions | Services | Clusters | SecurityGroups | Roles | EKSClusters | CapacityProviders | EKSNodeGroups
 
 // Covers reports whether e holds every element of need.
 func (e Elements) Covers(need Elements) bool { return need&^e == 0 }

@@ -541,6 +541,12 @@ func (u *Unit) resources() []*Resource {
 	for _, x := range u.EKSClusters {
 		out = append(out, &x.Resource)
 	}
+	for _, x := range u.CapacityProviders {
+		out = append(out, &x.Resource)
+	}
+	for _, x := range u.EKSNodeGroups {
+		out = append(out, &x.Resource)
+	}
 	return out
 }
 

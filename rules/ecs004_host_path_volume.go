@@ -53,13 +53,19 @@ var criticalSockets = map[string]bool{
 	"/var/run/containerd/containerd.sock": true, "/run/containerd/containerd.sock": true,
 }
 
+// isCriticalHostPath reports a host path that is, lies under, or contains
+// a critical path or a runtime socket: /var/run and /run hold the Docker
+// socket, / holds everything.
 func isCriticalHostPath(p string) bool {
 	clean := path.Clean(p)
-	if clean == "/" || criticalSockets[clean] {
-		return true
+	within := func(a, b string) bool { return a == b || b == "/" || strings.HasPrefix(a, b+"/") }
+	for s := range criticalSockets {
+		if within(s, clean) {
+			return true
+		}
 	}
 	for _, c := range criticalHostPaths {
-		if clean == c || strings.HasPrefix(clean, c+"/") {
+		if within(clean, c) || within(c, clean) {
 			return true
 		}
 	}

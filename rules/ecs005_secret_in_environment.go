@@ -178,6 +178,9 @@ var credentialFormats = []struct {
 	{"a Google API key", regexp.MustCompile(`\bAIza[0-9A-Za-z_-]{35}\b`), false},
 	{"an npm token", regexp.MustCompile(`\bnpm_[A-Za-z0-9]{36}\b`), false},
 	{"a SendGrid API key", regexp.MustCompile(`\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b`), false},
+	// A JSON Web Token: base64url of {" for the header and the claims, and
+	// a signature; a bearer credential for as long as it is valid.
+	{"a JSON Web Token", regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}`), false},
 }
 
 // secretishName reports whether a variable name says it holds a secret;

@@ -6,6 +6,18 @@ import (
 	"github.com/ecslint/ecslint/lint"
 )
 
+// eksCheck is a rule's question about one EKS cluster. Rules whose
+// findings are traits of a cluster's exposure are written as one, so that
+// EKS301 (cluster-exposure) asks exactly the question the rule asks.
+type eksCheck func(u *lint.Unit, c *lint.EKSCluster, opts lint.OptionValues, report func(lint.Finding))
+
+// runEKSCheck runs an eksCheck over every EKS cluster of the pass.
+func runEKSCheck(p *lint.Pass, check eksCheck) {
+	for _, c := range p.Unit.EKSClusters {
+		check(p.Unit, c, p.Options, p.Report)
+	}
+}
+
 // mayInclude reports whether a list may hold a value that matches: one
 // known to, or one not known at all (EKS002's encrypted resources, EKS004's
 // log types, where an unknown entry is given the benefit of the doubt).
@@ -63,3 +75,17 @@ func (b builder) tfEKSCluster(args ...string) string {
 // tfEKSPrivateVPC is a vpc_config block with a private endpoint only.
 var tfEKSPrivateVPC = tfBlock("vpc_config", `subnet_ids = ["subnet-0abc", "subnet-0def"]`,
 	"endpoint_public_access = false", "endpoint_private_access = true")
+
+// eksNodeGroup is a CloudFormation managed node group of cluster prod with
+// the given extra properties (indented 6 spaces), for the examples.
+func eksNodeGroup(props string) string {
+	return cfnTemplate("  Nodes:\n    Type: AWS::EKS::Nodegroup\n    Properties:\n      ClusterName: prod\n" +
+		"      NodeRole: arn:aws:iam::111122223333:role/eks-node\n      Subnets: [subnet-0abc]\n" + props)
+}
+
+// tfEKSNodeGroup is the Terraform equivalent, with the given extra
+// arguments (tfBody entries).
+func tfEKSNodeGroup(args ...string) string {
+	return tfResource("aws_eks_node_group", "nodes", append([]string{`cluster_name = "prod"`,
+		`node_role_arn = "arn:aws:iam::111122223333:role/eks-node"`, `subnet_ids = ["subnet-0abc"]`}, args...)...)
+}

@@ -28,25 +28,26 @@ var eksPublicEndpointMeta = lint.Meta{
 
 func (eksPublicEndpoint) Meta() *lint.Meta { return &eksPublicEndpointMeta }
 
-func (eksPublicEndpoint) Check(p *lint.Pass) {
-	for _, c := range p.Unit.EKSClusters {
-		// The endpoint is public unless endpointPublicAccess is false.
-		public, ok := c.EndpointPublicAccess.Any(func(v lint.Bool) bool { return v.State == lint.Unset || (v.Known() && v.V) })
-		if !ok {
-			continue
-		}
-		name := quote(c.Name)
-		switch c.PublicAccessCIDRsSet.State {
-		case lint.Unset:
-			p.Report(resourceFinding(c.Resource, public.Range, "endpointPublicAccess",
-				"EKS cluster "+name+" has a public API endpoint open to 0.0.0.0/0 (publicAccessCidrs is not set)"))
-		case lint.Known:
-			for _, cidr := range c.PublicAccessCIDRs {
-				if v, ok := cidr.Any(func(v lint.String) bool { return v.Known() && v.V == "0.0.0.0/0" }); ok {
-					p.Report(resourceFinding(c.Resource, v.Range, "publicAccessCidrs",
-						"EKS cluster "+name+" has a public API endpoint open to 0.0.0.0/0"))
-					break
-				}
+func (eksPublicEndpoint) Check(p *lint.Pass) { runEKSCheck(p, checkEKSPublicEndpoint) }
+
+// checkEKSPublicEndpoint is EKS301's reachability.
+func checkEKSPublicEndpoint(_ *lint.Unit, c *lint.EKSCluster, _ lint.OptionValues, report func(lint.Finding)) {
+	// The endpoint is public unless endpointPublicAccess is false.
+	public, ok := c.EndpointPublicAccess.Any(func(v lint.Bool) bool { return v.State == lint.Unset || (v.Known() && v.V) })
+	if !ok {
+		return
+	}
+	name := quote(c.Name)
+	switch c.PublicAccessCIDRsSet.State {
+	case lint.Unset:
+		report(resourceFinding(c.Resource, public.Range, "endpointPublicAccess",
+			"EKS cluster "+name+" has a public API endpoint open to 0.0.0.0/0 (publicAccessCidrs is not set)"))
+	case lint.Known:
+		for _, cidr := range c.PublicAccessCIDRs {
+			if v, ok := cidr.Any(func(v lint.String) bool { return v.Known() && v.V == "0.0.0.0/0" }); ok {
+				report(resourceFinding(c.Resource, v.Range, "publicAccessCidrs",
+					"EKS cluster "+name+" has a public API endpoint open to 0.0.0.0/0"))
+				break
 			}
 		}
 	}

@@ -29,17 +29,18 @@ var eksUnencryptedSecretsMeta = lint.Meta{
 
 func (eksUnencryptedSecrets) Meta() *lint.Meta { return &eksUnencryptedSecretsMeta }
 
-func (eksUnencryptedSecrets) Check(p *lint.Pass) {
-	for _, c := range p.Unit.EKSClusters {
-		switch c.Encryption.State {
-		case lint.Unknown:
-			continue
-		case lint.Known:
-			if mayInclude(c.EncryptedResources, func(s string) bool { return s == "secrets" }) {
-				continue
-			}
+func (eksUnencryptedSecrets) Check(p *lint.Pass) { runEKSCheck(p, checkEKSSecrets) }
+
+// checkEKSSecrets is also one of EKS301's traits.
+func checkEKSSecrets(_ *lint.Unit, c *lint.EKSCluster, _ lint.OptionValues, report func(lint.Finding)) {
+	switch c.Encryption.State {
+	case lint.Unknown:
+		return
+	case lint.Known:
+		if mayInclude(c.EncryptedResources, func(s string) bool { return s == "secrets" }) {
+			return
 		}
-		p.Report(resourceFinding(c.Resource, c.Encryption.Range, "encryptionConfig",
-			"EKS cluster "+quote(c.Name)+" does not encrypt Kubernetes secrets with a KMS key"))
 	}
+	report(resourceFinding(c.Resource, c.Encryption.Range, "encryptionConfig",
+		"EKS cluster "+quote(c.Name)+" does not encrypt Kubernetes secrets with a KMS key"))
 }

@@ -67,18 +67,25 @@ func minorVersion(s string) (major, minor int, ok bool) {
 	return x, y, err1 == nil && err2 == nil
 }
 
-func (eksUnsupportedVersion) Check(p *lint.Pass) {
-	oldest := p.Options.StringValue(eksMinimumVersion)
+// olderThan matches a known version older than the oldest in standard
+// support; EKS006 asks it of node groups.
+func olderThan(oldest string) func(lint.String) bool {
 	omaj, omin, _ := minorVersion(oldest)
-	for _, c := range p.Unit.EKSClusters {
-		v, ok := c.Version.Any(func(v lint.String) bool {
-			maj, mi, ok := minorVersion(v.V)
-			return v.Known() && ok && (maj < omaj || (maj == omaj && mi < omin))
-		})
-		if !ok {
-			continue
-		}
-		p.Report(resourceFinding(c.Resource, v.Range, "version",
-			fmt.Sprintf("EKS cluster %s runs Kubernetes %s, older than %s, the oldest version in standard support", quote(c.Name), v.V, oldest)))
+	return func(v lint.String) bool {
+		maj, mi, ok := minorVersion(v.V)
+		return v.Known() && ok && (maj < omaj || (maj == omaj && mi < omin))
 	}
+}
+
+func (eksUnsupportedVersion) Check(p *lint.Pass) { runEKSCheck(p, checkEKSVersion) }
+
+// checkEKSVersion is also one of EKS301's traits.
+func checkEKSVersion(_ *lint.Unit, c *lint.EKSCluster, opts lint.OptionValues, report func(lint.Finding)) {
+	oldest := opts.StringValue(eksMinimumVersion)
+	v, ok := c.Version.Any(olderThan(oldest))
+	if !ok {
+		return
+	}
+	report(resourceFinding(c.Resource, v.Range, "version",
+		fmt.Sprintf("EKS cluster %s runs Kubernetes %s, older than %s, the oldest version in standard support", quote(c.Name), v.V, oldest)))
 }

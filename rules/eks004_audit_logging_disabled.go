@@ -14,6 +14,8 @@ var eksAuditLoggingDisabledMeta = lint.Meta{
 	Severity:   lint.Medium,
 	Controls:   []string{"EKS.8"},
 	ConfigRule: "eks-cluster-logging-enabled",
+	Peers:      []string{"Trivy AVD-AWS-0038", "Checkov CKV_AWS_37"},
+	Options:    []lint.Option{eksLogTypes},
 	Summary:    "EKS clusters should send Kubernetes audit logs to CloudWatch.",
 	Rationale: "The audit log records who did what through the Kubernetes API. Without it, an intrusion, a " +
 		"leaked kubeconfig or a destructive change cannot be traced.",
@@ -33,15 +35,38 @@ var eksAuditLoggingDisabledMeta = lint.Meta{
 
 func (eksAuditLoggingDisabled) Meta() *lint.Meta { return &eksAuditLoggingDisabledMeta }
 
+// eksLogTypes are the control-plane log types EKS004 requires.
+var eksLogTypes = lint.Option{
+	Name: "required-log-types", Type: lint.StringListOption, Default: []string{"audit"},
+	Example: []string{"api", "audit", "authenticator", "controllerManager", "scheduler"},
+	Pattern: `^(api|audit|authenticator|controllerManager|scheduler)$`,
+	Description: "The control-plane log types every cluster must enable; all five (api, audit, authenticator, " +
+		"controllerManager, scheduler) is what Trivy and Checkov require.",
+}
+
 func (eksAuditLoggingDisabled) Check(p *lint.Pass) {
-	for _, c := range p.Unit.EKSClusters {
-		if c.Logging.State == lint.Unknown {
-			continue
+	types := p.Options.StringList(eksLogTypes)
+	runEKSCheck(p, func(u *lint.Unit, c *lint.EKSCluster, opts lint.OptionValues, report func(lint.Finding)) {
+		for _, t := range types {
+			checkEKSLogType(t, c, report)
 		}
-		if mayInclude(c.LogTypes, func(s string) bool { return strings.EqualFold(s, "audit") }) {
-			continue
-		}
-		p.Report(resourceFinding(c.Resource, c.Logging.Range, "logging.audit",
-			"EKS cluster "+quote(c.Name)+" does not enable the audit control-plane log"))
+	})
+}
+
+// checkEKSAuditLogging is EKS004's default question, and one of EKS301's
+// traits.
+func checkEKSAuditLogging(_ *lint.Unit, c *lint.EKSCluster, _ lint.OptionValues, report func(lint.Finding)) {
+	checkEKSLogType("audit", c, report)
+}
+
+// checkEKSLogType reports a cluster that does not enable a log type.
+func checkEKSLogType(typ string, c *lint.EKSCluster, report func(lint.Finding)) {
+	if c.Logging.State == lint.Unknown {
+		return
 	}
+	if mayInclude(c.LogTypes, func(s string) bool { return strings.EqualFold(s, typ) }) {
+		return
+	}
+	report(resourceFinding(c.Resource, c.Logging.Range, "logging."+typ,
+		"EKS cluster "+quote(c.Name)+" does not enable the "+typ+" control-plane log"))
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/ecslint/ecslint/lint"
@@ -89,5 +90,79 @@ func TestSecretNamePatternsOption(t *testing.T) {
 	if got := run(secretInEnvironment{}, u, map[string]any{"secret-name-patterns": []any{"hush"}}); len(got) != 1 ||
 		got[0].Key != "environment.APP_HUSH_WORD" {
 		t.Errorf("secret-name-patterns [hush]: %+v", got)
+	}
+}
+
+func TestRequiredTagsOption(t *testing.T) {
+	tags := func(kvs ...string) lint.Tags {
+		tt := lint.Tags{Presence: lint.Presence{State: lint.Known}}
+		for i := 0; i+1 < len(kvs); i += 2 {
+			tt.Items = append(tt.Items, lint.KeyValue{Name: known(kvs[i]), Value: known(kvs[i+1])})
+		}
+		return tt
+	}
+	u := &lint.Unit{
+		Clusters:        []*lint.Cluster{{Resource: lint.Resource{Name: "system-only"}, Tags: tags("aws:cloudformation:stack-name", "app")}},
+		TaskDefinitions: []*lint.TaskDefinition{{Resource: lint.Resource{Name: "owned"}, Tags: tags("Owner", "payments", "Environment", "dev")}},
+		EKSClusters:     []*lint.EKSCluster{{Resource: lint.Resource{Name: "untagged"}}},
+	}
+	msgs := func(opts map[string]any) []string {
+		var out []string
+		for _, f := range run(missingRequiredTags{}, u, opts) {
+			out = append(out, f.Message)
+		}
+		return out
+	}
+	if got, want := msgs(nil), []string{`cluster "system-only" has no tags`, `EKS cluster "untagged" has no tags`}; !slices.Equal(got, want) {
+		t.Errorf("no keys required: %q, want %q", got, want)
+	}
+	got := msgs(map[string]any{"required-tags": map[string]any{"Owner": "", "Environment": "production, staging"}})
+	want := []string{
+		`cluster "system-only" has no "Environment" tag`, `cluster "system-only" has no "Owner" tag`,
+		`task definition "owned" has tag "Environment" = "dev", not one of production, staging`,
+		`EKS cluster "untagged" has no "Environment" tag`, `EKS cluster "untagged" has no "Owner" tag`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Owner and Environment required:\n got %q\nwant %q", got, want)
+	}
+	u.TaskDefinitions[0].Tags.Items[1].Name = lint.String{State: lint.Unknown}
+	if got := msgs(map[string]any{"required-tags": map[string]any{"Environment": "production"}}); len(got) != 2 {
+		t.Errorf("a tag whose key is unknown may be the required one: %q", got)
+	}
+}
+
+func TestEKSLogTypesOption(t *testing.T) {
+	u := &lint.Unit{EKSClusters: []*lint.EKSCluster{{Logging: lint.Presence{State: lint.Known},
+		LogTypes: []lint.String{known("api"), known("audit")}}}}
+	if got := run(eksAuditLoggingDisabled{}, u, nil); len(got) != 0 {
+		t.Errorf("audit enabled, default: %+v", got)
+	}
+	got := run(eksAuditLoggingDisabled{}, u, map[string]any{"required-log-types": []any{"api", "audit", "scheduler", "authenticator"}})
+	if len(got) != 2 || got[0].Key != "logging.scheduler" || got[1].Key != "logging.authenticator" {
+		t.Errorf("scheduler and authenticator missing: %+v", got)
+	}
+}
+
+func TestCriticalHostPath(t *testing.T) {
+	for p, want := range map[string]bool{
+		"/": true, "/var/run": true, "/run": true, "/var/run/": true, "/var/run/docker.sock": true,
+		"/run/containerd": true, "/var": true, "/var/lib/docker/volumes": true, "/etc/passwd": true,
+		"/var/log": false, "/var/run/app": false, "/data": false, "/run/user": false, "/etcetera": false,
+	} {
+		if got := isCriticalHostPath(p); got != want {
+			t.Errorf("isCriticalHostPath(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
+
+func TestCredentialFormatJWT(t *testing.T) {
+	jwt := "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkFwcCJ9.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"
+	if what, _ := credentialFormat(jwt); what != "a JSON Web Token" {
+		t.Errorf("JWT: %q", what)
+	}
+	for _, v := range []string{"eyJhbGciOiJIUzI1NiJ9", "header.payload.signature", "1.2.3"} {
+		if what, _ := credentialFormat(v); what != "" {
+			t.Errorf("%q looks like %s", v, what)
+		}
 	}
 }

@@ -91,14 +91,34 @@ var positionSpecs = map[string]positionSpec{
 	// At the module call when the image is the module's default.
 	"ECS014": {module: true},
 	"ECS015": {container: true},
+	// At the tags (or the tag whose value is not allowed), or at the
+	// resource without any.
+	"ECS016": {keys: func(lint.Finding) []string { return []string{"tags"} }, resource: true},
+	// At the task definition's taskRoleArn.
+	"ECS017": {},
+	// At the container that has no health check.
+	"ECS018": {container: true},
 	"ECS101": {values: []string{"ENABLED"}},
 	// At the open CIDR: an item of a list of CIDRs, or the key of a
 	// single-CIDR ingress (CloudFormation CidrIp, Terraform cidr_ipv4).
 	"ECS102": {keys: func(lint.Finding) []string { return []string{"cidrIp", "cidrIpv6", "cidr_ipv4", "cidr_ipv6"} },
 		items: func(f lint.Finding) []string { return []string{strings.TrimPrefix(f.Key, "ingress.")} }},
 	"ECS103": {},
+	// At the service's role (iam_role).
+	"ECS104": {keys: func(lint.Finding) []string { return []string{"role", "iam_role"} }},
 	// At the containerInsights setting's value, or at the cluster without it.
 	"ECS201": {keys: func(lint.Finding) []string { return []string{"value"} }, resource: true},
+	// At logging, kmsKeyId or an encryption flag, or at the
+	// executeCommandConfiguration (or the log destination) without it.
+	"ECS202": {keys: func(f lint.Finding) []string {
+		return []string{lastSegment(f.Key), "executeCommandConfiguration", "execute_command_configuration",
+			"cloudWatchLogGroupName", "cloud_watch_log_group_name", "s3BucketName", "s3_bucket_name", "s3_bucket_encryption_enabled"}
+	}},
+	// At managedTerminationProtection, or at the autoScalingGroupProvider
+	// without it.
+	"ECS203": {keys: func(lint.Finding) []string {
+		return []string{"managedTerminationProtection", "autoScalingGroupProvider", "auto_scaling_group_provider"}
+	}, values: []string{"DISABLED"}},
 	// At the service.
 	"ECS301": {keys: noKeys, resource: true},
 	// At endpointPublicAccess (before v21 terraform-aws-modules/eks calls
@@ -126,6 +146,12 @@ var positionSpecs = map[string]positionSpec{
 	"EKS004": {keys: func(lint.Finding) []string {
 		return []string{"enabledTypes", "enabled_cluster_log_types", "cluster_enabled_log_types", "enabled_log_types"}
 	}, resource: true},
+	// At the SSH key of remoteAccess.
+	"EKS005": {keys: func(lint.Finding) []string { return []string{"ec2SshKey", "ec2_ssh_key"} }},
+	"EKS006": {},
+	// Where EKS001 points: the public endpoint's setting or open CIDR.
+	"EKS301": {keys: func(lint.Finding) []string { return []string{"endpointPublicAccess", "cluster_endpoint_public_access"} },
+		items: func(lint.Finding) []string { return []string{"0.0.0.0/0"} }, resource: true},
 	// Suppression problems point at the comment or the Metadata entry.
 	"SUP001": {keys: noKeys, prefixes: []string{"#", "//", "rule:", "- rule:", "{"}},
 }
@@ -224,7 +250,8 @@ func TestFindingPositionsPointAtTheirSubject(t *testing.T) {
 	t.Chdir("../..")
 	spy := &containerSpy{starts: map[string]map[lint.Pos]bool{}}
 	cfg := testConfig()
-	cfg.Rules = append(cfg.Rules, spy)
+	// Every rule, those off by default too.
+	cfg.Rules = append(allRules(), spy)
 	res, err := lint.Run(cfg, []string{"fixtures", gen})
 	if err != nil {
 		t.Fatal(err)

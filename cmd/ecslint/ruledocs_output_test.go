@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/ecslint/ecslint/formats"
+	"github.com/ecslint/ecslint/rules/ruledoc"
 )
 
 // TestRuleDocsShowWhatTheCommandPrints runs every example of every rule
@@ -35,16 +36,21 @@ func TestRuleDocsShowWhatTheCommandPrints(t *testing.T) {
 			}
 			file := f.Example.File
 			t.Run(m.ID+"/"+ex.Format, func(t *testing.T) {
+				args := []string{"--color", "never", file}
+				if m.Disabled {
+					args = append([]string{"--enable", m.ID}, args...)
+				}
 				repo(t, map[string]string{file: ex.Bad})
-				code, stdout, stderr := run(t, "", "--color", "never", file)
+				code, stdout, stderr := run(t, "", args...)
 				if code != ExitFindings || stderr != "" {
 					t.Errorf("reported example: exit %d, stderr %q", code, stderr)
 				}
-				if block := "`ecslint " + file + "` says:\n\n```text\n" + stdout + "```\n"; !strings.Contains(string(page), block) {
-					t.Errorf("docs/rules/%s.md does not show what `ecslint %s` prints:\n%s", m.ID, file, stdout)
+				command := ruledoc.ExampleCommand(m, file)
+				if block := "`" + command + "` says:\n\n```text\n" + stdout + "```\n"; !strings.Contains(string(page), block) {
+					t.Errorf("docs/rules/%s.md does not show what `%s` prints:\n%s", m.ID, command, stdout)
 				}
 				repo(t, map[string]string{file: ex.Good})
-				if code, stdout, stderr := run(t, "", "--color", "never", file); code != ExitOK || stderr != "" {
+				if code, stdout, stderr := run(t, "", args...); code != ExitOK || stderr != "" {
 					t.Errorf("example shown as not reported: exit %d\n%s%s", code, stdout, stderr)
 				}
 			})

@@ -36,6 +36,7 @@ type ruleJSON struct {
 	Severity   string   `json:"severity"`
 	Controls   []string `json:"controls"`
 	ConfigRule string   `json:"aws_config_rule,omitempty"`
+	Peers      []string `json:"peer_checks,omitempty"`
 	Summary    string   `json:"summary"`
 	Formats    []string `json:"formats"`
 	Enabled    bool     `json:"enabled_by_default"`
@@ -60,7 +61,7 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 				controls = []string{}
 			}
 			out = append(out, ruleJSON{ID: m.ID, Name: m.Name, Severity: m.Severity.String(), Controls: controls,
-				ConfigRule: m.ConfigRule, Summary: m.Summary, Formats: formats.All().For(m.Reads).Names(), Enabled: !m.Disabled})
+				ConfigRule: m.ConfigRule, Peers: m.Peers, Summary: m.Summary, Formats: formats.All().For(m.Reads).Names(), Enabled: !m.Disabled})
 		}
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")

@@ -18,6 +18,18 @@ import (
 	"github.com/ecslint/ecslint/rules"
 )
 
+// enabledRules are the rules the command line runs when no config enables
+// more: a rule off by default adds no findings to the goldens.
+func enabledRules() []lint.Rule {
+	var out []lint.Rule
+	for _, r := range rules.All() {
+		if !r.Meta().Disabled {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 var update = flag.Bool("update", false, "rewrite golden files in testdata")
 
 const secretValue = "hunter2-very-secret"
@@ -27,7 +39,7 @@ const secretValue = "hunter2-very-secret"
 func run(t *testing.T, paths ...string) *lint.Result {
 	t.Helper()
 	t.Chdir("testdata")
-	res, err := lint.Run(lint.Options{Parsers: []lint.Parser{taskdef.Parser{}}, Rules: rules.All(), Workers: 1}, paths)
+	res, err := lint.Run(lint.Options{Parsers: []lint.Parser{taskdef.Parser{}}, Rules: enabledRules(), Workers: 1}, paths)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +51,7 @@ func run(t *testing.T, paths ...string) *lint.Result {
 
 func format(t *testing.T, name string, res *lint.Result) []byte {
 	t.Helper()
-	return formatWith(t, name, res, output.Options{Rules: rules.All(), Version: "1.2.3", BaseDir: "/repo"})
+	return formatWith(t, name, res, output.Options{Rules: enabledRules(), Version: "1.2.3", BaseDir: "/repo"})
 }
 
 func formatWith(t *testing.T, name string, res *lint.Result, opts output.Options) []byte {
@@ -213,7 +225,7 @@ func TestFingerprintsSurviveEdits(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, "td.json"), []byte(content), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		res, err := lint.Run(lint.Options{Parsers: []lint.Parser{taskdef.Parser{}}, Rules: rules.All(), Workers: 1}, []string{filepath.Join(dir, "td.json")})
+		res, err := lint.Run(lint.Options{Parsers: []lint.Parser{taskdef.Parser{}}, Rules: enabledRules(), Workers: 1}, []string{filepath.Join(dir, "td.json")})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -271,7 +283,7 @@ func TestGitHubEscaping(t *testing.T) {
 func TestSuppressedFindings(t *testing.T) {
 	t.Chdir("testdata")
 	res, err := lint.Run(lint.Options{
-		Parsers: []lint.Parser{taskdef.Parser{}}, Rules: rules.All(), Workers: 1,
+		Parsers: []lint.Parser{taskdef.Parser{}}, Rules: enabledRules(), Workers: 1,
 		Suppress: &lint.SuppressConfig{Ignores: []lint.ConfigIgnore{{Path: "src/*.json", Suppression: lint.Suppression{Rule: "secret-in-environment", Reason: "test credentials"}}}},
 	}, []string{"src/bad.json"})
 	if err != nil {
@@ -324,7 +336,7 @@ func TestTextSnippetOfALongLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Chdir(dir)
-	res, err := lint.Run(lint.Options{Parsers: []lint.Parser{taskdef.Parser{}}, Rules: rules.All(), Workers: 1}, []string{"min.json"})
+	res, err := lint.Run(lint.Options{Parsers: []lint.Parser{taskdef.Parser{}}, Rules: enabledRules(), Workers: 1}, []string{"min.json"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -344,7 +356,7 @@ func TestTextSnippetOfALongLine(t *testing.T) {
 		t.Error("a cut snippet shows a secret")
 	}
 	var sarif bytes.Buffer
-	if err := (output.SARIF{}).Format(&sarif, res, output.Options{Rules: rules.All(), BaseDir: dir}); err != nil {
+	if err := (output.SARIF{}).Format(&sarif, res, output.Options{Rules: enabledRules(), BaseDir: dir}); err != nil {
 		t.Fatal(err)
 	}
 	if sarif.Len() > n*3000 || strings.Contains(sarif.String(), secretValue) {
@@ -388,7 +400,7 @@ func TestGoldens(t *testing.T) {
 	golden(t, "src.checkstyle.xml", format(t, "checkstyle", res))
 	golden(t, "src.compact.txt", format(t, "compact", res))
 	golden(t, "src.summary.md", stepSummary(t, res))
-	golden(t, "src.hints.txt", formatWith(t, "text", res, output.Options{Rules: rules.All(), RuleHints: true}))
+	golden(t, "src.hints.txt", formatWith(t, "text", res, output.Options{Rules: enabledRules(), RuleHints: true}))
 	tricky := trickyResult()
 	for _, f := range []struct{ format, ext string }{
 		{"json", ".json"}, {"sarif", ".sarif"}, {"text", ".txt"}, {"github", ".github.txt"}, {"junit", ".junit.xml"},

@@ -153,6 +153,27 @@ func Normalise(res lint.Resource, kind ecsdoc.Kind, d Body, decode JSONDecoder) 
 		r.Props = c.Doc()
 	case ecsdoc.KindEKSCluster:
 		r.Props = eksDoc(res, d)
+	case ecsdoc.KindCapacityProvider:
+		c := NewObject(res.Range)
+		if asg := d.First("auto_scaling_group_provider"); asg.N != nil {
+			ac := NewObject(asg.N.Range)
+			ac.Set("autoScalingGroupArn", asg.Field("auto_scaling_group_arn"))
+			ac.Set("managedTerminationProtection", asg.Field("managed_termination_protection"))
+			c.SetNode("autoScalingGroupProvider", asg.N.Range, ac.N)
+		}
+		r.Props = c.Doc()
+	case ecsdoc.KindEKSNodeGroup:
+		c := NewObject(res.Range)
+		c.Set("version", d.Field("version"))
+		c.Set("clusterName", d.Field("cluster_name"))
+		c.Set("nodeRole", d.Field("node_role_arn"))
+		if ra := d.First("remote_access"); ra.N != nil {
+			rc := NewObject(ra.N.Range)
+			rc.Set("ec2SshKey", ra.Field("ec2_ssh_key"))
+			rc.Set("sourceSecurityGroups", ra.Field("source_security_group_ids"))
+			c.SetNode("remoteAccess", ra.N.Range, rc.N)
+		}
+		r.Props = c.Doc()
 	}
 	return r, true
 }
@@ -191,6 +212,7 @@ func taskDefinitionDoc(res lint.Resource, d Body) ecsdoc.Doc {
 		}
 		c.SetNode("volumes", vf.KeyRange, vols)
 	}
+	setTags(c, d)
 	return c.Doc()
 }
 
@@ -204,6 +226,26 @@ func clusterDoc(res lint.Resource, d Body) ecsdoc.Doc {
 		list.Items = append(list.Items, sc.N)
 	}
 	c.SetNode("clusterSettings", res.Range, list)
+	setTags(c, d)
+	if conf := d.First("configuration"); conf.N != nil {
+		cc := NewObject(conf.N.Range)
+		if ex := conf.First("execute_command_configuration"); ex.N != nil {
+			ec := NewObject(ex.N.Range)
+			ec.Set("kmsKeyId", ex.Field("kms_key_id"))
+			ec.Set("logging", ex.Field("logging"))
+			if lc := ex.First("log_configuration"); lc.N != nil {
+				lcc := NewObject(lc.N.Range)
+				lcc.Set("cloudWatchLogGroupName", lc.Field("cloud_watch_log_group_name"))
+				lcc.Set("cloudWatchEncryptionEnabled", lc.Field("cloud_watch_encryption_enabled"))
+				lcc.Set("s3BucketName", lc.Field("s3_bucket_name"))
+				// The provider's name for the API's s3EncryptionEnabled.
+				lcc.Set("s3EncryptionEnabled", lc.Field("s3_bucket_encryption_enabled"))
+				ec.SetNode("logConfiguration", lc.N.Range, lcc.N)
+			}
+			cc.SetNode("executeCommandConfiguration", ex.N.Range, ec.N)
+		}
+		c.SetNode("configuration", conf.N.Range, cc.N)
+	}
 	return c.Doc()
 }
 
@@ -213,6 +255,7 @@ func serviceDoc(res lint.Resource, d Body) ecsdoc.Doc {
 	c.Set("cluster", d.Field("cluster"))
 	c.Set("launchType", d.Field("launch_type"))
 	c.Set("platformVersion", d.Field("platform_version"))
+	c.Set("role", d.Field("iam_role"))
 	if f := d.Field("capacity_provider_strategy"); f != nil {
 		list := &lint.Node{Kind: lint.ArrayNode, Range: f.KeyRange}
 		for _, s := range d.Blocks("capacity_provider_strategy") {
@@ -232,6 +275,7 @@ func serviceDoc(res lint.Resource, d Body) ecsdoc.Doc {
 		ncc.SetNode("awsvpcConfiguration", nc.N.Range, vpc.N)
 		c.SetNode("networkConfiguration", nc.N.Range, ncc.N)
 	}
+	setTags(c, d)
 	return c.Doc()
 }
 
@@ -308,6 +352,7 @@ func ingressDoc(d Body, at lint.Range, v4, v6 string) Object {
 func eksDoc(res lint.Resource, d Body) ecsdoc.Doc {
 	c := NewObject(res.Range)
 	c.Set("version", d.Field("version"))
+	c.Set("roleArn", d.Field("role_arn"))
 	if vpc := d.First("vpc_config"); vpc.N != nil {
 		vc := NewObject(vpc.N.Range)
 		vc.Set("endpointPublicAccess", vpc.Field("endpoint_public_access"))
@@ -342,6 +387,7 @@ func eksDoc(res lint.Resource, d Body) ecsdoc.Doc {
 		lg.SetNode("clusterLogging", f.KeyRange, cl.N)
 		c.SetNode("logging", f.KeyRange, lg.N)
 	}
+	setTags(c, d)
 	return c.Doc()
 }
 
@@ -385,4 +431,38 @@ func boolean(n *lint.Node) (bool, bool) {
 		}
 	}
 	return false, false
+}
+
+// setTags sets the API's tags, a list of key/value objects, from the
+// provider's map: tags_all when the body has it (a plan's, or a
+// configuration's with its provider's default_tags merged in), else tags.
+// A map that is not known is an unknown list.
+func setTags(c Object, d Body) {
+	f := d.Field("tags_all")
+	if f == nil {
+		f = d.Field("tags")
+	}
+	if f == nil {
+		return
+	}
+	switch f.Value.Kind {
+	case lint.NullNode, lint.AbsentNode:
+		if len(f.Value.Alts()) == 0 {
+			return
+		}
+	case lint.ObjectNode:
+		if len(f.Value.Alts()) > 0 {
+			break
+		}
+		list := &lint.Node{Kind: lint.ArrayNode, Range: f.Value.Range}
+		for _, t := range f.Value.Fields {
+			tc := NewObject(t.KeyRange)
+			tc.SetNode("key", t.KeyRange, &lint.Node{Kind: lint.StringNode, Text: t.Key, Range: t.KeyRange})
+			tc.SetNode("value", t.KeyRange, t.Value)
+			list.Items = append(list.Items, tc.N)
+		}
+		c.SetNode("tags", f.KeyRange, list)
+		return
+	}
+	c.SetNode("tags", f.KeyRange, &lint.Node{Kind: lint.UnknownNode, Range: f.KeyRange})
 }

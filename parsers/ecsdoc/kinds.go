@@ -32,6 +32,8 @@ const (
 	// KindPolicyAttachment attaches a managed policy, by ARN, to a role.
 	KindPolicyAttachment
 	KindEKSCluster
+	KindCapacityProvider
+	KindEKSNodeGroup
 	kindCount
 )
 
@@ -62,6 +64,8 @@ var resourceTypes = [kindCount][typeNamesCount][]string{
 	KindRolePolicy:       {{"AWS::IAM::RolePolicy"}, {"aws_iam_role_policy"}},
 	KindPolicyAttachment: {nil, {"aws_iam_role_policy_attachment"}},
 	KindEKSCluster:       {{"AWS::EKS::Cluster"}, {"aws_eks_cluster"}},
+	KindCapacityProvider: {{"AWS::ECS::CapacityProvider"}, {"aws_ecs_capacity_provider"}},
+	KindEKSNodeGroup:     {{"AWS::EKS::Nodegroup"}, {"aws_eks_node_group"}},
 }
 
 // sniffWords are words one of which every type name above contains, so a

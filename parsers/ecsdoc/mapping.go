@@ -79,6 +79,12 @@ func (l *Linker) Add(r Resource) *lint.TaskDefinition {
 		l.AttachManaged(d.String("roleName"), d.String("policyArn"))
 	case KindEKSCluster:
 		u.EKSClusters = append(u.EKSClusters, EKSCluster(res, d))
+	case KindCapacityProvider:
+		asg, ap := d.Sub("autoScalingGroupProvider")
+		u.CapacityProviders = append(u.CapacityProviders, &lint.CapacityProvider{Resource: res, AutoScalingGroup: ap,
+			ManagedTerminationProtection: asg.String("managedTerminationProtection")})
+	case KindEKSNodeGroup:
+		u.EKSNodeGroups = append(u.EKSNodeGroups, EKSNodeGroup(res, d))
 	}
 	return nil
 }

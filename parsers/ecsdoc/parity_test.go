@@ -83,6 +83,7 @@ var parityCases = []struct {
       Cluster: main
       LaunchType: FARGATE
       PlatformVersion: 1.3.0
+      Role: arn:aws:iam::1:role/ecs-service
       CapacityProviderStrategy:
         - CapacityProvider: FARGATE_SPOT
       NetworkConfiguration:
@@ -95,6 +96,7 @@ var parityCases = []struct {
   cluster          = "main"
   launch_type      = "FARGATE"
   platform_version = "1.3.0"
+  iam_role         = "arn:aws:iam::1:role/ecs-service"
   capacity_provider_strategy {
     capacity_provider = "FARGATE_SPOT"
   }
@@ -133,11 +135,148 @@ var parityCases = []struct {
       ClusterSettings:
         - Name: containerInsights
           Value: disabled
+      Configuration:
+        ExecuteCommandConfiguration:
+          KmsKeyId: alias/exec
+          Logging: OVERRIDE
+          LogConfiguration:
+            CloudWatchLogGroupName: /ecs/exec
+            CloudWatchEncryptionEnabled: false
+            S3BucketName: exec-logs
+            S3EncryptionEnabled: true
+      Tags:
+        - Key: Owner
+          Value: payments
+        - Key: Environment
+          Value: production
 `,
 	tf: []string{`resource "aws_ecs_cluster" "c" {
   setting {
     name  = "containerInsights"
     value = "disabled"
+  }
+  configuration {
+    execute_command_configuration {
+      kms_key_id = "alias/exec"
+      logging    = "OVERRIDE"
+      log_configuration {
+        cloud_watch_log_group_name     = "/ecs/exec"
+        cloud_watch_encryption_enabled = false
+        s3_bucket_name                 = "exec-logs"
+        s3_bucket_encryption_enabled   = true
+      }
+    }
+  }
+  tags = { Owner = "payments", Environment = "production" }
+}
+`, `provider "aws" {
+  default_tags {
+    tags = { Owner = "payments", Environment = "staging" }
+  }
+}
+
+resource "aws_ecs_cluster" "c" {
+  setting {
+    name  = "containerInsights"
+    value = "disabled"
+  }
+  configuration {
+    execute_command_configuration {
+      kms_key_id = "alias/exec"
+      logging    = "OVERRIDE"
+      log_configuration {
+        cloud_watch_log_group_name     = "/ecs/exec"
+        cloud_watch_encryption_enabled = false
+        s3_bucket_name                 = "exec-logs"
+        s3_bucket_encryption_enabled   = true
+      }
+    }
+  }
+  # The provider's default_tags, the resource's own winning.
+  tags = { Environment = "production" }
+}
+`},
+}, {
+	name:  "cluster without ECS Exec configuration",
+	kinds: []ecsdoc.Kind{ecsdoc.KindCluster},
+	cfn: `  C:
+    Type: AWS::ECS::Cluster
+    Properties:
+      Configuration: {}
+`,
+	tf: []string{`resource "aws_ecs_cluster" "c" {
+  configuration {}
+}
+`},
+}, {
+	name:  "capacity providers",
+	kinds: []ecsdoc.Kind{ecsdoc.KindCapacityProvider},
+	cfn: `  P:
+    Type: AWS::ECS::CapacityProvider
+    Properties:
+      AutoScalingGroupProvider:
+        AutoScalingGroupArn: arn:aws:autoscaling:eu-west-1:1:autoScalingGroup:1:autoScalingGroupName/a
+        ManagedTerminationProtection: ENABLED
+  Q:
+    Type: AWS::ECS::CapacityProvider
+    Properties:
+      ManagedInstancesProvider:
+        InfrastructureRoleArn: arn:aws:iam::1:role/infra
+`,
+	tf: []string{`resource "aws_ecs_capacity_provider" "p" {
+  name = "p"
+  auto_scaling_group_provider {
+    auto_scaling_group_arn         = "arn:aws:autoscaling:eu-west-1:1:autoScalingGroup:1:autoScalingGroupName/a"
+    managed_termination_protection = "ENABLED"
+  }
+}
+
+resource "aws_ecs_capacity_provider" "q" {
+  name = "q"
+  managed_instances_provider {
+    infrastructure_role_arn = "arn:aws:iam::1:role/infra"
+  }
+}
+`},
+}, {
+	name:  "EKS node groups",
+	kinds: []ecsdoc.Kind{ecsdoc.KindEKSNodeGroup},
+	cfn: `  Open:
+    Type: AWS::EKS::Nodegroup
+    Properties:
+      ClusterName: prod
+      NodeRole: arn:aws:iam::1:role/node
+      Subnets: [subnet-1]
+      Version: "1.31"
+      RemoteAccess:
+        Ec2SshKey: ops
+  Scoped:
+    Type: AWS::EKS::Nodegroup
+    Properties:
+      ClusterName: prod
+      NodeRole: arn:aws:iam::1:role/node
+      Subnets: [subnet-1]
+      RemoteAccess:
+        Ec2SshKey: ops
+        SourceSecurityGroups: [sg-1]
+`,
+	tf: []string{`resource "aws_eks_node_group" "open" {
+  cluster_name  = "prod"
+  node_role_arn = "arn:aws:iam::1:role/node"
+  subnet_ids    = ["subnet-1"]
+  version       = "1.31"
+  remote_access {
+    ec2_ssh_key = "ops"
+  }
+}
+
+resource "aws_eks_node_group" "scoped" {
+  cluster_name  = "prod"
+  node_role_arn = "arn:aws:iam::1:role/node"
+  subnet_ids    = ["subnet-1"]
+  remote_access {
+    ec2_ssh_key               = "ops"
+    source_security_group_ids = ["sg-1"]
   }
 }
 `},
@@ -335,6 +474,7 @@ resource "aws_iam_role_policy_attachment" "admin" {
     Type: AWS::EKS::Cluster
     Properties:
       Version: "1.27"
+      RoleArn: arn:aws:iam::1:role/eks
       ResourcesVpcConfig:
         EndpointPublicAccess: true
         PublicAccessCidrs: [0.0.0.0/0]
@@ -347,7 +487,8 @@ resource "aws_iam_role_policy_attachment" "admin" {
             - Type: audit
 `,
 	tf: []string{`resource "aws_eks_cluster" "e" {
-  version = "1.27"
+  version  = "1.27"
+  role_arn = "arn:aws:iam::1:role/eks"
   vpc_config {
     endpoint_public_access = true
     public_access_cidrs    = ["0.0.0.0/0"]
@@ -443,12 +584,24 @@ func summary(u *lint.Unit) string {
 		}
 	}
 	for _, s := range u.Services {
-		line("%s task-definition=%s cluster=%s launch=%s platform=%s providers=%s public-ip=%s groups=%s", s.Kind,
+		line("%s task-definition=%s cluster=%s launch=%s platform=%s providers=%s public-ip=%s groups=%s role=%s", s.Kind,
 			str(s.TaskDefinition), str(s.Cluster), str(s.LaunchType), str(s.PlatformVersion), strs(s.CapacityProviders),
-			str(s.AssignPublicIP), strs(s.SecurityGroups))
+			str(s.AssignPublicIP), strs(s.SecurityGroups), str(s.Role))
 	}
 	for _, c := range u.Clusters {
-		line("cluster insights=%s", str(c.ContainerInsights))
+		e := c.ExecuteCommand
+		line("cluster tags=%s", tags(c.Tags))
+		line("cluster insights=%s exec=%v kms=%s logging=%s logs=%v cloudwatch=%s:%s s3=%s:%s", str(c.ContainerInsights),
+			e.State, str(e.KMSKeyID), str(e.Logging), e.LogConfiguration.State, str(e.CloudWatchLogGroupName),
+			boolean(e.CloudWatchEncryptionEnabled), str(e.S3BucketName), boolean(e.S3EncryptionEnabled))
+	}
+	for _, p := range u.CapacityProviders {
+		line("capacity provider asg=%v protection=%s", p.AutoScalingGroup.State, str(p.ManagedTerminationProtection))
+	}
+	for _, g := range u.EKSNodeGroups {
+		line("node group cluster=%s role=%s", str(g.Cluster), str(g.NodeRole))
+		line("node group version=%s remote=%v key=%s sources=%v:%s", str(g.Version), g.RemoteAccess.State, str(g.SSHKey),
+			g.SourceSecurityGroupsSet.State, strs(g.SourceSecurityGroups))
 	}
 	for _, sg := range u.SecurityGroups {
 		line("security group")
@@ -466,6 +619,7 @@ func summary(u *lint.Unit) string {
 		}
 	}
 	for _, c := range u.EKSClusters {
+		line("eks role=%s", str(c.RoleArn))
 		line("eks version=%s public=%s cidrs=%v:%s encryption=%v:%s logging=%v:%s", str(c.Version),
 			boolean(c.EndpointPublicAccess), c.PublicAccessCIDRsSet.State, strs(c.PublicAccessCIDRs),
 			c.Encryption.State, strs(c.EncryptedResources), c.Logging.State, strs(c.LogTypes))
@@ -497,4 +651,12 @@ func strs(vs []lint.String) string {
 		out[i] = str(v)
 	}
 	return "[" + strings.Join(out, " ") + "]"
+}
+
+func tags(t lint.Tags) string {
+	out := []string{t.State.String()}
+	for _, kv := range t.Items {
+		out = append(out, str(kv.Name)+"="+str(kv.Value))
+	}
+	return strings.Join(out, " ")
 }

@@ -31,6 +31,10 @@ func Service(res lint.Resource, kind string, d Doc) *lint.Service {
 	}
 	s.AssignPublicIP = vpc.String("assignPublicIp")
 	s.SecurityGroups = vpc.Strings("securityGroups")
+	s.Tags = Tags(d)
+	if kind == "service" {
+		s.Role = d.String("role")
+	}
 	return s
 }
 
@@ -47,6 +51,19 @@ func Cluster(res lint.Resource, d Doc) *lint.Cluster {
 			c.ContainerInsights = lint.String{State: lint.Unknown, Range: s.Range()}
 		}
 	}
+	conf, _ := d.Sub("configuration")
+	exec, ep := conf.Sub("executeCommandConfiguration")
+	e := &c.ExecuteCommand
+	e.Presence = ep
+	e.KMSKeyID = exec.String("kmsKeyId")
+	e.Logging = exec.String("logging")
+	logs, lp := exec.Sub("logConfiguration")
+	e.LogConfiguration = lp
+	e.CloudWatchLogGroupName = logs.String("cloudWatchLogGroupName")
+	e.CloudWatchEncryptionEnabled = logs.Bool("cloudWatchEncryptionEnabled")
+	e.S3BucketName = logs.String("s3BucketName")
+	e.S3EncryptionEnabled = logs.Bool("s3EncryptionEnabled")
+	c.Tags = Tags(d)
 	return c
 }
 
@@ -72,7 +89,7 @@ func Policy(at lint.Range, name lint.String, docField *lint.Field) *lint.Policy 
 
 // EKSCluster decodes an EKS cluster.
 func EKSCluster(res lint.Resource, d Doc) *lint.EKSCluster {
-	c := &lint.EKSCluster{Resource: res, Version: d.String("version")}
+	c := &lint.EKSCluster{Resource: res, Version: d.String("version"), RoleArn: d.String("roleArn")}
 	vpc, _ := d.Sub("resourcesVpcConfig")
 	c.EndpointPublicAccess = vpc.Bool("endpointPublicAccess")
 	f := vpc.Field("publicAccessCidrs")
@@ -95,6 +112,7 @@ func EKSCluster(res lint.Resource, d Doc) *lint.EKSCluster {
 			c.LogTypes = append(c.LogTypes, lint.String{State: lint.Unknown, Range: f.KeyRange})
 		}
 	}
+	c.Tags = Tags(d)
 	return c
 }
 
@@ -233,4 +251,43 @@ func (l *Linker) Finish() *lint.Unit {
 	}
 	l.later = nil
 	return &l.Unit
+}
+
+// Tags decodes a resource's tags: a list of key/value objects, as the API
+// and CloudFormation write them (Terraform's map is normalised into one).
+// A list, or an item, that is not known makes the tags unknown.
+func Tags(d Doc) lint.Tags {
+	f := d.Field("tags")
+	t := lint.Tags{Presence: Presence(f)}
+	if f == nil && d.partial() {
+		t.Presence = lint.Presence{State: lint.Unknown, Range: d.N.Range}
+	}
+	if f == nil || f.Value.Kind != lint.ArrayNode {
+		return t
+	}
+	if len(f.Value.Alts()) > 0 {
+		// Fn::If between lists: which tags apply is not known.
+		t.State = lint.Unknown
+	}
+	for _, it := range Items(f.Value) {
+		if it.Kind != lint.ObjectNode {
+			t.State = lint.Unknown
+			continue
+		}
+		item := Doc{N: it, Style: d.Style}
+		t.Items = append(t.Items, lint.KeyValue{Range: it.Range, Name: item.String("key"), Value: item.String("value")})
+	}
+	return t
+}
+
+// EKSNodeGroup decodes an EKS managed node group.
+func EKSNodeGroup(res lint.Resource, d Doc) *lint.EKSNodeGroup {
+	g := &lint.EKSNodeGroup{Resource: res, Version: d.String("version"), Cluster: d.String("clusterName"), NodeRole: d.String("nodeRole")}
+	ra, rp := d.Sub("remoteAccess")
+	g.RemoteAccess = rp
+	g.SSHKey = ra.String("ec2SshKey")
+	f := ra.Field("sourceSecurityGroups")
+	g.SourceSecurityGroupsSet = Presence(f)
+	g.SourceSecurityGroups = Strings(f)
+	return g
 }

@@ -21,6 +21,7 @@ func TaskDefinition(d Doc, td *lint.TaskDefinition) {
 		td.Volumes = append(td.Volumes, Volume(v))
 	}
 	Containers(d.Field("containerDefinitions"), d.Style, td)
+	td.Tags = Tags(d)
 }
 
 // Containers fills td's containers from the field holding the container
@@ -126,6 +127,7 @@ func Container(d Doc) *lint.Container {
 	rc, rcp := d.Sub("repositoryCredentials")
 	c.RepositoryCredentials.Presence = rcp
 	c.RepositoryCredentials.CredentialsParameter = rc.String("credentialsParameter")
+	_, c.HealthCheck = d.Sub("healthCheck")
 	return c
 }
 

@@ -70,6 +70,9 @@ type config struct {
 	data      map[string]*block // by "TYPE.NAME"
 	modules   map[string]*block
 	moduleSeq []*block
+	// providers are the module's provider "aws" blocks, for their
+	// default_tags.
+	providers []*block
 }
 
 func newConfig(dir string) *config {
@@ -285,6 +288,8 @@ func (c *config) add(b *body) {
 			c.outputs[bl.labels[0]] = bl
 		case bl.typ == "resource" && len(bl.labels) == 2:
 			c.resources = append(c.resources, bl)
+		case bl.typ == "provider" && len(bl.labels) == 1 && bl.labels[0] == "aws":
+			c.providers = append(c.providers, bl)
 		case bl.typ == "data" && len(bl.labels) == 2:
 			c.data[bl.labels[0]+"."+bl.labels[1]] = bl
 		case bl.typ == "module" && len(bl.labels) == 1:
@@ -394,6 +399,7 @@ var nestedBlocks = map[string]bool{
 	"setting": true, "ingress": true, "egress": true, "inline_policy": true, "statement": true,
 	"principals": true, "condition": true, "vpc_config": true, "encryption_config": true, "provider": true,
 	"dynamic": true, "content": true, "lifecycle": true, "load_balancer": true, "ephemeral_storage": true,
+	"default_tags": true, "auto_scaling_group_provider": true, "remote_access": true, "configuration": true, "execute_command_configuration": true, "log_configuration": true,
 }
 
 // jsonConfigBody reads a .tf.json file: {"resource": {"TYPE": {"NAME": {...}}}, ...}.
@@ -408,8 +414,8 @@ func (ev *evaluator) jsonConfigBody(f *srcFile) *body {
 		return b
 	}
 	for _, top := range root.Fields {
-		labels := map[string]int{"resource": 2, "data": 2, "module": 1, "variable": 1, "output": 1, "locals": 0}[top.Key]
-		if _, ok := map[string]bool{"resource": true, "data": true, "module": true, "variable": true, "output": true, "locals": true}[top.Key]; !ok {
+		labels := map[string]int{"resource": 2, "data": 2, "module": 1, "variable": 1, "output": 1, "locals": 0, "provider": 1}[top.Key]
+		if _, ok := map[string]bool{"resource": true, "data": true, "module": true, "variable": true, "output": true, "locals": true, "provider": true}[top.Key]; !ok {
 			continue
 		}
 		ev.jsonBlocks(f, b, top.Key, top.KeyRange, nil, labels, top.Value)

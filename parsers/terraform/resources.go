@@ -20,6 +20,7 @@ func (in *instance) resource(l *ecsdoc.Linker, bl *block, kind ecsdoc.Kind, ex e
 	ev := in.ev
 	d := awsprovider.Body{N: ev.bodyNode(ex.scope, bl)}
 	in.noteModuleUnknowns(bl, ex.scope, d)
+	in.withDefaultTags(bl, d.N, res.Range)
 	r, ok := awsprovider.Normalise(res, kind, d, ev.jsonOf)
 	if !ok {
 		return

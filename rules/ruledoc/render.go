@@ -22,6 +22,9 @@ func Page(fs formats.List, rule lint.Rule) (string, error) {
 	if m.ConfigRule != "" {
 		fmt.Fprintf(&b, "| AWS Config rule | `%s` |\n", m.ConfigRule)
 	}
+	if len(m.Peers) > 0 {
+		fmt.Fprintf(&b, "| Peer checks | %s |\n", strings.Join(m.Peers, ", "))
+	}
 	fmt.Fprintf(&b, "| Formats | %s |\n", strings.Join(fs.For(m.Reads).Names(), ", "))
 	if m.Disabled {
 		b.WriteString("| Enabled by default | no |\n")
@@ -56,7 +59,7 @@ func Page(fs formats.List, rule lint.Rule) (string, error) {
 		}
 		fence := f.Example.Fence
 		fmt.Fprintf(&b, "\n### %s\n\nReported (`%s`):\n\n```%s\n%s```\n\n", f.Title, f.Example.File, fence, ex.Bad)
-		fmt.Fprintf(&b, "`ecslint %s` says:\n\n```text\n%s\n```\n\n", f.Example.File, badOut)
+		fmt.Fprintf(&b, "`%s` says:\n\n```text\n%s\n```\n\n", ExampleCommand(m, f.Example.File), badOut)
 		fmt.Fprintf(&b, "Not reported:\n\n```%s\n%s```\n", fence, ex.Good)
 	}
 	return b.String(), nil
@@ -109,4 +112,13 @@ func Files(fs formats.List, rules []lint.Rule) (map[string]string, error) {
 		out[r.Meta().ID+".md"] = page
 	}
 	return out, nil
+}
+
+// ExampleCommand is the command line a page shows an example run with: a
+// rule off by default is enabled for it.
+func ExampleCommand(m *lint.Meta, file string) string {
+	if m.Disabled {
+		return "ecslint --enable " + m.ID + " " + file
+	}
+	return "ecslint " + file
 }
