@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // OptionType is the type of a rule option's value.
@@ -272,9 +273,22 @@ func decodeMap(o Option, raw any) (any, *OptionError) {
 	return nil, typeError(o.Type, raw)
 }
 
+// optionPatterns holds each declared pattern compiled once: options are
+// checked for every config file and every list item in it.
+var optionPatterns sync.Map // string -> *regexp.Regexp
+
+func compiledPattern(p string) *regexp.Regexp {
+	if re, ok := optionPatterns.Load(p); ok {
+		return re.(*regexp.Regexp)
+	}
+	re := regexp.MustCompile(p) // declared by a rule: a bad one is a bug the registry test catches
+	optionPatterns.Store(p, re)
+	return re
+}
+
 // match checks a string against the option's pattern.
 func (o Option) match(s string) *OptionError {
-	if o.Pattern == "" || regexp.MustCompile(o.Pattern).MatchString(s) {
+	if o.Pattern == "" || compiledPattern(o.Pattern).MatchString(s) {
 		return nil
 	}
 	return &OptionError{Message: fmt.Sprintf("%q does not match pattern %s", s, o.Pattern)}
