@@ -156,8 +156,17 @@ func TestRulesCommand(t *testing.T) {
 	}
 }
 
+// noLocale clears the locale, so that explain prints English whatever
+// the machine running the tests is set to.
+func noLocale(t *testing.T) {
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		t.Setenv(v, "")
+	}
+}
+
 func TestExplainCommand(t *testing.T) {
 	t.Chdir("../..")
+	noLocale(t)
 	for _, name := range []string{"ECS001", "ecs001", "privileged-container"} {
 		code, stdout, _ := run(t, "", "explain", name)
 		want, _ := os.ReadFile("docs/rules/ECS001.md")
@@ -167,5 +176,60 @@ func TestExplainCommand(t *testing.T) {
 	}
 	if code, _, stderr := run(t, "", "explain", "no-such-rule"); code != ExitError || !strings.Contains(stderr, "unknown rule") {
 		t.Errorf("explain no-such-rule: exit %d, %s", code, stderr)
+	}
+}
+
+// TestExplainLang: --lang, before or after the rule, prints the page of
+// docs/rules/<lang>; without it the messages locale chooses (LC_ALL over
+// LC_MESSAGES over LANG), English for C, POSIX or a language without
+// pages; an unknown --lang is a usage error that lists the languages.
+func TestExplainLang(t *testing.T) {
+	t.Chdir("../..")
+	page := func(dir string) string {
+		b, err := os.ReadFile(filepath.Join("docs", "rules", dir, "ECS001.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	for _, tt := range []struct {
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{nil, []string{"--lang", "ja", "ECS001"}, "ja"},
+		{nil, []string{"ECS001", "--lang", "zh"}, "zh"},
+		{nil, []string{"--lang=ko", "privileged-container"}, "ko"},
+		{nil, []string{"-lang", "FR", "ecs001"}, "fr"},
+		{nil, []string{"--lang", "en", "ECS001"}, ""},
+		{map[string]string{"LANG": "ja_JP.UTF-8"}, []string{"ECS001"}, "ja"},
+		{map[string]string{"LANG": "ja_JP.UTF-8"}, []string{"--lang", "en", "ECS001"}, ""},
+		{map[string]string{"LANG": "ja_JP.UTF-8", "LC_MESSAGES": "ko_KR.UTF-8"}, []string{"ECS001"}, "ko"},
+		{map[string]string{"LANG": "ja_JP.UTF-8", "LC_ALL": "C"}, []string{"ECS001"}, ""},
+		{map[string]string{"LANG": "POSIX"}, []string{"ECS001"}, ""},
+		{map[string]string{"LANG": "de_DE.UTF-8"}, []string{"ECS001"}, ""},
+		{map[string]string{"LANG": "zh_TW.UTF-8"}, []string{"ECS001"}, ""},
+		{map[string]string{"LC_ALL": "fr_FR.UTF-8"}, []string{"ECS001"}, "fr"},
+	} {
+		noLocale(t)
+		for k, v := range tt.env {
+			t.Setenv(k, v)
+		}
+		code, stdout, stderr := run(t, "", append([]string{"explain"}, tt.args...)...)
+		if code != ExitOK || stdout != page(tt.want) || stderr != "" {
+			t.Errorf("%v explain %v: exit %d, stderr %q, output is not docs/rules/%s/ECS001.md", tt.env, tt.args, code, stderr, tt.want)
+		}
+	}
+	noLocale(t)
+	for _, args := range [][]string{{"--lang", "de", "ECS001"}, {"ECS001", "--lang", "ja_JP"}, {"--lang", "", "ECS001"}} {
+		code, stdout, stderr := run(t, "", append([]string{"explain"}, args...)...)
+		if code != ExitError || stdout != "" || !strings.Contains(stderr, "unknown language") || !strings.Contains(stderr, "en, ja, zh, ko, fr") {
+			t.Errorf("explain %q: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+	for _, args := range [][]string{{"--lang"}, {"--lang", "ja"}, {"ECS001", "ECS002"}, {"--bogus", "ECS001"}} {
+		if code, _, stderr := run(t, "", append([]string{"explain"}, args...)...); code != ExitError || !strings.Contains(stderr, "usage: ecslint explain [--lang") {
+			t.Errorf("explain %q: exit %d, stderr %q", args, code, stderr)
+		}
 	}
 }

@@ -113,7 +113,9 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		return ExitError
 	}
 	lang := i18n.FromLocale(os.Getenv)
-	if *langFlag != "" {
+	langSet := false
+	fs.Visit(func(f *flag.Flag) { langSet = langSet || f.Name == "lang" })
+	if langSet {
 		l, ok := i18n.Parse(*langFlag)
 		if !ok {
 			fmt.Fprintf(stderr, "ecslint explain: unknown language %q: expected one of %s\n", *langFlag, langList())

@@ -66,7 +66,7 @@ func (p Problem) Error() string {
 	if p.Unit == PageUnit {
 		refresh = "go run ./rules/i18n/refresh -page"
 	}
-	fix := fmt.Sprintf("then run `%s` and `go generate ./rules`", refresh)
+	fix := "then run `" + refresh + "` and `go generate ./rules`"
 	switch {
 	case p.Field == "" && p.What == "missing":
 		return fmt.Sprintf("%s (%s): no translation: write %s (copy another rule's as a template), %s", p.Unit, p.Lang, p.Path(), fix)
