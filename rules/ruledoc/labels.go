@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/ecslint/ecslint/formats"
+	"github.com/ecslint/ecslint/lint"
 	"github.com/ecslint/ecslint/rules/i18n"
 )
 
@@ -42,11 +43,17 @@ func Labels() []i18n.Field {
 		{Key: "translation-note", Text: "This page translates the [English page]($ENGLISH), which prevails where they differ. `ecslint explain --lang $LANG $ID` prints it."},
 		{Key: "index-translation-note", Text: "The rule pages in this language translate the [English pages]($ENGLISH), which prevail where they differ. `ecslint explain --lang $LANG ID` prints a page."},
 	}
+	for t := lint.StringOption; t <= lint.IntOption; t++ {
+		fields = append(fields, i18n.Field{Key: typeKey(t), Text: t.String()})
+	}
 	for _, f := range formats.All() {
 		fields = append(fields, i18n.Field{Key: "format." + f.Parser.Name(), Text: f.Title})
 	}
 	return fields
 }
+
+// typeKey is the key of an option type's name among the labels.
+func typeKey(t lint.OptionType) string { return "option-type." + strings.ReplaceAll(t.String(), " ", "-") }
 
 // words are the page's words in one language.
 type words struct {
@@ -72,4 +79,12 @@ func (w words) formatTitle(f formats.Format) string {
 		return t
 	}
 	return f.Title
+}
+
+// typeName is an option type's name, translated if it can be.
+func (w words) typeName(t lint.OptionType) string {
+	if name, ok := w.texts[typeKey(t)]; ok {
+		return name
+	}
+	return t.String()
 }

@@ -17,7 +17,7 @@ func optionsSection(m *lint.Meta, w words, configDoc string) string {
 	fmt.Fprintf(&b, "\n## %s\n\n%s\n\n", w.get("options"), w.get("options-intro", "$ID", m.ID, "$CONFIG_DOC", configDoc))
 	fmt.Fprintf(&b, "| %s | %s | %s | %s |\n|---|---|---|---|\n", w.get("option"), w.get("type"), w.get("default"), w.get("meaning"))
 	for _, o := range m.Options {
-		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", o.Name, o.Type, OptionDefault(o), o.Description)
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", o.Name, w.typeName(o.Type), OptionDefault(o), o.Description)
 	}
 	return b.String()
 }

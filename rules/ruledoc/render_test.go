@@ -108,7 +108,7 @@ func TestTranslatedPage(t *testing.T) {
 		"\n## 修正方法\n\n`linuxParameters.capabilities.add` から",
 		"| 重要度 | high |\n",
 		"([ルールのオプション](../../config.md#rule-options) を参照)",
-		"| `allowed-capabilities` | list of strings | `[]` | 報告しないケーパビリティ",
+		"| `allowed-capabilities` | 文字列のリスト | `[]` | 報告しないケーパビリティ",
 		"\n### タスク定義 JSON\n\n検出される例 (`taskdef.json`):\n",
 		"\n`ecslint taskdef.json` の出力:\n",
 	} {
