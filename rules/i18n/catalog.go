@@ -135,6 +135,27 @@ func Encode(title string, lang Lang, english []Field, texts map[string]string) [
 	return []byte(b.String())
 }
 
+// Refresh rewrites a translation file (data) with the hashes of the
+// English it now translates, in Encode's layout: a field the English no
+// longer has is dropped, and one not yet translated is an error, so that
+// no English passes for a translation.
+func Refresh(data []byte, title string, lang Lang, english []Field) ([]byte, error) {
+	f, err := Decode(data)
+	if err != nil {
+		return nil, err
+	}
+	var missing []string
+	for _, field := range english {
+		if strings.TrimSpace(f.Texts[field.Key]) == "" {
+			missing = append(missing, field.Key)
+		}
+	}
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("translate %s first", strings.Join(missing, ", "))
+	}
+	return Encode(title, lang, english, f.Texts), nil
+}
+
 // writeLiteral writes key: |- and the text indented under it.
 func writeLiteral(b *strings.Builder, indent, key, text string) {
 	fmt.Fprintf(b, "%s%s: |-\n", indent, key)

@@ -62,3 +62,21 @@ func TestEncodeDecode(t *testing.T) {
 		}
 	}
 }
+
+// TestRefresh: refreshing records the English's hashes, drops a field the
+// English no longer has, and refuses a field not yet translated.
+func TestRefresh(t *testing.T) {
+	old := []byte("summary: |-\n  résumé\nold: |-\n  gone\nsha256:\n  summary: \"0000000000000000\"\n")
+	english := []Field{{"summary", "Summary."}}
+	out, err := Refresh(old, "T", French, english)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := Decode(out)
+	if err != nil || f.Texts["summary"] != "résumé" || f.Hashes["summary"] != Hash("Summary.") || len(f.Texts) != 1 || len(f.Hashes) != 1 {
+		t.Errorf("refreshed to %q (%v)", out, err)
+	}
+	if _, err := Refresh(old, "T", French, append(english, Field{"rationale", "Why."})); err == nil || err.Error() != "translate rationale first" {
+		t.Errorf("untranslated field: %v", err)
+	}
+}

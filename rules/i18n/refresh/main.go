@@ -93,21 +93,12 @@ func refresh(path string, u unit, lang i18n.Lang) error {
 	if err != nil {
 		return err
 	}
-	f, err := i18n.Decode(data)
+	updated, err := i18n.Refresh(data, u.title, lang, u.fields)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	var missing []string
-	for _, field := range u.fields {
-		if strings.TrimSpace(f.Texts[field.Key]) == "" {
-			missing = append(missing, field.Key)
-		}
-	}
-	if len(missing) > 0 {
-		return fmt.Errorf("%s: translate %s first", path, strings.Join(missing, ", "))
-	}
 	// The path is a known rule ID and language under the developer-given -dir.
-	return os.WriteFile(path, i18n.Encode(u.title, lang, u.fields, f.Texts), 0o644) //nolint:gosec // G703: see above
+	return os.WriteFile(path, updated, 0o644) //nolint:gosec // G703: see above
 }
 
 func fail(msg string) {
