@@ -53,7 +53,9 @@ func Labels() []i18n.Field {
 }
 
 // typeKey is the key of an option type's name among the labels.
-func typeKey(t lint.OptionType) string { return "option-type." + strings.ReplaceAll(t.String(), " ", "-") }
+func typeKey(t lint.OptionType) string {
+	return "option-type." + strings.ReplaceAll(t.String(), " ", "-")
+}
 
 // words are the page's words in one language.
 type words struct {
