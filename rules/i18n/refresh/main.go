@@ -8,6 +8,7 @@
 //	go run ./rules/i18n/refresh ECS013 ECS014   the rules' files, every language
 //	go run ./rules/i18n/refresh -lang ja ECS013 one language
 //	go run ./rules/i18n/refresh -page           the page's own words
+//	go run ./rules/i18n/refresh -list           what needs translating, with its English
 package main
 
 import (
@@ -34,6 +35,7 @@ func main() {
 	langs := flag.String("lang", "", "comma-separated languages (default: every translated language)")
 	page := flag.Bool("page", false, "refresh page.yaml, the page's own words")
 	all := flag.Bool("all", false, "refresh every file (only after reviewing every translation)")
+	list := flag.Bool("list", false, "list the missing and stale translations with their current English, and change nothing")
 	flag.Parse()
 
 	units := map[string]unit{i18n.PageUnit: {"Rule page words", ruledoc.Labels()}}
@@ -42,6 +44,9 @@ func main() {
 		m := r.Meta()
 		units[m.ID] = unit{m.ID + " " + m.Name, i18n.RuleFields(m)}
 		ids = append(ids, m.ID)
+	}
+	if *list {
+		os.Exit(listProblems(units, append(ids, i18n.PageUnit)))
 	}
 	names := flag.Args()
 	if *page {
@@ -99,6 +104,43 @@ func refresh(path string, u unit, lang i18n.Lang) error {
 	}
 	// The path is a known rule ID and language under the developer-given -dir.
 	return os.WriteFile(path, updated, 0o644) //nolint:gosec // G703: see above
+}
+
+// listProblems prints every field to translate, once with the languages
+// that need it and the English to translate; 1 if there is any.
+func listProblems(units map[string]unit, order []string) int {
+	code := 0
+	for _, name := range order {
+		u := units[name]
+		english := map[string]string{}
+		for _, f := range u.fields {
+			english[f.Key] = f.Text
+		}
+		byField := map[string][]string{}
+		var fields []string
+		for _, l := range i18n.Translated {
+			_, problems := i18n.Translate(l, name, u.fields)
+			for _, p := range problems {
+				key := p.Field + " " + p.What
+				if p.Field == "" {
+					key = "file " + p.What // all of RuleFields to translate
+				}
+				if byField[key] == nil {
+					fields = append(fields, key)
+				}
+				byField[key] = append(byField[key], string(l))
+			}
+		}
+		for _, key := range fields {
+			code = 1
+			field, _, _ := strings.Cut(key, " ")
+			fmt.Printf("%s %s (%s):\n", name, key, strings.Join(byField[key], ", "))
+			if text, ok := english[field]; ok {
+				fmt.Printf("    %s\n", text)
+			}
+		}
+	}
+	return code
 }
 
 func fail(msg string) {
