@@ -3,16 +3,21 @@
 // chooses a language from a flag or the locale.
 //
 // Each translation is one file per rule per language, <lang>/<ID>.yaml,
-// embedded in the binary; the page's own words (headings, table labels)
-// are <lang>/page.yaml. A file records, for every text it translates, a
-// hash of the English it was made from, so a changed English text is
-// caught by the tests instead of living on as a stale translation.
+// embedded in the binary (explain works offline, from any directory); the
+// page's own words (headings, table labels) are <lang>/page.yaml. One file
+// per rule keeps a rule's translations apart as its code is: a change to
+// one rule touches, and can conflict on, only that rule's files. A file
+// records, for every text it translates, a hash of the English it was made
+// from, so a changed English text is caught by the tests instead of living
+// on as a stale translation. The texts are YAML literal blocks, which keep
+// code spans, quotes and colons exactly as written.
 //
-// After changing a rule's English text (or adding a rule), re-translate its
-// files in every language, then record the new English hashes with
+// After changing a rule's English text (or adding a rule):
 //
-//	go run ./rules/i18n/refresh ECS013 [ID...]     (or -page for page.yaml)
-//	go generate ./rules
+//	go run ./rules/i18n/refresh -list             what to translate, with the English
+//	(edit rules/i18n/<lang>/<ID>.yaml in each language; a new rule: copy another's)
+//	go run ./rules/i18n/refresh ECS013 [ID...]    record the new English hashes (-page for page.yaml)
+//	go generate ./rules                           rewrite docs/rules/<lang>
 //
 // TestTranslations names each rule, language and field that needs it.
 package i18n
