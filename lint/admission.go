@@ -5,28 +5,34 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"unsafe"
 )
 
 // MemoryPerInputByte is what checking one byte of input is estimated to
-// hold in memory at its peak: the bytes themselves, the positioned tree
-// every parser builds (a Node is 160 bytes, a Field 72, for a value that
-// may be written in ten), and the model decoded from it, 24 bytes; and
-// the findings, at most one per findingInputBytes bytes of input (a
-// Finding is about 350 bytes with its strings), 22 more. The first part
-// was measured on the 30 MB inputs of issue 16 (a task definition of
-// 270,000 environment entries peaks at 14-17 bytes per byte of input, a
-// CloudFormation JSON template at 22-23) and is checked by
-// TestPeakMemoryIsWithinTheAdmissionEstimate in cmd/ecslint.
+// hold in memory at its peak, for the common shapes: the bytes
+// themselves, the positioned tree every parser builds (a Node is 120
+// bytes, a Field 64, for a value that may be written in ten), the model
+// decoded from it, the findings (at most about 3 bytes per byte, see
+// findingInputBytes) and the collector's headroom. Measured on the 30 MB
+// inputs of issue 16: a task definition of 400,000 environment entries
+// peaks at 13 bytes per byte of input, a CloudFormation JSON template of
+// 73,000 task definitions at 19; TestPeakMemoryIsWithinTheAdmissionEstimate
+// in cmd/ecslint checks both. The costliest shape, objects listed in a
+// JSON array, is estimated by its objects instead (see MemoryEstimate).
 const MemoryPerInputByte = 48
 
 // findingInputBytes is the input that pays for one finding: a job may
 // hold one finding per that many bytes of its files, and at least
 // minFindingCap. A million containers in 30 MB once made four million
-// findings and 5 GB; a real template has a few findings per kilobyte, a
-// minified file of bare containers one per 22 bytes.
+// findings and 5 GB; a real template has a few findings per kilobyte (the
+// benchmark corpus one per 420 bytes), a minified file of bare containers
+// one per 6 bytes. At one per 128 bytes a Finding (288 bytes, about 400
+// with its message and key) costs at most about 3 bytes per byte of
+// input; the minimum, 20 MB of findings at most, lets a file under 6 MB
+// be as dense as it likes up to it.
 const (
-	findingInputBytes = 16
-	minFindingCap     = 10000
+	findingInputBytes = 128
+	minFindingCap     = 50000
 )
 
 // maxFindings is how many findings a job of input bytes may hold.
@@ -110,7 +116,7 @@ func (a *admission) release(cost int64) {
 func (a *admission) run(fsys *FS, j *job, runJob func() jobResult) jobResult {
 	input, largest := jobInputSize(fsys, j.paths)
 	j.inputSize = input
-	cost := MemoryPerInputByte * input
+	cost := jobEstimate(fsys, j.paths)
 	if cost > a.budget {
 		what := formatSize(input) + " of input"
 		if len(j.paths) > 1 {
@@ -140,6 +146,99 @@ func jobInputSize(fsys *FS, paths []string) (total int64, largest string) {
 		}
 	}
 	return total, largest
+}
+
+// A byte of input costs MemoryPerInputByte for the common shapes, but one
+// shape costs far more: objects listed in a JSON array, each of which may
+// become a Container of the model (1.3 KB, decoded from as little as
+// "{}," and checked by every container rule). A million of them in 30 MB
+// peaked at 3.5 GB, 115 bytes per byte. Such a file is estimated by what
+// its objects cost, so that the estimate stays a bound: measured on
+// 100,000 bare containers (3 MB, peak 265 MB with the collector's
+// headroom), an object listed in an array costs at most its Container,
+// three Nodes and two Fields, and half as much again in garbage the
+// collector has not yet reclaimed.
+var itemObjectCost = int64(unsafe.Sizeof(Container{})+3*unsafe.Sizeof(Node{})+2*unsafe.Sizeof(Field{})) * 3 / 2
+
+// shapeScanMin is the size from which a file's shape is counted: below
+// it, even a file of nothing but "{}," is estimated at less than
+// 256 MiB, which the budget's headroom absorbs, so the files of a normal
+// run (the benchmark corpus's largest is 0.1 MB) are never read ahead.
+const shapeScanMin = 1 << 17
+
+// jobEstimate is the memory a job is estimated to need at its peak: the
+// sum of its files' estimates (see MemoryEstimate). A file too small for
+// its shape to matter is estimated by its size and not read ahead.
+func jobEstimate(fsys *FS, paths []string) int64 {
+	var total int64
+	for _, p := range paths {
+		n := fsys.size(p)
+		if n < shapeScanMin {
+			total += MemoryPerInputByte * n
+			continue
+		}
+		// Read ahead: the job's own read then takes these bytes.
+		b, err := fsys.ReadFileAhead(p)
+		if err != nil {
+			total += MemoryPerInputByte * n
+			continue
+		}
+		total += MemoryEstimate(b)
+	}
+	return total
+}
+
+// MemoryEstimate is the memory checking a file of this content is
+// estimated to need at its peak: MemoryPerInputByte per byte, or, for a
+// JSON text whose arrays list many objects, what they cost
+// (itemObjectCost each) beside the bytes themselves and the findings the
+// file may hold, whichever is more.
+func MemoryEstimate(content []byte) int64 {
+	n := int64(len(content))
+	return max(MemoryPerInputByte*n, n+itemObjectCost*arrayObjects(content)+maxFindingsCost(n))
+}
+
+// findingCost is what a finding is estimated to hold: the Finding and its
+// message, key and fingerprint strings.
+const findingCost = 400
+
+// maxFindingsCost is what the findings a file of n bytes may hold cost.
+func maxFindingsCost(n int64) int64 { return findingCost * int64(maxFindings(n)) }
+
+// arrayObjects counts the objects listed in arrays of a JSON text: each
+// '{' that follows '[' or ',' (spaces aside). A brace inside a string may
+// be counted too, which only raises the estimate; text that is not JSON
+// (does not start with '{' or '[') counts none.
+func arrayObjects(b []byte) int64 {
+	b = skipBOM(b)
+	first := true
+	var prev byte
+	var n int64
+	for _, c := range b {
+		switch c {
+		case ' ', '\t', '\n', '\r':
+			continue
+		}
+		if first {
+			if c != '{' && c != '[' {
+				return 0
+			}
+			first = false
+		}
+		if c == '{' && (prev == '[' || prev == ',') {
+			n++
+		}
+		prev = c
+	}
+	return n
+}
+
+// skipBOM drops a UTF-8 byte order mark.
+func skipBOM(b []byte) []byte {
+	if len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
+		return b[3:]
+	}
+	return b
 }
 
 // size is the size a read of path would see, capped at the size cap (a

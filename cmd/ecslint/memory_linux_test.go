@@ -26,26 +26,53 @@ func TestPeakMemoryIsWithinTheAdmissionEstimate(t *testing.T) {
 	for _, tc := range []struct {
 		name, file string
 		content    func(size int) string
+		size       int
+		// clean says the file has nothing wrong: no finding adds to
+		// what the input itself costs.
+		clean bool
 	}{
-		{"task definition with a large environment", "taskdef.json", cleanTaskDefinition},
-		{"CloudFormation JSON with many task definitions", "template.json", cleanTemplate},
+		{"task definition with a large environment", "taskdef.json", cleanTaskDefinition, 30 << 20, true},
+		{"CloudFormation JSON with many task definitions", "template.json", cleanTemplate, 30 << 20, true},
+		// The costliest shape per byte, estimated by its objects: five
+		// findings per container, capped.
+		{"bare containers", "containers.json", bareContainers, 3 << 20, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			content := tc.content(30 << 20)
+			content := tc.content(tc.size)
 			if err := os.WriteFile(filepath.Join(dir, tc.file), []byte(content), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			peak, r := peakRSS(t, dir, "--format", "json", tc.file)
-			if r.code != ExitOK || !strings.Contains(r.stdout, `"findings": []`) {
+			if tc.clean && (r.code != ExitOK || !strings.Contains(r.stdout, `"findings": []`)) ||
+				!tc.clean && (r.code != ExitError || !strings.Contains(r.stdout, "too many findings to hold")) {
 				t.Fatalf("exit %d, stdout %.300s, stderr %.300s", r.code, r.stdout, r.stderr)
 			}
-			bound := lint.MemoryPerInputByte*int64(len(content)) + memoryBase
+			bound := lint.MemoryEstimate([]byte(content)) + memoryBase
 			t.Logf("%d bytes of input: peak %d MB, %.1f bytes per byte of input", len(content), peak>>20, float64(peak)/float64(len(content)))
 			if peak > bound {
 				t.Errorf("peak %d MB is over the estimate %d MB", peak>>20, bound>>20)
 			}
 		})
+	}
+}
+
+// A file whose estimate alone is over the budget is refused before it is
+// parsed: a million bare containers in 30 MB once peaked at 3.5 GB and
+// took a minute. (Its peak is not asserted: a child's maximum resident
+// size on Linux includes the test process's own, which built the file.)
+func TestAMillionContainersAreRefusedNotExhausted(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("builds a 30 MB input")
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "million.json"), []byte(bareContainers(30_888_892)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, r := peakRSS(t, dir, "--format", "json", "million.json")
+	if r.code != ExitError || !strings.Contains(r.stdout, `"message": "too large to check within the memory budget: 29.5 MiB of input needs about 2639.2 MiB, the budget is 1536.0 MiB; raise --memory-budget"`) ||
+		!strings.Contains(r.stdout, `"findings": []`) {
+		t.Fatalf("exit %d, stdout %.600s, stderr %.300s", r.code, r.stdout, r.stderr)
 	}
 }
 
@@ -78,6 +105,21 @@ func cleanTaskDefinition(size int) string {
 		fmt.Fprintf(&b, "\n      {\n        \"name\": \"VAR_%d\",\n        \"value\": \"value-%d\"\n      }", i, i)
 	}
 	b.WriteString("\n    ]}]}\n")
+	return b.String()
+}
+
+// bareContainers is a minified list of about size bytes of containers
+// with nothing but a name and an image.
+func bareContainers(size int) string {
+	var b strings.Builder
+	b.WriteString("[")
+	for i := 0; b.Len() < size-100; i++ {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"name":"c%d","image":"x"}`, i)
+	}
+	b.WriteString("]\n")
 	return b.String()
 }
 
