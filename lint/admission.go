@@ -114,9 +114,16 @@ func (a *admission) release(cost int64) {
 // run runs a job once its estimated memory is admitted, or refuses it with
 // an error when the estimate alone exceeds the budget.
 func (a *admission) run(fsys *FS, j *job, runJob func() jobResult) jobResult {
-	input, largest := jobInputSize(fsys, j.paths)
+	// Each file's size (see FS.size), on the stack for the usual job of a
+	// file or a few: a stat per file, once.
+	var small [4]int64
+	sizes := small[:0]
+	for _, p := range j.paths {
+		sizes = append(sizes, fsys.size(p))
+	}
+	input, largest := jobInputSize(j.paths, sizes)
 	j.inputSize = input
-	cost := jobEstimate(fsys, j.paths)
+	cost := jobEstimate(fsys, j.paths, sizes)
 	if cost > a.budget {
 		what := formatSize(input) + " of input"
 		if len(j.paths) > 1 {
@@ -136,10 +143,10 @@ func (a *admission) run(fsys *FS, j *job, runJob func() jobResult) jobResult {
 // jobInputSize sums the sizes of a job's files and names the largest. A
 // file that cannot be stat'ed counts as empty: reading it will fail and
 // say why.
-func jobInputSize(fsys *FS, paths []string) (total int64, largest string) {
+func jobInputSize(paths []string, sizes []int64) (total int64, largest string) {
 	var most int64 = -1
-	for _, p := range paths {
-		n := fsys.size(p)
+	for i, p := range paths {
+		n := sizes[i]
 		total += n
 		if n > most {
 			most, largest = n, p
@@ -169,10 +176,10 @@ const shapeScanMin = 1 << 17
 // jobEstimate is the memory a job is estimated to need at its peak: the
 // sum of its files' estimates (see MemoryEstimate). A file too small for
 // its shape to matter is estimated by its size and not read ahead.
-func jobEstimate(fsys *FS, paths []string) int64 {
+func jobEstimate(fsys *FS, paths []string, sizes []int64) int64 {
 	var total int64
-	for _, p := range paths {
-		n := fsys.size(p)
+	for i, p := range paths {
+		n := sizes[i]
 		if n < shapeScanMin {
 			total += MemoryPerInputByte * n
 			continue

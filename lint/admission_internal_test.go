@@ -68,7 +68,7 @@ func TestJobEstimateCountsWhatTheObjectsOfALargeFileCost(t *testing.T) {
 	}
 	estimate := func(name string) int64 {
 		p := filepath.Join(dir, name)
-		return jobEstimate(fsys, []string{p})
+		return jobEstimate(fsys, []string{p}, []int64{fsys.size(p)})
 	}
 	n := int64(len(bare))
 	if got, want := estimate("bare.json"), n+20001*itemObjectCost+findingCost*minFindingCap; got != want {
