@@ -18,7 +18,8 @@ import (
 // peaks at 13 bytes per byte of input, a CloudFormation JSON template of
 // 73,000 task definitions at 19; TestPeakMemoryIsWithinTheAdmissionEstimate
 // in cmd/ecslint checks both. The costliest shape, objects listed in a
-// JSON array, is estimated by its objects instead (see MemoryEstimate).
+// sequence (a JSON array, a YAML list), is estimated by its objects
+// instead (see MemoryEstimate).
 const MemoryPerInputByte = 48
 
 // findingInputBytes is the input that pays for one finding: a job may
@@ -156,16 +157,17 @@ func jobInputSize(paths []string, sizes []int64) (total int64, largest string) {
 }
 
 // A byte of input costs MemoryPerInputByte for the common shapes, but one
-// shape costs far more: objects listed in a JSON array, each of which may
+// shape costs far more: objects listed in a sequence, each of which may
 // become a Container of the model (1.3 KB, decoded from as little as
 // "{}," and checked by every container rule). A million of them in 30 MB
 // peaked at 3.5 GB, 115 bytes per byte. Such a file is estimated by what
-// its objects cost, so that the estimate stays a bound: measured on
-// 100,000 bare containers (3 MB, peak 265 MB with the collector's
-// headroom), an object listed in an array costs at most its Container,
-// three Nodes and two Fields, and half as much again in garbage the
-// collector has not yet reclaimed.
-var itemObjectCost = int64(unsafe.Sizeof(Container{})+3*unsafe.Sizeof(Node{})+2*unsafe.Sizeof(Field{})) * 3 / 2
+// its objects cost, so that the estimate stays a bound. Measured on
+// 100,000 bare containers (3 MB of JSON; 4 MB of block YAML), an object
+// listed in a sequence holds 2.0 KB when the rules run (its Container,
+// three Nodes and two Fields, 1.8 KB) and the peak resident memory, with
+// the collector's headroom, is 2.9 to 3.2 KB per object: it is estimated at
+// twice what it holds.
+var itemObjectCost = 2 * int64(unsafe.Sizeof(Container{})+3*unsafe.Sizeof(Node{})+2*unsafe.Sizeof(Field{}))
 
 // shapeScanMin is the size from which a file's shape is counted: below
 // it, even a file of nothing but "{}," is estimated at less than
@@ -197,12 +199,12 @@ func jobEstimate(fsys *FS, paths []string, sizes []int64) int64 {
 
 // MemoryEstimate is the memory checking a file of this content is
 // estimated to need at its peak: MemoryPerInputByte per byte, or, for a
-// JSON text whose arrays list many objects, what they cost
+// text whose sequences list many objects (see listedObjects), what they cost
 // (itemObjectCost each) beside the bytes themselves and the findings the
 // file may hold, whichever is more.
 func MemoryEstimate(content []byte) int64 {
 	n := int64(len(content))
-	return max(MemoryPerInputByte*n, n+itemObjectCost*arrayObjects(content)+maxFindingsCost(n))
+	return max(MemoryPerInputByte*n, n+itemObjectCost*listedObjects(content)+maxFindingsCost(n))
 }
 
 // findingCost is what a finding is estimated to hold: the Finding and its
@@ -212,25 +214,34 @@ const findingCost = 400
 // maxFindingsCost is what the findings a file of n bytes may hold cost.
 func maxFindingsCost(n int64) int64 { return findingCost * int64(maxFindings(n)) }
 
-// arrayObjects counts the objects listed in arrays of a JSON text: each
-// '{' that follows '[' or ',' (spaces aside). A brace inside a string may
-// be counted too, which only raises the estimate; text that is not JSON
-// (does not start with '{' or '[') counts none.
-func arrayObjects(b []byte) int64 {
+// listedObjects counts the objects listed in the sequences of a text: in
+// JSON, YAML flow style or an HCL list, each '{' that follows '[' or ','
+// (spaces aside); in YAML block style, each "- " item whose line holds a
+// key ("- name: web"). Either may count a brace or a colon inside a string
+// too, which only raises the estimate.
+func listedObjects(b []byte) int64 {
 	b = skipBOM(b)
-	first := true
 	var prev byte
 	var n int64
-	for _, c := range b {
-		switch c {
-		case ' ', '\t', '\n', '\r':
-			continue
-		}
-		if first {
-			if c != '{' && c != '[' {
-				return 0
+	lineStart := true
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if lineStart {
+			lineStart = false
+			j := i
+			for j < len(b) && (b[j] == ' ' || b[j] == '\t') {
+				j++
 			}
-			first = false
+			if j+1 < len(b) && b[j] == '-' && b[j+1] == ' ' && holdsKey(b[j+2:]) {
+				n++
+			}
+		}
+		switch c {
+		case '\n':
+			lineStart = true
+			continue
+		case ' ', '\t', '\r':
+			continue
 		}
 		if c == '{' && (prev == '[' || prev == ',') {
 			n++
@@ -238,6 +249,22 @@ func arrayObjects(b []byte) int64 {
 		prev = c
 	}
 	return n
+}
+
+// holdsKey reports whether the line that starts b holds a YAML key: a
+// colon followed by a space or ending the line, before any comment.
+func holdsKey(b []byte) bool {
+	for i, c := range b {
+		switch c {
+		case '\n', '#':
+			return false
+		case ':':
+			if i+1 == len(b) || b[i+1] == ' ' || b[i+1] == '\n' || b[i+1] == '\r' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // skipBOM drops a UTF-8 byte order mark.

@@ -33,18 +33,22 @@ func TestFormatSize(t *testing.T) {
 	}
 }
 
-func TestArrayObjectsCountsTheObjectsListedInJSONArrays(t *testing.T) {
+func TestListedObjectsCountsTheObjectsListedInSequences(t *testing.T) {
 	for src, want := range map[string]int64{
 		`[{}, {}, {"a": [{}, {"b": {}}]}]`:          5, // the object under "b" is not listed
 		"\xEF\xBB\xBF[\n  {},\n\t{}\r\n]":           2,
 		`{"containerDefinitions": [{"name": "a"}]}`: 1,
 		`{"a": {"b": {}}}`:                          0,
-		"Resources:\n  - {a: 1}\n  - {b: 2}\n":      0, // not JSON
 		`["{", "x,{"]`:                              1, // a brace in a string may count: the estimate only rises
 		``:                                          0,
+		"Resources:\n  - {a: 1}\n  - {b: 2}\n":      2, // YAML flow mappings in a block list
+		"ContainerDefinitions:\n  - Name: a\n    Image: x\n  -   Name: b\n  - name:\n    image: x\n": 3,
+		"Drop:\n  - ALL\n  - NET_RAW # not: a key\n  - \"a: b\"\n  - http://x\n":                     1, // the quoted colon counts
+		"- [{a: 1}, {b: 2}]\n":                       3, // both braces, and the item whose line holds a colon: an estimate only rises
+		"l = [{ name = \"a\" }, { name = \"b\" }]\n": 2, // an HCL list of objects
 	} {
-		if got := arrayObjects([]byte(src)); got != want {
-			t.Errorf("arrayObjects(%q) = %d, want %d", src, got, want)
+		if got := listedObjects([]byte(src)); got != want {
+			t.Errorf("listedObjects(%q) = %d, want %d", src, got, want)
 		}
 	}
 }
