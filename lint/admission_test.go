@@ -100,9 +100,9 @@ func TestLargeUnitsAreNotCheckedAtOnce(t *testing.T) {
 
 func TestFindingsBeyondTheCapAreAnErrorNotASilentDrop(t *testing.T) {
 	dir := t.TempDir()
-	// 12,000 containers, two findings each, in 48 KB: over the cap of
-	// 10,000 findings that inputs under 160 KB get.
-	write(t, dir, "many.fake", "fake\n"+strings.Repeat("bad\n", 12000))
+	// 30,000 containers, two findings each, in 120 KB: over the cap of
+	// 50,000 findings that inputs under 6.4 MB get.
+	write(t, dir, "many.fake", "fake\n"+strings.Repeat("bad\n", 30000))
 	write(t, dir, "few.fake", "fake\nbad\n")
 	res, err := lint.Run(cfg(2), []string{dir})
 	if err != nil {
@@ -112,13 +112,13 @@ func TestFindingsBeyondTheCapAreAnErrorNotASilentDrop(t *testing.T) {
 	for _, f := range res.Findings {
 		perFile[filepath.Base(f.Range.File)]++
 	}
-	if perFile["many.fake"] != 10000 || perFile["few.fake"] != 2 {
+	if perFile["many.fake"] != 50000 || perFile["few.fake"] != 2 {
 		t.Errorf("findings per file: %v", perFile)
 	}
 	if len(res.Errors) != 1 {
 		t.Fatalf("errors: %+v", res.Errors)
 	}
-	want := "too many findings to hold within the memory budget: 10000 reported, 14000 more not (at most one per 16 bytes of input, or 10000); the file is likely generated"
+	want := "too many findings to hold within the memory budget: 50000 reported, 10000 more not (at most one per 128 bytes of input, or 50000); the file is likely generated"
 	if e := res.Errors[0]; e.Range.File != filepath.ToSlash(dir)+"/many.fake" || e.Message != want {
 		t.Errorf("error %s: %q, want many.fake: %q", e.Range, e.Message, want)
 	}

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -26,21 +29,30 @@ func TestPeakMemoryIsWithinTheAdmissionEstimate(t *testing.T) {
 	for _, tc := range []struct {
 		name, file string
 		content    func(size int) string
+		size       int
+		// clean says the file has nothing wrong: no finding adds to
+		// what the input itself costs.
+		clean bool
 	}{
-		{"task definition with a large environment", "taskdef.json", cleanTaskDefinition},
-		{"CloudFormation JSON with many task definitions", "template.json", cleanTemplate},
+		{"task definition with a large environment", "taskdef.json", cleanTaskDefinition, 30 << 20, true},
+		{"CloudFormation JSON with many task definitions", "template.json", cleanTemplate, 30 << 20, true},
+		// The costliest shape per byte, estimated by its objects: five
+		// findings per container, capped.
+		{"bare containers", "containers.json", bareContainers, 3 << 20, false},
+		{"bare containers in block YAML", "template.yaml", bareContainersYAML, 4 << 20, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			content := tc.content(30 << 20)
+			content := tc.content(tc.size)
 			if err := os.WriteFile(filepath.Join(dir, tc.file), []byte(content), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			peak, r := peakRSS(t, dir, "--format", "json", tc.file)
-			if r.code != ExitOK || !strings.Contains(r.stdout, `"findings": []`) {
+			if tc.clean && (r.code != ExitOK || !strings.Contains(r.stdout, `"findings": []`)) ||
+				!tc.clean && (r.code != ExitError || !strings.Contains(r.stdout, "too many findings to hold")) {
 				t.Fatalf("exit %d, stdout %.300s, stderr %.300s", r.code, r.stdout, r.stderr)
 			}
-			bound := lint.MemoryPerInputByte*int64(len(content)) + memoryBase
+			bound := lint.MemoryEstimate([]byte(content)) + memoryBase
 			t.Logf("%d bytes of input: peak %d MB, %.1f bytes per byte of input", len(content), peak>>20, float64(peak)/float64(len(content)))
 			if peak > bound {
 				t.Errorf("peak %d MB is over the estimate %d MB", peak>>20, bound>>20)
@@ -49,16 +61,86 @@ func TestPeakMemoryIsWithinTheAdmissionEstimate(t *testing.T) {
 	}
 }
 
+// A file whose estimate alone is over the budget is refused before it is
+// parsed: a million bare containers in 30 MB once peaked at 3.5 GB and
+// took a minute.
+func TestAMillionContainersAreRefusedNotExhausted(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("builds a 30 MB input")
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "million.json"), []byte(bareContainers(30_888_892)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	peak, r := peakRSS(t, dir, "--format", "json", "million.json")
+	if r.code != ExitError || !strings.Contains(r.stdout, `"message": "too large to check within the memory budget: 29.5 MiB of input needs about 3478.4 MiB, the budget is 1536.0 MiB; raise --memory-budget"`) ||
+		!strings.Contains(r.stdout, `"findings": []`) {
+		t.Fatalf("exit %d, stdout %.600s, stderr %.300s", r.code, r.stdout, r.stderr)
+	}
+	// The bytes read ahead to count the containers, and the base.
+	if bound := int64(30_888_892) + memoryBase; peak > bound {
+		t.Errorf("peak %d MB, want under %d MB", peak>>20, bound>>20)
+	}
+	t.Logf("peak %d MB", peak>>20)
+}
+
 // peakRSS runs the test binary as ecslint in one process and returns its
-// peak resident memory in bytes.
+// peak resident memory in bytes. A child's maximum resident size on Linux
+// starts at its parent's: Go starts a process by vfork and exec, and exec
+// carries the high-water mark of the memory it replaces, here the test
+// process's, which built 30 MB inputs. So the run is started by a
+// measuring process (the test binary again, see init), small and freshly
+// started, which reports its child's peak in a file.
 func peakRSS(t *testing.T, dir string, args ...string) (int64, binaryRun) {
 	t.Helper()
-	r, state := runBinaryState(t, dir, []string{noSupervisorEnv + "=1"}, args...)
-	usage, ok := state.SysUsage().(*syscall.Rusage)
-	if !ok {
-		t.Fatal("no resource usage for the run")
+	report := filepath.Join(t.TempDir(), "maxrss")
+	r, _ := runBinaryState(t, dir, []string{noSupervisorEnv + "=1", measureEnv + "=" + report}, args...)
+	b, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatalf("no peak reported: %v; stderr %.300s", err, r.stderr)
 	}
-	return usage.Maxrss << 10, r // Linux reports kilobytes
+	kb, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return kb << 10, r // Linux reports kilobytes
+}
+
+// measureEnv names the file in which the test binary, started with it,
+// reports the peak resident memory of the run it starts in turn.
+const measureEnv = "ECSLINT_TEST_MEASURE_TO"
+
+// init makes the test binary, started with measureEnv, the measuring
+// process of peakRSS: it runs itself without measureEnv, passing its
+// arguments, input and output through, and exits as the run did.
+func init() {
+	report := os.Getenv(measureEnv)
+	if report == "" {
+		return
+	}
+	cmd := exec.Command(os.Args[0], os.Args[1:]...)
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, measureEnv+"=") {
+			cmd.Env = append(cmd.Env, kv)
+		}
+	}
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
+	err := cmd.Run()
+	var exitErr *exec.ExitError
+	if err != nil && !errors.As(err, &exitErr) {
+		fmt.Fprintln(os.Stderr, "measuring process:", err)
+		os.Exit(125)
+	}
+	usage, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	if !ok {
+		fmt.Fprintln(os.Stderr, "measuring process: no resource usage")
+		os.Exit(125)
+	}
+	if err := os.WriteFile(report, []byte(strconv.FormatInt(usage.Maxrss, 10)), 0o600); err != nil {
+		fmt.Fprintln(os.Stderr, "measuring process:", err)
+		os.Exit(125)
+	}
+	os.Exit(cmd.ProcessState.ExitCode())
 }
 
 // cleanTaskDefinition is a hardened task definition of about size bytes,
@@ -78,6 +160,33 @@ func cleanTaskDefinition(size int) string {
 		fmt.Fprintf(&b, "\n      {\n        \"name\": \"VAR_%d\",\n        \"value\": \"value-%d\"\n      }", i, i)
 	}
 	b.WriteString("\n    ]}]}\n")
+	return b.String()
+}
+
+// bareContainers is a minified list of about size bytes of containers
+// with nothing but a name and an image.
+func bareContainers(size int) string {
+	var b strings.Builder
+	b.WriteString("[")
+	for i := 0; b.Len() < size-100; i++ {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"name":"c%d","image":"x"}`, i)
+	}
+	b.WriteString("]\n")
+	return b.String()
+}
+
+// bareContainersYAML is a CloudFormation YAML template of about size bytes
+// whose one task definition lists containers with nothing but a name and
+// an image, in block style.
+func bareContainersYAML(size int) string {
+	var b strings.Builder
+	b.WriteString("Resources:\n  TD:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n")
+	for i := 0; b.Len() < size-100; i++ {
+		fmt.Fprintf(&b, "        - Name: c%d\n          Image: x\n", i)
+	}
 	return b.String()
 }
 
