@@ -206,6 +206,13 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "ecslint: writing output: %v\n", err)
 		return ExitError
 	}
+	if o.format == "compact" {
+		// Compact's standard output is results only, one a line, for
+		// error formats and reviewdog; without a summary somewhere a run
+		// that skipped every file, or hid findings in suppressions and
+		// the baseline, would say nothing at all.
+		fmt.Fprintf(stderr, "ecslint: %s\n", output.Summary(res))
+	}
 	if err := o.adopt.writeOutputs(res, outOpts); err != nil {
 		fmt.Fprintf(stderr, "ecslint: writing output: %v\n", err)
 		return ExitError
