@@ -1,0 +1,43 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/ecslint/ecslint/config"
+)
+
+// subcommandUsage is what `ecslint SUBCOMMAND --help` prints. A
+// subcommand's own parsing took --help for an argument: a rule, a shell
+// or, for init, the name of the file to write.
+var subcommandUsage = map[string]string{
+	"init":          "usage: ecslint init [FILE]\n\nWrites a commented starter config to FILE (default " + config.FileName + "); never overwrites a file.\n",
+	"config-schema": "usage: ecslint config-schema\n\nPrints the JSON Schema that " + config.FileName + " is validated against.\n",
+	"rules":         "usage: ecslint rules [--format text|json]\n\nLists every rule: ID, name, severity, Security Hub controls and summary.\n",
+	"explain":       "usage: ecslint explain RULE\n\nPrints a rule's rationale, fix and examples; RULE is an ID such as ECS001 or a name such as privileged-container.\n",
+	"completion":    "usage: ecslint completion bash|zsh|fish\n\nPrints a shell completion script: source <(ecslint completion bash).\n",
+}
+
+// subcommandHelp prints a subcommand's usage on standard output when it is
+// asked for (`ecslint rules --help`), as the main command's --help does.
+func subcommandHelp(args []string, stdout io.Writer) (code int, ok bool) {
+	if len(args) != 3 || !isHelpFlag(args[2]) {
+		return 0, false
+	}
+	usage, ok := subcommandUsage[args[1]]
+	if !ok {
+		return 0, false
+	}
+	fmt.Fprint(stdout, usage)
+	return ExitOK, true
+}
+
+// isHelpFlag says whether arg asks for help, in the spellings the flag
+// package accepts.
+func isHelpFlag(arg string) bool {
+	switch arg {
+	case "-h", "-help", "--help", "--h":
+		return true
+	}
+	return false
+}
