@@ -105,8 +105,8 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 // Main runs ecslint with the given arguments and streams and returns the
 // exit code. Tests call it with buffers.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if code, ok := subcommandHelp(args, stdout); ok {
-		return code
+	if subcommandHelp(args, stdout) {
+		return ExitOK
 	}
 	if len(args) > 1 && args[1] == "init" {
 		return runInit(args[2:], stdout, stderr)

@@ -19,17 +19,17 @@ var subcommandUsage = map[string]string{
 }
 
 // subcommandHelp prints a subcommand's usage on standard output when it is
-// asked for (`ecslint rules --help`), as the main command's --help does.
-func subcommandHelp(args []string, stdout io.Writer) (code int, ok bool) {
+// asked for (`ecslint rules --help`), as the main command's --help does,
+// and says whether it did (the run then exits 0).
+func subcommandHelp(args []string, stdout io.Writer) bool {
 	if len(args) != 3 || !isHelpFlag(args[2]) {
-		return 0, false
+		return false
 	}
 	usage, ok := subcommandUsage[args[1]]
-	if !ok {
-		return 0, false
+	if ok {
+		fmt.Fprint(stdout, usage)
 	}
-	fmt.Fprint(stdout, usage)
-	return ExitOK, true
+	return ok
 }
 
 // isHelpFlag says whether arg asks for help, in the spellings the flag
