@@ -14,7 +14,7 @@ var subcommandUsage = map[string]string{
 	"init":          "usage: ecslint init [FILE]\n\nWrites a commented starter config to FILE (default " + config.FileName + "); never overwrites a file.\n",
 	"config-schema": "usage: ecslint config-schema\n\nPrints the JSON Schema that " + config.FileName + " is validated against.\n",
 	"rules":         "usage: ecslint rules [--format text|json]\n\nLists every rule: ID, name, severity, Security Hub controls and summary.\n",
-	"explain":       "usage: ecslint explain RULE\n\nPrints a rule's rationale, fix and examples; RULE is an ID such as ECS001 or a name such as privileged-container.\n",
+	"explain":       explainUsage + "\n\nPrints a rule's rationale, fix and examples, in the language --lang names, else the messages locale's (LC_ALL, LC_MESSAGES, LANG), else English.\n",
 	"completion":    "usage: ecslint completion bash|zsh|fish\n\nPrints a shell completion script: source <(ecslint completion bash).\n",
 }
 
