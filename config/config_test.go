@@ -337,3 +337,24 @@ func TestDidYouMean(t *testing.T) {
 		t.Errorf("values: got\n%v\nwant\n%s", err, want)
 	}
 }
+
+// TestStarterNamesTheRulesOffByDefault: the starter's enable example lists
+// exactly the rules that are off by default, and says so when there are
+// none, so that `ecslint init` never points at rules that do not exist.
+func TestStarterNamesTheRulesOffByDefault(t *testing.T) {
+	withOff := append(slices.Clone(rules), rule{lint.Meta{ID: "ECS016", Name: "missing-required-tags", Severity: lint.Low, Disabled: true}})
+	starter := Starter(withOff)
+	if !strings.Contains(starter, "  enable: []\n  #  - ECS016 # missing-required-tags\n\n") {
+		t.Errorf("the rule off by default is not listed under enable:\n%s", starter)
+	}
+	if strings.Contains(starter, "#  - ECS001") || strings.Contains(starter, "(none:") {
+		t.Errorf("a rule on by default is listed, or the list says there is none:\n%s", starter)
+	}
+	// Uncommented, the entry is valid config.
+	if _, err := Parse(FileName, []byte(strings.Replace(starter, "  enable: []\n  #  - ECS016", "  enable:\n    - ECS016", 1)), withOff); err != nil {
+		t.Errorf("the uncommented entry is not valid: %v", err)
+	}
+	if none := Starter(rules); !strings.Contains(none, "  enable: []\n  # (none: every rule is on by default)\n") {
+		t.Errorf("without rules off by default:\n%s", none)
+	}
+}

@@ -8,9 +8,26 @@ import (
 
 // Starter is the commented config `ecslint init` writes. Its options
 // example is written from the rules' option declarations, so it shows
-// every option there is and no other.
+// every option there is and no other, and so is its list of the rules off
+// by default: the starter names exactly those.
 func Starter(rules []lint.Rule) string {
-	return strings.Replace(starter, "{{options}}", optionsExample(rules), 1)
+	s := strings.Replace(starter, "{{options}}", optionsExample(rules), 1)
+	return strings.Replace(s, "{{off-by-default}}", offByDefault(rules), 1)
+}
+
+// offByDefault comments out an enable entry for every rule off by
+// default, or says there are none.
+func offByDefault(rules []lint.Rule) string {
+	var b strings.Builder
+	for _, r := range rules {
+		if m := r.Meta(); m.Disabled {
+			b.WriteString("  #  - " + m.ID + " # " + m.Name + "\n")
+		}
+	}
+	if b.Len() == 0 {
+		return "  # (none: every rule is on by default)\n"
+	}
+	return b.String()
 }
 
 // optionsExample comments out every option of every rule, set to its
@@ -37,7 +54,8 @@ func optionsExample(rules []lint.Rule) string {
 const starter = `# ecslint configuration. Reference: docs/config.md; schema: ` + "`ecslint config-schema`" + `.
 # Paths are relative to this file. Flags given on the command line win.
 
-# Lowest severity that makes ecslint exit 1: critical, high, medium or low.
+# Lowest severity that makes ecslint exit 1: critical, high, medium or low;
+# none reports findings without failing (errors still exit 2).
 fail-on: low
 
 rules:
@@ -45,7 +63,7 @@ rules:
   disable: []
   # Rules that are off by default to turn on.
   enable: []
-
+{{off-by-default}}
 # Severity overrides, by rule ID or name.
 severity: {}
 #  ECS006: low

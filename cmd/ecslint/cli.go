@@ -105,6 +105,9 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 // Main runs ecslint with the given arguments and streams and returns the
 // exit code. Tests call it with buffers.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if subcommandHelp(args, stdout) {
+		return ExitOK
+	}
 	if len(args) > 1 && args[1] == "init" {
 		return runInit(args[2:], stdout, stderr)
 	}
@@ -205,6 +208,13 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err := formatter.Format(stdout, res, outOpts); err != nil {
 		fmt.Fprintf(stderr, "ecslint: writing output: %v\n", err)
 		return ExitError
+	}
+	if o.format == "compact" {
+		// Compact's standard output is results only, one a line, for
+		// error formats and reviewdog; without a summary somewhere a run
+		// that skipped every file, or hid findings in suppressions and
+		// the baseline, would say nothing at all.
+		fmt.Fprintf(stderr, "ecslint: %s\n", output.Summary(res))
 	}
 	if err := o.adopt.writeOutputs(res, outOpts); err != nil {
 		fmt.Fprintf(stderr, "ecslint: writing output: %v\n", err)

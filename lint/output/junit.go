@@ -13,7 +13,9 @@ import (
 // JUnit writes JUnit XML for CI systems that show test reports: one test
 // suite per checked file and one test case per rule in it, failed when the
 // rule found something there. A file that could not be checked gets an
-// errored "parse" case.
+// errored "parse" case; a file named on the command line that is not ECS
+// input (Result.Skipped) gets a suite whose one "parse" case is skipped, so
+// that a report of only such files does not read as an empty, passing run.
 //
 // The document is valid against the common JUnit schema (the one Jenkins
 // validates reports with; testdata/junit.xsd is written to its rules): the
@@ -48,6 +50,7 @@ type junitSuite struct {
 	Tests    int    `xml:"tests,attr"`
 	Failures int    `xml:"failures,attr"`
 	Errors   int    `xml:"errors,attr"`
+	Skipped  int    `xml:"skipped,attr,omitempty"`
 	Time     string `xml:"time,attr"`
 	File     string `xml:"file,attr"`
 	// Properties count the file's notes, which system-out lists with
@@ -64,11 +67,12 @@ type junitCase struct {
 	Time      string        `xml:"time,attr"`
 	Failure   *junitProblem `xml:"failure"`
 	Error     *junitProblem `xml:"error"`
+	Skipped   *junitProblem `xml:"skipped"`
 }
 
 type junitProblem struct {
 	Message string `xml:"message,attr"`
-	Type    string `xml:"type,attr"`
+	Type    string `xml:"type,attr,omitempty"`
 	Text    string `xml:",chardata"`
 }
 
@@ -90,6 +94,11 @@ func (JUnit) Format(w io.Writer, res *lint.Result, opts Options) error {
 	for _, e := range res.Errors {
 		files[e.Range.File] = true
 		errs[e.Range.File] = append(errs[e.Range.File], e)
+	}
+	skipped := map[string]bool{}
+	for _, f := range res.Skipped {
+		files[f] = true
+		skipped[f] = true
 	}
 	notes := map[string][]lint.Diagnostic{}
 	for _, n := range res.Notes {
@@ -136,6 +145,17 @@ func (JUnit) Format(w io.Writer, res *lint.Result, opts Options) error {
 			suite.Cases = append(suite.Cases, junitCase{Name: "parse", ClassName: file, Time: noTime,
 				Error: &junitProblem{Message: es[0].Message, Type: "error", Text: text.String()}})
 			suite.Errors++
+		}
+		if skipped[file] {
+			// No rule ran on it: no rule's case passes or fails.
+			suite.Cases = append(suite.Cases, junitCase{Name: "parse", ClassName: file, Time: noTime,
+				Skipped: &junitProblem{Message: skippedMessage}})
+			suite.Skipped++
+			suite.Tests = len(suite.Cases)
+			out.Tests += suite.Tests
+			out.Errors += suite.Errors
+			out.Suites = append(out.Suites, suite)
+			continue
 		}
 		for _, id := range ruleIDs {
 			c := junitCase{Name: id + " " + names[id], ClassName: file, Time: noTime}

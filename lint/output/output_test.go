@@ -3,6 +3,7 @@ package output_test
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"flag"
 	"fmt"
 	"os"
@@ -562,5 +563,75 @@ func TestErrorRelatedLocations(t *testing.T) {
 	}
 	if err := schema.Validate(doc); err != nil {
 		t.Fatalf("invalid SARIF: %#v", err)
+	}
+}
+
+// TestJUnitSkippedAndUncheckedFiles: a file named but not ECS input is a
+// suite with a skipped "parse" case and a file that could not be checked
+// one with an errored "parse" case, so a report of such files is not an
+// empty, passing one; the counts add up at every level. xmllint checks the
+// golden file against the JUnit schema in .ci/run.
+func TestJUnitSkippedAndUncheckedFiles(t *testing.T) {
+	t.Chdir("testdata")
+	var described []lint.Rule
+	for _, r := range enabledRules() {
+		if id := r.Meta().ID; id == "ECS001" || id == "ECS002" {
+			described = append(described, r)
+		}
+	}
+	res := &lint.Result{
+		Findings: []lint.Finding{{RuleID: "ECS001", RuleName: "privileged-container", Severity: lint.High,
+			Message: `container "app" runs privileged`, Range: lint.Range{File: "td.json", Start: lint.Pos{Line: 3, Col: 5}}}},
+		Errors: []lint.Diagnostic{{Message: "invalid JSON: unexpected end of input",
+			Range: lint.Range{File: "broken.json", Start: lint.Pos{Line: 1, Col: 2}}}},
+		Files: 2, CheckedFiles: []string{"broken.json", "td.json"},
+		Skipped: []string{"README.md", "package.json"},
+	}
+	got := formatWith(t, "junit", res, output.Options{Rules: described, Version: "1.2.3", BaseDir: "/repo"})
+	golden(t, "skipped.junit.xml", got)
+
+	type problem struct {
+		Message string `xml:"message,attr"`
+	}
+	var doc struct {
+		Tests  int `xml:"tests,attr"`
+		Errors int `xml:"errors,attr"`
+		Suites []struct {
+			Name    string `xml:"name,attr"`
+			Tests   int    `xml:"tests,attr"`
+			Errors  int    `xml:"errors,attr"`
+			Skipped int    `xml:"skipped,attr"`
+			Cases   []struct {
+				Name    string   `xml:"name,attr"`
+				Skipped *problem `xml:"skipped"`
+				Error   *problem `xml:"error"`
+			} `xml:"testcase"`
+		} `xml:"testsuite"`
+	}
+	if err := xml.Unmarshal(got, &doc); err != nil {
+		t.Fatalf("%v\n%s", err, got)
+	}
+	suites := map[string]int{}
+	for i, s := range doc.Suites {
+		suites[s.Name] = i
+	}
+	for _, name := range []string{"README.md", "package.json"} {
+		i, ok := suites[name]
+		if !ok {
+			t.Fatalf("no suite for the skipped file %s:\n%s", name, got)
+		}
+		s := doc.Suites[i]
+		if s.Tests != 1 || s.Skipped != 1 || len(s.Cases) != 1 || s.Cases[0].Name != "parse" || s.Cases[0].Skipped == nil ||
+			!strings.Contains(s.Cases[0].Skipped.Message, "not ECS input") {
+			t.Errorf("skipped file %s: %+v", name, s)
+		}
+	}
+	if s := doc.Suites[suites["broken.json"]]; s.Errors != 1 || len(s.Cases) != 1 || s.Cases[0].Error == nil {
+		t.Errorf("unchecked file: %+v", s)
+	}
+	// td.json: one case per described rule; plus one parse case in each
+	// of the three other suites.
+	if doc.Tests != 2+3 || doc.Errors != 1 || len(doc.Suites) != 4 {
+		t.Errorf("totals: tests %d, errors %d, suites %d:\n%s", doc.Tests, doc.Errors, len(doc.Suites), got)
 	}
 }
