@@ -29,11 +29,15 @@ const (
 	maxExpressionSize = 4096
 	// maxNesting bounds the parser's recursion.
 	maxNesting = 64
-	// costLimit is CEL's cost budget of one evaluation, checked against
-	// the static estimate at load time and enforced at run time. A
-	// condition over every environment variable of a container is a few
-	// thousand; one comparing every pair of 1,000 values is a million.
+	// costLimit is CEL's cost budget of one evaluation, enforced at run
+	// time: far above what real data needs (a condition over every
+	// environment variable of a container costs a few hundred), so a
+	// condition that reaches it is a runaway.
 	costLimit = 1_000_000
+	// estimatedCostLimit bounds CEL's static estimate of a condition's
+	// worst case (lists of assumedListSize), checked at load time: one
+	// list iterated inside another is accepted, three deep is not.
+	estimatedCostLimit = 10_000_000
 	// assumedListSize is the size the static estimate assumes for a list
 	// (ECS allows 10 containers, environment lists are long but rarely
 	// past a few hundred entries).
@@ -50,8 +54,11 @@ type kind struct {
 	vars []variable
 	// reads is what the kind needs of the model.
 	reads lint.Elements
-	// each calls fn with the view of every resource of the kind in u.
-	each func(u *lint.Unit, fn func(subject))
+	// each calls fn with the view of every resource of the kind in u;
+	// inTask, for the kinds of a task definition, with every subject of
+	// one task definition's view (built once for all of them).
+	each   func(u *lint.Unit, fn func(*subject))
+	inTask func(td *lint.TaskDefinition, v *view, fn func(*subject))
 }
 
 type variable struct {
@@ -62,7 +69,8 @@ type variable struct {
 
 // subject is one resource a rule is evaluated on.
 type subject struct {
-	v *view
+	v    *view
+	vars map[string]any
 	// alias maps a variable (container) to the path it stands for in
 	// another (task.containerDefinitions[1]), for unknown values and
 	// positions.
@@ -72,6 +80,8 @@ type subject struct {
 	container string
 	// name is what the finding is about, for notes.
 	name string
+	// act is the activation without alternatives chosen, made on first use.
+	act cel.Activation
 }
 
 var (
@@ -80,9 +90,9 @@ var (
 )
 
 var kinds = []kind{
-	{name: "task-definition", vars: []variable{taskVar, resourceVar}, reads: lint.TaskDefinitions, each: eachTask},
-	{name: "container", vars: []variable{{"container", &Container{}, "The container definition."}, taskVar, resourceVar}, reads: lint.TaskDefinitions, each: eachContainer},
-	{name: "volume", vars: []variable{{"volume", &Volume{}, "The volume."}, taskVar, resourceVar}, reads: lint.TaskDefinitions, each: eachVolume},
+	{name: "task-definition", vars: []variable{taskVar, resourceVar}, reads: lint.TaskDefinitions, inTask: taskSubject},
+	{name: "container", vars: []variable{{"container", &Container{}, "The container definition."}, taskVar, resourceVar}, reads: lint.TaskDefinitions, inTask: containerSubjects},
+	{name: "volume", vars: []variable{{"volume", &Volume{}, "The volume."}, taskVar, resourceVar}, reads: lint.TaskDefinitions, inTask: volumeSubjects},
 	{name: "service", vars: []variable{{"service", &Service{}, "The service or task set."}, resourceVar}, reads: lint.Services, each: eachService},
 	{name: "cluster", vars: []variable{{"cluster", &Cluster{}, "The ECS cluster."}, resourceVar}, reads: lint.Clusters, each: eachCluster},
 	{name: "security-group", vars: []variable{{"securityGroup", &SecurityGroup{}, "The security group, with every ingress rule that applies to it."}, resourceVar}, reads: lint.SecurityGroups, each: eachSecurityGroup},
@@ -138,76 +148,140 @@ func typeName(v any) string {
 	return fmt.Sprintf("custom.%s", reflect.TypeOf(v).Elem().Name())
 }
 
-func eachTask(u *lint.Unit, fn func(subject)) {
-	for _, td := range u.TaskDefinitions {
-		v := newView()
-		taskView(v, td)
-		fn(subject{v: v, resource: td.Resource, extent: td.Extent, name: "task definition " + td.Name})
+func one(v *view, r lint.Resource, name string) *subject {
+	return &subject{v: v, vars: v.vars, resource: r, extent: r.Extent, name: name}
+}
+
+func taskSubject(td *lint.TaskDefinition, v *view, fn func(*subject)) {
+	fn(one(v, td.Resource, "task definition "+td.Name))
+}
+
+// within gives a task's view a variable for one of its elements.
+func within(v *view, td *lint.TaskDefinition, name string, value any, at path, what string) *subject {
+	s := one(v, td.Resource, what)
+	s.vars = map[string]any{"task": v.vars["task"], "resource": v.vars["resource"], name: value}
+	s.alias = map[string]path{name: at}
+	return s
+}
+
+func containerSubjects(td *lint.TaskDefinition, v *view, fn func(*subject)) {
+	t := v.vars["task"].(*Task)
+	for i, c := range t.ContainerDefinitions {
+		s := within(v, td, "container", c, v.containers[i], fmt.Sprintf("container %s of %s", td.Containers[i].DisplayName(), td.Name))
+		s.container = td.Containers[i].DisplayName()
+		fn(s)
 	}
 }
 
-func eachContainer(u *lint.Unit, fn func(subject)) {
-	for _, td := range u.TaskDefinitions {
-		v := newView()
-		t := taskView(v, td)
-		for i, c := range t.ContainerDefinitions {
-			v.vars["container"] = c
-			fn(subject{v: v, resource: td.Resource, extent: td.Extent, container: td.Containers[i].DisplayName(),
-				alias: map[string]path{"container": {root: "task", quals: []any{"containerDefinitions", i}}},
-				name:  fmt.Sprintf("container %s of %s", td.Containers[i].DisplayName(), td.Name)})
-		}
+func volumeSubjects(td *lint.TaskDefinition, v *view, fn func(*subject)) {
+	t := v.vars["task"].(*Task)
+	for i, vol := range t.Volumes {
+		fn(within(v, td, "volume", vol, v.volumes[i], fmt.Sprintf("volume %s of %s", td.Volumes[i].DisplayName(), td.Name)))
 	}
 }
 
-func eachVolume(u *lint.Unit, fn func(subject)) {
-	for _, td := range u.TaskDefinitions {
-		v := newView()
-		t := taskView(v, td)
-		for i, vol := range t.Volumes {
-			v.vars["volume"] = vol
-			fn(subject{v: v, resource: td.Resource, extent: td.Extent,
-				alias: map[string]path{"volume": {root: "task", quals: []any{"volumes", i}}},
-				name:  fmt.Sprintf("volume %s of %s", td.Volumes[i].DisplayName(), td.Name)})
-		}
-	}
-}
-
-func eachService(u *lint.Unit, fn func(subject)) {
+func eachService(u *lint.Unit, fn func(*subject)) {
 	for _, s := range u.Services {
 		v := newView()
 		serviceView(v, s)
-		fn(subject{v: v, resource: s.Resource, extent: s.Extent, name: s.Kind + " " + s.Name})
+		fn(one(v, s.Resource, s.Kind+" "+s.Name))
 	}
 }
 
-func eachCluster(u *lint.Unit, fn func(subject)) {
+func eachCluster(u *lint.Unit, fn func(*subject)) {
 	for _, c := range u.Clusters {
 		v := newView()
 		clusterView(v, c)
-		fn(subject{v: v, resource: c.Resource, extent: c.Extent, name: "cluster " + c.Name})
+		fn(one(v, c.Resource, "cluster "+c.Name))
 	}
 }
 
-func eachSecurityGroup(u *lint.Unit, fn func(subject)) {
+func eachSecurityGroup(u *lint.Unit, fn func(*subject)) {
 	for _, sg := range u.SecurityGroups {
 		v := newView()
 		securityGroupView(v, sg)
-		fn(subject{v: v, resource: sg.Resource, extent: sg.Extent, name: "security group " + sg.Name})
+		fn(one(v, sg.Resource, "security group "+sg.Name))
 	}
 }
 
-func eachRole(u *lint.Unit, fn func(subject)) {
+func eachRole(u *lint.Unit, fn func(*subject)) {
 	for _, r := range u.Roles {
 		v := newView()
 		roleView(v, r)
-		fn(subject{v: v, resource: r.Resource, extent: r.Extent, name: "role " + r.Name})
+		fn(one(v, r.Resource, "role "+r.Name))
 	}
 }
 
-func eachEKSCluster(u *lint.Unit, fn func(subject)) {
+func eachEKSCluster(u *lint.Unit, fn func(*subject)) {
 	for _, c := range u.EKSClusters {
 		v := newView()
 		eksClusterView(v, c)
-		fn(subject{v: v, resource: c.Resource, extent: c.Extent, name: "EKS cluster " + c.Name})
+		fn(one(v, c.Resource, "EKS cluster "+c.Name))
 	}
+}
+
+// cache holds the subjects of the units being checked, so that ten
+// rules on containers build each container's view once, not ten times.
+// Rules run over a unit one after another on one goroutine (lint's
+// checkUnits), jobs on several: a unit's entry is used by one goroutine
+// at a time, and the cache keeps the last few units.
+type cache struct {
+	mu    sync.Mutex
+	units map[*lint.Unit]*unitViews
+	order []*lint.Unit
+}
+
+// unitViews are one unit's subjects by kind, and its task definitions'
+// views, which the task, container and volume kinds share.
+type unitViews struct {
+	byKind map[string][]*subject
+	tasks  []*view
+}
+
+// cachedUnits bounds the units held: a few per core.
+const cachedUnits = 64
+
+func (c *cache) subjects(u *lint.Unit, k *kind) []*subject {
+	c.mu.Lock()
+	uv, ok := c.units[u]
+	if !ok {
+		if c.units == nil {
+			c.units = map[*lint.Unit]*unitViews{}
+		}
+		if len(c.order) == cachedUnits {
+			delete(c.units, c.order[0])
+			c.order = c.order[1:]
+		}
+		uv = &unitViews{byKind: map[string][]*subject{}}
+		c.units[u] = uv
+		c.order = append(c.order, u)
+	}
+	subs, ok := uv.byKind[k.name]
+	c.mu.Unlock()
+	if ok {
+		return subs
+	}
+	// Only the goroutine checking u gets here for u: no lock needed to
+	// build, one to publish.
+	subs = []*subject{}
+	add := func(s *subject) { subs = append(subs, s) }
+	if k.inTask != nil {
+		if uv.tasks == nil {
+			uv.tasks = make([]*view, 0, len(u.TaskDefinitions))
+			for _, td := range u.TaskDefinitions {
+				v := newView()
+				taskView(v, td)
+				uv.tasks = append(uv.tasks, v)
+			}
+		}
+		for i, td := range u.TaskDefinitions {
+			k.inTask(td, uv.tasks[i], add)
+		}
+	} else {
+		k.each(u, add)
+	}
+	c.mu.Lock()
+	uv.byKind[k.name] = subs
+	c.mu.Unlock()
+	return subs
 }

@@ -19,19 +19,38 @@ import (
 type Rule struct {
 	meta lint.Meta
 	kind *kind
-	prog cel.Program
+	prog *program
 	// reads are the fields the condition reads, in the order it reads
 	// them (variable-rooted select chains: container.image).
 	reads []string
 	// at is the field findings point at: the rule's at, else reads[0].
 	at      string
 	message []segment
+	// views is shared by the rules of one Compile.
+	views *cache
 }
 
 // segment is a literal part of a message or a compiled {{ expr }} hole.
 type segment struct {
 	text string
-	prog cel.Program
+	prog *program
+}
+
+// program is a checked expression planned twice: for subjects whose
+// values are all known, and with partial evaluation (unknown values stay
+// unknown) for the others, which is slower: every attribute is matched
+// against the unknown patterns.
+type program struct {
+	known, partial cel.Program
+}
+
+func (p *program) eval(act cel.Activation, partial bool) (ref.Val, error) {
+	prog := p.known
+	if partial {
+		prog = p.partial
+	}
+	val, _, err := prog.Eval(act)
+	return val, err
 }
 
 // Meta implements lint.Rule.
@@ -43,10 +62,12 @@ func (r *Rule) Meta() *lint.Meta { return &r.meta }
 func Compile(specs []config.CustomRule) ([]lint.Rule, error) {
 	var errs config.Errors
 	var out []lint.Rule
+	views := &cache{}
 	for _, s := range specs {
 		r, es := compileOne(s)
 		errs = append(errs, es...)
 		if r != nil {
+			r.views = views
 			out = append(out, r)
 		}
 	}
@@ -98,7 +119,7 @@ func compileOne(s config.CustomRule) (*Rule, config.Errors) {
 			errs = append(errs, &config.Error{Range: s.Violation.Pos(1, 1), Key: s.ID + ".violation", Message: msg})
 		}
 		r.reads = fieldsRead(ast, k)
-		r.prog, err = program(env, ast)
+		r.prog, err = plan(env, ast)
 		if err != nil {
 			errs = append(errs, &config.Error{Range: s.Violation.Pos(1, 1), Key: s.ID + ".violation", Message: "CEL: " + err.Error()})
 		}
@@ -129,10 +150,34 @@ func compileOne(s config.CustomRule) (*Rule, config.Errors) {
 	return r, nil
 }
 
-// program plans a checked condition: partial evaluation (unknown values
-// stay unknown) within the cost limit.
-func program(env *cel.Env, ast *cel.Ast) (cel.Program, error) {
-	return env.Program(ast, cel.EvalOptions(cel.OptPartialEval), cel.CostLimit(costLimit))
+// plan plans a checked expression. An expression without comprehensions
+// (all, exists, map, filter) costs at most its size; one with them gets
+// CEL's runtime cost limit too, since a hostile file's lists can be longer
+// than the estimate assumes.
+func plan(env *cel.Env, ast *cel.Ast) (*program, error) {
+	var opts []cel.ProgramOption
+	if hasComprehension(ast) {
+		opts = append(opts, cel.CostLimit(costLimit))
+	}
+	known, err := env.Program(ast, opts...)
+	if err != nil {
+		return nil, err
+	}
+	partial, err := env.Program(ast, append(opts, cel.EvalOptions(cel.OptPartialEval))...)
+	if err != nil {
+		return nil, err
+	}
+	return &program{known: known, partial: partial}, nil
+}
+
+func hasComprehension(ast *cel.Ast) bool {
+	found := false
+	celast.PreOrderVisit(ast.NativeRep().Expr(), celast.NewExprVisitor(func(e celast.Expr) {
+		if e.Kind() == celast.ComprehensionKind {
+			found = true
+		}
+	}))
+	return found
 }
 
 // checkCost refuses a condition whose worst case, with lists of
@@ -142,8 +187,8 @@ func checkCost(env *cel.Env, ast *cel.Ast) string {
 	if err != nil {
 		return "CEL: cannot estimate the cost: " + err.Error()
 	}
-	if est.Max > costLimit {
-		return fmt.Sprintf("CEL: the condition may cost up to %d, over the limit of %d (with lists of %d items): iterate fewer lists inside each other", est.Max, costLimit, assumedListSize)
+	if est.Max > estimatedCostLimit {
+		return fmt.Sprintf("CEL: the condition may cost up to %d, over the limit of %d (with lists of %d items): iterate fewer lists inside each other", est.Max, estimatedCostLimit, assumedListSize)
 	}
 	return ""
 }
@@ -182,7 +227,7 @@ func compileMessage(env *cel.Env, s config.CustomRule, errs *config.Errors, fail
 		ast, iss := env.Compile(expr)
 		if iss.Err() != nil {
 			fail(s.Message, "message", iss, len([]rune(s.Message.Value[:offset+i+2])))
-		} else if p, err := program(env, ast); err != nil {
+		} else if p, err := plan(env, ast); err != nil {
 			*errs = append(*errs, &config.Error{Range: s.Message.Pos(1, offset+i+1), Key: s.ID + ".message", Message: "CEL: " + err.Error()})
 		} else {
 			if msg := checkCost(env, ast); msg != "" {
@@ -225,12 +270,14 @@ func fieldsRead(ast *cel.Ast, k *kind) []string {
 
 // Check implements lint.Rule.
 func (r *Rule) Check(p *lint.Pass) {
-	r.kind.each(p.Unit, func(s subject) { r.evaluate(p, s) })
+	for _, s := range r.views.subjects(p.Unit, r.kind) {
+		r.evaluate(p, s)
+	}
 }
 
 // evaluate runs the condition on one resource: once, or once per
 // combination of the Fn::If alternatives of the fields it reads.
-func (r *Rule) evaluate(p *lint.Pass, s subject) {
+func (r *Rule) evaluate(p *lint.Pass, s *subject) {
 	choices := r.relevantChoices(s)
 	combos := 1
 	for _, c := range choices {
@@ -240,22 +287,25 @@ func (r *Rule) evaluate(p *lint.Pass, s subject) {
 			return
 		}
 	}
-	defer func() {
-		for _, c := range choices {
-			c.set(0)
-		}
-	}()
+	if len(choices) > 0 {
+		defer func() {
+			for _, c := range choices {
+				c.set(0)
+			}
+		}()
+	}
 	unknown := false
-	picked := make([]int, len(choices))
 	for n := 0; n < combos; n++ {
 		rem := n
 		var extra []path
-		chosen := map[string]lint.Range{}
-		for i, c := range choices {
-			picked[i] = rem % c.n
+		var chosen map[int32]lint.Range
+		for _, c := range choices {
+			at, unk := c.set(rem % c.n)
 			rem /= c.n
-			at, unk := c.set(picked[i])
-			chosen[c.at.key()] = at
+			if chosen == nil {
+				chosen = map[int32]lint.Range{}
+			}
+			chosen[c.at.i] = at
 			if unk {
 				extra = append(extra, c.at)
 			}
@@ -279,13 +329,34 @@ func (r *Rule) evaluate(p *lint.Pass, s subject) {
 
 // eval evaluates a program on the subject, with the subject's unknown
 // paths (and extra ones) as CEL unknowns.
-func (r *Rule) eval(prog cel.Program, s subject, extra []path) (ref.Val, error) {
-	pats := make([]*cel.AttributePatternType, 0, len(s.v.unknown)+len(extra))
+func (r *Rule) eval(prog *program, s *subject, extra []path) (ref.Val, error) {
+	partial := len(s.v.unknown) > 0 || len(extra) > 0
+	act := s.act
+	if act == nil || len(extra) > 0 {
+		var err error
+		if act, err = activation(s, extra); err != nil {
+			return nil, err
+		}
+		if len(extra) == 0 {
+			s.act = act
+		}
+	}
+	return prog.eval(act, partial)
+}
+
+// activation is the subject's variables with its unknown paths (and extra
+// ones) as CEL unknowns, under their own variable and under the aliases
+// that stand for them.
+func activation(s *subject, extra []path) (cel.Activation, error) {
+	if len(s.v.unknown) == 0 && len(extra) == 0 {
+		return cel.NewActivation(s.vars)
+	}
+	var pats []*cel.AttributePatternType
 	add := func(p path) {
-		pats = append(pats, p.pattern())
+		pats = append(pats, p.pattern("", 0))
 		for name, target := range s.alias {
-			if under(p, target) {
-				pats = append(pats, path{root: name, quals: p.quals[len(target.quals):]}.pattern())
+			if p.within(target) {
+				pats = append(pats, p.pattern(name, target.depth()))
 			}
 		}
 	}
@@ -295,53 +366,33 @@ func (r *Rule) eval(prog cel.Program, s subject, extra []path) (ref.Val, error) 
 	for _, p := range extra {
 		add(p)
 	}
-	act, err := cel.PartialVars(s.v.vars, pats...)
-	if err != nil {
-		return nil, err
-	}
-	val, _, err := prog.Eval(act)
-	return val, err
+	return cel.PartialVars(s.vars, pats...)
 }
 
-// under reports whether p is target or inside it.
-func under(p, target path) bool {
-	if p.root != target.root || len(p.quals) < len(target.quals) {
-		return false
-	}
-	for i, q := range target.quals {
-		if p.quals[i] != q {
-			return false
+// resolve finds the path of a chain the rule reads (container.image), as
+// deep as the view has it (task.containerDefinitions[1].image).
+func resolve(s *subject, chain string) (path, bool) {
+	fields := strings.Split(chain, ".")
+	base, ok := s.alias[fields[0]]
+	if !ok {
+		if base, ok = s.v.roots[fields[0]]; !ok {
+			return path{}, false
 		}
 	}
-	return true
-}
-
-// resolve turns a chain the rule reads (container.image) into the key the
-// view records positions under (task.containerDefinitions[1].image).
-func resolve(s subject, chain string) string {
-	root, rest, _ := strings.Cut(chain, ".")
-	if target, ok := s.alias[root]; ok {
-		k := target.key()
-		if rest != "" {
-			k += "." + rest
-		}
-		return k
-	}
-	return chain
+	p, _ := base.find(fields[1:])
+	return p, true
 }
 
 // relevantChoices are the subject's values with alternatives that the
 // condition reads (a field, or something inside or around it).
-func (r *Rule) relevantChoices(s subject) []choice {
+func (r *Rule) relevantChoices(s *subject) []choice {
 	if len(s.v.choices) == 0 {
 		return nil
 	}
 	var out []choice
 	for _, c := range s.v.choices {
-		key := c.at.key()
 		for _, chain := range r.reads {
-			k := resolve(s, chain)
-			if strings.HasPrefix(key, k) || strings.HasPrefix(k, key) {
+			if p, ok := resolve(s, chain); ok && (c.at.within(p) || p.within(c.at)) {
 				out = append(out, c)
 				break
 			}
@@ -353,39 +404,28 @@ func (r *Rule) relevantChoices(s subject) []choice {
 // position is where a finding about the subject points: the at field (the
 // alternative chosen, if it has them), else the nearest enclosing object
 // that is written, else the resource.
-func (r *Rule) position(s subject, chosen map[string]lint.Range) lint.Range {
+func (r *Rule) position(s *subject, chosen map[int32]lint.Range) lint.Range {
 	if r.at != "" {
-		k := resolve(s, r.at)
-		for k != "" {
-			if at, ok := chosen[k]; ok && !at.IsZero() {
-				return at
+		if p, ok := resolve(s, r.at); ok {
+			for i := p.i; i >= 0; i = s.v.nodes[i].parent {
+				if at := chosen[i]; !at.IsZero() {
+					return at
+				}
+				if at := s.v.nodes[i].r; !at.IsZero() {
+					return at
+				}
 			}
-			if at, ok := s.v.ranges[k]; ok {
-				return at
-			}
-			k = parentKey(k)
 		}
 	}
-	if len(s.alias) > 0 {
-		for _, target := range s.alias {
-			if at, ok := s.v.ranges[target.key()]; ok {
-				return at
-			}
+	for _, target := range s.alias {
+		if at := target.rangeOf(); !at.IsZero() {
+			return at
 		}
 	}
 	return s.resource.Range
 }
 
-// parentKey drops a key's last field or index.
-func parentKey(k string) string {
-	i := strings.LastIndexAny(k, ".[")
-	if i < 0 {
-		return ""
-	}
-	return k[:i]
-}
-
-func (r *Rule) report(p *lint.Pass, s subject, chosen map[string]lint.Range, extra []path) {
+func (r *Rule) report(p *lint.Pass, s *subject, chosen map[int32]lint.Range, extra []path) {
 	at := r.position(s, chosen)
 	f := lint.Finding{
 		Message:       r.render(s, extra),
@@ -408,7 +448,7 @@ func (r *Rule) report(p *lint.Pass, s subject, chosen map[string]lint.Range, ext
 // render fills the message's holes. A hole whose value is unknown says so;
 // one that would print a value written as a container's environment or a
 // log option (where secrets are written in plain text) hides it.
-func (r *Rule) render(s subject, extra []path) string {
+func (r *Rule) render(s *subject, extra []path) string {
 	var b strings.Builder
 	for _, seg := range r.message {
 		if seg.prog == nil {

@@ -1,6 +1,7 @@
 package custom
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -240,42 +241,132 @@ var viewTypes = []any{
 	&SecurityGroup{}, &IngressRule{}, &Role{}, &Policy{}, &Statement{}, &EKSCluster{},
 }
 
-// path is a variable and the fields and indexes under it.
+// path is a variable, or a field or index under one: a node of its
+// view's tree of paths. Building the view records every value's path and
+// position there without building the path's text, which only a finding,
+// a note or an unknown value needs.
 type path struct {
-	root  string
-	quals []any // string field names or int indexes
+	v *view
+	i int32
 }
 
-func (p path) field(name string) path { return path{p.root, append(append([]any(nil), p.quals...), name)} }
-func (p path) index(i int) path      { return path{p.root, append(append([]any(nil), p.quals...), i)} }
+// node is one path: a field name (or variable) or an index under parent.
+type node struct {
+	parent int32 // -1 for a variable
+	name   string
+	index  int32 // -1 for a field
+	r      lint.Range
+}
+
+func (v *view) root(name string) path {
+	v.nodes = append(v.nodes, node{parent: -1, name: name, index: -1})
+	return path{v, int32(len(v.nodes) - 1)}
+}
+
+func (p path) field(name string) path {
+	p.v.nodes = append(p.v.nodes, node{parent: p.i, name: name, index: -1})
+	return path{p.v, int32(len(p.v.nodes) - 1)}
+}
+
+func (p path) index(i int) path {
+	p.v.nodes = append(p.v.nodes, node{parent: p.i, index: int32(i)})
+	return path{p.v, int32(len(p.v.nodes) - 1)}
+}
+
+// chain is the path's nodes from its variable down.
+func (p path) chain() []node {
+	var out []node
+	for i := p.i; i >= 0; i = p.v.nodes[i].parent {
+		out = append(out, p.v.nodes[i])
+	}
+	slices.Reverse(out)
+	return out
+}
 
 // key is the path as CEL writes it: task.containerDefinitions[0].image.
 func (p path) key() string {
 	var b strings.Builder
-	b.WriteString(p.root)
-	for _, q := range p.quals {
-		switch q := q.(type) {
-		case int:
-			b.WriteString("[" + strconv.Itoa(q) + "]")
-		case string:
-			b.WriteString("." + q)
+	for j, n := range p.chain() {
+		switch {
+		case n.index >= 0:
+			b.WriteString("[" + strconv.Itoa(int(n.index)) + "]")
+		case j > 0:
+			b.WriteString("." + n.name)
+		default:
+			b.WriteString(n.name)
 		}
 	}
 	return b.String()
 }
 
-// pattern is the CEL attribute pattern that marks the path unknown.
-func (p path) pattern() *cel.AttributePatternType {
-	pat := cel.AttributePattern(p.root)
-	for _, q := range p.quals {
-		switch q := q.(type) {
-		case int:
-			pat = pat.QualInt(int64(q))
-		case string:
-			pat = pat.QualString(q)
+// pattern is the CEL attribute pattern that marks the path unknown, with
+// its variable renamed when as is not empty and its first skip
+// qualifiers dropped (container for task.containerDefinitions[1]).
+func (p path) pattern(as string, skip int) *cel.AttributePatternType {
+	ch := p.chain()
+	name := ch[0].name
+	if as != "" {
+		name = as
+	}
+	pat := cel.AttributePattern(name)
+	for _, n := range ch[1+skip:] {
+		if n.index >= 0 {
+			pat = pat.QualInt(int64(n.index))
+		} else {
+			pat = pat.QualString(n.name)
 		}
 	}
 	return pat
+}
+
+// depth is the number of qualifiers under the variable.
+func (p path) depth() int {
+	d := 0
+	for i := p.v.nodes[p.i].parent; i >= 0; i = p.v.nodes[i].parent {
+		d++
+	}
+	return d
+}
+
+// within reports whether p is q or under it.
+func (p path) within(q path) bool {
+	for i := p.i; i >= 0; i = p.v.nodes[i].parent {
+		if i == q.i {
+			return true
+		}
+	}
+	return false
+}
+
+// find follows a field chain (image, logConfiguration.logDriver) from p;
+// ok is false when a field is not in the view.
+func (p path) find(fields []string) (path, bool) {
+	cur := p.i
+	for _, f := range fields {
+		next := int32(-1)
+		for j := cur + 1; j < int32(len(p.v.nodes)); j++ {
+			if n := p.v.nodes[j]; n.parent == cur && n.index < 0 && n.name == f {
+				next = j
+				break
+			}
+		}
+		if next < 0 {
+			return path{p.v, cur}, false
+		}
+		cur = next
+	}
+	return path{p.v, cur}, true
+}
+
+// rangeOf is where the path is written: its own key, else its nearest
+// enclosing object that is written.
+func (p path) rangeOf() lint.Range {
+	for i := p.i; i >= 0; i = p.v.nodes[i].parent {
+		if r := p.v.nodes[i].r; !r.IsZero() {
+			return r
+		}
+	}
+	return lint.Range{}
 }
 
 // choice is a value with alternatives (CloudFormation Fn::If): set(i)
@@ -290,19 +381,23 @@ type choice struct {
 // view is the variables of one evaluation and what is known about them.
 type view struct {
 	vars map[string]any
-	// ranges are where each path's value is written (its key), and the
-	// objects' ranges, for findings.
-	ranges map[string]lint.Range
+	// nodes are the paths of every value, with where each is written.
+	nodes []node
+	// vars' variables: name → its root path.
+	roots map[string]path
 	// unknown are the paths whose values cannot be known.
 	unknown []path
 	choices []choice
+	// containers and volumes are the paths of a task's containers and
+	// volumes, which the container and volume variables stand for.
+	containers, volumes []path
 }
 
-func newView() *view { return &view{vars: map[string]any{}, ranges: map[string]lint.Range{}} }
+func newView() *view { return &view{vars: map[string]any{}, roots: map[string]path{}, nodes: make([]node, 0, 32)} }
 
 func (v *view) at(p path, r lint.Range) {
 	if !r.IsZero() {
-		v.ranges[p.key()] = r
+		v.nodes[p.i].r = r
 	}
 }
 
@@ -356,7 +451,8 @@ func presence(v *view, p path, pr lint.Presence) bool {
 }
 
 func resourceView(v *view, r lint.Resource, tags *lint.Tags) {
-	p := path{root: "resource"}
+	p := v.root("resource")
+	v.roots["resource"] = p
 	res := &Resource{ID: r.ID, Name: r.Name, Type: r.Type, File: r.Range.File, Tags: map[string]string{}}
 	v.at(p, r.Range)
 	if tags != nil {
@@ -377,7 +473,8 @@ func resourceView(v *view, r lint.Resource, tags *lint.Tags) {
 }
 
 func taskView(v *view, td *lint.TaskDefinition) *Task {
-	p := path{root: "task"}
+	p := v.root("task")
+	v.roots["task"] = p
 	t := &Task{}
 	v.at(p, td.Range)
 	value(v, p.field("family"), td.Family, &t.Family)
@@ -399,10 +496,15 @@ func taskView(v *view, td *lint.TaskDefinition) *Task {
 		v.unknown = append(v.unknown, cp)
 	}
 	for i, c := range td.Containers {
-		t.ContainerDefinitions = append(t.ContainerDefinitions, containerView(v, cp.index(i), c))
+		ip := cp.index(i)
+		v.containers = append(v.containers, ip)
+		t.ContainerDefinitions = append(t.ContainerDefinitions, containerView(v, ip, c))
 	}
+	vp := p.field("volumes")
 	for i, vol := range td.Volumes {
-		t.Volumes = append(t.Volumes, volumeView(v, p.field("volumes").index(i), vol))
+		ip := vp.index(i)
+		v.volumes = append(v.volumes, ip)
+		t.Volumes = append(t.Volumes, volumeView(v, ip, vol))
 	}
 	v.vars["task"] = t
 	resourceView(v, td.Resource, &td.Tags)
@@ -523,7 +625,8 @@ func volumeView(v *view, p path, vol *lint.Volume) *Volume {
 }
 
 func serviceView(v *view, s *lint.Service) {
-	p := path{root: "service"}
+	p := v.root("service")
+	v.roots["service"] = p
 	out := &Service{Kind: s.Kind}
 	v.at(p, s.Range)
 	value(v, p.field("taskDefinition"), s.TaskDefinition, &out.TaskDefinition)
@@ -539,7 +642,8 @@ func serviceView(v *view, s *lint.Service) {
 }
 
 func clusterView(v *view, c *lint.Cluster) {
-	p := path{root: "cluster"}
+	p := v.root("cluster")
+	v.roots["cluster"] = p
 	out := &Cluster{}
 	v.at(p, c.Range)
 	value(v, p.field("containerInsights"), c.ContainerInsights, &out.ContainerInsights)
@@ -564,7 +668,8 @@ func clusterView(v *view, c *lint.Cluster) {
 }
 
 func securityGroupView(v *view, sg *lint.SecurityGroup) {
-	p := path{root: "securityGroup"}
+	p := v.root("securityGroup")
+	v.roots["securityGroup"] = p
 	out := &SecurityGroup{}
 	v.at(p, sg.Range)
 	for i, in := range sg.Ingress {
@@ -582,7 +687,8 @@ func securityGroupView(v *view, sg *lint.SecurityGroup) {
 }
 
 func roleView(v *view, r *lint.Role) {
-	p := path{root: "role"}
+	p := v.root("role")
+	v.roots["role"] = p
 	out := &Role{}
 	v.at(p, r.Range)
 	out.ManagedPolicyArns = strs(v, p.field("managedPolicyArns"), r.ManagedPolicyArns)
@@ -607,7 +713,8 @@ func roleView(v *view, r *lint.Role) {
 }
 
 func eksClusterView(v *view, c *lint.EKSCluster) {
-	p := path{root: "eksCluster"}
+	p := v.root("eksCluster")
+	v.roots["eksCluster"] = p
 	out := &EKSCluster{EndpointPublicAccess: true}
 	v.at(p, c.Range)
 	value(v, p.field("version"), c.Version, &out.Version)
