@@ -269,7 +269,8 @@ func (c *cache) subjects(u *lint.Unit, k *kind) []*subject {
 		if uv.tasks == nil {
 			uv.tasks = make([]*view, 0, len(u.TaskDefinitions))
 			for _, td := range u.TaskDefinitions {
-				v := newView()
+				// About 30 values a container, 20 for the task.
+				v := newViewSized(20 + 30*len(td.Containers) + 6*len(td.Volumes))
 				taskView(v, td)
 				uv.tasks = append(uv.tasks, v)
 			}

@@ -411,7 +411,7 @@ func (r *Rule) position(s *subject, chosen map[int32]lint.Range) lint.Range {
 				if at := chosen[i]; !at.IsZero() {
 					return at
 				}
-				if at := s.v.nodes[i].r; !at.IsZero() {
+				if at := s.v.rangeAt(i); !at.IsZero() {
 					return at
 				}
 			}

@@ -253,23 +253,25 @@ type path struct {
 // node is one path: a field name (or variable) or an index under parent.
 type node struct {
 	parent int32 // -1 for a variable
-	name   string
 	index  int32 // -1 for a field
-	r      lint.Range
+	name   string
+	// r indexes the view's ranges: where the value is written; -1 when
+	// it is not (most values are unset).
+	r int32
 }
 
 func (v *view) root(name string) path {
-	v.nodes = append(v.nodes, node{parent: -1, name: name, index: -1})
+	v.nodes = append(v.nodes, node{parent: -1, name: name, index: -1, r: -1})
 	return path{v, int32(len(v.nodes) - 1)}
 }
 
 func (p path) field(name string) path {
-	p.v.nodes = append(p.v.nodes, node{parent: p.i, name: name, index: -1})
+	p.v.nodes = append(p.v.nodes, node{parent: p.i, name: name, index: -1, r: -1})
 	return path{p.v, int32(len(p.v.nodes) - 1)}
 }
 
 func (p path) index(i int) path {
-	p.v.nodes = append(p.v.nodes, node{parent: p.i, index: int32(i)})
+	p.v.nodes = append(p.v.nodes, node{parent: p.i, index: int32(i), r: -1})
 	return path{p.v, int32(len(p.v.nodes) - 1)}
 }
 
@@ -362,7 +364,7 @@ func (p path) find(fields []string) (path, bool) {
 // enclosing object that is written.
 func (p path) rangeOf() lint.Range {
 	for i := p.i; i >= 0; i = p.v.nodes[i].parent {
-		if r := p.v.nodes[i].r; !r.IsZero() {
+		if r := p.v.rangeAt(i); !r.IsZero() {
 			return r
 		}
 	}
@@ -381,8 +383,9 @@ type choice struct {
 // view is the variables of one evaluation and what is known about them.
 type view struct {
 	vars map[string]any
-	// nodes are the paths of every value, with where each is written.
-	nodes []node
+	// nodes are the paths of every value; ranges where they are written.
+	nodes  []node
+	ranges []lint.Range
 	// vars' variables: name → its root path.
 	roots map[string]path
 	// unknown are the paths whose values cannot be known.
@@ -393,12 +396,26 @@ type view struct {
 	containers, volumes []path
 }
 
-func newView() *view { return &view{vars: map[string]any{}, roots: map[string]path{}, nodes: make([]node, 0, 32)} }
+func newView() *view { return newViewSized(32) }
+
+// newViewSized makes a view for about n values.
+func newViewSized(n int) *view {
+	return &view{vars: map[string]any{}, roots: map[string]path{}, nodes: make([]node, 0, n), ranges: make([]lint.Range, 0, n/2)}
+}
 
 func (v *view) at(p path, r lint.Range) {
 	if !r.IsZero() {
-		v.nodes[p.i].r = r
+		v.nodes[p.i].r = int32(len(v.ranges))
+		v.ranges = append(v.ranges, r)
 	}
+}
+
+// rangeAt is where node i is written, zero when it is not.
+func (v *view) rangeAt(i int32) lint.Range {
+	if j := v.nodes[i].r; j >= 0 {
+		return v.ranges[j]
+	}
+	return lint.Range{}
 }
 
 // value fills dst from a model value at p.
