@@ -147,7 +147,7 @@ func (d *decoder) include(file string) {
 	}
 	doc, err := oneDocument(rel, data)
 	if err != nil {
-		if e, ok := err.(*Error); ok {
+		if e := (*Error)(nil); errors.As(err, &e) {
 			d.errs = append(d.errs, e)
 		} else {
 			fail(lint.Range{File: rel}, "%v", err)
@@ -176,8 +176,9 @@ func (d *decoder) include(file string) {
 		}
 	}
 	if failures := validator().Validate(map[string]any{"custom-rules": m["custom-rules"]}); len(failures) > 0 {
-		if err, ok := sub.schemaErrors(failures).(Errors); ok {
-			d.errs = append(d.errs, err...)
+		var es Errors
+		if errors.As(sub.schemaErrors(failures), &es) {
+			d.errs = append(d.errs, es...)
 		}
 		return
 	}

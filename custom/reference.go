@@ -14,7 +14,7 @@ func Reference() string {
 	for _, k := range kinds {
 		var vs []string
 		for _, v := range k.vars {
-			vs = append(vs, fmt.Sprintf("`%s` ([%s](#%s))", v.name, typeName(v.typ), anchor(v.typ)))
+			vs = append(vs, fmt.Sprintf("%#q ([%s](#%s))", v.name, typeName(v.typ), anchor(v.typ)))
 		}
 		fmt.Fprintf(&b, "| `%s` | %s |\n", k.name, strings.Join(vs, ", "))
 	}

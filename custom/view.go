@@ -2,8 +2,6 @@ package custom
 
 import (
 	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/google/cel-go/cel"
 
@@ -176,8 +174,8 @@ type Cluster struct {
 
 // ExecuteCommandConfiguration is a cluster's ECS Exec configuration.
 type ExecuteCommandConfiguration struct {
-	KmsKeyID         string               `cel:"kmsKeyId" doc:""`
-	Logging          string               `cel:"logging" doc:"NONE, DEFAULT, OVERRIDE; \"\" when unset (DEFAULT)."`
+	KmsKeyID         string                `cel:"kmsKeyId" doc:""`
+	Logging          string                `cel:"logging" doc:"NONE, DEFAULT, OVERRIDE; \"\" when unset (DEFAULT)."`
 	LogConfiguration *ExecLogConfiguration `cel:"logConfiguration" doc:"null when unset."`
 }
 
@@ -241,6 +239,22 @@ var viewTypes = []any{
 	&SecurityGroup{}, &IngressRule{}, &Role{}, &Policy{}, &Statement{}, &EKSCluster{},
 }
 
+// view is the variables of one evaluation and what is known about them.
+type view struct {
+	vars map[string]any
+	// nodes are the paths of every value; ranges where they are written.
+	nodes  []node
+	ranges []lint.Range
+	// vars' variables: name → its root path.
+	roots map[string]path
+	// unknown are the paths whose values cannot be known.
+	unknown []path
+	choices []choice
+	// containers and volumes are the paths of a task's containers and
+	// volumes, which the container and volume variables stand for.
+	containers, volumes []path
+}
+
 // path is a variable, or a field or index under one: a node of its
 // view's tree of paths. Building the view records every value's path and
 // position there without building the path's text, which only a finding,
@@ -262,17 +276,17 @@ type node struct {
 
 func (v *view) root(name string) path {
 	v.nodes = append(v.nodes, node{parent: -1, name: name, index: -1, r: -1})
-	return path{v, int32(len(v.nodes) - 1)}
+	return path{v, int32(len(v.nodes) - 1)} //nolint:gosec // G115: a view holds one resource's values, far below 2^31
 }
 
 func (p path) field(name string) path {
 	p.v.nodes = append(p.v.nodes, node{parent: p.i, name: name, index: -1, r: -1})
-	return path{p.v, int32(len(p.v.nodes) - 1)}
+	return path{p.v, int32(len(p.v.nodes) - 1)} //nolint:gosec // G115: as in root
 }
 
 func (p path) index(i int) path {
-	p.v.nodes = append(p.v.nodes, node{parent: p.i, index: int32(i), r: -1})
-	return path{p.v, int32(len(p.v.nodes) - 1)}
+	p.v.nodes = append(p.v.nodes, node{parent: p.i, index: int32(i), r: -1}) //nolint:gosec // G115: an index into one resource's list
+	return path{p.v, int32(len(p.v.nodes) - 1)}                              //nolint:gosec // G115: as in root
 }
 
 // chain is the path's nodes from its variable down.
@@ -283,22 +297,6 @@ func (p path) chain() []node {
 	}
 	slices.Reverse(out)
 	return out
-}
-
-// key is the path as CEL writes it: task.containerDefinitions[0].image.
-func (p path) key() string {
-	var b strings.Builder
-	for j, n := range p.chain() {
-		switch {
-		case n.index >= 0:
-			b.WriteString("[" + strconv.Itoa(int(n.index)) + "]")
-		case j > 0:
-			b.WriteString("." + n.name)
-		default:
-			b.WriteString(n.name)
-		}
-	}
-	return b.String()
 }
 
 // pattern is the CEL attribute pattern that marks the path unknown, with
@@ -346,7 +344,7 @@ func (p path) find(fields []string) (path, bool) {
 	cur := p.i
 	for _, f := range fields {
 		next := int32(-1)
-		for j := cur + 1; j < int32(len(p.v.nodes)); j++ {
+		for j := cur + 1; j < int32(len(p.v.nodes)); j++ { //nolint:gosec // G115: as in root
 			if n := p.v.nodes[j]; n.parent == cur && n.index < 0 && n.name == f {
 				next = j
 				break
@@ -380,22 +378,6 @@ type choice struct {
 	set func(i int) (lint.Range, bool)
 }
 
-// view is the variables of one evaluation and what is known about them.
-type view struct {
-	vars map[string]any
-	// nodes are the paths of every value; ranges where they are written.
-	nodes  []node
-	ranges []lint.Range
-	// vars' variables: name → its root path.
-	roots map[string]path
-	// unknown are the paths whose values cannot be known.
-	unknown []path
-	choices []choice
-	// containers and volumes are the paths of a task's containers and
-	// volumes, which the container and volume variables stand for.
-	containers, volumes []path
-}
-
 func newView() *view { return newViewSized(32) }
 
 // newViewSized makes a view for about n values.
@@ -405,7 +387,7 @@ func newViewSized(n int) *view {
 
 func (v *view) at(p path, r lint.Range) {
 	if !r.IsZero() {
-		v.nodes[p.i].r = int32(len(v.ranges))
+		v.nodes[p.i].r = int32(len(v.ranges)) //nolint:gosec // G115: as in root
 		v.ranges = append(v.ranges, r)
 	}
 }

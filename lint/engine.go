@@ -304,7 +304,10 @@ func runJob(cfg *Options, fsys *FS, j job, procs []jobProcessor) (out jobResult)
 		out.findings = append(out.findings, jf.problems...)
 	}
 	out.errors = append(out.errors, ctx.Errors()...)
-	out.notes = append(ctx.notes, ruleNotes...)
+	out.notes = ctx.notes
+	if len(ruleNotes) > 0 {
+		out.notes = slices.Concat(ctx.notes, ruleNotes)
+	}
 	if !cfg.NoSources && (len(out.findings) > 0 || len(out.suppressed) > 0) {
 		out.sources = ctx.sources
 	}

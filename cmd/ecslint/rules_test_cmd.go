@@ -167,7 +167,7 @@ func expectations(dir string) ([]expectation, error) {
 				}
 				n, err := strconv.Atoi(fields[0])
 				if err != nil || len(fields) < 2 {
-					return fmt.Errorf("%s:%d: a .want line is LINE RULE...", file, i+1)
+					return fmt.Errorf("%s:%d: a .want line is a line number and rule IDs or names", file, i+1)
 				}
 				for _, r := range fields[1:] {
 					out = append(out, expectation{file: target, line: n, rule: r})
