@@ -250,6 +250,8 @@ type view struct {
 	// unknown are the paths whose values cannot be known.
 	unknown []path
 	choices []choice
+	// longest is the length of the longest list.
+	longest int
 	// containers and volumes are the paths of a task's containers and
 	// volumes, which the container and volume variables stand for.
 	containers, volumes []path
@@ -378,6 +380,9 @@ type choice struct {
 	set func(i int) (lint.Range, bool)
 }
 
+// list records a list's length.
+func (v *view) list(n int) { v.longest = max(v.longest, n) }
+
 func newView() *view { return newViewSized(32) }
 
 // newViewSized makes a view for about n values.
@@ -432,6 +437,7 @@ func value[T any](v *view, p path, x lint.Value[T], dst *T) {
 // strs is a list of strings; an unknown element makes the list's element
 // unknown, an element with alternatives a choice.
 func strs(v *view, p path, xs []lint.String) []string {
+	v.list(len(xs))
 	out := make([]string, len(xs))
 	for i, x := range xs {
 		value(v, p.index(i), x, &out[i])
@@ -457,6 +463,7 @@ func resourceView(v *view, r lint.Resource, tags *lint.Tags) {
 	if tags != nil {
 		tp := p.field("tags")
 		presence(v, tp, tags.Presence)
+		v.list(len(tags.Items))
 		for _, kv := range tags.Items {
 			if !kv.Name.Known() {
 				// A tag whose key is unknown could be any tag.
@@ -494,12 +501,14 @@ func taskView(v *view, td *lint.TaskDefinition) *Task {
 	if td.ContainersState == lint.Unknown {
 		v.unknown = append(v.unknown, cp)
 	}
+	v.list(len(td.Containers))
 	for i, c := range td.Containers {
 		ip := cp.index(i)
 		v.containers = append(v.containers, ip)
 		t.ContainerDefinitions = append(t.ContainerDefinitions, containerView(v, ip, c))
 	}
 	vp := p.field("volumes")
+	v.list(len(td.Volumes))
 	for i, vol := range td.Volumes {
 		ip := vp.index(i)
 		v.volumes = append(v.volumes, ip)
@@ -522,6 +531,7 @@ func containerView(v *view, p path, c *lint.Container) *Container {
 	value(v, p.field("cpu"), c.Cpu, &out.Cpu)
 	value(v, p.field("memory"), c.Memory, &out.Memory)
 	value(v, p.field("memoryReservation"), c.MemoryReservation, &out.MemoryReservation)
+	v.list(len(c.PortMappings))
 	for i, pm := range c.PortMappings {
 		ip := p.field("portMappings").index(i)
 		m := &PortMapping{}
@@ -531,6 +541,7 @@ func containerView(v *view, p path, c *lint.Container) *Container {
 		value(v, ip.field("protocol"), pm.Protocol, &m.Protocol)
 		out.PortMappings = append(out.PortMappings, m)
 	}
+	v.list(len(c.Environment))
 	for i, e := range c.Environment {
 		ip := p.field("environment").index(i)
 		kv := &KeyValue{}
@@ -540,6 +551,7 @@ func containerView(v *view, p path, c *lint.Container) *Container {
 		out.Environment = append(out.Environment, kv)
 	}
 	out.Secrets = secretsView(v, p.field("secrets"), c.Secrets)
+	v.list(len(c.EnvironmentFiles))
 	for i, e := range c.EnvironmentFiles {
 		ip := p.field("environmentFiles").index(i)
 		f := &EnvironmentFile{}
@@ -552,6 +564,7 @@ func containerView(v *view, p path, c *lint.Container) *Container {
 	if presence(v, lp, c.LogConfiguration.Presence) {
 		lc := &LogConfiguration{Options: map[string]string{}}
 		value(v, lp.field("logDriver"), c.LogConfiguration.LogDriver, &lc.LogDriver)
+		v.list(len(c.LogConfiguration.Options))
 		for _, o := range c.LogConfiguration.Options {
 			if !o.Name.Known() {
 				v.unknown = append(v.unknown, lp.field("options"))
@@ -572,6 +585,7 @@ func containerView(v *view, p path, c *lint.Container) *Container {
 		}
 		out.LinuxParameters = &LinuxParameters{Capabilities: caps}
 	}
+	v.list(len(c.MountPoints))
 	for i, m := range c.MountPoints {
 		ip := p.field("mountPoints").index(i)
 		mp := &MountPoint{}
@@ -594,6 +608,7 @@ func containerView(v *view, p path, c *lint.Container) *Container {
 
 func secretsView(v *view, p path, ss []lint.Secret) []*Secret {
 	var out []*Secret
+	v.list(len(ss))
 	for i, s := range ss {
 		ip := p.index(i)
 		x := &Secret{}
@@ -671,6 +686,7 @@ func securityGroupView(v *view, sg *lint.SecurityGroup) {
 	v.roots["securityGroup"] = p
 	out := &SecurityGroup{}
 	v.at(p, sg.Range)
+	v.list(len(sg.Ingress))
 	for i, in := range sg.Ingress {
 		ip := p.field("ingress").index(i)
 		r := &IngressRule{}
@@ -691,11 +707,13 @@ func roleView(v *view, r *lint.Role) {
 	out := &Role{}
 	v.at(p, r.Range)
 	out.ManagedPolicyArns = strs(v, p.field("managedPolicyArns"), r.ManagedPolicyArns)
+	v.list(len(r.Policies))
 	for i, pol := range r.Policies {
 		pp := p.field("policies").index(i)
 		x := &Policy{}
 		v.at(pp, pol.Range)
 		value(v, pp.field("policyName"), pol.Name, &x.PolicyName)
+		v.list(len(pol.Statements))
 		for j, st := range pol.Statements {
 			sp := pp.field("statement").index(j)
 			s := &Statement{}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -285,6 +286,25 @@ func TestCustomRuleInclude(t *testing.T) {
 	code, stdout, stderr := run(t, "", "--only", "ORG001", "--format", "compact", "td.json")
 	if code != ExitFindings || !strings.Contains(stdout, "td.json:4:21: low ORG001") {
 		t.Errorf("code %d, stdout %q, stderr %s", code, stdout, stderr)
+	}
+}
+
+func TestCustomRuleLongListIsNotIterated(t *testing.T) {
+	var env []string
+	for i := range 1001 {
+		env = append(env, fmt.Sprintf(`{"name": "V%d", "value": "x"}`, i))
+	}
+	repo(t, map[string]string{".ecslint.yaml": `custom-rules:
+  - id: ORG011
+    name: no-password-env
+    severity: high
+    on: container
+    violation: container.environment.exists(e, e.name == "PASSWORD")
+    message: m
+`, "td.json": `{"family": "app", "containerDefinitions": [{"name": "app", "image": "i", "environment": [` + strings.Join(env, ",") + `]}]}`})
+	code, stdout, _ := run(t, "", "--only", "ORG011", "--verbose", "--format", "json", "td.json")
+	if code != ExitOK || !strings.Contains(stdout, "ORG011 not evaluated on container app of app: it iterates over lists, and one has 1001 items") {
+		t.Fatalf("code %d, want a note that ORG011 was not evaluated:\n%s", code, stdout)
 	}
 }
 
