@@ -21,17 +21,19 @@ func runCompletion(args []string, stdout, stderr io.Writer) int {
 	flags := flagNames(newFlagSet(&options{}))
 	formats := strings.Join(unquoted(output.Names()), " ")
 	words := strings.Join(append(append([]string{}, subcommands...), flags...), " ")
+	langs := strings.ReplaceAll(langList(), ",", "")
 	switch args[0] {
 	case "bash":
-		fmt.Fprintf(stdout, bashCompletion, formats, words)
+		fmt.Fprintf(stdout, bashCompletion, formats, words, langs)
 	case "zsh":
 		// zsh runs bash completion functions through bashcompinit.
-		fmt.Fprintf(stdout, "#compdef ecslint\nautoload -U +X bashcompinit && bashcompinit\n"+bashCompletion, formats, words)
+		fmt.Fprintf(stdout, "#compdef ecslint\nautoload -U +X bashcompinit && bashcompinit\n"+bashCompletion, formats, words, langs)
 	case "fish":
 		fmt.Fprintln(stdout, "# ecslint completion for fish: ecslint completion fish | source")
 		fmt.Fprintf(stdout, "complete -c ecslint -f -n '__fish_use_subcommand' -a '%s'\n", strings.Join(subcommands, " "))
 		fmt.Fprintf(stdout, "complete -c ecslint -n '__fish_seen_subcommand_from completion' -f -a 'bash zsh fish'\n")
 		fmt.Fprintln(stdout, `complete -c ecslint -n '__fish_seen_subcommand_from explain' -f -a "(ecslint rules 2>/dev/null | string match -r '^[A-Z]+[0-9]+')"`)
+		fmt.Fprintf(stdout, "complete -c ecslint -n '__fish_seen_subcommand_from explain' -l lang -x -a '%s'\n", langs)
 		for _, f := range flags {
 			switch f {
 			case "--format", "-f":
@@ -68,7 +70,8 @@ func unquoted(quoted []string) []string {
 
 // bashCompletion completes flags, subcommands, the values of the flags
 // that have a fixed set, rule IDs after explain, and files otherwise.
-// %[1]s is the formats, %[2]s the subcommands and flags.
+// %[1]s is the formats, %[2]s the subcommands and flags, %[3]s the
+// languages of explain --lang.
 const bashCompletion = `# ecslint completion for bash: source <(ecslint completion bash)
 _ecslint() {
   local cur prev
@@ -79,6 +82,7 @@ _ecslint() {
     --fail-on) COMPREPLY=($(compgen -W "critical high medium low none" -- "$cur")); return ;;
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     completion) COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur")); return ;;
+    --lang) COMPREPLY=($(compgen -W "%[3]s" -- "$cur")); return ;;
     explain|--only|--enable|--disable)
       COMPREPLY=($(compgen -W "$(ecslint rules 2>/dev/null | grep -o '^[A-Z][A-Z]*[0-9][0-9]*')" -- "$cur")); return ;;
   esac

@@ -100,7 +100,7 @@ func TestCompletionScripts(t *testing.T) {
 		if code != ExitOK || stderr != "" {
 			t.Fatalf("%s: exit %d: %s", shell, code, stderr)
 		}
-		for _, f := range append(flags, "explain", "checkstyle") {
+		for _, f := range append(flags, "explain", "checkstyle", "lang", "en ja zh ko fr") {
 			if shell == "fish" {
 				f = strings.TrimLeft(f, "-")
 			}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -51,6 +52,10 @@ type positionSpec struct {
 	// empty string allows any element (a schema violation at an index),
 	// but still only at its first character.
 	items func(f lint.Finding) []string
+	// computed allows, with items, a list element written as a function
+	// call (upper(join("_", ["sys", "admin"]))): the expression whose
+	// value the finding names.
+	computed bool
 	// prefixes are other text the finding may point at.
 	prefixes []string
 }
@@ -80,7 +85,7 @@ var positionSpecs = map[string]positionSpec{
 	"ECS009": {container: true},
 	"ECS010": {},
 	// At the capability in linuxParameters.capabilities.add.
-	"ECS011": {keys: noKeys, items: func(f lint.Finding) []string {
+	"ECS011": {keys: noKeys, computed: true, items: func(f lint.Finding) []string {
 		c := lastSegment(f.Key)
 		return []string{c, "CAP_" + c}
 	}},
@@ -308,6 +313,8 @@ func TestFindingPositionsPointAtTheirSubject(t *testing.T) {
 // check returns why text (the source from the finding's start to the end
 // of its line; prev is the last character before it that is not white
 // space) is not what the finding is about, or "".
+var functionCall = regexp.MustCompile(`^[a-z][a-z0-9_]*\(`)
+
 func (s positionSpec) check(f lint.Finding, text string, prev byte, atContainer bool) string {
 	keys := []string{lastSegment(f.Key)}
 	if s.keys != nil {
@@ -342,6 +349,9 @@ func (s positionSpec) check(f lint.Finding, text string, prev byte, atContainer 
 			if it == "" || startsWithItem(text, it) {
 				return ""
 			}
+		}
+		if s.computed && functionCall.MatchString(text) {
+			return ""
 		}
 	}
 	if s.redacted {

@@ -23,7 +23,7 @@ const usageHeader = `usage: ecslint [flags] [PATH...]
        ecslint init [FILE]   write a starter .ecslint.yaml
        ecslint config-schema  print the config file's JSON Schema
        ecslint rules [--format json]  list the rules
-       ecslint explain RULE  document a rule (ID or name)
+       ecslint explain [--lang ja|zh|ko|fr] RULE  document a rule (ID or name), in English or a translation
        ecslint completion bash|zsh|fish  print a shell completion script
 
 Lints ECS task definitions and related resources in raw JSON, CloudFormation and Terraform.

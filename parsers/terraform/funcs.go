@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -12,6 +13,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/function"
 	"github.com/zclconf/go-cty/cty/function/stdlib"
 
@@ -114,7 +116,7 @@ func (ev *evaluator) ctyFunc(name string, args []*lint.Node, r lint.Range) *lint
 		if !ok {
 			return unknown(r)
 		}
-		out := ev.ctyCall(fn, r, reserved, args...)
+		out := ev.ctyCall(name, fn, r, reserved, args...)
 		if opaqueFuncs[name] || isErr(out) {
 			return out
 		}
@@ -349,8 +351,15 @@ func (ev *evaluator) conversionCall(f *srcFile, e *hclsyntax.FunctionCallExpr, n
 }
 
 // toset returns a set of strings in the order it iterates in, lexical and
-// without duplicates; any other value as it is.
+// without duplicates; any other value as it is. Strings mixed with numbers
+// or bools are a set of strings, as Terraform unifies them
+// (toset(["a", 1]) is ["1", "a"]).
 func toset(args []*lint.Node, r lint.Range) *lint.Node {
+	if len(args) == 1 && args[0].Kind == lint.ArrayNode {
+		if u, ok := unifiedList(args[0]); ok {
+			args = []*lint.Node{u}
+		}
+	}
 	if len(args) == 1 && args[0].Kind == lint.ArrayNode && allStrings(args[0]) {
 		items := append([]*lint.Node(nil), args[0].Items...)
 		sort.SliceStable(items, func(i, j int) bool { return items[i].Text < items[j].Text })
@@ -494,7 +503,7 @@ func (ev *evaluator) replaceCall(args []*lint.Node, r lint.Range) *lint.Node {
 		if !ok {
 			return unknown(r)
 		}
-		return ev.ctyCall(stdlib.RegexReplaceFunc, r, reserved, args[0], pattern, args[2])
+		return ev.ctyCall("replace", stdlib.RegexReplaceFunc, r, reserved, args[0], pattern, args[2])
 	}
 	if len(args) != 3 {
 		return errNode(r)
@@ -503,22 +512,56 @@ func (ev *evaluator) replaceCall(args []*lint.Node, r lint.Range) *lint.Node {
 	if !ok {
 		return unknown(r)
 	}
-	return ev.ctyCall(stdlib.ReplaceFunc, r, reserved, args...)
+	return ev.ctyCall("replace", stdlib.ReplaceFunc, r, reserved, args...)
+}
+
+// argsToParams converts each argument to its parameter's type, as HCL
+// does before it calls a function (hclsyntax's FunctionCallExpr.Value):
+// a cty function does not convert, and every list written in the source
+// is a tuple, so join(",", ["a", "b"]) and sort(["b", 1]) would fail
+// where Terraform gives "a,b" and ["1", "b"].
+func argsToParams(fn function.Function, args []*lint.Node) ([]cty.Value, error) {
+	params, varParam := fn.Params(), fn.VarParam()
+	vals := make([]cty.Value, len(args))
+	for i, a := range args {
+		vals[i] = nodeToCty(a)
+		var want cty.Type
+		switch {
+		case i < len(params):
+			want = params[i].Type
+		case varParam != nil:
+			want = varParam.Type
+		default:
+			continue // function.Call reports the count
+		}
+		v, err := convert.Convert(vals[i], want)
+		if err != nil {
+			return nil, fmt.Errorf("argument %d: %w", i+1, err)
+		}
+		vals[i] = v
+	}
+	return vals, nil
 }
 
 // ctyCall calls a cty function on arguments the caller measured; reserved
 // is what the caller charged for the result in advance, replaced by what
 // the result takes once it is known.
-func (ev *evaluator) ctyCall(fn function.Function, r lint.Range, reserved int64, args ...*lint.Node) *lint.Node {
-	vals := make([]cty.Value, len(args))
-	for i, a := range args {
-		vals[i] = nodeToCty(a)
+func (ev *evaluator) ctyCall(name string, fn function.Function, r lint.Range, reserved int64, args ...*lint.Node) *lint.Node {
+	vals, err := argsToParams(fn, args)
+	if err == nil {
+		var v cty.Value
+		v, err = fn.Call(vals)
+		vals = []cty.Value{v}
 	}
-	v, err := fn.Call(vals)
 	ev.budget.Refund(reserved)
 	if err != nil {
+		// Terraform rejects the call too (a plan that fails deploys
+		// nothing), but whatever it fails on, the value is not what a
+		// rule can judge: say so rather than let it pass unseen.
+		ev.ctx.Notef(r, "%s() not evaluated: %s; its value is unknown", name, err)
 		return errNode(r)
 	}
+	v := vals[0]
 	if !ev.chargeCty(v, r) {
 		return unknown(r)
 	}

@@ -6,6 +6,9 @@ import (
 	"sort"
 	"strconv"
 
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+
 	"github.com/ecslint/ecslint/lint"
 )
 
@@ -47,6 +50,22 @@ func listCall(name string, args []*lint.Node, r lint.Range) (*lint.Node, bool) {
 		}
 	}
 	list := func(items []*lint.Node) *lint.Node { return &lint.Node{Kind: lint.ArrayNode, Range: r, Items: items} }
+	// The list parameter converts the tuple the source wrote: to
+	// list(string) for sort, compact and zipmap's keys, to a list of one
+	// element type for the others.
+	if len(args) > 0 && args[0].Kind == lint.ArrayNode {
+		first, ok := args[0], true
+		switch name {
+		case "sort", "compact", "zipmap":
+			first, ok = asStringList(args[0])
+		case "reverse", "slice", "distinct":
+			first, ok = unifiedList(args[0])
+		}
+		if !ok {
+			return nil, false
+		}
+		args = append([]*lint.Node{first}, args[1:]...)
+	}
 	switch {
 	case name == "reverse" && len(args) == 1 && args[0].Kind == lint.ArrayNode:
 		items := make([]*lint.Node, len(args[0].Items))
@@ -77,7 +96,7 @@ func listCall(name string, args []*lint.Node, r lint.Range) (*lint.Node, bool) {
 		return errNode(r), true
 	case name == "distinct" && len(args) == 1 && args[0].Kind == lint.ArrayNode:
 		return distinct(args[0], r)
-	case name == "compact" && len(args) == 1 && args[0].Kind == lint.ArrayNode && allStringsOrNull(args[0]):
+	case name == "compact" && len(args) == 1 && args[0].Kind == lint.ArrayNode:
 		var items []*lint.Node
 		for _, it := range args[0].Items {
 			if it.Kind == lint.StringNode && it.Text != "" {
@@ -85,11 +104,11 @@ func listCall(name string, args []*lint.Node, r lint.Range) (*lint.Node, bool) {
 			}
 		}
 		return list(items), true
-	case name == "sort" && len(args) == 1 && args[0].Kind == lint.ArrayNode && allStrings(args[0]):
+	case name == "sort" && len(args) == 1 && args[0].Kind == lint.ArrayNode && !hasNull(args[0]):
 		items := append([]*lint.Node(nil), args[0].Items...)
 		sort.SliceStable(items, func(i, j int) bool { return items[i].Text < items[j].Text })
 		return list(items), true
-	case name == "zipmap" && len(args) == 2 && args[0].Kind == lint.ArrayNode && args[1].Kind == lint.ArrayNode && allStrings(args[0]):
+	case name == "zipmap" && len(args) == 2 && args[0].Kind == lint.ArrayNode && args[1].Kind == lint.ArrayNode && !hasNull(args[0]):
 		if len(args[0].Items) != len(args[1].Items) {
 			return errNode(r), true
 		}
@@ -126,11 +145,61 @@ func distinct(l *lint.Node, r lint.Range) (*lint.Node, bool) {
 	return out, true
 }
 
-func allStringsOrNull(n *lint.Node) bool {
+func hasNull(n *lint.Node) bool {
 	for _, it := range n.Items {
-		if it.Kind != lint.StringNode && it.Kind != lint.NullNode {
-			return false
+		if it.Kind == lint.NullNode {
+			return true
 		}
 	}
-	return true
+	return false
+}
+
+// asStringList converts a list to list(string) as Terraform does, each
+// item where it was written: a number or bool becomes its text (1 is "1",
+// 1e3 "1000"), null stays null. ok is false for any other item.
+func asStringList(n *lint.Node) (*lint.Node, bool) {
+	out := &lint.Node{Kind: lint.ArrayNode, Range: n.Range, Items: make([]*lint.Node, len(n.Items))}
+	for i, it := range n.Items {
+		switch it.Kind {
+		case lint.StringNode, lint.NullNode:
+			out.Items[i] = it
+		case lint.NumberNode, lint.BoolNode:
+			v, err := convert.Convert(nodeToCty(it), cty.String)
+			if err != nil || !v.IsKnown() {
+				return nil, false
+			}
+			out.Items[i] = strNode(v.AsString(), it.Range)
+		default:
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// unifiedList converts a tuple to a list of one element type as
+// Terraform does: strings mixed with numbers or bools are all strings
+// (distinct(["a", 1]) is ["a", "1"]). A list of one kind is returned as it
+// is; ok is false for a mix that is not of scalars, which cty settles.
+func unifiedList(n *lint.Node) (*lint.Node, bool) {
+	var kind lint.NodeKind
+	seen, mixed, scalars := false, false, true
+	for _, it := range n.Items {
+		if it.Kind == lint.NullNode {
+			continue
+		}
+		if seen && it.Kind != kind {
+			mixed = true
+		}
+		kind, seen = it.Kind, true
+		if it.Kind != lint.StringNode && it.Kind != lint.NumberNode && it.Kind != lint.BoolNode {
+			scalars = false
+		}
+	}
+	switch {
+	case !mixed:
+		return n, true
+	case scalars:
+		return asStringList(n)
+	}
+	return nil, false
 }

@@ -9,16 +9,15 @@ import (
 
 // optionsSection renders a rule page's Options section: "" for a rule
 // that takes none.
-func optionsSection(m *lint.Meta) string {
+func optionsSection(m *lint.Meta, w words, configDoc string) string {
 	if len(m.Options) == 0 {
 		return ""
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "\n## Options\n\nSet under `options: {%s: {...}}` in `.ecslint.yaml` "+
-		"(see [Rule options](../config.md#rule-options)); an option not listed here is an error.\n\n", m.ID)
-	b.WriteString("| Option | Type | Default | Meaning |\n|---|---|---|---|\n")
+	fmt.Fprintf(&b, "\n## %s\n\n%s\n\n", w.get("options"), w.get("options-intro", "$ID", m.ID, "$CONFIG_DOC", configDoc))
+	fmt.Fprintf(&b, "| %s | %s | %s | %s |\n|---|---|---|---|\n", w.get("option"), w.get("type"), w.get("default"), w.get("meaning"))
 	for _, o := range m.Options {
-		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", o.Name, o.Type, OptionDefault(o), o.Description)
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", o.Name, w.typeName(o.Type), OptionDefault(o), o.Description)
 	}
 	return b.String()
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/ecslint/ecslint/formats"
 	"github.com/ecslint/ecslint/lint"
 	"github.com/ecslint/ecslint/rules"
+	"github.com/ecslint/ecslint/rules/i18n"
 	"github.com/ecslint/ecslint/rules/ruledoc"
 )
 
@@ -70,5 +71,55 @@ func TestNotReportedMeansByNoRule(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: got error %v, want one saying %q", tt.name, err, tt.want)
 		}
+	}
+}
+
+// fences are a page's fenced blocks: examples and command output.
+func fences(page string) []string {
+	parts := strings.Split(page, "```")
+	var blocks []string
+	for i := 1; i < len(parts); i += 2 {
+		blocks = append(blocks, parts[i])
+	}
+	return blocks
+}
+
+// TestTranslatedPage: a translated page has the translated prose and
+// headings, links that work from docs/rules/<lang>, and every example and
+// command output exactly as the English page has them (they are code).
+func TestTranslatedPage(t *testing.T) {
+	var ecs011 lint.Rule
+	for _, r := range rules.All() {
+		if r.Meta().ID == "ECS011" {
+			ecs011 = r
+		}
+	}
+	english, err := ruledoc.Page(formats.All(), ecs011)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ja, problems, err := ruledoc.PageIn(formats.All(), ecs011, i18n.Japanese)
+	if err != nil || len(problems) > 0 {
+		t.Fatal(err, problems)
+	}
+	for _, want := range []string{
+		"# ECS011 dangerous-capabilities\n\n> このページは[英語のページ](../ECS011.md)の翻訳です。",
+		"\n## 重要な理由\n\nSYS_ADMIN、SYS_MODULE",
+		"\n## 修正方法\n\n`linuxParameters.capabilities.add` から",
+		"| 重要度 | high |\n",
+		"([ルールのオプション](../../config.md#rule-options) を参照)",
+		"| `allowed-capabilities` | 文字列のリスト | `[]` | 報告しないケーパビリティ",
+		"\n### タスク定義 JSON\n\n検出される例 (`taskdef.json`):\n",
+		"\n`ecslint taskdef.json` の出力:\n",
+	} {
+		if !strings.Contains(ja, want) {
+			t.Errorf("ja page lacks %q", want)
+		}
+	}
+	if e, j := fences(english), fences(ja); len(e) == 0 || strings.Join(e, "\x00") != strings.Join(j, "\x00") {
+		t.Errorf("ja page's %d fenced blocks differ from the English page's %d", len(j), len(e))
+	}
+	if strings.Contains(english, "英語") || !strings.Contains(english, "(../config.md#rule-options)") {
+		t.Error("English page changed by the translation")
 	}
 }

@@ -1,4 +1,4 @@
-// Command gendocs writes docs/rules, and the options sections of the
+// Command gendocs writes docs/rules (and its translations, docs/rules/<lang>), and the options sections of the
 // config schema and of docs/config.md, from the rules' metadata; `go
 // generate ./rules` runs it. cmd/ecslint's TestRuleDocs and config's
 // TestSchemaIsGenerated and TestReferenceListsOptions fail when the files
@@ -45,18 +45,21 @@ func main() {
 			os.Exit(1)
 		}
 	}
-	if err := os.MkdirAll(*out, 0o750); err != nil {
-		fmt.Fprintln(os.Stderr, "gendocs:", err)
-		os.Exit(1)
-	}
 	old, _ := filepath.Glob(filepath.Join(*out, "*.md"))
-	for _, f := range old {
-		if _, keep := files[filepath.Base(f)]; !keep {
+	translated, _ := filepath.Glob(filepath.Join(*out, "*", "*.md"))
+	for _, f := range append(old, translated...) {
+		rel, _ := filepath.Rel(*out, f)
+		if _, keep := files[filepath.ToSlash(rel)]; !keep {
 			_ = os.Remove(f) // a removed rule's page
 		}
 	}
 	for name, content := range files {
-		if err := os.WriteFile(filepath.Join(*out, name), []byte(content), 0o644); err != nil {
+		path := filepath.Join(*out, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+			fmt.Fprintln(os.Stderr, "gendocs:", err)
+			os.Exit(1)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 			fmt.Fprintln(os.Stderr, "gendocs:", err)
 			os.Exit(1)
 		}
