@@ -141,6 +141,11 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "ecslint explain: unknown rule %q (ecslint rules lists them)\n", names[0])
 		return ExitError
 	}
+	if r.Meta().Custom {
+		// An organisation's rule has its text in its config, in one
+		// language: none of ecslint's translations.
+		lang, _ = i18n.Parse("en")
+	}
 	page, problems, err := ruledoc.PageIn(formats.All(), r, lang)
 	if err != nil {
 		fmt.Fprintf(stderr, "ecslint explain: %v\n", err)
