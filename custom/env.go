@@ -23,17 +23,12 @@ import (
 // Limits on a rule pack, which may come from anyone who can open a pull
 // request. CEL has no loops or recursion: a condition's cost is bounded by
 // its size and the sizes of the lists it iterates, so these bound the time
-// a run spends on it.
+// a run spends on it (see plan and Rule.evaluate).
 const (
 	// maxExpressionSize bounds a condition's text, in code points.
 	maxExpressionSize = 4096
 	// maxNesting bounds the parser's recursion.
 	maxNesting = 64
-	// costLimit is CEL's cost budget of one evaluation, enforced at run
-	// time: far above what real data needs (a condition over every
-	// environment variable of a container costs a few hundred), so a
-	// condition that reaches it is a runaway.
-	costLimit = 1_000_000
 	// estimatedCostLimit bounds CEL's static estimate of a condition's
 	// worst case (lists of assumedListSize), checked at load time: one
 	// list iterated inside another is accepted, three deep is not.

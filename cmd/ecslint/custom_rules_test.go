@@ -308,6 +308,67 @@ func TestCustomRuleLongListIsNotIterated(t *testing.T) {
 	}
 }
 
+func TestCustomRuleKindsAndSecrets(t *testing.T) {
+	repo(t, map[string]string{".ecslint.yaml": `custom-rules:
+  - id: ORG020
+    name: no-public-ip
+    severity: high
+    on: service
+    violation: service.assignPublicIp == "ENABLED"
+    message: 'service {{resource.name}} in {{service.cluster}}'
+  - id: ORG021
+    name: no-host-volumes
+    severity: medium
+    on: volume
+    violation: has(volume.host) && volume.host.sourcePath.startsWith("/var")
+    message: 'volume {{volume.name}} mounts {{volume.host.sourcePath}}'
+    at: volume.host.sourcePath
+  - id: ORG022
+    name: echo-env
+    severity: low
+    on: container
+    violation: container.environment.exists(e, e.name == "TOKEN")
+    message: 'token {{container.environment.filter(e, e.name == "TOKEN")[0].value}}'
+`, "main.tf": `resource "aws_ecs_service" "web" {
+  name    = "web"
+  cluster = "payments"
+  network_configuration {
+    subnets          = ["subnet-1"]
+    assign_public_ip = true
+  }
+}
+
+resource "aws_ecs_task_definition" "app" {
+  family = "app"
+  container_definitions = jsonencode([{ name = "app", image = "i", environment = [{ name = "TOKEN", value = "s3cr3t-value" }] }])
+  volume {
+    name      = "logs"
+    host_path = "/var/log"
+  }
+}
+`})
+	_, stdout, stderr := run(t, "", "--only", "ORG020", "--only", "ORG021", "--only", "ORG022", "--format", "compact", "main.tf")
+	want := []string{
+		"main.tf:6:5: high ORG020 service aws_ecs_service.web in payments",
+		"main.tf:12:39: low ORG022 token (hidden: may be a secret)",
+		"main.tf:15:5: medium ORG021 volume logs mounts /var/log",
+	}
+	if got := compactLines(stdout); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("got\n%s\nwant\n%s\n(stderr %s)", strings.Join(got, "\n"), strings.Join(want, "\n"), stderr)
+	}
+	if strings.Contains(stdout, "s3cr3t") {
+		t.Fatal("a message printed an environment value")
+	}
+}
+
+func TestCustomRuleAtMustBeAField(t *testing.T) {
+	repo(t, map[string]string{".ecslint.yaml": "custom-rules:\n  - id: ORG001\n    name: r\n    severity: low\n    on: container\n    violation: 'true'\n    message: m\n    at: container.image.size()\n", "td.json": twoContainersTD})
+	code, _, stderr := run(t, "", "td.json")
+	if want := ".ecslint.yaml:8:9: ORG001.at: at names a field"; code != ExitError || !strings.Contains(stderr, want) {
+		t.Fatalf("code %d, stderr %s, want %q", code, stderr, want)
+	}
+}
+
 func TestExampleRulePack(t *testing.T) {
 	t.Chdir("../..")
 	code, stdout, stderr := run(t, "", "rules", "test", "examples/org-policies")
