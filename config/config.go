@@ -88,10 +88,16 @@ type Config struct {
 	StrictSuppressions bool
 	Baseline           string
 	BaselineRange      lint.Range
+	// CustomRules are the organisation rules of the file and of the files
+	// it includes (Included, in order).
+	CustomRules []CustomRule
+	Included    []string
 
 	// positions of keys, for errors found after schema validation (an
 	// unknown rule name).
 	root *yaml.Node
+	// source is the file's text, for positions inside block scalars.
+	source []byte
 }
 
 // MaxSize bounds the config file: a config is a page of settings, and the
@@ -233,6 +239,7 @@ func Parse(path string, data []byte, rules []lint.Rule) (*Config, error) {
 		return c, nil // an empty file (or "---", or "~") is a valid, empty config
 	}
 	c.root = doc.Content[0]
+	c.source = data
 	pl := &plainer{file: file}
 	value := pl.plain(c.root, 0)
 	if err := pl.errs.sorted(); err != nil {
@@ -259,6 +266,7 @@ func (c *Config) decode(doc map[string]any, rules []lint.Rule) error {
 		d.metas[m.ID] = m
 		d.names = append(d.names, m.ID, m.Name)
 	}
+	d.customRules(doc)
 	if r, ok := doc["rules"].(map[string]any); ok {
 		d.ruleLists(r)
 	}

@@ -187,8 +187,8 @@ func TestHostileConfigs(t *testing.T) {
 		{"too large", "exclude: [" + strings.Repeat("a,", MaxSize/2) + "a]\n", "x/.ecslint.yaml: config file is larger than 1048576 bytes"},
 		{"control characters in a key", "\"sev\\e[2Jerity\": {}\n", "x/.ecslint.yaml:1:1: sev␛[2Jerity: unknown key"},
 		{"unknown keys, each at its line", "zeta: 1\nalpha: 2\nrules: {enable: [], nope: 1}\n",
-			"x/.ecslint.yaml:1:1: zeta: unknown key (known here: baseline, exclude, fail-on, ignore, inline-suppressions, options, rules, severity, strict-suppressions, terraform)\n" +
-				"x/.ecslint.yaml:2:1: alpha: unknown key (known here: baseline, exclude, fail-on, ignore, inline-suppressions, options, rules, severity, strict-suppressions, terraform)\n" +
+			"x/.ecslint.yaml:1:1: zeta: unknown key (known here: baseline, custom-rules, exclude, fail-on, ignore, include, inline-suppressions, options, rules, severity, strict-suppressions, terraform)\n" +
+				"x/.ecslint.yaml:2:1: alpha: unknown key (known here: baseline, custom-rules, exclude, fail-on, ignore, include, inline-suppressions, options, rules, severity, strict-suppressions, terraform)\n" +
 				"x/.ecslint.yaml:3:21: rules.nope: unknown key (known here: disable, enable)"},
 		{"thousands of errors", "exclude: [" + strings.Repeat("1, ", 3000) + "1]\n", "x/.ecslint.yaml:1:68: exclude[19]: expected string, but got number\nx/.ecslint.yaml: 2981 more errors"},
 		{"control characters in a rule name", "severity:\n  \"x\\e[2J\": low\n", "x/.ecslint.yaml:2:3: severity.x␛[2J: unknown rule \"x\\x1b[2J\""},
@@ -314,7 +314,7 @@ func TestOptionsAreTyped(t *testing.T) {
 // line and column.
 func TestDidYouMean(t *testing.T) {
 	keys := "fial-on: high\nrules:\n  enabel: []\nterraform:\n  var-file: []\nignore:\n  - {path: a, rule: ECS001, reason: r, untl: 2027-01-01}\n"
-	want := "x.yaml:1:1: fial-on: unknown key; did you mean \"fail-on\"? (known here: baseline, exclude, fail-on, ignore, inline-suppressions, options, rules, severity, strict-suppressions, terraform)\n" +
+	want := "x.yaml:1:1: fial-on: unknown key; did you mean \"fail-on\"? (known here: baseline, custom-rules, exclude, fail-on, ignore, include, inline-suppressions, options, rules, severity, strict-suppressions, terraform)\n" +
 		"x.yaml:3:3: rules.enabel: unknown key; did you mean \"enable\"? (known here: disable, enable)\n" +
 		"x.yaml:5:3: terraform.var-file: unknown key; did you mean \"var-files\"? (known here: var-files, vars)\n" +
 		"x.yaml:7:40: ignore[0].untl: unknown key; did you mean \"until\"? (known here: path, reason, rule, until)"

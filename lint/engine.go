@@ -287,7 +287,8 @@ func runJob(cfg *Options, fsys *FS, j job, procs []jobProcessor) (out jobResult)
 	out.paths = j.paths
 	// Findings go straight into out: those found before a rule panicked
 	// are still reported.
-	out.errors = checkUnits(cfg.Rules, cfg.RuleOptions, units, j, &out.findings)
+	var ruleNotes []Diagnostic
+	out.errors = checkUnits(cfg.Rules, cfg.RuleOptions, units, j, &out.findings, &ruleNotes)
 	for _, f := range out.findings {
 		out.secrets = append(out.secrets, f.Redact...)
 	}
@@ -304,6 +305,9 @@ func runJob(cfg *Options, fsys *FS, j job, procs []jobProcessor) (out jobResult)
 	}
 	out.errors = append(out.errors, ctx.Errors()...)
 	out.notes = ctx.notes
+	if len(ruleNotes) > 0 {
+		out.notes = slices.Concat(ctx.notes, ruleNotes)
+	}
 	if !cfg.NoSources && (len(out.findings) > 0 || len(out.suppressed) > 0) {
 		out.sources = ctx.sources
 	}
@@ -337,12 +341,13 @@ func unreadErrors(ctx *Context, j job) []Diagnostic {
 
 // checkUnits runs every rule over every unit of a job, up to the job's
 // cap on findings, appending to findings.
-func checkUnits(rules []Rule, options map[string]map[string]any, units []*Unit, j job, findings *[]Finding) (errs []Diagnostic) {
+func checkUnits(rules []Rule, options map[string]map[string]any, units []*Unit, j job, findings *[]Finding, notes *[]Diagnostic) (errs []Diagnostic) {
 	limit := &findingCap{limit: maxFindings(j.inputSize)}
 	for _, u := range units {
 		for _, r := range rules {
 			p := NewPass(r, u, options[r.Meta().ID], findings)
 			p.cap = limit
+			p.notes = notes
 			r.Check(p)
 		}
 	}

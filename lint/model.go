@@ -98,8 +98,12 @@ type TaskDefinition struct {
 	// OperatingSystemFamily is runtimePlatform.operatingSystemFamily
 	// (LINUX, WINDOWS_SERVER_2022_CORE, ...).
 	OperatingSystemFamily String
-	Volumes               []*Volume
-	Containers            []*Container
+	// Cpu and Memory are the task size (cpu, memory), as the API writes
+	// them: strings of CPU units or MiB, or "1 vCPU", "2 GB".
+	Cpu        String
+	Memory     String
+	Volumes    []*Volume
+	Containers []*Container
 	// ContainersState is Unknown when the container definitions could not be
 	// evaluated (a variable, a data source); Containers is then empty.
 	ContainersState State
@@ -169,6 +173,20 @@ type Container struct {
 	RepositoryCredentials  RepositoryCredentials
 	// HealthCheck is the container's healthCheck.
 	HealthCheck Presence
+	// Cpu, Memory and MemoryReservation are the container's cpu units and
+	// hard and soft memory limits in MiB.
+	Cpu               Int
+	Memory            Int
+	MemoryReservation Int
+	PortMappings      []PortMapping
+}
+
+// PortMapping is an entry of a container's portMappings.
+type PortMapping struct {
+	Range         Range
+	ContainerPort Int
+	HostPort      Int
+	Protocol      String
 }
 
 // DisplayName is the container's name for messages and a finding's

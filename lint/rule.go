@@ -1,5 +1,7 @@
 package lint
 
+import "fmt"
+
 // Meta is a rule's identity and documentation. It lives beside the rule's
 // code; docs, `ecslint rules` and `ecslint explain` are generated from it.
 type Meta struct {
@@ -31,6 +33,11 @@ type Meta struct {
 	// Options are the settings the rule reads from config; a setting it
 	// does not declare is a config error.
 	Options []Option
+	// HelpURL is the rule's documentation page when it is not ecslint's
+	// own (a custom rule's help-url); empty for built-in rules.
+	HelpURL string
+	// Custom is set for an organisation rule written in the config.
+	Custom bool
 }
 
 // Elements is a set of the kinds of element the model holds (see Unit).
@@ -82,6 +89,24 @@ type Pass struct {
 	out     *[]Finding
 	// cap, when set, bounds the findings a job may hold.
 	cap *findingCap
+	// notes, when set, collects the job's notes.
+	notes *[]Diagnostic
+}
+
+// Notef records something the user may want to know with --verbose: a
+// condition that could not be evaluated because a value is unknown.
+func (p *Pass) Notef(r Range, format string, args ...any) {
+	if p.notes == nil {
+		return
+	}
+	*p.notes = append(*p.notes, Diagnostic{Range: r, Message: RedactURLCredentials(fmt.Sprintf(format, args...))})
+}
+
+// WithNotes makes the pass collect notes in notes (the engine does it;
+// tests that drive a rule themselves may).
+func (p *Pass) WithNotes(notes *[]Diagnostic) *Pass {
+	p.notes = notes
+	return p
 }
 
 // NewPass prepares a pass of rule over unit, appending findings to out.

@@ -19,6 +19,7 @@ import (
 	"strings"
 
 	"github.com/ecslint/ecslint/config"
+	"github.com/ecslint/ecslint/custom"
 	"github.com/ecslint/ecslint/formats"
 	"github.com/ecslint/ecslint/lint"
 	"github.com/ecslint/ecslint/rules"
@@ -100,6 +101,10 @@ type Plan struct {
 	// (a subdirectory's own), which this run does not use: one config
 	// serves the run (see findConfig), and a caller should say so.
 	PassedOver []string
+	// Known are the rules known to the run: the settings' (or every
+	// built-in rule) and the config's custom rules; nil when the config
+	// has none.
+	Known []lint.Rule
 
 	paths      []string
 	stdin      io.Reader
@@ -161,6 +166,16 @@ func Prepare(s Settings, paths []string) (*Plan, error) {
 	}
 	if c == nil {
 		c = &config.Config{Dir: "."}
+	}
+	if len(c.CustomRules) > 0 {
+		// Compiled here, once per run; a config without custom rules
+		// never builds a CEL environment.
+		compiled, err := custom.Compile(c.CustomRules)
+		if err != nil {
+			return nil, err
+		}
+		known = append(slices.Clip(known), compiled...)
+		p.Known = known
 	}
 	if len(s.Only) > 0 {
 		p.Options.Rules, err = onlyRules(known, s.Only)

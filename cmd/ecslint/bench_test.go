@@ -95,6 +95,26 @@ func BenchmarkMain(b *testing.B) {
 	reportThroughput(b, files)
 }
 
+// BenchmarkMainCustomRules is BenchmarkMain with ten custom rules (CEL)
+// loaded beside the built-in ones: compiling them once, and evaluating
+// each on every resource of its kind.
+func BenchmarkMainCustomRules(b *testing.B) {
+	dir, files, size := benchCorpus(b)
+	cfg, err := filepath.Abs("testdata/bench_custom_rules.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer tuneGC()()
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		if code := Main([]string{"ecslint", "--format", "json", "--config", cfg, dir}, strings.NewReader(""), io.Discard, io.Discard); code == ExitError {
+			b.Fatalf("exit %d", code)
+		}
+	}
+	reportThroughput(b, files)
+}
+
 // BenchmarkParse is each parser alone, on one core, with no rules: the
 // cost of one input format, including the walk and skipping files that
 // are not its own.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/ecslint/ecslint/formats"
 	"github.com/ecslint/ecslint/lint"
+	"github.com/ecslint/ecslint/linter"
 	"github.com/ecslint/ecslint/rules/i18n"
 	"github.com/ecslint/ecslint/rules/ruledoc"
 )
@@ -47,12 +48,19 @@ type ruleJSON struct {
 func runRules(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("ecslint rules", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	if len(args) > 0 && args[0] == "test" {
+		return runRulesTest(args[1:], stdout, stderr)
+	}
 	format := fs.String("format", "text", "output format: text or json")
+	configPath := fs.String("config", "", "the config file whose custom rules are listed too (default: the one found from the working directory)")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: ecslint rules [--format text|json]")
+		fmt.Fprintln(stderr, "usage: ecslint rules [--format text|json] [--config FILE]\n       ecslint rules test DIR...")
 		return ExitError
 	}
-	all := describedRules()
+	all, err := catalogue(*configPath)
+	if err != nil {
+		return configError(stderr, err)
+	}
 	switch *format {
 	case "json":
 		out := make([]ruleJSON, 0, len(all))
@@ -87,7 +95,7 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 	return ExitOK
 }
 
-const explainUsage = "usage: ecslint explain [--lang en|ja|zh|ko|fr] RULE   (an ID such as ECS001, or a name such as privileged-container)"
+const explainUsage = "usage: ecslint explain [--lang en|ja|zh|ko|fr] [--config FILE] RULE   (an ID such as ECS001, or a name such as privileged-container)"
 
 // runExplain prints a rule's page, in the language --lang names or, without
 // it, the messages locale's (LC_ALL, LC_MESSAGES, LANG), English when
@@ -96,6 +104,7 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("ecslint explain", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	langFlag := fs.String("lang", "", "")
+	configPath := fs.String("config", "", "")
 	var names []string
 	for { // the rule may come before --lang as well as after it
 		if err := fs.Parse(args); err != nil {
@@ -123,10 +132,19 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		}
 		lang = l
 	}
-	r := findRule(names[0])
+	all, err := catalogue(*configPath)
+	if err != nil {
+		return configError(stderr, err)
+	}
+	r := findRule(all, names[0])
 	if r == nil {
 		fmt.Fprintf(stderr, "ecslint explain: unknown rule %q (ecslint rules lists them)\n", names[0])
 		return ExitError
+	}
+	if r.Meta().Custom {
+		// An organisation's rule has its text in its config, in one
+		// language: none of ecslint's translations.
+		lang, _ = i18n.Parse("en")
 	}
 	page, problems, err := ruledoc.PageIn(formats.All(), r, lang)
 	if err != nil {
@@ -151,13 +169,44 @@ func langList() string {
 	return strings.Join(names, ", ")
 }
 
-// describedRules are the rules the catalogue documents: every rule a run
-// uses, and the one suppression problems are reported under.
+// describedRules are ecslint's own rules the catalogue documents: every
+// built-in rule, and the one suppression problems are reported under.
 func describedRules() []lint.Rule { return append(allRules(), lint.SuppressionRule) }
 
+// catalogue is describedRules with the config's custom rules.
+func catalogue(configPath string) ([]lint.Rule, error) {
+	known, err := knownRules(configPath)
+	if err != nil {
+		return nil, err
+	}
+	return append(known, lint.SuppressionRule), nil
+}
+
+// knownRules are the built-in rules and the custom rules of the config
+// found from the working directory (or named).
+func knownRules(configPath string) ([]lint.Rule, error) {
+	plan, err := linter.Prepare(linter.Settings{Rules: allRules(), ConfigPath: configPath}, []string{"."})
+	if err != nil {
+		return nil, err
+	}
+	if plan.Known != nil {
+		return plan.Known, nil
+	}
+	return allRules(), nil
+}
+
+// configError prints a config's errors, one a line, and returns the exit
+// code of a run that could not check.
+func configError(stderr io.Writer, err error) int {
+	for _, line := range strings.Split(err.Error(), "\n") {
+		fmt.Fprintf(stderr, "ecslint: %s\n", line)
+	}
+	return ExitError
+}
+
 // findRule looks a rule up by ID (any case) or name.
-func findRule(name string) lint.Rule {
-	for _, r := range describedRules() {
+func findRule(all []lint.Rule, name string) lint.Rule {
+	for _, r := range all {
 		if m := r.Meta(); strings.EqualFold(m.ID, name) || m.Name == name {
 			return r
 		}

@@ -29,6 +29,15 @@ const (
 	InformationURI = "https://github.com/ecslint/ecslint"
 )
 
+// helpURI is a rule's page: a custom rule's own help-url (none when it
+// has none: ecslint's docs do not describe it), or ecslint's.
+func helpURI(m *lint.Meta) string {
+	if m.Custom {
+		return m.HelpURL
+	}
+	return RuleDocURL(m.ID)
+}
+
 // RuleDocURL is where a rule's generated documentation lives.
 func RuleDocURL(id string) string {
 	return InformationURI + "/blob/main/docs/rules/" + id + ".md"
@@ -504,7 +513,7 @@ func sarifRules(known []lint.Rule, res *lint.Result) ([]sarifRule, map[string]in
 			ShortDescription: sarifMessage{Text: sentence(m.Summary)},
 			FullDescription:  sarifMessage{Text: sentence(fullDescription(m))},
 			Help:             sarifMessage{Text: help, Markdown: md},
-			HelpURI:          RuleDocURL(m.ID),
+			HelpURI:          helpURI(m),
 			Level:            sarifLevel(m.Severity),
 			Enabled:          !m.Disabled,
 			SecuritySeverity: securitySeverity(m.Severity),

@@ -108,8 +108,10 @@ func (Text) Format(w io.Writer, res *lint.Result, opts Options) error {
 // Only rules of the run have pages and explain entries.
 func ruleHints(findings []lint.Finding, known []lint.Rule) []string {
 	names := map[string]string{}
+	metas := map[string]*lint.Meta{}
 	for _, r := range known {
 		names[r.Meta().ID] = r.Meta().Name
+		metas[r.Meta().ID] = r.Meta()
 	}
 	seen := map[string]bool{}
 	var ids []string
@@ -122,7 +124,11 @@ func ruleHints(findings []lint.Finding, known []lint.Rule) []string {
 	sort.Strings(ids)
 	hints := make([]string, len(ids))
 	for i, id := range ids {
-		hints[i] = fmt.Sprintf("help: %s %s: ecslint explain %s, or %s", id, names[id], id, RuleDocURL(id))
+		hint := fmt.Sprintf("help: %s %s: ecslint explain %s", id, names[id], id)
+		if u := helpURI(metas[id]); u != "" {
+			hint += ", or " + u
+		}
+		hints[i] = hint
 	}
 	return hints
 }

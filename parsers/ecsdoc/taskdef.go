@@ -17,6 +17,8 @@ func TaskDefinition(d Doc, td *lint.TaskDefinition) {
 	td.RequiresCompatibilities = d.Strings("requiresCompatibilities")
 	rp, _ := d.Sub("runtimePlatform")
 	td.OperatingSystemFamily = rp.String("operatingSystemFamily")
+	td.Cpu = d.String("cpu")
+	td.Memory = d.String("memory")
 	for _, v := range d.Objects("volumes") {
 		td.Volumes = append(td.Volumes, Volume(v))
 	}
@@ -128,6 +130,15 @@ func Container(d Doc) *lint.Container {
 	c.RepositoryCredentials.Presence = rcp
 	c.RepositoryCredentials.CredentialsParameter = rc.String("credentialsParameter")
 	_, c.HealthCheck = d.Sub("healthCheck")
+	c.Cpu = Int(d.String("cpu"))
+	c.Memory = Int(d.String("memory"))
+	c.MemoryReservation = Int(d.String("memoryReservation"))
+	for _, m := range d.Objects("portMappings") {
+		c.PortMappings = append(c.PortMappings, lint.PortMapping{
+			Range: m.Range(), ContainerPort: Int(m.String("containerPort")),
+			HostPort: Int(m.String("hostPort")), Protocol: m.String("protocol"),
+		})
+	}
 	return c
 }
 

@@ -1,0 +1,541 @@
+package custom
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/google/cel-go/cel"
+	"github.com/google/cel-go/checker"
+	celast "github.com/google/cel-go/common/ast"
+	"github.com/google/cel-go/common/types"
+	"github.com/google/cel-go/common/types/ref"
+
+	"github.com/ecslint/ecslint/config"
+	"github.com/ecslint/ecslint/lint"
+)
+
+// Rule is a compiled custom rule.
+type Rule struct {
+	meta lint.Meta
+	kind *kind
+	prog *program
+	// reads are the fields the condition reads, in the order it reads
+	// them (variable-rooted select chains: container.image).
+	reads []string
+	// at is the field findings point at: the rule's at, else reads[0].
+	at      string
+	message []segment
+	// views is shared by the rules of one Compile.
+	views *cache
+}
+
+// segment is a literal part of a message or a compiled {{ expr }} hole.
+type segment struct {
+	text string
+	prog *program
+}
+
+// program is a checked expression planned twice: for subjects whose
+// values are all known, and with partial evaluation (unknown values stay
+// unknown) for the others, which is slower: every attribute is matched
+// against the unknown patterns.
+type program struct {
+	known, partial cel.Program
+	// iterates is set when the expression has a comprehension (all,
+	// exists, map, filter).
+	iterates bool
+}
+
+func (p *program) eval(act cel.Activation, partial bool) (ref.Val, error) {
+	prog := p.known
+	if partial {
+		prog = p.partial
+	}
+	val, _, err := prog.Eval(act)
+	return val, err
+}
+
+// Meta implements lint.Rule.
+func (r *Rule) Meta() *lint.Meta { return &r.meta }
+
+// Compile compiles a config's custom rules, once per run. Every problem
+// is a config error at its line and column in the YAML, with CEL's own
+// message; the rules are returned only when there is none.
+func Compile(specs []config.CustomRule) ([]lint.Rule, error) {
+	var errs config.Errors
+	var out []lint.Rule
+	views := &cache{}
+	for _, s := range specs {
+		r, es := compileOne(s)
+		errs = append(errs, es...)
+		if r != nil {
+			r.views = views
+			out = append(out, r)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return out, nil
+}
+
+func compileOne(s config.CustomRule) (*Rule, config.Errors) {
+	k := kindNamed(s.On)
+	if k == nil { // the schema's enum lists the kinds
+		return nil, config.Errors{{Range: s.Range, Key: s.ID + ".on", Message: fmt.Sprintf("unknown kind %q", s.On)}}
+	}
+	env, err := envFor(k)
+	if err != nil {
+		return nil, config.Errors{{Range: s.Range, Key: s.ID, Message: "internal error building the CEL environment: " + err.Error()}}
+	}
+	var errs config.Errors
+	fail := func(t config.Text, key string, iss *cel.Issues, offset int) {
+		for _, e := range iss.Errors() {
+			loc := e.Location
+			line, col := 1, 1
+			if loc != nil && loc.Line() > 0 {
+				line, col = loc.Line(), loc.Column()+1
+			}
+			if line == 1 {
+				col += offset
+			}
+			errs = append(errs, &config.Error{Range: t.Pos(line, col), Key: s.ID + "." + key, Message: "CEL: " + firstLine(e.Message)})
+		}
+	}
+	r := &Rule{kind: k, meta: lint.Meta{
+		ID: s.ID, Name: s.Name, Severity: severityOf(s.Severity), Summary: s.Summary, Rationale: s.Rationale,
+		Remediation: s.Remediation, HelpURL: s.HelpURL, Reads: k.reads, Disabled: s.Disabled, Custom: true,
+	}}
+	if r.meta.Summary == "" {
+		r.meta.Summary = s.Name
+	}
+
+	ast, iss := env.Compile(s.Violation.Value)
+	if iss.Err() != nil {
+		fail(s.Violation, "violation", iss, 0)
+	} else if !ast.OutputType().IsExactType(types.BoolType) {
+		errs = append(errs, &config.Error{Range: s.Violation.Pos(1, 1), Key: s.ID + ".violation",
+			Message: fmt.Sprintf("CEL: the condition is of type %s; it must be a bool (true means a finding)", ast.OutputType())})
+	} else {
+		if msg := checkCost(env, ast); msg != "" {
+			errs = append(errs, &config.Error{Range: s.Violation.Pos(1, 1), Key: s.ID + ".violation", Message: msg})
+		}
+		r.reads = fieldsRead(ast, k)
+		r.prog, err = plan(env, ast)
+		if err != nil {
+			errs = append(errs, &config.Error{Range: s.Violation.Pos(1, 1), Key: s.ID + ".violation", Message: "CEL: " + err.Error()})
+		}
+	}
+
+	if s.At.Value != "" {
+		at, aiss := env.Compile(s.At.Value)
+		switch {
+		case aiss.Err() != nil:
+			fail(s.At, "at", aiss, 0)
+		default:
+			chains := fieldsRead(at, k)
+			if len(chains) == 0 || chains[0] != strings.ReplaceAll(s.At.Value, " ", "") {
+				errs = append(errs, &config.Error{Range: s.At.Pos(1, 1), Key: s.ID + ".at",
+					Message: "at names a field, such as container.image (no indexes, calls or operators)"})
+			} else {
+				r.at = chains[0]
+			}
+		}
+	} else if len(r.reads) > 0 {
+		r.at = r.reads[0]
+	}
+
+	r.message = compileMessage(env, s, &errs, fail)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return r, nil
+}
+
+// plan plans a checked expression. CEL's static estimate bounds its cost
+// when no list is longer than assumedListSize (lists are what a condition
+// iterates; nothing else repeats), and evaluate does not run a condition
+// that iterates on a resource with a longer list: so no runtime cost
+// tracking is needed, which would slow every evaluation by a third.
+func plan(env *cel.Env, ast *cel.Ast) (*program, error) {
+	known, err := env.Program(ast)
+	if err != nil {
+		return nil, err
+	}
+	partial, err := env.Program(ast, cel.EvalOptions(cel.OptPartialEval))
+	if err != nil {
+		return nil, err
+	}
+	return &program{known: known, partial: partial, iterates: hasComprehension(ast)}, nil
+}
+
+func hasComprehension(ast *cel.Ast) bool {
+	found := false
+	celast.PreOrderVisit(ast.NativeRep().Expr(), celast.NewExprVisitor(func(e celast.Expr) {
+		if e.Kind() == celast.ComprehensionKind {
+			found = true
+		}
+	}))
+	return found
+}
+
+// checkCost refuses a condition whose worst case, with lists of
+// assumedListSize, exceeds the cost limit.
+func checkCost(env *cel.Env, ast *cel.Ast) string {
+	est, err := env.EstimateCost(ast, sizeEstimator{})
+	if err != nil {
+		return "CEL: cannot estimate the cost: " + err.Error()
+	}
+	if est.Max > estimatedCostLimit {
+		return fmt.Sprintf("CEL: the condition may cost up to %d, over the limit of %d (with lists of %d items): iterate fewer lists inside each other", est.Max, estimatedCostLimit, assumedListSize)
+	}
+	return ""
+}
+
+// sizeEstimator tells CEL's cost estimate how large lists, maps and
+// strings of the model can be.
+type sizeEstimator struct{}
+
+func (sizeEstimator) EstimateSize(checker.AstNode) *checker.SizeEstimate {
+	return &checker.SizeEstimate{Min: 0, Max: assumedListSize}
+}
+
+//nolint:gocritic // ptrToRefParam: the signature is checker.CostEstimator's
+func (sizeEstimator) EstimateCallCost(string, string, *checker.AstNode, []checker.AstNode) *checker.CallEstimate {
+	return nil
+}
+
+// compileMessage splits a message into literal text and {{ expr }} holes,
+// each compiled in the rule's environment.
+func compileMessage(env *cel.Env, s config.CustomRule, errs *config.Errors, fail func(config.Text, string, *cel.Issues, int)) []segment {
+	var out []segment
+	rest := s.Message.Value
+	offset := 0
+	for {
+		i := strings.Index(rest, "{{")
+		if i < 0 {
+			out = append(out, segment{text: rest})
+			return out
+		}
+		j := strings.Index(rest[i:], "}}")
+		if j < 0 {
+			*errs = append(*errs, &config.Error{Range: s.Message.Pos(1, offset+i+1), Key: s.ID + ".message", Message: "{{ without }}"})
+			return nil
+		}
+		out = append(out, segment{text: rest[:i]})
+		expr := rest[i+2 : i+j]
+		ast, iss := env.Compile(expr)
+		if iss.Err() != nil {
+			fail(s.Message, "message", iss, len([]rune(s.Message.Value[:offset+i+2])))
+		} else if p, err := plan(env, ast); err != nil {
+			*errs = append(*errs, &config.Error{Range: s.Message.Pos(1, offset+i+1), Key: s.ID + ".message", Message: "CEL: " + err.Error()})
+		} else {
+			if msg := checkCost(env, ast); msg != "" {
+				*errs = append(*errs, &config.Error{Range: s.Message.Pos(1, offset+i+1), Key: s.ID + ".message", Message: msg})
+			}
+			out = append(out, segment{prog: p})
+		}
+		offset += i + j + 2
+		rest = rest[i+j+2:]
+	}
+}
+
+// fieldsRead lists the variable-rooted field chains an expression reads,
+// outermost first, in the order of the expression (left to right).
+func fieldsRead(ast *cel.Ast, k *kind) []string {
+	var out []string
+	seen := map[int64]bool{}
+	celast.PreOrderVisit(ast.NativeRep().Expr(), celast.NewExprVisitor(func(e celast.Expr) {
+		if e.Kind() != celast.SelectKind || seen[e.ID()] {
+			return
+		}
+		var fields []string
+		cur := e
+		for cur.Kind() == celast.SelectKind {
+			seen[cur.ID()] = true
+			fields = append(fields, cur.AsSelect().FieldName())
+			cur = cur.AsSelect().Operand()
+		}
+		if cur.Kind() != celast.IdentKind || !slices.ContainsFunc(k.vars, func(v variable) bool { return v.name == cur.AsIdent() }) {
+			return
+		}
+		slices.Reverse(fields)
+		chain := cur.AsIdent() + "." + strings.Join(fields, ".")
+		if !slices.Contains(out, chain) {
+			out = append(out, chain)
+		}
+	}))
+	return out
+}
+
+// iterates reports whether the condition or a message hole has a
+// comprehension.
+func (r *Rule) iterates() bool {
+	if r.prog.iterates {
+		return true
+	}
+	for _, seg := range r.message {
+		if seg.prog != nil && seg.prog.iterates {
+			return true
+		}
+	}
+	return false
+}
+
+// Check implements lint.Rule.
+func (r *Rule) Check(p *lint.Pass) {
+	for _, s := range r.views.subjects(p.Unit, r.kind) {
+		r.evaluate(p, s)
+	}
+}
+
+// evaluate runs the condition on one resource: once, or once per
+// combination of the Fn::If alternatives of the fields it reads.
+func (r *Rule) evaluate(p *lint.Pass, s *subject) {
+	if r.iterates() && s.v.longest > assumedListSize {
+		p.Notef(s.resource.Range, "%s not evaluated on %s: it iterates over lists, and one has %d items, more than the %d its cost was checked for", r.meta.ID, s.name, s.v.longest, assumedListSize)
+		return
+	}
+	choices := r.relevantChoices(s)
+	combos := 1
+	for _, c := range choices {
+		combos *= c.n
+		if combos > maxChoices {
+			p.Notef(s.resource.Range, "%s not evaluated on %s: its values have more than %d combinations of Fn::If alternatives", r.meta.ID, s.name, maxChoices)
+			return
+		}
+	}
+	if len(choices) > 0 {
+		defer func() {
+			for _, c := range choices {
+				c.set(0)
+			}
+		}()
+	}
+	unknown := false
+	for n := 0; n < combos; n++ {
+		rem := n
+		var extra []path
+		var chosen map[int32]lint.Range
+		for _, c := range choices {
+			at, unk := c.set(rem % c.n)
+			rem /= c.n
+			if chosen == nil {
+				chosen = map[int32]lint.Range{}
+			}
+			chosen[c.at.i] = at
+			if unk {
+				extra = append(extra, c.at)
+			}
+		}
+		val, err := r.eval(r.prog, s, extra)
+		switch {
+		case err != nil:
+			p.Notef(s.resource.Range, "%s could not be evaluated on %s: %s", r.meta.ID, s.name, firstLine(err.Error()))
+			return
+		case types.IsUnknown(val):
+			unknown = true
+		case val == types.True:
+			r.report(p, s, chosen, extra)
+			return
+		}
+	}
+	if unknown {
+		p.Notef(r.position(s, nil), "%s not decided on %s: its condition depends on a value that cannot be known offline", r.meta.ID, s.name)
+	}
+}
+
+// eval evaluates a program on the subject, with the subject's unknown
+// paths (and extra ones) as CEL unknowns.
+func (r *Rule) eval(prog *program, s *subject, extra []path) (ref.Val, error) {
+	partial := len(s.v.unknown) > 0 || len(extra) > 0
+	act := s.act
+	if act == nil || len(extra) > 0 {
+		var err error
+		if act, err = activation(s, extra); err != nil {
+			return nil, err
+		}
+		if len(extra) == 0 {
+			s.act = act
+		}
+	}
+	return prog.eval(act, partial)
+}
+
+// activation is the subject's variables with its unknown paths (and extra
+// ones) as CEL unknowns, under their own variable and under the aliases
+// that stand for them.
+func activation(s *subject, extra []path) (cel.Activation, error) {
+	if len(s.v.unknown) == 0 && len(extra) == 0 {
+		return cel.NewActivation(s.vars)
+	}
+	var pats []*cel.AttributePatternType
+	add := func(p path) {
+		pats = append(pats, p.pattern("", 0))
+		for name, target := range s.alias {
+			if p.within(target) {
+				pats = append(pats, p.pattern(name, target.depth()))
+			}
+		}
+	}
+	for _, p := range s.v.unknown {
+		add(p)
+	}
+	for _, p := range extra {
+		add(p)
+	}
+	return cel.PartialVars(s.vars, pats...)
+}
+
+// resolve finds the path of a chain the rule reads (container.image), as
+// deep as the view has it (task.containerDefinitions[1].image).
+func resolve(s *subject, chain string) (path, bool) {
+	fields := strings.Split(chain, ".")
+	base, ok := s.alias[fields[0]]
+	if !ok {
+		if base, ok = s.v.roots[fields[0]]; !ok {
+			return path{}, false
+		}
+	}
+	p, _ := base.find(fields[1:])
+	return p, true
+}
+
+// relevantChoices are the subject's values with alternatives that the
+// condition reads (a field, or something inside or around it).
+func (r *Rule) relevantChoices(s *subject) []choice {
+	if len(s.v.choices) == 0 {
+		return nil
+	}
+	var out []choice
+	for _, c := range s.v.choices {
+		for _, chain := range r.reads {
+			if p, ok := resolve(s, chain); ok && (c.at.within(p) || p.within(c.at)) {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// position is where a finding about the subject points: the at field (the
+// alternative chosen, if it has them), else the nearest enclosing object
+// that is written, else the resource.
+func (r *Rule) position(s *subject, chosen map[int32]lint.Range) lint.Range {
+	if r.at != "" {
+		if p, ok := resolve(s, r.at); ok {
+			for i := p.i; i >= 0; i = s.v.nodes[i].parent {
+				if at := chosen[i]; !at.IsZero() {
+					return at
+				}
+				if at := s.v.rangeAt(i); !at.IsZero() {
+					return at
+				}
+			}
+		}
+	}
+	for _, target := range s.alias {
+		if at := target.rangeOf(); !at.IsZero() {
+			return at
+		}
+	}
+	return s.resource.Range
+}
+
+func (r *Rule) report(p *lint.Pass, s *subject, chosen map[int32]lint.Range, extra []path) {
+	at := r.position(s, chosen)
+	f := lint.Finding{
+		Message:       r.render(s, extra),
+		Range:         at,
+		Resource:      s.resource.Name,
+		ResourceRange: s.resource.Range,
+		Container:     s.container,
+		Key:           strings.TrimPrefix(r.at, strings.SplitN(r.at, ".", 2)[0]+"."),
+	}
+	extent := s.extent
+	if extent.IsZero() {
+		extent = s.resource.Range
+	}
+	if !extent.Contains(at) && !s.resource.Range.IsZero() {
+		f.Related = append(f.Related, lint.Related{Range: s.resource.Range, Message: s.resource.Name})
+	}
+	p.Report(f)
+}
+
+// render fills the message's holes. A hole whose value is unknown says so;
+// one that would print a value written as a container's environment or a
+// log option (where secrets are written in plain text) hides it.
+func (r *Rule) render(s *subject, extra []path) string {
+	var b strings.Builder
+	for _, seg := range r.message {
+		if seg.prog == nil {
+			b.WriteString(seg.text)
+			continue
+		}
+		val, err := r.eval(seg.prog, s, extra)
+		switch {
+		case err != nil:
+			b.WriteString("(error: " + firstLine(err.Error()) + ")")
+		case types.IsUnknown(val):
+			b.WriteString("(unknown)")
+		default:
+			text := format(val)
+			if mayBeSecret(s.v, text) {
+				text = "(hidden: may be a secret)"
+			}
+			b.WriteString(text)
+		}
+	}
+	return b.String()
+}
+
+func format(v ref.Val) string {
+	switch x := v.Value().(type) {
+	case string:
+		return x
+	default:
+		return fmt.Sprint(x)
+	}
+}
+
+// mayBeSecret reports whether text shows a value written where secrets are
+// (environment values, log options): messages are printed everywhere,
+// and the outputs mask only source text.
+func mayBeSecret(v *view, text string) bool {
+	check := func(s string) bool { return len(s) >= 4 && strings.Contains(text, s) }
+	var cs []*Container
+	if t, ok := v.vars["task"].(*Task); ok {
+		cs = t.ContainerDefinitions
+	}
+	for _, c := range cs {
+		for _, e := range c.Environment {
+			if check(e.Value) {
+				return true
+			}
+		}
+		if c.LogConfiguration != nil {
+			for _, o := range c.LogConfiguration.Options {
+				if check(o) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func severityOf(s string) lint.Severity {
+	for _, v := range []lint.Severity{lint.Critical, lint.High, lint.Medium, lint.Low} {
+		if v.String() == s {
+			return v
+		}
+	}
+	return lint.Medium
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	return s
+}
