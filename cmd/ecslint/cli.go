@@ -108,6 +108,9 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 1 && args[1] == "init" {
 		return runInit(args[2:], stdout, stderr)
 	}
+	if isLSP(args) {
+		return runLSP(args, stdin, stdout, stderr)
+	}
 	if len(args) > 1 && args[1] == "config-schema" {
 		fmt.Fprint(stdout, config.Schema())
 		return ExitOK
