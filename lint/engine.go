@@ -33,6 +33,11 @@ type Options struct {
 	// not apply.
 	Stdin     []byte
 	StdinName string
+	// ReportContext reports on every file a run reads, not only those
+	// named or under a named directory: an editor lints one open file (or
+	// its module) and shows each finding where it points, in the JSON a
+	// Terraform file() reads too.
+	ReportContext bool
 	// Overlays replace the content of files (path as named or walked) with
 	// the content given: an editor's unsaved buffers. A path named that
 	// has an overlay need not exist on disk.

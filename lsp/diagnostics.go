@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"slices"
 
@@ -46,6 +47,7 @@ func (s *server) lint(run lintRun) (*lint.Result, error) {
 	settings := s.opts.Settings
 	settings.Overlays = run.overlays
 	settings.NoSources = false
+	settings.ReportContext = true
 	s.lintMu.Lock()
 	defer s.lintMu.Unlock()
 	res, _, err := linter.Lint(settings, run.paths)
@@ -200,9 +202,16 @@ func (s *server) publish(files []string) {
 	var out []message
 	for _, f := range files {
 		diags := []protocol.Diagnostic{}
+		// An open JSON file that a Terraform file() also reads is linted
+		// twice: one finding, one diagnostic.
+		seen := map[string]bool{}
 		for _, key := range sortedKeys(s.published) {
 			for _, it := range s.published[key][f] {
-				diags = append(diags, it.diag)
+				id := fmt.Sprintf("%v|%s|%s", it.diag.Range, code(it.diag), it.diag.Message)
+				if !seen[id] {
+					seen[id] = true
+					diags = append(diags, it.diag)
+				}
 			}
 		}
 		uri := uriOf(f)
@@ -239,6 +248,13 @@ func (s *server) itemsIn(path string) []item {
 		out = append(out, s.published[key][path]...)
 	}
 	return out
+}
+
+func code(d protocol.Diagnostic) any {
+	if d.Code == nil {
+		return nil
+	}
+	return d.Code.Value
 }
 
 func ptr[T any](v T) *T { return &v }

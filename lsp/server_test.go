@@ -364,3 +364,46 @@ func TestRawJSONOffersConfigIgnore(t *testing.T) {
 		t.Errorf("actions %q: want a disabled one pointing to the config's ignore", titles(as))
 	}
 }
+
+// A finding in the JSON a Terraform file() reads is published on that
+// JSON file, which need not be open; opened too, it is not doubled.
+func TestCrossFileFindingIsPublishedWhereItPoints(t *testing.T) {
+	c, _ := startClient(t, nil, false)
+	dir := t.TempDir()
+	mainTF := "resource \"aws_ecs_task_definition\" \"web\" {\n  family = \"web\"\n  container_definitions = file(\"${path.module}/c.json\")\n}\n"
+	containers := "[\n  {\"name\": \"wéb\", \"image\": \"nginx:1.25\", \"privileged\": true}\n]\n"
+	for name, text := range map[string]string{"main.tf": mainTF, "c.json": containers} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c.open(filepath.Join(dir, "main.tf"), mainTF)
+	jsonURI := uriOf(filepath.Join(dir, "c.json"))
+	d := find(c.waitFor(jsonURI, withRule("ECS001")), "ECS001")
+	want := protocol.Range{Start: protocol.Position{Line: 1, Character: 41}, End: protocol.Position{Line: 1, Character: 53}}
+	if d.Range != want {
+		t.Errorf("ECS001 at %+v, want %+v", d.Range, want)
+	}
+	c.open(filepath.Join(dir, "c.json"), containers)
+	time.Sleep(200 * time.Millisecond) // both lints publish
+	var last []diagnostic
+	for drained := false; !drained; {
+		select {
+		case p := <-c.diags:
+			if p.URI == jsonURI {
+				last = p.Diagnostics
+			}
+		case <-time.After(300 * time.Millisecond):
+			drained = true
+		}
+	}
+	n := 0
+	for _, d := range last {
+		if d.Code == "ECS001" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("c.json has %d ECS001 diagnostics, want 1: %+v", n, last)
+	}
+}
