@@ -293,6 +293,7 @@ func runJob(cfg *Options, fsys *FS, j job, procs []jobProcessor) (out jobResult)
 	// Findings go straight into out: those found before a rule panicked
 	// are still reported.
 	out.errors = checkUnits(cfg.Rules, cfg.RuleOptions, units, j, &out.findings)
+	VerifyFixes(out.findings, func(file string) ([]byte, bool) { return ctx.Source(filepath.FromSlash(file)) })
 	for _, f := range out.findings {
 		out.secrets = append(out.secrets, f.Redact...)
 	}

@@ -407,3 +407,29 @@ func TestCrossFileFindingIsPublishedWhereItPoints(t *testing.T) {
 		t.Errorf("c.json has %d ECS001 diagnostics, want 1: %+v", n, last)
 	}
 }
+
+// The rule's quick fix is offered in the client's positions: on the line
+// with multi-byte text, UTF-16 units.
+func TestQuickFixOnAMultiByteLine(t *testing.T) {
+	c, _ := startClient(t, nil, false)
+	uri := c.open(filepath.Join(t.TempDir(), "task.json"), taskJSON)
+	d := find(c.waitFor(uri, withRule("ECS001")), "ECS001")
+	var fix *protocol.CodeAction
+	as := c.actions(uri, d)
+	for i := range as {
+		if as[i].Title == "ecslint: set privileged to false" {
+			fix = &as[i]
+		}
+	}
+	if fix == nil || fix.IsPreferred == nil || !*fix.IsPreferred {
+		t.Fatalf("actions %q: want the preferred quick fix", titles(as))
+	}
+	want := strings.Replace(taskJSON, `"privileged": true`, `"privileged": false`, 1)
+	if got := apply(t, taskJSON, *fix); got != want {
+		t.Errorf("fixed:\n%s\nwant:\n%s", got, want)
+	}
+	e := fix.Edit.Changes[uri][0].Range
+	if e.Start != (protocol.Position{Line: 3, Character: 59}) || e.End != (protocol.Position{Line: 3, Character: 63}) {
+		t.Errorf("edit at %+v, want line 3, characters 59 to 63 (UTF-16)", e)
+	}
+}

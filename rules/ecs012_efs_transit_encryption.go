@@ -57,7 +57,11 @@ func (efsTransitEncryption) Check(p *lint.Pass) {
 			if v.Set() {
 				msg = fmt.Sprintf("EFS volume %q does not enable transit encryption (transitEncryption %q)", name, v.V)
 			}
-			p.Report(taskFinding(td, v.Range.Or(vol.EFS.Range), "volumes."+name+".efsVolumeConfiguration.transitEncryption", msg))
+			f := taskFinding(td, v.Range.Or(vol.EFS.Range), "volumes."+name+".efsVolumeConfiguration.transitEncryption", msg)
+			if v.Set() && !placed(td, v.Range) {
+				f.Fixes = setValue(vol.EFSTransitEncryption, v, "set transitEncryption to ENABLED", literal{v.V, "ENABLED"})
+			}
+			p.Report(f)
 		}
 	}
 }
