@@ -433,3 +433,36 @@ func TestQuickFixOnAMultiByteLine(t *testing.T) {
 		t.Errorf("edit at %+v, want line 3, characters 59 to 63 (UTF-16)", e)
 	}
 }
+
+// In a Terraform heredoc a comment is text: the comment above the finding
+// would suppress nothing and is not offered; the one above the resource
+// block works and is.
+func TestSuppressActionsInAHeredoc(t *testing.T) {
+	c, _ := startClient(t, nil, false)
+	src := "resource \"aws_ecs_task_definition\" \"web\" {\n  family = \"web\"\n  container_definitions = <<EOT\n" +
+		"[{\"name\": \"app\", \"image\": \"nginx:1.27\",\n  \"privileged\": true}]\nEOT\n}\n"
+	path := filepath.Join(t.TempDir(), "main.tf")
+	if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	uri := c.open(path, src)
+	d := find(c.waitFor(uri, withRule("ECS001")), "ECS001")
+	as := c.actions(uri, d)
+	got := titles(as)
+	joined := strings.Join(got, "\n")
+	if strings.Contains(joined, "suppress ECS001 here") {
+		t.Errorf("a comment inside the heredoc was offered: %q", got)
+	}
+	for _, want := range []string{"ecslint: suppress ECS001 for aws_ecs_task_definition.web", "ecslint: suppress ECS001 in this file", "ecslint: set privileged to false"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("no %q among %q", want, got)
+		}
+	}
+	for _, a := range as {
+		if a.Title == "ecslint: suppress ECS001 for aws_ecs_task_definition.web" {
+			if fixed := apply(t, src, a); !strings.HasPrefix(fixed, "# ecslint:ignore ECS001 -- reason\nresource ") {
+				t.Errorf("suppressed:\n%s", fixed)
+			}
+		}
+	}
+}
