@@ -53,9 +53,10 @@ func (s *server) codeActions(p protocol.CodeActionParams) []protocol.CodeAction 
 				Kind:  ptr(protocol.CodeActionKindQuickFix), Diagnostics: diags,
 				Disabled: &struct {
 					Reason string `json:"reason"`
-				}{Reason: fmt.Sprintf("%s cannot hold a suppression comment (raw JSON has no comments): "+
-					"add {path: %s, rule: %s, reason: ...} under ignore: in .ecslint.yaml",
-					filepath.Base(f.Range.File), filepath.Base(f.Range.File), f.RuleID)},
+				}{Reason: fmt.Sprintf("%s cannot hold a suppression comment (JSON has no comments): "+
+					"add {path: %s, rule: %s, reason: ...} under ignore: in .ecslint.yaml, "+
+					"or in a CloudFormation template Metadata: {ecslint: {ignore: [{rule: %s, reason: ...}]}} on the resource",
+					filepath.Base(f.Range.File), filepath.Base(f.Range.File), f.RuleID, f.RuleID)},
 			})
 		}
 	}
