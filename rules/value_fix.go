@@ -62,17 +62,49 @@ func addContainerKey(td *lint.TaskDefinition, c *lint.Container, key, value stri
 	if td.ContainersDoc == nil || c.Range.Start.IsZero() {
 		return nil
 	}
-	var first *lint.Field
 	for _, it := range td.ContainersDoc.Items {
-		if it.Range == c.Range && it.Kind == lint.ObjectNode && !it.Partial && len(it.Fields) > 0 {
-			first = it.Fields[0]
+		if it.Range == c.Range {
+			return addKey(td, it, key, value)
 		}
 	}
-	if first == nil {
+	return nil
+}
+
+// addVolumeKey is addContainerKey's fix for an EFS volume's
+// efsVolumeConfiguration: key: value added as its first member. Only a
+// task definition written as a document (raw JSON, CloudFormation) has
+// one; a Terraform volume is an HCL block, which gets no fix.
+func addVolumeKey(td *lint.TaskDefinition, vol *lint.Volume, key, value string) []lint.Fix {
+	if td.Doc == nil || vol.Range.Start.IsZero() {
 		return nil
 	}
+	volumes, efs := "volumes", "efsVolumeConfiguration"
+	if td.DocStyle == lint.PascalCase {
+		volumes, efs = "Volumes", "EFSVolumeConfiguration"
+	}
+	f := td.Doc.Get(volumes)
+	if f == nil || f.Value == nil {
+		return nil
+	}
+	for _, it := range f.Value.Items {
+		if it.Range == vol.Range {
+			if e := it.Get(efs); e != nil && e.Value != nil {
+				return addKey(td, e.Value, key, value)
+			}
+		}
+	}
+	return nil
+}
+
+// addKey adds key: value to the object obj of td's document as its first
+// member (see addContainerKey).
+func addKey(td *lint.TaskDefinition, obj *lint.Node, key, value string) []lint.Fix {
+	if obj.Kind != lint.ObjectNode || obj.Partial || len(obj.Fields) == 0 || len(obj.Alts()) > 0 {
+		return nil
+	}
+	first := obj.Fields[0]
 	at := first.KeyRange
-	if at.Start.IsZero() || at.File != c.Range.File || at.Start.Line != at.End.Line || placed(td, at) {
+	if at.Start.IsZero() || at.File != obj.Range.File || at.Start.Line != at.End.Line || placed(td, at) {
 		return nil
 	}
 	if td.DocStyle == lint.PascalCase {
@@ -103,7 +135,7 @@ func addContainerKey(td *lint.TaskDefinition, c *lint.Container, key, value stri
 	quoted := strings.Replace(old, name, key, 1) // the new key, quoted as the first is
 	var text string
 	switch {
-	case at.Start == c.Range.Start:
+	case at.Start == obj.Range.Start:
 		// A YAML block mapping (the item starts at its first key, where
 		// a JSON or flow object starts at its brace): a line of its own,
 		// indented as the first key, which YAML indents with spaces.
