@@ -28,6 +28,8 @@ type inputs struct {
 	// reported on.
 	explicit map[string]bool
 	dirArgs  []string
+	// reportContext reports on every file read (Options.ReportContext).
+	reportContext bool
 	// errors are paths that could not be read or walked.
 	errors []Diagnostic
 }
@@ -44,7 +46,7 @@ func discover(cfg *Options, paths []string) (*inputs, error) {
 	for p, content := range cfg.Overlays {
 		fsys.Overlay(p, content)
 	}
-	in := &inputs{fsys: fsys, seen: map[string]bool{}, explicit: map[string]bool{}}
+	in := &inputs{fsys: fsys, seen: map[string]bool{}, explicit: map[string]bool{}, reportContext: cfg.ReportContext}
 	for _, p := range paths {
 		switch {
 		case p == "-":
@@ -157,6 +159,9 @@ func (in *inputs) addPath(cfg *Options, p string) {
 // (the rest of a Terraform module when one of its files was named, as
 // pre-commit does) are not reported on.
 func (in *inputs) reportable(file string) bool {
+	if in.reportContext {
+		return true
+	}
 	f := filepath.Clean(filepath.FromSlash(file))
 	if in.explicit[f] {
 		return true

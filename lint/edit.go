@@ -22,6 +22,49 @@ type Fix struct {
 type Edit struct {
 	Range   Range
 	NewText string
+	// Old, when set, is the text the rule expects at Range: a rule sees
+	// decoded values, not their text, so it says what it means to replace
+	// (the literal true, a key spelt "name") and the engine, which has the
+	// text, drops the fix when the range holds anything else (a value
+	// written another way, or placed there from elsewhere). Empty means
+	// unchecked.
+	Old string
+}
+
+// VerifyFixes drops from each finding the fixes with an edit whose range
+// does not hold its Old text in source(file); a file whose text is not at
+// hand drops them too. Engines call it while the sources are alive.
+func VerifyFixes(findings []Finding, source func(file string) ([]byte, bool)) {
+	for i := range findings {
+		f := &findings[i]
+		if len(f.Fixes) == 0 {
+			continue
+		}
+		kept := f.Fixes[:0:0]
+		for _, fix := range f.Fixes {
+			if fixHolds(fix, source) {
+				kept = append(kept, fix)
+			}
+		}
+		if len(kept) == 0 {
+			kept = nil
+		}
+		f.Fixes = kept
+	}
+}
+
+func fixHolds(fix Fix, source func(file string) ([]byte, bool)) bool {
+	for _, e := range fix.Edits {
+		if e.Old == "" {
+			continue
+		}
+		src, ok := source(e.Range.File)
+		from, to := int(e.Range.Start.Offset), int(e.Range.End.Offset)
+		if !ok || from < 0 || to > len(src) || to < from || string(src[from:to]) != e.Old {
+			return false
+		}
+	}
+	return true
 }
 
 // ErrOverlappingEdits is returned by ApplyEdits for edits whose ranges

@@ -33,6 +33,11 @@ type Options struct {
 	// not apply.
 	Stdin     []byte
 	StdinName string
+	// ReportContext reports on every file a run reads, not only those
+	// named or under a named directory: an editor lints one open file (or
+	// its module) and shows each finding where it points, in the JSON a
+	// Terraform file() reads too.
+	ReportContext bool
 	// Overlays replace the content of files (path as named or walked) with
 	// the content given: an editor's unsaved buffers. A path named that
 	// has an overlay need not exist on disk.
@@ -289,6 +294,7 @@ func runJob(cfg *Options, fsys *FS, j job, procs []jobProcessor) (out jobResult)
 	// are still reported.
 	var ruleNotes []Diagnostic
 	out.errors = checkUnits(cfg.Rules, cfg.RuleOptions, units, j, &out.findings, &ruleNotes)
+	VerifyFixes(out.findings, func(file string) ([]byte, bool) { return ctx.Source(filepath.FromSlash(file)) })
 	for _, f := range out.findings {
 		out.secrets = append(out.secrets, f.Redact...)
 	}

@@ -78,6 +78,10 @@ type Settings struct {
 	// named or walked -> content. A named path with an overlay need not
 	// exist on disk.
 	Overlays map[string][]byte
+	// ReportContext reports on every file the run reads, not only those
+	// named: an editor shows a finding in the file it points at (see
+	// lint.Options.ReportContext).
+	ReportContext bool
 
 	Workers        int
 	MaxFileSize    int64
@@ -156,6 +160,7 @@ func Prepare(s Settings, paths []string) (*Plan, error) {
 			AdmittedMemory: s.AdmittedMemory,
 			StdinName:      s.StdinName,
 			Overlays:       s.Overlays,
+			ReportContext:  s.ReportContext,
 			NoSources:      s.NoSources,
 			ParseOptions:   lint.ParseOptions{TerraformVars: s.Vars, TerraformVarFiles: s.VarFiles},
 		},

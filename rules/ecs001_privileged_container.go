@@ -42,8 +42,12 @@ func (privilegedContainer) Check(p *lint.Pass) { runTaskCheck(p, checkPrivileged
 func checkPrivileged(_ *lint.Unit, td *lint.TaskDefinition, _ lint.OptionValues, report func(lint.Finding)) {
 	for _, c := range td.Containers {
 		if v, ok := lint.Is(c.Privileged, true); ok {
-			report(containerFinding(td, c, v.Range, "privileged",
-				fmt.Sprintf("container %q runs privileged", c.DisplayName())))
+			f := containerFinding(td, c, v.Range, "privileged",
+				fmt.Sprintf("container %q runs privileged", c.DisplayName()))
+			if !placed(td, v.Range) {
+				f.Fixes = setValue(c.Privileged, v, "set privileged to false", literal{"true", "false"})
+			}
+			report(f)
 		}
 	}
 }

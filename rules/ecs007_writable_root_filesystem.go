@@ -47,6 +47,13 @@ func (writableRootFilesystem) Check(p *lint.Pass) {
 		if v.Set() {
 			msg = fmt.Sprintf("container %q has a writable root file system (readonlyRootFilesystem false)", c.DisplayName())
 		}
-		p.Report(containerFinding(td, c, v.Range, "readonlyRootFilesystem", msg))
+		f := containerFinding(td, c, v.Range, "readonlyRootFilesystem", msg)
+		switch {
+		case v.Set() && !placed(td, v.Range):
+			f.Fixes = setValue(c.ReadonlyRootFilesystem, v, "set readonlyRootFilesystem to true", literal{"false", "true"})
+		case !v.Set() && len(c.ReadonlyRootFilesystem.Alts()) == 0:
+			f.Fixes = addContainerKey(td, c, "readonlyRootFilesystem", "true")
+		}
+		p.Report(f)
 	})
 }

@@ -57,7 +57,15 @@ func (efsTransitEncryption) Check(p *lint.Pass) {
 			if v.Set() {
 				msg = fmt.Sprintf("EFS volume %q does not enable transit encryption (transitEncryption %q)", name, v.V)
 			}
-			p.Report(taskFinding(td, v.Range.Or(vol.EFS.Range), "volumes."+name+".efsVolumeConfiguration.transitEncryption", msg))
+			f := taskFinding(td, v.Range.Or(vol.EFS.Range), "volumes."+name+".efsVolumeConfiguration.transitEncryption", msg)
+			switch {
+			case v.Set() && !placed(td, v.Range):
+				f.Fixes = setValue(vol.EFSTransitEncryption, v, "set transitEncryption to ENABLED", literal{v.V, "ENABLED"})
+			case !v.Set() && len(vol.EFSTransitEncryption.Alts()) == 0:
+				// "ENABLED" in quotes is a string in JSON and YAML alike.
+				f.Fixes = addVolumeKey(td, vol, "transitEncryption", `"ENABLED"`)
+			}
+			p.Report(f)
 		}
 	}
 }

@@ -31,7 +31,10 @@ func (publicIPRule) Meta() *lint.Meta { return &publicIPMeta }
 func (publicIPRule) Check(p *lint.Pass) {
 	for _, s := range p.Unit.Services {
 		if v, ok := publicIP(s); ok {
-			p.Report(resourceFinding(s.Resource, v.Range, "assignPublicIp", s.Kind+" "+quote(s.Name)+" assigns public IP addresses to its tasks"))
+			f := resourceFinding(s.Resource, v.Range, "assignPublicIp", s.Kind+" "+quote(s.Name)+" assigns public IP addresses to its tasks")
+			// The API's ENABLED, or Terraform's assign_public_ip = true.
+			f.Fixes = setValue(s.AssignPublicIP, v, "set assignPublicIp to DISABLED", literal{v.V, "DISABLED"}, literal{"true", "false"})
+			p.Report(f)
 		}
 	}
 }

@@ -48,6 +48,10 @@ func (containerInsightsDisabled) Check(p *lint.Pass) {
 		if v.Set() {
 			msg = "cluster " + quote(c.Name) + " sets containerInsights to " + quote(v.V)
 		}
-		p.Report(resourceFinding(c.Resource, v.Range, "containerInsights", msg))
+		f := resourceFinding(c.Resource, v.Range, "containerInsights", msg)
+		if v.Set() {
+			f.Fixes = setValue(c.ContainerInsights, v, "set containerInsights to enabled", literal{v.V, "enabled"})
+		}
+		p.Report(f)
 	}
 }

@@ -53,6 +53,7 @@ type options struct {
 	varFiles      multiFlag
 	showVersion   bool
 	adopt         adoptOptions
+	fix           fixOptions
 }
 
 type multiFlag []string
@@ -78,6 +79,8 @@ func newFlagSet(o *options) *flag.FlagSet {
 	fs.Var(&o.vars, "var", "set a Terraform variable, `NAME=VALUE` (repeatable)")
 	fs.Var(&o.varFiles, "var-file", "read Terraform variables from a `FILE` (repeatable)")
 	fs.BoolVar(&o.showVersion, "version", false, "print the version and exit")
+	fs.BoolVar(&o.fix.apply, "fix", false, "apply the findings' safe fixes to the files in place, then report what is left")
+	fs.BoolVar(&o.fix.dryRun, "fix-dry-run", false, "print the safe fixes as a unified diff instead of the findings; change nothing")
 	o.adopt.register(fs)
 	return fs
 }
@@ -110,6 +113,9 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if len(args) > 1 && args[1] == "init" {
 		return runInit(args[2:], stdout, stderr)
+	}
+	if isLSP(args) {
+		return runLSP(args, stdin, stdout, stderr)
 	}
 	if len(args) > 1 && args[1] == "config-schema" {
 		fmt.Fprint(stdout, config.Schema())
@@ -163,7 +169,10 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		VarFiles:       o.varFiles,
 	}
 	o.adopt.settings(&settings)
-	settings.NoSources = !o.adopt.showsSource(o.format)
+	settings.NoSources = !o.adopt.showsSource(o.format) && !o.fix.wanted() // fixes edit the texts linted
+	if err := o.fix.check(paths); err != nil {
+		return usage("%v", err)
+	}
 	plan, err := linter.Prepare(settings, paths)
 	if err != nil {
 		return usage("%v", err)
@@ -198,6 +207,30 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	res, err := plan.Run()
 	if err != nil {
 		return usage("%v", err)
+	}
+	if o.fix.wanted() {
+		files, err := fixPlan(res)
+		if err != nil {
+			return usage("--fix: %v", err)
+		}
+		if o.fix.dryRun {
+			if err := printFixDiff(stdout, files); err != nil {
+				fmt.Fprintf(stderr, "ecslint: writing output: %v\n", err)
+				return ExitError
+			}
+			return exitCode(res, failOn)
+		}
+		fixErr := applyFixes(stderr, files)
+		// What is left is what the fixed files say: lint them again.
+		if plan, err = linter.Prepare(settings, paths); err == nil {
+			res, err = plan.Run()
+		}
+		if err != nil {
+			return usage("%v", err)
+		}
+		if fixErr != nil {
+			res.Errors = append(res.Errors, lint.Diagnostic{Message: "--fix: " + fixErr.Error()})
+		}
 	}
 	if done, err := o.adopt.recordBaseline(res, stderr); err != nil {
 		return usage("%v", err)

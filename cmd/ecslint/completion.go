@@ -9,7 +9,7 @@ import (
 )
 
 // subcommands are the words that may come first instead of a path.
-var subcommands = []string{"init", "config-schema", "rules", "explain", "completion"}
+var subcommands = []string{"init", "config-schema", "rules", "explain", "completion", "lsp"}
 
 // runCompletion prints a completion script for a shell. The scripts are
 // made from the flag set, so a new flag completes without editing them.

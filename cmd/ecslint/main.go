@@ -22,6 +22,9 @@ const defaultGCPercent = 400
 
 func main() {
 	switch {
+	case isLSP(os.Args):
+		tuneGC()
+		os.Exit(runLSP(os.Args, os.Stdin, os.Stdout, os.Stderr))
 	case supervised():
 		tuneGC()
 		os.Exit(runChild(os.Args))

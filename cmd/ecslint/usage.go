@@ -25,6 +25,7 @@ const usageHeader = `usage: ecslint [flags] [PATH...]
        ecslint rules [--format json]  list the rules
        ecslint explain [--lang ja|zh|ko|fr] RULE  document a rule (ID or name), in English or a translation
        ecslint completion bash|zsh|fish  print a shell completion script
+       ecslint lsp [--config FILE]  run the language server on standard input and output
 
 Lints ECS task definitions and related resources in raw JSON, CloudFormation and Terraform.
 PATH defaults to "."; "-" reads standard input (name it with --stdin-filename).

@@ -1,0 +1,10 @@
+variable "privileged" {
+  default = true
+}
+
+resource "aws_ecs_task_definition" "web" {
+  family = "web"
+  container_definitions = jsonencode([
+    { name = "app", image = "nginx:1.27", privileged = var.privileged }
+  ])
+}
