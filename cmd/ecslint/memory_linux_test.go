@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"syscall"
@@ -73,7 +74,10 @@ func TestAMillionContainersAreRefusedNotExhausted(t *testing.T) {
 		t.Fatal(err)
 	}
 	peak, r := peakRSS(t, dir, "--format", "json", "million.json")
-	if r.code != ExitError || !strings.Contains(r.stdout, `"message": "too large to check within the memory budget: 29.5 MiB of input needs about 3478.4 MiB, the budget is 1536.0 MiB; raise --memory-budget"`) ||
+	// The estimate follows the size of the model's structs, which grow
+	// with the model; what matters is that it is over the budget.
+	refused := regexp.MustCompile(`"message": "too large to check within the memory budget: 29\.5 MiB of input needs about [0-9]{4,}\.[0-9] MiB, the budget is 1536\.0 MiB; raise --memory-budget"`)
+	if r.code != ExitError || !refused.MatchString(r.stdout) ||
 		!strings.Contains(r.stdout, `"findings": []`) {
 		t.Fatalf("exit %d, stdout %.600s, stderr %.300s", r.code, r.stdout, r.stderr)
 	}

@@ -16,6 +16,9 @@ var subcommandUsage = map[string]string{
 	"rules":         "usage: ecslint rules [--format text|json]\n\nLists every rule: ID, name, severity, Security Hub controls and summary.\n",
 	"explain":       explainUsage + "\n\nPrints a rule's rationale, fix and examples, in the language --lang names, else the messages locale's (LC_ALL, LC_MESSAGES, LANG), else English.\n",
 	"completion":    "usage: ecslint completion bash|zsh|fish\n\nPrints a shell completion script: source <(ecslint completion bash).\n",
+	"lsp": "usage: ecslint lsp [--config FILE] [--no-config] [--stdio]\n\nRuns the language server on standard input and output, for an editor to start.\n\n" +
+		"  --config FILE  config file (default: .ecslint.yaml found above each file)\n  --no-config    read no config file\n" +
+		"  --stdio        speak LSP on standard input and output (the only transport; accepted for clients that pass it)\n",
 }
 
 // subcommandHelp prints a subcommand's usage on standard output when it is
