@@ -95,6 +95,10 @@ type TaskDefinition struct {
 	TaskRoleArn             String
 	ExecutionRoleArn        String
 	RequiresCompatibilities []String
+	// Cpu and Memory are the task-level cpu and memory, as written: CPU
+	// units or vCPUs ("1024", "1 vCPU"), MiB or GB ("2048", "2 GB").
+	Cpu    String
+	Memory String
 	// OperatingSystemFamily is runtimePlatform.operatingSystemFamily
 	// (LINUX, WINDOWS_SERVER_2022_CORE, ...).
 	OperatingSystemFamily String
@@ -214,7 +218,11 @@ type EnvironmentFile struct {
 // LogConfiguration is a container's logConfiguration.
 type LogConfiguration struct {
 	Presence
-	LogDriver     String
+	LogDriver String
+	// OptionsSet is the options key: Unknown when the options, or which
+	// keys they hold, are not known (a parameter, a Terraform merge with
+	// a variable), so that an option absent from Options may still be set.
+	OptionsSet    Presence
 	Options       []KeyValue
 	SecretOptions []Secret
 }

@@ -187,6 +187,8 @@ func taskDefinitionDoc(res lint.Resource, d Body) ecsdoc.Doc {
 	c.Set("taskRoleArn", d.Field("task_role_arn"))
 	c.Set("executionRoleArn", d.Field("execution_role_arn"))
 	c.Set("requiresCompatibilities", d.Field("requires_compatibilities"))
+	c.Set("cpu", d.Field("cpu"))
+	c.Set("memory", d.Field("memory"))
 	if rp := d.First("runtime_platform"); rp.N != nil {
 		rc := NewObject(rp.N.Range)
 		rc.Set("operatingSystemFamily", rp.Field("operating_system_family"))

@@ -36,6 +36,8 @@ var parityCases = []struct {
       TaskRoleArn: arn:aws:iam::1:role/task
       ExecutionRoleArn: arn:aws:iam::1:role/exec
       RequiresCompatibilities: [FARGATE]
+      Cpu: "256"
+      Memory: 1 GB
       RuntimePlatform: {OperatingSystemFamily: LINUX}
       Volumes:
         - Name: data
@@ -56,6 +58,8 @@ var parityCases = []struct {
   task_role_arn            = "arn:aws:iam::1:role/task"
   execution_role_arn       = "arn:aws:iam::1:role/exec"
   requires_compatibilities = ["FARGATE"]
+  cpu                      = 256
+  memory                   = "1 GB"
   runtime_platform {
     operating_system_family = "LINUX"
   }
