@@ -166,3 +166,24 @@ func TestCredentialFormatJWT(t *testing.T) {
 		}
 	}
 }
+
+func TestPatternTag(t *testing.T) {
+	for _, c := range []struct {
+		tail, tag  string
+		digest, ok bool
+	}{
+		{":latest", "latest", false, true},
+		{".dkr.ecr.eu-west-1.amazonaws.com/app", "", false, true},
+		{"/team/app:1.2", "1.2", false, true},
+		{":5000/app", "", false, true},
+		{"@sha256:abc", "", true, true},
+		{"", "", false, false},
+		{"app", "", false, false},
+		{":latest-x", "latest-x", false, true},
+	} {
+		tag, digest, ok := patternTag(c.tail)
+		if tag != c.tag || digest != c.digest || ok != c.ok {
+			t.Errorf("patternTag(%q) = %q, %v, %v; want %q, %v, %v", c.tail, tag, digest, ok, c.tag, c.digest, c.ok)
+		}
+	}
+}

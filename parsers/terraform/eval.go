@@ -421,7 +421,20 @@ func (ev *evaluator) renderParts(s *scope, f *srcFile, exprs []hclsyntax.Express
 		out.AddWritten(vals...)
 		return withPartsOrigin(out, vals), vals
 	}
-	return withPartsOrigin(unknownRef(r, sharedRef(vals)), vals), vals
+	out := unknownRef(r, sharedRef(vals))
+	out.SetPattern(partsPattern(f, exprs, vals))
+	return withPartsOrigin(out, vals), vals
+}
+
+// partsPattern is what is known of a template some of whose parts are
+// not: its literal text and known values, and each unknown part written
+// as the source wrote it.
+func partsPattern(f *srcFile, exprs []hclsyntax.Expression, vals []*lint.Node) *lint.Pattern {
+	var b lint.PatternBuilder
+	for i, x := range exprs {
+		b.Part(vals[i], "${"+string(f.text(x.Range()))+"}")
+	}
+	return b.Pattern()
 }
 
 // sharedRef is the resource every unknown part refers to, if they all refer
