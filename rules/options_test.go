@@ -187,3 +187,16 @@ func TestPatternTag(t *testing.T) {
 		}
 	}
 }
+
+func TestWrites(t *testing.T) {
+	for action, want := range map[string]bool{
+		"*": true, "s3:*": true, "s3:Put*": true, "s3:PutObject": true, "dynamodb:*Item": true, "sqs:SendMessage": true,
+		"iam:PassRole": true, "s3:Get?bject": true,
+		"s3:GetObject": false, "s3:ListBucket": false, "ec2:DescribeInstances": false, "dynamodb:Query": false,
+		"dynamodb:BatchGetItem": false, "sqs:ReceiveMessage": false, "s3:getobject": false,
+	} {
+		if got := writes(action); got != want {
+			t.Errorf("writes(%q) = %v, want %v", action, got, want)
+		}
+	}
+}
