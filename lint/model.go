@@ -58,6 +58,9 @@ type Unit struct {
 	CapacityProviders []*CapacityProvider
 	// EKSNodeGroups are EKS managed node groups.
 	EKSNodeGroups []*EKSNodeGroup
+	// EKSIdentityProviderConfigs are EKS clusters' OIDC identity provider
+	// configurations.
+	EKSIdentityProviderConfigs []*EKSIdentityProviderConfig
 }
 
 // KeyStyle says how a source document spells task-definition keys.
@@ -383,4 +386,13 @@ type EKSNodeGroup struct {
 	SSHKey                  String
 	SourceSecurityGroups    []String
 	SourceSecurityGroupsSet Presence
+}
+
+// EKSIdentityProviderConfig is an EKS cluster's OIDC identity provider
+// configuration.
+type EKSIdentityProviderConfig struct {
+	Resource
+	// Cluster is clusterName.
+	Cluster String
+	Tags    Tags
 }

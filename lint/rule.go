@@ -47,11 +47,13 @@ const (
 	EKSClusters
 	CapacityProviders
 	EKSNodeGroups
+	EKSIdentityProviderConfigs
 )
 
 // AllElements is every kind of element, what the formats that describe a
 // whole deployment (CloudFormation, Terraform) produce.
-const AllElements = TaskDefinitions | Services | Clusters | SecurityGroups | Roles | EKSClusters | CapacityProviders | EKSNodeGroups
+const AllElements = TaskDefinitions | Services | Clusters | SecurityGroups | Roles | EKSClusters | CapacityProviders |
+	EKSNodeGroups | EKSIdentityProviderConfigs
 
 // Covers reports whether e holds every element of need.
 func (e Elements) Covers(need Elements) bool { return need&^e == 0 }

@@ -162,6 +162,11 @@ func Normalise(res lint.Resource, kind ecsdoc.Kind, d Body, decode JSONDecoder) 
 			c.SetNode("autoScalingGroupProvider", asg.N.Range, ac.N)
 		}
 		r.Props = c.Doc()
+	case ecsdoc.KindEKSIdentityProviderConfig:
+		c := NewObject(res.Range)
+		c.Set("clusterName", d.Field("cluster_name"))
+		setTags(c, d)
+		r.Props = c.Doc()
 	case ecsdoc.KindEKSNodeGroup:
 		c := NewObject(res.Range)
 		c.Set("version", d.Field("version"))
