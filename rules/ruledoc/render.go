@@ -2,6 +2,7 @@ package ruledoc
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/ecslint/ecslint/formats"
@@ -97,6 +98,30 @@ func Index(rules []lint.Rule) string {
 	for _, r := range rules {
 		m := r.Meta()
 		fmt.Fprintf(&b, "| [%s](%s.md) | %s | %s | %s | %s |\n", m.ID, m.ID, m.Name, m.Severity, strings.Join(m.Controls, ", "), m.Summary)
+	}
+	b.WriteString(controlsIndex(rules))
+	return b.String()
+}
+
+// controlsIndex maps every Security Hub ECS and EKS control to the rules
+// that judge it, or says why none does.
+func controlsIndex(rules []lint.Rule) string {
+	var b strings.Builder
+	b.WriteString("\n## Security Hub controls\n\nEvery Security Hub CSPM control for Amazon ECS and Amazon EKS, " +
+		"with the rules that judge it from the source.\n\n")
+	b.WriteString("| Control | Title | Rules | Notes |\n|---|---|---|---|\n")
+	for _, c := range lint.SecurityHubControls {
+		var ids []string
+		for _, r := range rules {
+			if slices.Contains(r.Meta().Controls, c.ID) {
+				ids = append(ids, fmt.Sprintf("[%s](%s.md)", r.Meta().ID, r.Meta().ID))
+			}
+		}
+		title := c.Title
+		if c.Retired != "" {
+			title += " (retired " + c.Retired + ")"
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", c.ID, title, strings.Join(ids, ", "), c.Note)
 	}
 	return b.String()
 }
