@@ -290,7 +290,7 @@ func runJob(cfg *Options, fsys *FS, j job, procs []jobProcessor) (out jobResult)
 	out.paths = j.paths
 	// Findings go straight into out: those found before a rule panicked
 	// are still reported.
-	out.errors = checkUnits(cfg.Rules, cfg.RuleOptions, units, j, &out.findings)
+	out.errors = checkUnits(ctx, cfg.Rules, cfg.RuleOptions, units, j, &out.findings)
 	for _, f := range out.findings {
 		out.secrets = append(out.secrets, f.Redact...)
 	}
@@ -340,12 +340,13 @@ func unreadErrors(ctx *Context, j job) []Diagnostic {
 
 // checkUnits runs every rule over every unit of a job, up to the job's
 // cap on findings, appending to findings.
-func checkUnits(rules []Rule, options map[string]map[string]any, units []*Unit, j job, findings *[]Finding) (errs []Diagnostic) {
+func checkUnits(ctx *Context, rules []Rule, options map[string]map[string]any, units []*Unit, j job, findings *[]Finding) (errs []Diagnostic) {
 	limit := &findingCap{limit: maxFindings(j.inputSize)}
 	for _, u := range units {
 		for _, r := range rules {
 			p := NewPass(r, u, options[r.Meta().ID], findings)
 			p.cap = limit
+			p.ctx = ctx
 			r.Check(p)
 		}
 	}

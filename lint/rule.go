@@ -84,6 +84,18 @@ type Pass struct {
 	out     *[]Finding
 	// cap, when set, bounds the findings a job may hold.
 	cap *findingCap
+	// ctx, when set, takes the rule's notes.
+	ctx *Context
+}
+
+// Notef records, for --verbose, something the rule could not judge: a
+// value it needs that is not known offline. Unknown is neither a finding
+// nor a pass; the note says so, with the rule's ID. Without a run (a
+// rule's own tests) notes are dropped.
+func (p *Pass) Notef(r Range, format string, args ...any) {
+	if p.ctx != nil {
+		p.ctx.Notef(r, p.meta.ID+": "+format, args...)
+	}
 }
 
 // NewPass prepares a pass of rule over unit, appending findings to out.

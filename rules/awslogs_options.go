@@ -58,6 +58,10 @@ func checkAwslogs(p *lint.Pass, td *lint.TaskDefinition) {
 					"container %s sets the awslogs option %s empty: ECS requires a value", quote(c.DisplayName()), name)))
 			}
 		}
+		if len(missing) > 0 && lc.OptionsSet.State == lint.Unknown {
+			p.Notef(lc.OptionsSet.Range.Or(lc.Range), "the awslogs options of container %s are not all known offline; whether they set %s is not checked",
+				quote(c.DisplayName()), strings.Join(missing, ", "))
+		}
 		if len(missing) > 0 && lc.OptionsSet.State != lint.Unknown {
 			why := "ECS requires them"
 			if len(missing) == 1 {

@@ -30,7 +30,8 @@ var invalidTaskDefinitionMeta = lint.Meta{
 		"2048 MiB, up to 16 vCPU with 32 to 120 GB in 8 GB steps; cpu may be written in vCPU, memory in GB; Windows " +
 		"containers take 1, 2 or 4 vCPU), and an `awslogs` log configuration needs the `awslogs-group` and " +
 		"`awslogs-region` options (and `awslogs-stream-prefix` on Fargate), and accepts `awslogs-create-group` only " +
-		"as \"true\". Values that are not known (a parameter, a variable, options built from one) are not judged.",
+		"as \"true\". Values that are not known (a parameter, a variable, options built from one) are not judged; " +
+		"`--verbose` lists them as notes.",
 	Remediation: "Fix the key's spelling (ecslint suggests the nearest known key), its type or its value, as the " +
 		"ECS API reference (or, for CloudFormation, the AWS::ECS::TaskDefinition reference) gives them. Give a Fargate " +
 		"task a cpu and memory from the table in the ECS Developer Guide (\"Troubleshoot Amazon ECS task definition " +

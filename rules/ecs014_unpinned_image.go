@@ -21,7 +21,8 @@ var unpinnedImageMeta = lint.Meta{
 		"that fill the image in (placeholders such as `<IMAGE1_NAME>` or `${...}`) are not reported. An image built " +
 		"from parts ecslint cannot know (`!Sub \"${Repo}:latest\"`, `\"${var.repo}:latest\"`, a `Fn::Join`) is judged " +
 		"by its text after the last unknown part: `:latest` there, or a last path component without a tag " +
-		"(`${Registry}/app`), is reported; where the unknown part may hold the tag (`${Repo}`, `app:${Tag}`) it is not.",
+		"(`${Registry}/app`), is reported; where the unknown part may hold the tag (`${Repo}`, `app:${Tag}`) it is not, " +
+		"and `--verbose` lists it as a note.",
 	Reads: lint.TaskDefinitions,
 	Examples: []lint.Example{
 		{Format: "json",
@@ -82,9 +83,14 @@ func (unpinnedImage) Check(p *lint.Pass) {
 			case v.State == lint.Unknown && pat != nil:
 				var ok bool
 				if tag, digest, ok = patternTag(pat.Tail); !ok {
+					p.Notef(v.Range, "the tag of the image %q of container %s is not known offline; whether it is pinned is not checked",
+						pat.Text, quote(c.DisplayName()))
 					continue
 				}
 				ref = pat.Text
+			case v.State == lint.Unknown:
+				p.Notef(v.Range, "the image of container %s is not known offline; whether it is pinned is not checked", quote(c.DisplayName()))
+				continue
 			case !v.Known() || ref == "" || placeholder(ref):
 				continue
 			default:

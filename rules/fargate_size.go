@@ -140,6 +140,20 @@ func checkFargateSize(p *lint.Pass, td *lint.TaskDefinition) {
 		}
 	}
 	windows := td.IsWindows()
+	for _, v := range []struct {
+		v    lint.String
+		name string
+		read func(string) (int64, bool)
+	}{{td.Cpu, "cpu", parseTaskCPU}, {td.Memory, "memory", parseTaskMemory}} {
+		for _, x := range v.v.Possible() {
+			switch _, ok := v.read(x.V); {
+			case x.State == lint.Unknown:
+				p.Notef(x.Range, "task %s of %s is not known offline; whether Fargate runs its size is not checked", v.name, quote(td.Name))
+			case x.Known() && !ok:
+				p.Notef(x.Range, "task %s %s of %s is not a number ECS000 reads; its Fargate size is not checked", v.name, quote(x.V), quote(td.Name))
+			}
+		}
+	}
 	for _, cpu := range td.Cpu.Possible() {
 		if !cpu.Known() {
 			continue
