@@ -30,25 +30,13 @@ func checkAwslogs(p *lint.Pass, td *lint.TaskDefinition) {
 		if _, ok := lint.Is(lc.LogDriver, "awslogs"); !ok {
 			continue
 		}
-		options := map[string]lint.String{}
-		for _, o := range lc.Options {
-			if o.Name.Known() {
-				options[o.Name.V] = o.Value
-			}
-		}
-		for _, s := range lc.SecretOptions {
-			if s.Name.Known() {
-				// Set from a secret: present, its value not known here.
-				options[s.Name.V] = lint.String{State: lint.Unknown, Range: s.Range}
-			}
-		}
 		required := awslogsRequired
 		if fargate {
 			required = append(required[:len(required):len(required)], "awslogs-stream-prefix")
 		}
 		var missing []string
 		for _, name := range required {
-			v, ok := options[name]
+			v, ok := logOption(lc, name)
 			if !ok {
 				missing = append(missing, name)
 				continue
@@ -73,7 +61,7 @@ func checkAwslogs(p *lint.Pass, td *lint.TaskDefinition) {
 			p.Report(containerFinding(td, c, lc.OptionsSet.Range.Or(lc.Range), "awslogs/options", fmt.Sprintf(
 				"container %s logs with awslogs without %s: %s", quote(c.DisplayName()), optionList(missing), why)))
 		}
-		if v, ok := options["awslogs-create-group"]; ok {
+		if v, ok := logOption(lc, "awslogs-create-group"); ok {
 			if bad, isBad := v.Any(func(v lint.String) bool { return v.Known() && v.V != "true" }); isBad {
 				p.Report(containerFinding(td, c, bad.Range, "awslogs/options/awslogs-create-group", fmt.Sprintf(
 					"container %s sets awslogs-create-group to %s: ECS accepts only \"true\", or the option left out",
@@ -81,6 +69,23 @@ func checkAwslogs(p *lint.Pass, td *lint.TaskDefinition) {
 			}
 		}
 	}
+}
+
+// logOption returns a log option's value, the last one written when the
+// key is written twice; one set from a secret is present with a value not
+// known here.
+func logOption(lc *lint.LogConfiguration, name string) (lint.String, bool) {
+	for _, s := range lc.SecretOptions {
+		if s.Name.Known() && s.Name.V == name {
+			return lint.String{State: lint.Unknown, Range: s.Range}, true
+		}
+	}
+	for i := len(lc.Options) - 1; i >= 0; i-- {
+		if o := lc.Options[i]; o.Name.Known() && o.Name.V == name {
+			return o.Value, true
+		}
+	}
+	return lint.String{}, false
 }
 
 // optionList names options for a message: "the awslogs-group option", "the
