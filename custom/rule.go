@@ -294,7 +294,7 @@ func (r *Rule) Check(p *lint.Pass) {
 // combination of the Fn::If alternatives of the fields it reads.
 func (r *Rule) evaluate(p *lint.Pass, s *subject) {
 	if r.iterates() && s.v.longest > assumedListSize {
-		p.Notef(s.resource.Range, "%s not evaluated on %s: it iterates over lists, and one has %d items, more than the %d its cost was checked for", r.meta.ID, s.name, s.v.longest, assumedListSize)
+		p.Notef(s.resource.Range, "not evaluated on %s: it iterates over lists, and one has %d items, more than the %d its cost was checked for", s.name, s.v.longest, assumedListSize)
 		return
 	}
 	choices := r.relevantChoices(s)
@@ -302,7 +302,7 @@ func (r *Rule) evaluate(p *lint.Pass, s *subject) {
 	for _, c := range choices {
 		combos *= c.n
 		if combos > maxChoices {
-			p.Notef(s.resource.Range, "%s not evaluated on %s: its values have more than %d combinations of Fn::If alternatives", r.meta.ID, s.name, maxChoices)
+			p.Notef(s.resource.Range, "not evaluated on %s: its values have more than %d combinations of Fn::If alternatives", s.name, maxChoices)
 			return
 		}
 	}
@@ -332,7 +332,7 @@ func (r *Rule) evaluate(p *lint.Pass, s *subject) {
 		val, err := r.eval(r.prog, s, extra)
 		switch {
 		case err != nil:
-			p.Notef(s.resource.Range, "%s could not be evaluated on %s: %s", r.meta.ID, s.name, firstLine(err.Error()))
+			p.Notef(s.resource.Range, "could not be evaluated on %s: %s", s.name, firstLine(err.Error()))
 			return
 		case types.IsUnknown(val):
 			unknown = true
@@ -342,7 +342,7 @@ func (r *Rule) evaluate(p *lint.Pass, s *subject) {
 		}
 	}
 	if unknown {
-		p.Notef(r.position(s, nil), "%s not decided on %s: its condition depends on a value that cannot be known offline", r.meta.ID, s.name)
+		p.Notef(r.position(s, nil), "not decided on %s: its condition depends on a value that cannot be known offline", s.name)
 	}
 }
 

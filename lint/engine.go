@@ -126,6 +126,9 @@ func Run(cfg Options, paths []string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	// An option that inherits another rule's (ECS301's trait settings)
+	// takes it here, whoever built the options.
+	cfg.RuleOptions = InheritOptions(cfg.Rules, cfg.RuleOptions)
 	sups := newSuppressions(&cfg)
 	jobs := planJobs(cfg.Parsers, in.files, in.fsys)
 	outs := runJobs(&cfg, in.fsys, jobs, sups.jobProcessors())

@@ -58,6 +58,9 @@ type Unit struct {
 	CapacityProviders []*CapacityProvider
 	// EKSNodeGroups are EKS managed node groups.
 	EKSNodeGroups []*EKSNodeGroup
+	// EKSIdentityProviderConfigs are EKS clusters' OIDC identity provider
+	// configurations.
+	EKSIdentityProviderConfigs []*EKSIdentityProviderConfig
 }
 
 // KeyStyle says how a source document spells task-definition keys.
@@ -95,15 +98,15 @@ type TaskDefinition struct {
 	TaskRoleArn             String
 	ExecutionRoleArn        String
 	RequiresCompatibilities []String
+	// Cpu and Memory are the task-level cpu and memory, as written: CPU
+	// units or vCPUs ("1024", "1 vCPU"), MiB or GB ("2048", "2 GB").
+	Cpu    String
+	Memory String
 	// OperatingSystemFamily is runtimePlatform.operatingSystemFamily
 	// (LINUX, WINDOWS_SERVER_2022_CORE, ...).
 	OperatingSystemFamily String
-	// Cpu and Memory are the task size (cpu, memory), as the API writes
-	// them: strings of CPU units or MiB, or "1 vCPU", "2 GB".
-	Cpu        String
-	Memory     String
-	Volumes    []*Volume
-	Containers []*Container
+	Volumes               []*Volume
+	Containers            []*Container
 	// ContainersState is Unknown when the container definitions could not be
 	// evaluated (a variable, a data source); Containers is then empty.
 	ContainersState State
@@ -232,7 +235,11 @@ type EnvironmentFile struct {
 // LogConfiguration is a container's logConfiguration.
 type LogConfiguration struct {
 	Presence
-	LogDriver     String
+	LogDriver String
+	// OptionsSet is the options key: Unknown when the options, or which
+	// keys they hold, are not known (a parameter, a Terraform merge with
+	// a variable), so that an option absent from Options may still be set.
+	OptionsSet    Presence
 	Options       []KeyValue
 	SecretOptions []Secret
 }
@@ -393,4 +400,13 @@ type EKSNodeGroup struct {
 	SSHKey                  String
 	SourceSecurityGroups    []String
 	SourceSecurityGroupsSet Presence
+}
+
+// EKSIdentityProviderConfig is an EKS cluster's OIDC identity provider
+// configuration.
+type EKSIdentityProviderConfig struct {
+	Resource
+	// Cluster is clusterName.
+	Cluster String
+	Tags    Tags
 }

@@ -70,6 +70,9 @@ type nodeMore struct {
 	// string built from such values), lists that text: a secret found in
 	// the value is masked there too.
 	written []Range
+	// pattern is what is known of an unknown string built from known
+	// text and unknown parts.
+	pattern *Pattern
 }
 
 // Ref names the resource n refers to, if any.
@@ -117,7 +120,7 @@ func (n *Node) edit() *nodeMore {
 
 // settle installs m, or nothing when m holds nothing.
 func (n *Node) settle(m *nodeMore) {
-	if m.ref == "" && len(m.alts) == 0 && m.origin == nil && len(m.written) == 0 {
+	if m.ref == "" && len(m.alts) == 0 && m.origin == nil && len(m.written) == 0 && m.pattern == nil {
 		n.more = nil
 		return
 	}
@@ -151,6 +154,25 @@ func (n *Node) SetOrigin(o *Origin) {
 	}
 	m := n.edit()
 	m.origin = o
+	n.settle(m)
+}
+
+// Pattern is what is known of n when it is an unknown string built from
+// known text and unknown parts ("${var.repo}:latest"); nil otherwise.
+func (n *Node) Pattern() *Pattern {
+	if n == nil || n.more == nil {
+		return nil
+	}
+	return n.more.pattern
+}
+
+// SetPattern records what is known of n's text.
+func (n *Node) SetPattern(p *Pattern) {
+	if p == n.Pattern() {
+		return
+	}
+	m := n.edit()
+	m.pattern = p
 	n.settle(m)
 }
 

@@ -59,6 +59,11 @@ type Option struct {
 	// the config schema with JavaScript's), so: no look-arounds, no (?i).
 	Pattern     string
 	Description string
+	// Inherits, when set, is the ID of another rule that declares an
+	// option of the same name and type: unset here, that rule's setting
+	// applies (ECS301's checks of ECS011's trait take ECS011's
+	// allowed-capabilities unless ECS301 sets its own).
+	Inherits string
 }
 
 // OptionValues are one rule's option settings, keyed by option name, each
@@ -323,4 +328,36 @@ func jsonTypeName(v any) string {
 		return "a map"
 	}
 	return fmt.Sprintf("%T", v)
+}
+
+// InheritOptions returns the rules' settings with every unset option that
+// Inherits another rule's filled in from that rule's setting, if it has
+// one. options is not modified: what changes is copied.
+func InheritOptions(rules []Rule, options map[string]map[string]any) map[string]map[string]any {
+	out, copied := options, false
+	for _, r := range rules {
+		m := r.Meta()
+		for _, o := range m.Options {
+			if o.Inherits == "" {
+				continue
+			}
+			if _, set := out[m.ID][o.Name]; set {
+				continue
+			}
+			v, ok := options[o.Inherits][o.Name]
+			if !ok {
+				continue
+			}
+			if !copied {
+				out, copied = maps.Clone(options), true
+			}
+			own := maps.Clone(out[m.ID])
+			if own == nil {
+				own = map[string]any{}
+			}
+			own[o.Name] = v
+			out[m.ID] = own
+		}
+	}
+	return out
 }

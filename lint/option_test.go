@@ -66,3 +66,32 @@ func TestOptionReadAsAnotherType(t *testing.T) {
 	}()
 	OptionValues{}.StringValue(Option{Name: "list", Type: StringListOption})
 }
+
+type optionRule struct{ meta Meta }
+
+func (r optionRule) Meta() *Meta { return &r.meta }
+func (optionRule) Check(*Pass)   {}
+
+func TestInheritOptions(t *testing.T) {
+	list := Option{Name: "allowed", Type: StringListOption}
+	inheriting := list
+	inheriting.Inherits = "R1"
+	rules := []Rule{optionRule{Meta{ID: "R1", Options: []Option{list}}}, optionRule{Meta{ID: "R2", Options: []Option{inheriting}}}}
+
+	in := map[string]map[string]any{"R1": {"allowed": []string{"A"}}}
+	out := InheritOptions(rules, in)
+	if got := OptionValues(out["R2"]).StringList(inheriting); len(got) != 1 || got[0] != "A" {
+		t.Errorf("R2 inherits %v", got)
+	}
+	if _, ok := in["R2"]; ok {
+		t.Error("the caller's options were modified")
+	}
+
+	own := map[string]map[string]any{"R1": {"allowed": []string{"A"}}, "R2": {"allowed": []string{}}}
+	if got := OptionValues(InheritOptions(rules, own)["R2"]).StringList(inheriting); len(got) != 0 {
+		t.Errorf("R2's own setting is replaced: %v", got)
+	}
+	if out := InheritOptions(rules, nil); out != nil {
+		t.Errorf("nothing set, something inherited: %v", out)
+	}
+}

@@ -54,11 +54,13 @@ const (
 	EKSClusters
 	CapacityProviders
 	EKSNodeGroups
+	EKSIdentityProviderConfigs
 )
 
 // AllElements is every kind of element, what the formats that describe a
 // whole deployment (CloudFormation, Terraform) produce.
-const AllElements = TaskDefinitions | Services | Clusters | SecurityGroups | Roles | EKSClusters | CapacityProviders | EKSNodeGroups
+const AllElements = TaskDefinitions | Services | Clusters | SecurityGroups | Roles | EKSClusters | CapacityProviders |
+	EKSNodeGroups | EKSIdentityProviderConfigs
 
 // Covers reports whether e holds every element of need.
 func (e Elements) Covers(need Elements) bool { return need&^e == 0 }
@@ -93,13 +95,16 @@ type Pass struct {
 	notes *[]Diagnostic
 }
 
-// Notef records something the user may want to know with --verbose: a
-// condition that could not be evaluated because a value is unknown.
+// Notef records, for --verbose, something the rule could not judge: a
+// value it needs that is not known offline. Unknown is neither a finding
+// nor a pass; the note says so, prefixed with the rule's ID. Without a run
+// (a rule's own tests) notes are dropped unless WithNotes collects them.
 func (p *Pass) Notef(r Range, format string, args ...any) {
 	if p.notes == nil {
 		return
 	}
-	*p.notes = append(*p.notes, Diagnostic{Range: r, Message: RedactURLCredentials(fmt.Sprintf(format, args...))})
+	msg := p.meta.ID + ": " + fmt.Sprintf(format, args...)
+	*p.notes = append(*p.notes, Diagnostic{Range: r, Message: RedactURLCredentials(msg)})
 }
 
 // WithNotes makes the pass collect notes in notes (the engine does it;

@@ -547,6 +547,9 @@ func (u *Unit) resources() []*Resource {
 	for _, x := range u.EKSNodeGroups {
 		out = append(out, &x.Resource)
 	}
+	for _, x := range u.EKSIdentityProviderConfigs {
+		out = append(out, &x.Resource)
+	}
 	return out
 }
 

@@ -62,6 +62,7 @@ type valueMore[T any] struct {
 	// Fn::FindInMap resolved to, a Terraform variable default or tfvars
 	// entry, the earlier of duplicate keys. Secrets are masked there too.
 	written []Range
+	pattern *Pattern
 }
 
 // Ref names the resource the value refers to, if any.
@@ -107,11 +108,29 @@ func (v *Value[T]) edit() *valueMore[T] {
 }
 
 func (v *Value[T]) settle(m *valueMore[T]) {
-	if m.ref == "" && m.origin == nil && len(m.alts) == 0 && len(m.written) == 0 {
+	if m.ref == "" && m.origin == nil && len(m.alts) == 0 && len(m.written) == 0 && m.pattern == nil {
 		v.more = nil
 		return
 	}
 	v.more = m
+}
+
+// Pattern is what is known of an unknown string's text (see Node.Pattern).
+func (v Value[T]) Pattern() *Pattern {
+	if v.more == nil {
+		return nil
+	}
+	return v.more.pattern
+}
+
+// SetPattern records what is known of the value's text.
+func (v *Value[T]) SetPattern(p *Pattern) {
+	if p == v.Pattern() {
+		return
+	}
+	m := v.edit()
+	m.pattern = p
+	v.settle(m)
 }
 
 // SetRef records the resource the value refers to.

@@ -13,7 +13,7 @@ import (
 )
 
 const privileged = `{"family": "web", "containerDefinitions": [{"name": "app", "image": "nginx:1.27", "privileged": true,
-  "readonlyRootFilesystem": true, "user": "1000", "logConfiguration": {"logDriver": "awslogs"}}]}`
+  "readonlyRootFilesystem": true, "user": "1000", "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/app", "awslogs-region": "eu-west-1"}}}]}`
 
 // tree writes files under a new directory and changes into it.
 func tree(t *testing.T, files map[string]string) {

@@ -14,7 +14,7 @@ var invalidTaskDefinitionMeta = lint.Meta{
 	ID:       "ECS000",
 	Name:     "invalid-task-definition",
 	Severity: lint.High,
-	Summary:  "Task definitions should match the ECS API's schema.",
+	Summary:  "Task definitions should match the ECS API's schema and what it registers.",
 	Rationale: "ECS rejects a task definition with an unknown key, a wrong type or a value outside an " +
 		"enumeration only at deploy time, and some tools drop unknown keys silently: a misspelt " +
 		"`readOnlyRootFilesystem` leaves the root file system writable while the file looks hardened, and " +
@@ -24,10 +24,20 @@ var invalidTaskDefinitionMeta = lint.Meta{
 		"there `Privileged` or `readOnlyRootFilesystem` takes effect as `privileged` or `readonlyRootFilesystem` " +
 		"would, and ecslint reads it so. Such a key is reported at low severity, as a spelling that CloudFormation " +
 		"and the ECS API would reject; a key that matches no field even ignoring case is dropped by the provider " +
-		"without a word and reported as unknown, at high severity, as everywhere.",
+		"without a word and reported as unknown, at high severity, as everywhere. Beyond the schema, ECS000 checks " +
+		"what RegisterTaskDefinition rejects in valid JSON: a task whose requiresCompatibilities include FARGATE " +
+		"needs a task-level cpu and memory that form one of Fargate's combinations (256 CPU units with 512, 1024 or " +
+		"2048 MiB, up to 16 vCPU with 32 to 120 GB in 8 GB steps; cpu may be written in vCPU, memory in GB; Windows " +
+		"containers take 1, 2 or 4 vCPU), and an `awslogs` log configuration needs the `awslogs-group` and " +
+		"`awslogs-region` options (and `awslogs-stream-prefix` on Fargate), and accepts `awslogs-create-group` only " +
+		"as \"true\". Values that are not known (a parameter, a variable, options built from one) are not judged; " +
+		"`--verbose` lists them as notes.",
 	Remediation: "Fix the key's spelling (ecslint suggests the nearest known key), its type or its value, as the " +
-		"ECS API reference (or, for CloudFormation, the AWS::ECS::TaskDefinition reference) gives them.",
+		"ECS API reference (or, for CloudFormation, the AWS::ECS::TaskDefinition reference) gives them. Give a Fargate " +
+		"task a cpu and memory from the table in the ECS Developer Guide (\"Troubleshoot Amazon ECS task definition " +
+		"invalid CPU or memory errors\"), and an awslogs configuration its log group, region and, on Fargate, stream prefix.",
 	Reads: lint.TaskDefinitions,
+	Peers: []string{"cfn-lint E3046", "cfn-lint E3047"},
 	Examples: []lint.Example{
 		{Format: "json",
 			Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27", "readOnlyRootFilesystem": true}`, `"networkMode": "aws-vpc"`),
@@ -72,6 +82,8 @@ func (invalidTaskDefinition) Check(p *lint.Pass) {
 		if len(td.CaseVariants) > 0 {
 			reportCaseVariants(p, td)
 		}
+		checkFargateSize(p, td)
+		checkAwslogs(p, td)
 	}
 }
 

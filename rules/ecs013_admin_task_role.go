@@ -28,7 +28,10 @@ var adminTaskRoleMeta = lint.Meta{
 	Summary:  "Task roles should not grant administrator access.",
 	Rationale: "Every process in the task can use the task role's credentials, from the metadata endpoint, " +
 		"without any further secret. A role with AdministratorAccess, or a statement allowing every action on " +
-		"every resource, turns any code execution in the container into control of the AWS account.",
+		"every resource, turns any code execution in the container into control of the AWS account. The managed " +
+		"policy is matched in any partition, also where the partition is not known offline (`${AWS::Partition}`, " +
+		"a Partition parameter, `${var.partition}`, `data.aws_partition`): only the partition can fill that part " +
+		"of an AWS managed policy's ARN.",
 	Remediation: "Give the task a role of its own with only the actions and resources the application uses; " +
 		"IAM Access Analyzer can generate such a policy from CloudTrail activity.",
 	Reads: lint.TaskDefinitions | lint.Roles,
@@ -55,6 +58,23 @@ func (adminTaskRole) Meta() *lint.Meta { return &adminTaskRoleMeta }
 // any partition.
 var administratorAccess = regexp.MustCompile(`^arn:[a-z-]+:iam::aws:policy/AdministratorAccess$`)
 
+// administratorAccessPattern matches it written with a partition that is
+// not known ("arn:${var.partition}:iam::aws:policy/AdministratorAccess",
+// a !Sub with a Partition parameter): whatever partition fills the hole,
+// the policy is AWS's AdministratorAccess.
+var administratorAccessPattern = regexp.MustCompile(`^arn:\$\{[^}]*\}:iam::aws:policy/AdministratorAccess$`)
+
+// isAdministratorAccess reports a managed policy ARN that is AWS's
+// AdministratorAccess, known or with only its partition unknown.
+func isAdministratorAccess(v lint.String) bool {
+	if v.Known() {
+		return administratorAccess.MatchString(v.V)
+	}
+	p := v.Pattern()
+	return v.State == lint.Unknown && p != nil && p.Tail == ":iam::aws:policy/AdministratorAccess" &&
+		administratorAccessPattern.MatchString(p.Text)
+}
+
 func (adminTaskRole) Check(p *lint.Pass) { runTaskCheck(p, checkAdminRole) }
 
 // checkAdminRole is also one of ECS301's traits.
@@ -78,7 +98,7 @@ func checkAdminRole(u *lint.Unit, td *lint.TaskDefinition, _ lint.OptionValues, 
 func adminGrants(r *lint.Role) []lint.Related {
 	var out []lint.Related
 	for _, arn := range r.ManagedPolicyArns {
-		if v, ok := arn.Any(func(v lint.String) bool { return v.Known() && administratorAccess.MatchString(v.V) }); ok {
+		if v, ok := arn.Any(isAdministratorAccess); ok {
 			out = append(out, lint.Related{Range: v.Range, Message: "AdministratorAccess managed policy"})
 		}
 	}

@@ -17,7 +17,7 @@ var requiredTagsOption = lint.Option{
 		"Owner":       "",
 		"Environment": "production,staging,development",
 	},
-	Description: "Tag keys every service, cluster, task definition and EKS cluster must have, each with the values " +
+	Description: "Tag keys every service, cluster, task definition, EKS cluster and EKS identity provider configuration must have, each with the values " +
 		"it may take, separated by commas, which tag values cannot hold (empty: any value). Unset, a resource must have at least one tag, " +
 		"as Security Hub's controls require when given no keys.",
 }
@@ -26,18 +26,20 @@ var missingRequiredTagsMeta = lint.Meta{
 	ID:       "ECS016",
 	Name:     "missing-required-tags",
 	Severity: lint.Low,
-	Controls: []string{"ECS.13", "ECS.14", "ECS.15", "EKS.6"},
-	Summary:  "ECS services, clusters and task definitions, and EKS clusters, should have the required tags.",
+	Controls: []string{"ECS.13", "ECS.14", "ECS.15", "EKS.6", "EKS.7"},
+	Summary:  "ECS services, clusters and task definitions, and EKS clusters and identity provider configurations, should have the required tags.",
 	Rationale: "Tags are how an account's resources are attributed to owners and environments, how cost is allocated " +
 		"and how attribute-based access control grants access. An untagged resource has no owner to call when it " +
 		"misbehaves and may fall outside the policies that should govern it. System tags (`aws:`) are set by AWS " +
 		"and do not count. Terraform's provider default_tags count; tags added at deployment (a CloudFormation " +
-		"stack's tags, propagated tags) are not in the source and cannot be seen. EKS.7 (identity provider " +
-		"configurations) is not judged: ecslint does not read them.",
+		"stack's tags, propagated tags) are not in the source and cannot be seen. EKS identity provider " +
+		"configurations (EKS.7) are judged as `AWS::EKS::IdentityProviderConfig` and " +
+		"`aws_eks_identity_provider_config`.",
 	Remediation: "Add the required tags (`Tags` in CloudFormation and the ECS API, `tags` or the AWS provider's " +
 		"`default_tags` in Terraform), and set `required-tags` to your organisation's keys.",
 	// Task definitions are what every format holds; the rule judges the
-	// services, clusters and EKS clusters of the formats that hold them.
+	// services, clusters, EKS clusters and identity provider
+	// configurations of the formats that hold them.
 	Reads:    lint.TaskDefinitions,
 	Disabled: true,
 	Options:  []lint.Option{requiredTagsOption},
@@ -85,6 +87,9 @@ func (missingRequiredTags) Check(p *lint.Pass) {
 	}
 	for _, c := range p.Unit.EKSClusters {
 		all = append(all, tagged{c.Resource, "EKS cluster", c.Tags})
+	}
+	for _, c := range p.Unit.EKSIdentityProviderConfigs {
+		all = append(all, tagged{c.Resource, "EKS identity provider configuration", c.Tags})
 	}
 	for _, t := range all {
 		checkTags(p, t, keys, required)

@@ -14,13 +14,17 @@ var serviceExposureMeta = lint.Meta{
 	Name:     "service-exposure",
 	Severity: lint.High,
 	Summary:  "Services reachable from the internet should not run task definitions with risky traits.",
-	Options:  []lint.Option{traitOption(secretNamePatterns, "ECS005"), traitOption(allowedCapabilities, "ECS011")},
+	Options:  []lint.Option{traitOption("ECS301", secretNamePatterns, "ECS005"), traitOption("ECS301", allowedCapabilities, "ECS011")},
 	Rationale: "Each of a task definition's risky traits (privileged containers, host namespaces, host mounts, " +
-		"plain-text secrets, dangerous capabilities, an administrator task role) is worse on a service that " +
-		"the internet can reach: a public IP or a security group open to 0.0.0.0/0 is the first step of the " +
-		"attack path, the trait the second. The finding is critical when the service has a public IP and an " +
-		"open security group and either two or more traits or a privileged container, a critical host mount " +
-		"or an administrator task role; high otherwise.",
+		"plain-text secrets, dangerous capabilities, an administrator task role, and, as Security Hub's exposure " +
+		"findings count it, a container that can assume an IAM role that can write: a task role allowed any " +
+		"action that is not a read, or a wildcard, or given a *FullAccess or PowerUserAccess managed policy) is " +
+		"worse on a service that the internet can reach: a public IP or a security group open to 0.0.0.0/0 is " +
+		"the first step of the attack path, the trait the second. The finding is critical when the service has " +
+		"a public IP and an open security group and either two or more traits or a privileged container, a " +
+		"critical host mount (the Docker socket or runtime directory, the host's root) or an administrator task " +
+		"role; high otherwise. The trait rules' options (ECS005's secret-name-patterns, ECS011's " +
+		"allowed-capabilities) apply to ECS301's traits unless ECS301 sets its own.",
 	Remediation: "Break the path at any step: remove the public IP or the open ingress rule, or fix one of the " +
 		"listed traits (each has its own rule and finding).",
 	Reads: lint.Services | lint.TaskDefinitions | lint.SecurityGroups,
@@ -37,12 +41,15 @@ var serviceExposureMeta = lint.Meta{
 	},
 }
 
-// traitOption is a trait rule's option as ECS301 takes it: the trait
-// checks read their options from ECS301's own settings, so ECS301 can be
-// tuned apart from the rule (and must be set apart, too).
-func traitOption(o lint.Option, rule string) lint.Option {
-	o.Description = "As " + rule + "'s, for ECS301's check of that trait (ECS301 does not read " + rule + "'s settings): " +
+// traitOption is a trait rule's option as an exposure rule (ECS301,
+// EKS301) takes it: the trait checks read their options from the exposure
+// rule's own settings, which inherit the trait rule's: a capability
+// allowed for ECS011 is allowed in ECS301's trait too, unless ECS301 sets
+// its own list.
+func traitOption(exposure string, o lint.Option, rule string) lint.Option {
+	o.Description = "As " + rule + "'s, for " + exposure + "'s check of that trait; unset, " + rule + "'s setting applies: " +
 		strings.ToLower(o.Description[:1]) + o.Description[1:]
+	o.Inherits = rule
 	return o
 }
 
@@ -79,6 +86,7 @@ var exposureTraits = []struct {
 	{&hostIPCModeMeta, checkHostIPC},
 	{&dangerousCapabilitiesMeta, checkCapabilities},
 	{&adminTaskRoleMeta, checkAdminRole},
+	{&assumableRoleTrait, checkAssumableRole},
 }
 
 // trait is one trait finding of a task definition.
@@ -94,6 +102,15 @@ func traitsOf(u *lint.Unit, td *lint.TaskDefinition, opts lint.OptionValues) []t
 		t.check(u, td, opts, func(f lint.Finding) { out = append(out, trait{t.meta, f}) })
 	}
 	return out
+}
+
+// label names the trait in messages: its rule, or what it is when no rule
+// reports it on its own.
+func (t trait) label() string {
+	if t.meta == &assumableRoleTrait {
+		return "a task role that can write"
+	}
+	return t.meta.ID + " " + t.meta.Name
 }
 
 // severe reports a trait that alone makes an internet path critical.
@@ -143,11 +160,11 @@ func (serviceExposure) Check(p *lint.Pass) {
 		severe := false
 		seen := map[string]bool{}
 		for _, t := range traits {
-			related = append(related, lint.Related{Range: t.f.Range, Message: t.meta.ID + " " + t.meta.Name + ": " + t.f.Message})
+			related = append(related, lint.Related{Range: t.f.Range, Message: t.label() + ": " + t.f.Message})
 			severe = severe || t.severe()
-			if !seen[t.meta.ID] {
-				seen[t.meta.ID] = true
-				names = append(names, t.meta.ID+" "+t.meta.Name)
+			if !seen[t.label()] {
+				seen[t.label()] = true
+				names = append(names, t.label())
 			}
 		}
 		f := resourceFinding(s.Resource, lint.Range{}, "exposure",

@@ -14,7 +14,7 @@ var clusterExposureMeta = lint.Meta{
 	Name:     "cluster-exposure",
 	Severity: lint.High,
 	Summary:  "EKS clusters whose API endpoint the internet can reach should not have risky traits.",
-	Options:  []lint.Option{traitOption(eksMinimumVersion, "EKS003")},
+	Options:  []lint.Option{traitOption("EKS301", eksMinimumVersion, "EKS003")},
 	Rationale: "Security Hub's exposure findings for EKS clusters combine a cluster's reachability with its traits; " +
 		"this is that finding, from the source. A public API endpoint open to 0.0.0.0/0 is the first step of the " +
 		"attack path; each trait (a Kubernetes version past standard support, Kubernetes secrets not encrypted " +

@@ -16,7 +16,7 @@ const privilegedTD = `{
       "image": "nginx:1.27",
       "privileged": true,
       "readonlyRootFilesystem": true, "user": "1000",
-      "logConfiguration": {"logDriver": "awslogs"}
+      "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/app", "awslogs-region": "eu-west-1"}}
     }
   ]
 }

@@ -42,7 +42,7 @@ func TestBaselineIdentity(t *testing.T) {
 	})
 	t.Run("a container inserted above", func(t *testing.T) {
 		grown := strings.Replace(td, "[\n", "[\n  {\"name\": \"init\", \"image\": \"busybox:1.36\", \"user\": \"1000\", \"readonlyRootFilesystem\": true,"+
-			" \"logConfiguration\": {\"logDriver\": \"awslogs\"}, \"essential\": false},\n", 1)
+			" \"logConfiguration\": {\"logDriver\": \"awslogs\", \"options\": {\"awslogs-group\": \"/ecs/app\", \"awslogs-region\": \"eu-west-1\"}}, \"essential\": false},\n", 1)
 		if err := os.WriteFile("svc/td.json", []byte(grown), 0o644); err != nil {
 			t.Fatal(err)
 		}

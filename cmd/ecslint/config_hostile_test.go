@@ -19,7 +19,7 @@ const pidTF = `variable "pid_mode" {
 resource "aws_ecs_task_definition" "app" {
   family                = "app"
   pid_mode              = var.pid_mode
-  container_definitions = jsonencode([{ name = "web", image = "nginx:1.27", user = "1000", readonlyRootFilesystem = true, logConfiguration = { logDriver = "awslogs" } }])
+  container_definitions = jsonencode([{ name = "web", image = "nginx:1.27", user = "1000", readonlyRootFilesystem = true, logConfiguration = { logDriver = "awslogs", options = { awslogs-group = "/ecs/app", awslogs-region = "eu-west-1" } } }])
 }
 `
 

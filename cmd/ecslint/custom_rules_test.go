@@ -103,7 +103,7 @@ resource "aws_ecs_task_definition" "app" {
 	}
 	found := false
 	for _, n := range res.Notes {
-		if strings.Contains(n.Message, "ORG001 not decided on container app") && n.Line == 4 {
+		if strings.Contains(n.Message, "ORG001: not decided on container app") && n.Line == 4 {
 			found = true
 		}
 	}
@@ -303,7 +303,7 @@ func TestCustomRuleLongListIsNotIterated(t *testing.T) {
     message: m
 `, "td.json": `{"family": "app", "containerDefinitions": [{"name": "app", "image": "i", "environment": [` + strings.Join(env, ",") + `]}]}`})
 	code, stdout, _ := run(t, "", "--only", "ORG011", "--verbose", "--format", "json", "td.json")
-	if code != ExitOK || !strings.Contains(stdout, "ORG011 not evaluated on container app of app: it iterates over lists, and one has 1001 items") {
+	if code != ExitOK || !strings.Contains(stdout, "ORG011: not evaluated on container app of app: it iterates over lists, and one has 1001 items") {
 		t.Fatalf("code %d, want a note that ORG011 was not evaluated:\n%s", code, stdout)
 	}
 }

@@ -132,7 +132,7 @@ func TestLibraryOverlayWinsOverDisk(t *testing.T) {
 // while its results said note. The descriptor follows the override.
 func TestSARIFRuleDescriptorFollowsSeverityOverride(t *testing.T) {
 	noLogs := strings.Replace(privilegedTD, `,
-      "logConfiguration": {"logDriver": "awslogs"}`, "", 1)
+      "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/app", "awslogs-region": "eu-west-1"}}`, "", 1)
 	repo(t, map[string]string{".ecslint.yaml": "severity: {ECS006: low}\n", "td.json": noLogs})
 	_, stdout, stderr := run(t, "", "--format", "sarif", ".")
 	var log struct {

@@ -203,7 +203,7 @@ func cleanTemplate(size int) string {
 		if i > 0 {
 			b.WriteString(",")
 		}
-		fmt.Fprintf(&b, `"TD%d": {"Type": "AWS::ECS::TaskDefinition", "Properties": {"Family": "f%d", "ContainerDefinitions": [{"Name": "web", "Image": "nginx@sha256:%s", "ReadonlyRootFilesystem": true, "User": "1000", "Privileged": false, "LogConfiguration": {"LogDriver": "awslogs", "Options": {"awslogs-group": "g"}}, "LinuxParameters": {"Capabilities": {"Drop": ["ALL"]}}}]}}`,
+		fmt.Fprintf(&b, `"TD%d": {"Type": "AWS::ECS::TaskDefinition", "Properties": {"Family": "f%d", "ContainerDefinitions": [{"Name": "web", "Image": "nginx@sha256:%s", "ReadonlyRootFilesystem": true, "User": "1000", "Privileged": false, "LogConfiguration": {"LogDriver": "awslogs", "Options": {"awslogs-group": "g", "awslogs-region": "us-east-1"}}, "LinuxParameters": {"Capabilities": {"Drop": ["ALL"]}}}]}}`,
 			i, i, strings.Repeat("a", 64))
 	}
 	b.WriteString("}}\n")

@@ -76,3 +76,60 @@ func TestConfigReferenceListsOptions(t *testing.T) {
 		}
 	}
 }
+
+// TestExposureTraitsInheritOptions: ECS301 judges a dangerous capability
+// as ECS011 does when only ECS011 allows it, and by its own list when it
+// sets one (an empty list included).
+func TestExposureTraitsInheritOptions(t *testing.T) {
+	template := `Resources:
+  Service:
+    Type: AWS::ECS::Service
+    Properties:
+      TaskDefinition: !Ref TaskDef
+      NetworkConfiguration:
+        AwsvpcConfiguration:
+          AssignPublicIp: ENABLED
+          Subnets: [subnet-1]
+          SecurityGroups: [!Ref Open]
+  Open:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: open
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 443
+          ToPort: 443
+          CidrIp: 0.0.0.0/0
+  TaskDef:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ContainerDefinitions:
+        - Name: app
+          Image: nginx:1.27
+          User: "1000"
+          ReadonlyRootFilesystem: true
+          LogConfiguration: {LogDriver: awslogs, Options: {awslogs-group: g, awslogs-region: eu-west-1}}
+          LinuxParameters: {Capabilities: {Add: [NET_ADMIN]}}
+`
+	for _, c := range []struct {
+		name, config string
+		exposed      bool
+	}{
+		{"no options", "", true},
+		{"allowed for ECS011", "options:\n  ECS011: {allowed-capabilities: [NET_ADMIN]}\n", false},
+		{"ECS301's own list wins", "options:\n  ECS011: {allowed-capabilities: [NET_ADMIN]}\n  ECS301: {allowed-capabilities: []}\n", true},
+		{"allowed for ECS301 only", "options:\n  service-exposure: {allowed-capabilities: [net_admin]}\n", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			files := map[string]string{"template.yaml": template}
+			if c.config != "" {
+				files[".ecslint.yaml"] = c.config
+			}
+			repo(t, files)
+			_, stdout, stderr := run(t, "", "--format", "json", "--only", "ECS301", ".")
+			if got := strings.Contains(stdout, `"ECS301"`); got != c.exposed {
+				t.Errorf("ECS301 reported %v, want %v: %s %s", got, c.exposed, stdout, stderr)
+			}
+		})
+	}
+}

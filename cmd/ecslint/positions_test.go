@@ -64,7 +64,10 @@ var positionSpecs = map[string]positionSpec{
 	// At the offending key or list element, or at the object that lacks
 	// a required key: its key, or the list element (a container, a
 	// secretOptions entry).
-	"ECS000": {keys: schemaKeys, items: schemaItems},
+	// ECS000's own checks beside the schema: at cpu or memory, or at the
+	// FARGATE that requires them; at an awslogs option, or at the options
+	// (or the logConfiguration) that lack one.
+	"ECS000": {keys: schemaKeys, items: schemaItems, module: true},
 	"ECS001": {values: []string{"true"}},
 	"ECS002": {values: []string{"host"}},
 	// At the module call when networkMode is the module's default.
@@ -204,6 +207,16 @@ func schemaSubject(f lint.Finding) string {
 
 // schemaKeys is the subject when it is a key.
 func schemaKeys(f lint.Finding) []string {
+	switch {
+	case strings.HasPrefix(f.Key, "fargate/no-"):
+		return nil
+	case strings.HasPrefix(f.Key, "fargate/"):
+		return []string{strings.TrimPrefix(f.Key, "fargate/")}
+	case f.Key == "awslogs/options":
+		return []string{"options", "logConfiguration"}
+	case strings.HasPrefix(f.Key, "awslogs/"):
+		return []string{strings.TrimPrefix(f.Key, "awslogs/options/")}
+	}
 	if seg := schemaSubject(f); !isIndex(seg) {
 		return []string{seg}
 	}
@@ -213,6 +226,12 @@ func schemaKeys(f lint.Finding) []string {
 // schemaItems allows any list element when the subject is an index: a
 // bad element, or an element (a container, a secret) that lacks a key.
 func schemaItems(f lint.Finding) []string {
+	if strings.HasPrefix(f.Key, "fargate/no-") {
+		return []string{"FARGATE"}
+	}
+	if strings.HasPrefix(f.Key, "fargate/") || strings.HasPrefix(f.Key, "awslogs/") {
+		return nil
+	}
 	if isIndex(schemaSubject(f)) {
 		return []string{""}
 	}

@@ -21,7 +21,7 @@ func TestSummaryInEveryReadFormat(t *testing.T) {
           Image: nginx:1.27
           User: "1000"
           ReadonlyRootFilesystem: true
-          LogConfiguration: {LogDriver: awslogs}
+          LogConfiguration: {LogDriver: awslogs, Options: {awslogs-group: /ecs/a, awslogs-region: eu-west-1}}
           Privileged: true # ecslint:ignore ECS001 -- needs /dev/fuse, OPS-1
 `
 	repo(t, map[string]string{

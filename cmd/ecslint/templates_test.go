@@ -56,3 +56,31 @@ func TestTemplateHolesAreNeverSilent(t *testing.T) {
 		t.Errorf("errors: %+v", res.Errors)
 	}
 }
+
+// TestRulesNoteWhatTheyCannotJudge: a value a rule needs that is not known
+// offline is neither a finding nor a pass: the rule says so in a note, at
+// the value (ECS000's Fargate size and awslogs options, ECS014's tag).
+func TestRulesNoteWhatTheyCannotJudge(t *testing.T) {
+	t.Chdir("../..")
+	res, err := lint.Run(testConfig(), []string{
+		"fixtures/cloudformation/ecs000_ok_fargate_size.yaml", "fixtures/terraform/ecs000_ok_fargate_size",
+		"fixtures/terraform/ecs014_ok_partly_known_image"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, n := range res.Notes {
+		got[n.Range.String()] = n.Message
+	}
+	for at, want := range map[string]string{
+		"fixtures/cloudformation/ecs000_ok_fargate_size.yaml:33:7":      "ECS000: task cpu of \"Unknown\" is not known offline",
+		"fixtures/cloudformation/ecs000_ok_fargate_size.yaml:42:13":     "ECS000: the awslogs options of container \"app\" are not all known offline",
+		"fixtures/terraform/ecs000_ok_fargate_size/main.tf:37:3":        "ECS000: task cpu of \"aws_ecs_task_definition.unknown\"",
+		"fixtures/terraform/ecs000_ok_fargate_size/main.tf:46:7":        "ECS000: the awslogs options of container \"app\"",
+		"fixtures/terraform/ecs014_ok_partly_known_image/main.tf:12:21": "ECS014: the tag of the image \"${var.repository_url}:${var.image_tag}\" of container \"tag\"",
+	} {
+		if !strings.HasPrefix(got[at], want) {
+			t.Errorf("note at %s = %q, want one starting %q", at, got[at], want)
+		}
+	}
+}

@@ -162,6 +162,11 @@ func Normalise(res lint.Resource, kind ecsdoc.Kind, d Body, decode JSONDecoder) 
 			c.SetNode("autoScalingGroupProvider", asg.N.Range, ac.N)
 		}
 		r.Props = c.Doc()
+	case ecsdoc.KindEKSIdentityProviderConfig:
+		c := NewObject(res.Range)
+		c.Set("clusterName", d.Field("cluster_name"))
+		setTags(c, d)
+		r.Props = c.Doc()
 	case ecsdoc.KindEKSNodeGroup:
 		c := NewObject(res.Range)
 		c.Set("version", d.Field("version"))
@@ -187,6 +192,8 @@ func taskDefinitionDoc(res lint.Resource, d Body) ecsdoc.Doc {
 	c.Set("taskRoleArn", d.Field("task_role_arn"))
 	c.Set("executionRoleArn", d.Field("execution_role_arn"))
 	c.Set("requiresCompatibilities", d.Field("requires_compatibilities"))
+	c.Set("cpu", d.Field("cpu"))
+	c.Set("memory", d.Field("memory"))
 	if rp := d.First("runtime_platform"); rp.N != nil {
 		rc := NewObject(rp.N.Range)
 		rc.Set("operatingSystemFamily", rp.Field("operating_system_family"))

@@ -291,16 +291,29 @@ func (r *resolver) sub(n, arg *lint.Node, depth int) *lint.Node {
 	}
 	var b strings.Builder
 	var parts []*lint.Node // the values substituted, for Written
+	// What is known of the string when some variables are not: the
+	// known text and where the unknown parts are (see lint.Pattern).
+	var pat lint.PatternBuilder
+	holed, holeRef := false, ""
+	hole := func(written, ref string) {
+		if !holed {
+			holed, holeRef = true, ref
+		}
+		pat.Hole(written)
+	}
 	for {
 		i := strings.Index(s, "${")
 		if i < 0 {
 			b.WriteString(s)
+			pat.Known(s)
 			break
 		}
 		b.WriteString(s[:i])
+		pat.Known(s[:i])
 		j := strings.IndexByte(s[i:], '}')
 		if j < 0 {
 			b.WriteString(s[i:])
+			pat.Known(s[i:])
 			break
 		}
 		name := s[i+2 : i+j]
@@ -308,18 +321,21 @@ func (r *resolver) sub(n, arg *lint.Node, depth int) *lint.Node {
 		if strings.HasPrefix(name, "!") {
 			// ${!Literal} is written as ${Literal}.
 			b.WriteString("${" + name[1:] + "}")
+			pat.Known("${" + name[1:] + "}")
 			continue
 		}
 		v, ok := vars[name]
 		if !ok {
 			if strings.Contains(name, ".") {
 				id, _, _ := strings.Cut(name, ".")
-				return unknown(n.Range, refIf(r.resources[id], id))
+				hole("${"+name+"}", refIf(r.resources[id], id))
+				continue
 			}
 			v = r.ref(n, &lint.Node{Kind: lint.StringNode, Text: name})
 		}
 		if v == nil || len(v.Alts()) > 0 {
-			return unknown(n.Range, "")
+			hole("${"+name+"}", "")
+			continue
 		}
 		switch v.Kind {
 		case lint.StringNode, lint.NumberNode, lint.BoolNode:
@@ -327,10 +343,18 @@ func (r *resolver) sub(n, arg *lint.Node, depth int) *lint.Node {
 				return unknown(n.Range, "")
 			}
 			b.WriteString(v.Text)
+			pat.Known(v.Text)
 			parts = append(parts, v)
 		default:
-			return unknown(n.Range, v.Ref())
+			hole("${"+name+"}", v.Ref())
 		}
+	}
+	if holed {
+		// Unknown, as before, referring to what its first unknown part
+		// refers to; what is known of its text is kept.
+		out := unknown(n.Range, holeRef)
+		out.SetPattern(pat.Pattern())
+		return out
 	}
 	out := &lint.Node{Kind: lint.StringNode, Text: b.String(), Range: n.Range}
 	out.AddWritten(parts...)
@@ -353,13 +377,16 @@ func (r *resolver) join(n, arg *lint.Node) *lint.Node {
 	size := len(arg.Items[0].Text) * len(arg.Items[1].Items)
 	for _, it := range arg.Items[1].Items {
 		switch {
-		case len(it.Alts()) > 0:
-			return unknown(n.Range, "")
-		case it.Kind == lint.StringNode, it.Kind == lint.NumberNode, it.Kind == lint.BoolNode:
+		case len(it.Alts()) == 0 && (it.Kind == lint.StringNode || it.Kind == lint.NumberNode || it.Kind == lint.BoolNode):
 			parts = append(parts, it.Text)
 			size += len(it.Text)
 		default:
-			return unknown(n.Range, it.Ref())
+			out := unknown(n.Range, "")
+			if len(it.Alts()) == 0 {
+				out.SetRef(it.Ref())
+			}
+			out.SetPattern(joinPattern(arg.Items[0].Text, arg.Items[1].Items))
+			return out
 		}
 	}
 	// Charged before it is joined.
@@ -369,6 +396,19 @@ func (r *resolver) join(n, arg *lint.Node) *lint.Node {
 	out := &lint.Node{Kind: lint.StringNode, Text: strings.Join(parts, arg.Items[0].Text), Range: n.Range}
 	out.AddWritten(arg.Items[1].Items...)
 	return out
+}
+
+// joinPattern is what is known of a Fn::Join some of whose pieces are
+// not: each unknown piece is written ${...}.
+func joinPattern(sep string, items []*lint.Node) *lint.Pattern {
+	var b lint.PatternBuilder
+	for i, it := range items {
+		if i > 0 {
+			b.Known(sep)
+		}
+		b.Part(it, "${...}")
+	}
+	return b.Pattern()
 }
 
 func (r *resolver) selectItem(n, arg *lint.Node) *lint.Node {

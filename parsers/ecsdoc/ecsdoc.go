@@ -247,6 +247,7 @@ func scalar[T any](n *lint.Node, key lint.Range, conv func(*lint.Node) (T, bool)
 			v.State = lint.Unset
 		case lint.UnknownNode:
 			v.State = lint.Unknown
+			v.SetPattern(n.Pattern())
 		default:
 			if x, ok := conv(n); ok {
 				v.V, v.State = x, lint.Known

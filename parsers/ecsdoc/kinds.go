@@ -34,6 +34,7 @@ const (
 	KindEKSCluster
 	KindCapacityProvider
 	KindEKSNodeGroup
+	KindEKSIdentityProviderConfig
 	kindCount
 )
 
@@ -58,14 +59,15 @@ var resourceTypes = [kindCount][typeNamesCount][]string{
 	KindSecurityGroup:  {{"AWS::EC2::SecurityGroup"}, {"aws_security_group"}},
 	KindIngressRule: {{"AWS::EC2::SecurityGroupIngress"},
 		{"aws_security_group_rule", "aws_vpc_security_group_ingress_rule"}},
-	KindRole:             {{"AWS::IAM::Role"}, {"aws_iam_role"}},
-	KindPolicy:           {{"AWS::IAM::Policy"}, nil},
-	KindManagedPolicy:    {{"AWS::IAM::ManagedPolicy"}, {"aws_iam_policy"}},
-	KindRolePolicy:       {{"AWS::IAM::RolePolicy"}, {"aws_iam_role_policy"}},
-	KindPolicyAttachment: {nil, {"aws_iam_role_policy_attachment"}},
-	KindEKSCluster:       {{"AWS::EKS::Cluster"}, {"aws_eks_cluster"}},
-	KindCapacityProvider: {{"AWS::ECS::CapacityProvider"}, {"aws_ecs_capacity_provider"}},
-	KindEKSNodeGroup:     {{"AWS::EKS::Nodegroup"}, {"aws_eks_node_group"}},
+	KindRole:                      {{"AWS::IAM::Role"}, {"aws_iam_role"}},
+	KindPolicy:                    {{"AWS::IAM::Policy"}, nil},
+	KindManagedPolicy:             {{"AWS::IAM::ManagedPolicy"}, {"aws_iam_policy"}},
+	KindRolePolicy:                {{"AWS::IAM::RolePolicy"}, {"aws_iam_role_policy"}},
+	KindPolicyAttachment:          {nil, {"aws_iam_role_policy_attachment"}},
+	KindEKSCluster:                {{"AWS::EKS::Cluster"}, {"aws_eks_cluster"}},
+	KindCapacityProvider:          {{"AWS::ECS::CapacityProvider"}, {"aws_ecs_capacity_provider"}},
+	KindEKSNodeGroup:              {{"AWS::EKS::Nodegroup"}, {"aws_eks_node_group"}},
+	KindEKSIdentityProviderConfig: {{"AWS::EKS::IdentityProviderConfig"}, {"aws_eks_identity_provider_config"}},
 }
 
 // sniffWords are words one of which every type name above contains, so a

@@ -85,6 +85,9 @@ func (l *Linker) Add(r Resource) *lint.TaskDefinition {
 			ManagedTerminationProtection: asg.String("managedTerminationProtection")})
 	case KindEKSNodeGroup:
 		u.EKSNodeGroups = append(u.EKSNodeGroups, EKSNodeGroup(res, d))
+	case KindEKSIdentityProviderConfig:
+		u.EKSIdentityProviderConfigs = append(u.EKSIdentityProviderConfigs,
+			&lint.EKSIdentityProviderConfig{Resource: res, Cluster: d.String("clusterName"), Tags: Tags(d)})
 	}
 	return nil
 }

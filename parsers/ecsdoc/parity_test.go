@@ -36,6 +36,8 @@ var parityCases = []struct {
       TaskRoleArn: arn:aws:iam::1:role/task
       ExecutionRoleArn: arn:aws:iam::1:role/exec
       RequiresCompatibilities: [FARGATE]
+      Cpu: "256"
+      Memory: 1 GB
       RuntimePlatform: {OperatingSystemFamily: LINUX}
       Volumes:
         - Name: data
@@ -56,6 +58,8 @@ var parityCases = []struct {
   task_role_arn            = "arn:aws:iam::1:role/task"
   execution_role_arn       = "arn:aws:iam::1:role/exec"
   requires_compatibilities = ["FARGATE"]
+  cpu                      = 256
+  memory                   = "1 GB"
   runtime_platform {
     operating_system_family = "LINUX"
   }
@@ -278,6 +282,29 @@ resource "aws_eks_node_group" "scoped" {
     ec2_ssh_key               = "ops"
     source_security_group_ids = ["sg-1"]
   }
+}
+`},
+}, {
+	name:  "EKS identity provider configs",
+	kinds: []ecsdoc.Kind{ecsdoc.KindEKSIdentityProviderConfig},
+	cfn: `  Oidc:
+    Type: AWS::EKS::IdentityProviderConfig
+    Properties:
+      ClusterName: prod
+      Type: oidc
+      Oidc: {ClientId: app, IssuerUrl: "https://idp.example.com"}
+      Tags:
+        - Key: Owner
+          Value: platform
+`,
+	tf: []string{`resource "aws_eks_identity_provider_config" "oidc" {
+  cluster_name = "prod"
+  oidc {
+    client_id                     = "app"
+    identity_provider_config_name = "idp"
+    issuer_url                    = "https://idp.example.com"
+  }
+  tags = { Owner = "platform" }
 }
 `},
 }, {
@@ -602,6 +629,13 @@ func summary(u *lint.Unit) string {
 		line("node group cluster=%s role=%s", str(g.Cluster), str(g.NodeRole))
 		line("node group version=%s remote=%v key=%s sources=%v:%s", str(g.Version), g.RemoteAccess.State, str(g.SSHKey),
 			g.SourceSecurityGroupsSet.State, strs(g.SourceSecurityGroups))
+	}
+	for _, c := range u.EKSIdentityProviderConfigs {
+		var tags []string
+		for _, kv := range c.Tags.Items {
+			tags = append(tags, str(kv.Name)+"="+str(kv.Value))
+		}
+		line("identity provider config cluster=%s tags=%v:%v", str(c.Cluster), c.Tags.State, tags)
 	}
 	for _, sg := range u.SecurityGroups {
 		line("security group")

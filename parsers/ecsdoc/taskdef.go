@@ -15,10 +15,10 @@ func TaskDefinition(d Doc, td *lint.TaskDefinition) {
 	td.TaskRoleArn = d.String("taskRoleArn")
 	td.ExecutionRoleArn = d.String("executionRoleArn")
 	td.RequiresCompatibilities = d.Strings("requiresCompatibilities")
-	rp, _ := d.Sub("runtimePlatform")
-	td.OperatingSystemFamily = rp.String("operatingSystemFamily")
 	td.Cpu = d.String("cpu")
 	td.Memory = d.String("memory")
+	rp, _ := d.Sub("runtimePlatform")
+	td.OperatingSystemFamily = rp.String("operatingSystemFamily")
 	for _, v := range d.Objects("volumes") {
 		td.Volumes = append(td.Volumes, Volume(v))
 	}
@@ -102,7 +102,9 @@ func Container(d Doc) *lint.Container {
 	logs, lp := d.Sub("logConfiguration")
 	c.LogConfiguration.Presence = lp
 	c.LogConfiguration.LogDriver = logs.String("logDriver")
-	if opts := logs.Field("options"); opts != nil && opts.Value.Kind == lint.ObjectNode && len(opts.Value.Fields) > 0 {
+	opts := logs.Field("options")
+	c.LogConfiguration.OptionsSet = optionsPresence(logs, opts)
+	if opts != nil && opts.Value.Kind == lint.ObjectNode && len(opts.Value.Fields) > 0 {
 		c.LogConfiguration.Options = make([]lint.KeyValue, 0, len(opts.Value.Fields))
 		for _, o := range opts.Value.Fields {
 			c.LogConfiguration.Options = append(c.LogConfiguration.Options, lint.KeyValue{
@@ -140,6 +142,25 @@ func Container(d Doc) *lint.Container {
 		})
 	}
 	return c
+}
+
+// optionsPresence says whether a log configuration's options are there
+// and fully known: an object of known keys (with no alternatives, which
+// ecslint does not read option by option) is Known, anything else set is
+// Unknown.
+func optionsPresence(logs Doc, f *lint.Field) lint.Presence {
+	if f == nil && logs.partial() {
+		// The options may be in what could not be read.
+		return lint.Presence{State: lint.Unknown, Range: logs.N.Range}
+	}
+	if f == nil || f.Value == nil || f.Value.Kind == lint.NullNode {
+		return lint.Presence{}
+	}
+	p := lint.Presence{State: lint.Unknown, Range: f.KeyRange}
+	if f.Value.Kind == lint.ObjectNode && !f.Value.Partial && len(f.Value.Alts()) == 0 {
+		p.State = lint.Known
+	}
+	return p
 }
 
 func secrets(docs []Doc) []lint.Secret {

@@ -421,7 +421,29 @@ func (ev *evaluator) renderParts(s *scope, f *srcFile, exprs []hclsyntax.Express
 		out.AddWritten(vals...)
 		return withPartsOrigin(out, vals), vals
 	}
-	return withPartsOrigin(unknownRef(r, sharedRef(vals)), vals), vals
+	out := unknownRef(r, sharedRef(vals))
+	out.SetPattern(partsPattern(f, exprs, vals))
+	return withPartsOrigin(out, vals), vals
+}
+
+// maxPatternSource bounds the source of a template whose pattern is
+// built: patterns are for images and ARNs, and lint.Pattern keeps at most
+// a KiB of text anyway.
+const maxPatternSource = 4096
+
+// partsPattern is what is known of a template some of whose parts are
+// not: its literal text and known values, and each unknown part written
+// as the source wrote it.
+func partsPattern(f *srcFile, exprs []hclsyntax.Expression, vals []*lint.Node) *lint.Pattern {
+	if len(exprs) == 0 || exprs[len(exprs)-1].Range().End.Byte-exprs[0].Range().Start.Byte > maxPatternSource {
+		// A document, not a name: no pattern is kept for it.
+		return nil
+	}
+	var b lint.PatternBuilder
+	for i, x := range exprs {
+		b.Part(vals[i], "${"+string(f.text(x.Range()))+"}")
+	}
+	return b.Pattern()
 }
 
 // sharedRef is the resource every unknown part refers to, if they all refer

@@ -2,6 +2,7 @@ package ruledoc
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/ecslint/ecslint/formats"
@@ -141,6 +142,29 @@ func Index(rules []lint.Rule) string {
 	return page
 }
 
+// controlsIndex maps every Security Hub ECS and EKS control to the rules
+// that judge it, or says why none does.
+func controlsIndex(rules []lint.Rule) string {
+	var b strings.Builder
+	b.WriteString("\n## Security Hub controls\n\nEvery Security Hub CSPM control for Amazon ECS and Amazon EKS, " +
+		"with the rules that judge it from the source.\n\n")
+	b.WriteString("| Control | Title | Rules | Notes |\n|---|---|---|---|\n")
+	for _, c := range lint.SecurityHubControls {
+		var ids []string
+		for _, r := range rules {
+			if slices.Contains(r.Meta().Controls, c.ID) {
+				ids = append(ids, fmt.Sprintf("[%s](%s.md)", r.Meta().ID, r.Meta().ID))
+			}
+		}
+		title := c.Title
+		if c.Retired != "" {
+			title += " (retired " + c.Retired + ")"
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", c.ID, title, strings.Join(ids, ", "), c.Note)
+	}
+	return b.String()
+}
+
 // IndexIn renders the index of the rule pages in lang (docs/rules/<lang>/README.md).
 func IndexIn(rules []lint.Rule, lang i18n.Lang) (string, []i18n.Problem) {
 	w, problems := wordsIn(lang)
@@ -160,6 +184,11 @@ func IndexIn(rules []lint.Rule, lang i18n.Lang) (string, []i18n.Problem) {
 		m, more := i18n.Localize(r.Meta(), lang)
 		problems = append(problems, more...)
 		fmt.Fprintf(&b, "| [%s](%s.md) | %s | %s | %s | %s |\n", m.ID, m.ID, m.Name, m.Severity, strings.Join(m.Controls, ", "), m.Summary)
+	}
+	if lang == i18n.English {
+		// The control titles are AWS's English ones; the translated
+		// indexes link here for them.
+		b.WriteString(controlsIndex(rules))
 	}
 	return b.String(), problems
 }

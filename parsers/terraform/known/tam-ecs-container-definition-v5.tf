@@ -72,6 +72,9 @@ variable "service" {
   default = null
 }
 
+# The region the module sends the logs to: the provider's, unknown here.
+data "aws_region" "current" {}
+
 locals {
   linux = var.operating_system_family == "LINUX"
   # Before v6 the awslogs configuration follows enable_cloudwatch_logging;
@@ -79,6 +82,7 @@ locals {
   awslogs = var.enable_cloudwatch_logging ? {
     logDriver = "awslogs"
     options = {
+      awslogs-region        = data.aws_region.current.name
       awslogs-group         = coalesce(var.cloudwatch_log_group_name, "/aws/ecs")
       awslogs-stream-prefix = "ecs"
     }

@@ -24,6 +24,14 @@ variable "ipc_mode" {
 variable "volume" {
   default = null
 }
+variable "cpu" {
+  default  = 1024
+  nullable = false
+}
+variable "memory" {
+  default  = 2048
+  nullable = false
+}
 variable "requires_compatibilities" {
   default  = ["FARGATE"]
   nullable = false
@@ -119,6 +127,8 @@ resource "aws_ecs_task_definition" "this" {
   pid_mode                 = var.pid_mode
   ipc_mode                 = var.ipc_mode
   requires_compatibilities = var.requires_compatibilities
+  cpu                      = var.cpu
+  memory                   = var.memory
   task_role_arn            = var.create_tasks_iam_role ? aws_iam_role.tasks.arn : var.tasks_iam_role_arn
 
   runtime_platform {
