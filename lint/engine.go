@@ -90,6 +90,9 @@ type Result struct {
 	// later hidden by a baseline): a secret is masked in every snippet,
 	// not only in the snippets of the finding that found it.
 	Secrets []Range
+
+	// derived are the files generated from others (Context.Derived).
+	derived map[string]bool
 }
 
 // skippedDirs are never walked: version control, dependency trees, and
@@ -196,6 +199,12 @@ func (cfg *Options) merge(res *Result, in *inputs, outs []jobResult) {
 			claimed[filepath.Clean(filepath.FromSlash(e.Range.File))] = true
 		}
 		res.Secrets = append(res.Secrets, o.secrets...)
+		for _, d := range o.derived {
+			if res.derived == nil {
+				res.derived = map[string]bool{}
+			}
+			res.derived[d] = true
+		}
 		for _, sf := range o.suppressed {
 			if in.reportable(sf.Finding.Range.File) {
 				res.Suppressed = append(res.Suppressed, sf)
@@ -263,6 +272,7 @@ type jobResult struct {
 	notes      []Diagnostic
 	sources    map[string][]byte
 	secrets    []Range
+	derived    []string
 }
 
 // runJob parses one job, runs every rule over its units and the job
@@ -288,9 +298,12 @@ func runJob(cfg *Options, fsys *FS, j job, procs []jobProcessor) (out jobResult)
 	// Findings go straight into out: those found before a rule panicked
 	// are still reported.
 	out.errors = checkUnits(cfg.Rules, cfg.RuleOptions, units, j, &out.findings)
+	maskSecretTexts(ctx, out.findings)
 	for _, f := range out.findings {
 		out.secrets = append(out.secrets, f.Redact...)
 	}
+	out.secrets = append(out.secrets, ctx.secrets...)
+	out.derived = ctx.derived
 	if len(procs) > 0 {
 		jf := &jobFindings{findings: out.findings, errors: out.errors, units: units, comments: jobComments(ctx, claimedBy)}
 		for _, p := range j.paths {

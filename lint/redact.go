@@ -1,6 +1,9 @@
 package lint
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // urlMask replaces a credential in a URL.
 const urlMask = "REDACTED"
@@ -98,5 +101,32 @@ func redactMessages(res *Result) {
 func related(rs []Related) {
 	for i := range rs {
 		rs[i].Message = RedactURLCredentials(rs[i].Message)
+	}
+}
+
+// maskSecretTexts masks, in the messages of a job's findings, the texts
+// its parser marked secret (Context.Secret): a rule may quote a value that
+// is, or holds, one of them.
+func maskSecretTexts(ctx *Context, fs []Finding) {
+	if len(ctx.secretTexts) == 0 {
+		return
+	}
+	texts := make([]string, 0, len(ctx.secretTexts))
+	for t := range ctx.secretTexts {
+		texts = append(texts, t)
+	}
+	// Longest first, so that a secret holding another is masked whole.
+	sort.Slice(texts, func(i, j int) bool {
+		if len(texts[i]) != len(texts[j]) {
+			return len(texts[i]) > len(texts[j])
+		}
+		return texts[i] < texts[j]
+	})
+	for i := range fs {
+		for _, t := range texts {
+			if strings.Contains(fs[i].Message, t) {
+				fs[i].Message = strings.ReplaceAll(fs[i].Message, t, "***")
+			}
+		}
 	}
 }
