@@ -44,7 +44,7 @@ func (preferSources) processResult(res *Result) {
 			src := sources[k][at]
 			sources[k] = slices.Delete(sources[k], at, at+1)
 			res.Findings[src].Related = append(res.Findings[src].Related,
-				Related{Range: f.Range, Message: "the same value in the plan: " + f.Resource})
+				Related{Range: f.Range, Message: "the same finding in the plan JSON, for " + f.Resource})
 			drop[i] = true
 		} else if hidden[k] > 0 {
 			hidden[k]--

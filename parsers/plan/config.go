@@ -33,6 +33,9 @@ type scope struct {
 	cfg    *lint.Node
 	parent *scope
 	call   *lint.Node
+	// resources indexes the module's resources' expressions by address,
+	// once: a plan of thousands of resources looks each one up.
+	resources map[string]*lint.Node
 }
 
 func newConfigIndex(root *lint.Node) *configIndex {
@@ -74,16 +77,17 @@ func (ix *configIndex) scope(prefix string) *scope {
 
 // resourceExpressions returns the expressions of a resource of the module.
 func (s *scope) resourceExpressions(typ, name string) *lint.Node {
-	rs := path(s.cfg, "resources")
-	if rs == nil {
-		return nil
-	}
-	for _, r := range rs.Items {
-		if str(r, "address") == typ+"."+name {
-			return path(r, "expressions")
+	if s.resources == nil {
+		s.resources = map[string]*lint.Node{}
+		if rs := path(s.cfg, "resources"); rs != nil {
+			for _, r := range rs.Items {
+				if a := str(r, "address"); a != "" && s.resources[a] == nil {
+					s.resources[a] = path(r, "expressions")
+				}
+			}
 		}
 	}
-	return nil
+	return s.resources[typ+"."+name]
 }
 
 // link gives the values of a body that its expressions say refer to a
@@ -114,17 +118,37 @@ func (r *reader) link(body, exprs *lint.Node, s *scope, depth int) {
 	}
 }
 
-// setRefs gives a value, or the items of a list, the resources refs name,
-// unless they already name one (a known id).
-func setRefs(v *lint.Node, refs []string) {
+// target is a resource a reference names: its ID (what Ref holds), and
+// the reference as the module instance that made it wrote it, with the
+// instance key (aws_iam_role.app[0].arn): two instances of one resource
+// are two resources.
+type target struct {
+	id   string
+	expr string
+	typ  string
+	attr string
+}
+
+// refer makes n refer to t. An unknown value also gets t as its origin,
+// as the Terraform parser gives a reference it cannot evaluate.
+func (t target) refer(n *lint.Node) {
+	if n.Ref() != "" {
+		return // a known id already says which resource it is
+	}
+	n.SetRef(t.id)
+	if n.Kind == lint.UnknownNode && n.Origin() == nil {
+		n.SetOrigin(&lint.Origin{Expr: t.expr, Type: t.typ, Attr: t.attr})
+	}
+}
+
+// setRefs gives a value, or the items of a list, the resources refs name.
+func setRefs(v *lint.Node, refs []target) {
 	if len(refs) == 0 {
 		return
 	}
 	switch v.Kind {
 	case lint.StringNode, lint.UnknownNode:
-		if v.Ref() == "" {
-			v.SetRef(refs[0])
-		}
+		refs[0].refer(v)
 	case lint.ArrayNode:
 		for i, it := range v.Items {
 			ref := refs[0]
@@ -134,8 +158,8 @@ func setRefs(v *lint.Node, refs []string) {
 			case len(refs) > 1:
 				continue // which item is which reference is not known
 			}
-			if (it.Kind == lint.StringNode || it.Kind == lint.UnknownNode) && it.Ref() == "" {
-				it.SetRef(ref)
+			if it.Kind == lint.StringNode || it.Kind == lint.UnknownNode {
+				ref.refer(it)
 			}
 		}
 	}
@@ -143,15 +167,15 @@ func setRefs(v *lint.Node, refs []string) {
 
 // resolve returns the resources ecslint reads that references name, in
 // order, once each, following module outputs and input variables.
-func (s *scope) resolve(refs *lint.Node, hops int) []string {
+func (s *scope) resolve(refs *lint.Node, hops int) []target {
 	if refs == nil || refs.Kind != lint.ArrayNode || hops > maxHops {
 		return nil
 	}
-	var out []string
-	add := func(ids ...string) {
-		for _, id := range ids {
-			if !contains(out, id) {
-				out = append(out, id)
+	var out []target
+	add := func(ts ...target) {
+		for _, t := range ts {
+			if !containsID(out, t.id) {
+				out = append(out, t)
 			}
 		}
 	}
@@ -178,7 +202,14 @@ func (s *scope) resolve(refs *lint.Node, hops int) []string {
 		default:
 			typ, name := segs[0], stripIndex(segs[1])
 			if ecsdoc.KindOf(ecsdoc.Terraform, typ) != 0 {
-				add(s.prefix + typ + "." + name)
+				// References come most specific first
+				// (aws_iam_role.app[0].arn, aws_iam_role.app[0],
+				// aws_iam_role.app): the first names the instance.
+				t := target{id: s.prefix + typ + "." + name, expr: s.prefix + it.Text, typ: typ}
+				if len(segs) > 2 {
+					t.attr = stripIndex(segs[2])
+				}
+				add(t)
 			}
 		}
 	}
@@ -188,7 +219,7 @@ func (s *scope) resolve(refs *lint.Node, hops int) []string {
 // output follows a module output to the resources it names. A call with
 // count or for_each is followed only when the reference names its
 // instance (module.svc["api"].arn).
-func (s *scope) output(callSeg, output string, hops int) []string {
+func (s *scope) output(callSeg, output string, hops int) []target {
 	call := path(s.cfg, "module_calls", stripIndex(callSeg))
 	if call == nil {
 		return nil
@@ -239,9 +270,9 @@ func stripIndex(seg string) string {
 	return seg
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
+func containsID(list []target, id string) bool {
+	for _, t := range list {
+		if t.id == id {
 			return true
 		}
 	}

@@ -106,7 +106,7 @@ type reader struct {
 	changes map[string]*lint.Node
 	// ids maps a resource's known id and arn to its ID, to link known
 	// values (an update's security group "sg-0abc") to the resource.
-	ids map[string]string
+	ids map[string]target
 	// secrets are the sensitive texts of the plan (sensitive variables,
 	// attributes marked sensitive), with where they come from: found
 	// inside a JSON attribute marked sensitive as a whole, they are what
@@ -124,7 +124,7 @@ type secretText struct {
 
 func newReader(ctx *lint.Context, file string, src []byte, root *lint.Node) *reader {
 	r := &reader{ctx: ctx, file: file, src: src, root: root, changes: map[string]*lint.Node{},
-		ids: map[string]string{}, sensitive: map[*lint.Node]string{}}
+		ids: map[string]target{}, sensitive: map[*lint.Node]string{}}
 	if rc := root.Get("resource_changes"); rc != nil {
 		for _, c := range rc.Value.Items {
 			if a := str(c, "address"); a != "" {
@@ -196,16 +196,16 @@ func (r *reader) module(f *lint.Field, out []resourceNode, depth int) []resource
 // environment, is what makes that container_definitions sensitive).
 func (r *reader) index(res *resourceNode) {
 	id := instancePrefix(res.address, res.typ, res.name) + res.typ + "." + res.name
+	kind := ecsdoc.KindOf(ecsdoc.Terraform, res.typ)
 	for _, k := range []string{"id", "arn"} {
-		if v := res.values.Get(k); v != nil && v.Value.Kind == lint.StringNode && v.Value.Text != "" {
-			r.ids[v.Value.Text] = id
+		if v := res.values.Get(k); kind != 0 && v != nil && v.Value.Kind == lint.StringNode && v.Value.Text != "" {
+			r.ids[v.Value.Text] = target{id: id, expr: res.address + "." + k, typ: res.typ, attr: k}
 		}
 	}
 	sv := res.n.Get("sensitive_values")
 	if sv == nil {
 		return
 	}
-	kind := ecsdoc.KindOf(ecsdoc.Terraform, res.typ)
 	for _, f := range res.values.Fields {
 		s := sv.Value.Get(f.Key)
 		if s == nil {
@@ -313,10 +313,12 @@ func (r *reader) resource(l *ecsdoc.Linker, cfg *configIndex, res resourceNode) 
 	}
 	if scope := cfg.scope(prefix); scope != nil {
 		if e := scope.resourceExpressions(res.typ, res.name); e != nil {
+			body = unset(body, e, 0)
 			r.link(body, e, scope, 0)
 		}
 	}
 	r.linkKnown(body, true)
+	body = r.withoutUnknownTagsAll(body)
 	nr, ok := awsprovider.Normalise(lr, kind, awsprovider.Body{N: body}, r.decode)
 	if !ok {
 		return
@@ -334,6 +336,80 @@ func (r *reader) resource(l *ecsdoc.Linker, cfg *configIndex, res resourceNode) 
 	}
 }
 
+// unset drops the unknown attributes that the configuration does not set:
+// the provider computes them, and what it computes for an argument left
+// out is the API's default, which is what a source scan reads an absent
+// key as (an EKS cluster's public_access_cidrs, a task definition's
+// network_mode). An attribute the configuration sets, and the inside of
+// a block it does not write as such (a dynamic block), stay unknown.
+func unset(body, exprs *lint.Node, depth int) *lint.Node {
+	if body == nil || exprs == nil || body.Kind != lint.ObjectNode || exprs.Kind != lint.ObjectNode || depth > maxHops {
+		return body
+	}
+	c := *body
+	c.Fields = make([]*lint.Field, 0, len(body.Fields))
+	for _, f := range body.Fields {
+		e := exprs.Get(f.Key)
+		switch {
+		case e == nil && f.Value.Kind == lint.UnknownNode && !tagsAttribute(f.Key):
+			continue
+		case e != nil && e.Value.Kind == lint.ArrayNode && f.Value.Kind == lint.ArrayNode:
+			items := make([]*lint.Node, len(f.Value.Items))
+			for i, it := range f.Value.Items {
+				items[i] = it
+				if i < len(e.Value.Items) {
+					items[i] = unset(it, e.Value.Items[i], depth+1)
+				}
+			}
+			nv := *f.Value
+			nv.Items = items
+			nf := *f
+			nf.Value = &nv
+			c.Fields = append(c.Fields, &nf)
+			continue
+		}
+		c.Fields = append(c.Fields, f)
+	}
+	return &c
+}
+
+// tagsAttribute is tags_all, which merges the provider's default_tags
+// (withoutUnknownTagsAll decides it).
+func tagsAttribute(key string) bool { return key == "tags_all" }
+
+// withoutUnknownTagsAll drops a tags_all the plan does not know when no
+// provider configuration sets default_tags: it is then the tags, and the
+// provider leaves it "known after apply" only because they are empty.
+func (r *reader) withoutUnknownTagsAll(body *lint.Node) *lint.Node {
+	f := body.Get("tags_all")
+	if f == nil || f.Value.Kind != lint.UnknownNode || r.defaultTags() {
+		return body
+	}
+	c := *body
+	c.Fields = make([]*lint.Field, 0, len(body.Fields))
+	for _, g := range body.Fields {
+		if g != f {
+			c.Fields = append(c.Fields, g)
+		}
+	}
+	return &c
+}
+
+// defaultTags reports whether a provider configuration of the plan sets
+// default_tags (or the configuration is not there to say).
+func (r *reader) defaultTags() bool {
+	pc := path(r.root, "configuration", "provider_config")
+	if pc == nil {
+		return true
+	}
+	for _, p := range pc.Fields {
+		if path(p.Value, "expressions", "default_tags") != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // decode reads an attribute that holds a JSON document as a string, with
 // positions inside the string.
 func (r *reader) decode(n *lint.Node, what string) *lint.Node {
@@ -343,7 +419,7 @@ func (r *reader) decode(n *lint.Node, what string) *lint.Node {
 		}
 		return lint.NewUnknown(n.Range, "", nil)
 	}
-	if !r.ctx.Budget.Elements(n.Range, int64(len(n.Text)/2+1)) {
+	if !r.ctx.Budget.Elements(n.Range, jsonValueBound(n.Text)) {
 		return lint.NewUnknown(n.Range, "", nil)
 	}
 	v, err := jsonnode.ParseInString(r.file, r.src, n)
@@ -361,6 +437,20 @@ func (r *reader) decode(n *lint.Node, what string) *lint.Node {
 		r.markInside(v, expr)
 	}
 	return v
+}
+
+// jsonValueBound bounds the values JSON text can hold: one more than its
+// brackets, braces, commas and colons, each of which opens or separates
+// at most one.
+func jsonValueBound(text string) int64 {
+	n := 1
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '[', '{', ',', ':':
+			n++
+		}
+	}
+	return int64(n)
 }
 
 // markInside marks the strings of a sensitive JSON attribute that hold a
@@ -466,8 +556,12 @@ func hasTrue(n *lint.Node) bool {
 func (r *reader) linkKnown(n *lint.Node, top bool) {
 	switch n.Kind {
 	case lint.StringNode:
-		if id, ok := r.ids[n.Text]; ok && n.Ref() == "" {
-			n.SetRef(id)
+		if t, ok := r.ids[n.Text]; ok && n.Ref() == "" {
+			// Known, the value is the instance's own: it is that
+			// instance (app[0] is not app[1]), as sameRole compares
+			// origins.
+			n.SetRef(t.id)
+			n.SetOrigin(&lint.Origin{Expr: t.expr, Type: t.typ, Attr: t.attr})
 		}
 	case lint.ArrayNode:
 		for _, it := range n.Items {
