@@ -93,6 +93,10 @@ type Result struct {
 
 	// derived are the files generated from others (Context.Derived).
 	derived map[string]bool
+	// secretTexts are the texts parsers marked secret (Context.Secret):
+	// masked in every message, whichever file's finding quotes them (a
+	// source finding quoting a value its plan marks sensitive).
+	secretTexts []string
 }
 
 // skippedDirs are never walked: version control, dependency trees, and
@@ -199,6 +203,7 @@ func (cfg *Options) merge(res *Result, in *inputs, outs []jobResult) {
 			claimed[filepath.Clean(filepath.FromSlash(e.Range.File))] = true
 		}
 		res.Secrets = append(res.Secrets, o.secrets...)
+		res.secretTexts = append(res.secretTexts, o.secretTexts...)
 		for _, d := range o.derived {
 			if res.derived == nil {
 				res.derived = map[string]bool{}
@@ -273,6 +278,8 @@ type jobResult struct {
 	sources    map[string][]byte
 	secrets    []Range
 	derived    []string
+	// secretTexts are the texts the parser marked secret (Context.Secret).
+	secretTexts []string
 }
 
 // runJob parses one job, runs every rule over its units and the job
@@ -298,12 +305,14 @@ func runJob(cfg *Options, fsys *FS, j job, procs []jobProcessor) (out jobResult)
 	// Findings go straight into out: those found before a rule panicked
 	// are still reported.
 	out.errors = checkUnits(cfg.Rules, cfg.RuleOptions, units, j, &out.findings)
-	maskSecretTexts(ctx, out.findings)
 	for _, f := range out.findings {
 		out.secrets = append(out.secrets, f.Redact...)
 	}
 	out.secrets = append(out.secrets, ctx.secrets...)
 	out.derived = ctx.derived
+	for t := range ctx.secretTexts {
+		out.secretTexts = append(out.secretTexts, t)
+	}
 	if len(procs) > 0 {
 		jf := &jobFindings{findings: out.findings, errors: out.errors, units: units, comments: jobComments(ctx, claimedBy)}
 		for _, p := range j.paths {

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -81,6 +82,7 @@ func redactURLRest(rest string) string {
 // but the engine's own diagnostics, suppression problems and the rules'
 // messages (which quote values from the files) do not.
 func redactMessages(res *Result) {
+	maskSecretTexts(res)
 	diags := func(ds []Diagnostic) {
 		for i := range ds {
 			ds[i].Message = RedactURLCredentials(ds[i].Message)
@@ -104,17 +106,14 @@ func related(rs []Related) {
 	}
 }
 
-// maskSecretTexts masks, in the messages of a job's findings, the texts
-// its parser marked secret (Context.Secret): a rule may quote a value that
-// is, or holds, one of them.
-func maskSecretTexts(ctx *Context, fs []Finding) {
-	if len(ctx.secretTexts) == 0 {
+// maskSecretTexts masks, in the messages of findings, the texts parsers
+// marked secret (Context.Secret): a rule may quote a value that is, or
+// holds, one of them.
+func maskSecretTexts(res *Result) {
+	if len(res.secretTexts) == 0 {
 		return
 	}
-	texts := make([]string, 0, len(ctx.secretTexts))
-	for t := range ctx.secretTexts {
-		texts = append(texts, t)
-	}
+	texts := slices.Clone(res.secretTexts)
 	// Longest first, so that a secret holding another is masked whole.
 	sort.Slice(texts, func(i, j int) bool {
 		if len(texts[i]) != len(texts[j]) {
@@ -122,11 +121,22 @@ func maskSecretTexts(ctx *Context, fs []Finding) {
 		}
 		return texts[i] < texts[j]
 	})
-	for i := range fs {
+	texts = slices.Compact(texts)
+	mask := func(s string) string {
 		for _, t := range texts {
-			if strings.Contains(fs[i].Message, t) {
-				fs[i].Message = strings.ReplaceAll(fs[i].Message, t, "***")
+			if strings.Contains(s, t) {
+				s = strings.ReplaceAll(s, t, "***")
 			}
 		}
+		return s
+	}
+	for i := range res.Findings {
+		res.Findings[i].Message = mask(res.Findings[i].Message)
+		for j := range res.Findings[i].Related {
+			res.Findings[i].Related[j].Message = mask(res.Findings[i].Related[j].Message)
+		}
+	}
+	for i := range res.Suppressed {
+		res.Suppressed[i].Finding.Message = mask(res.Suppressed[i].Finding.Message)
 	}
 }

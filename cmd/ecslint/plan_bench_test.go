@@ -69,7 +69,7 @@ func benchContainers(i int) []map[string]any {
 			"name": fmt.Sprintf("c%d", c), "image": fmt.Sprintf("example/app%d:1.%d", i, c), "essential": c == 0,
 			"privileged": c == 0, "readonlyRootFilesystem": true, "user": "1000", "environment": env,
 			"logConfiguration": map[string]any{"logDriver": "awslogs", "options": map[string]string{"awslogs-group": fmt.Sprintf("/ecs/app%d", i)}},
-			"portMappings": []map[string]int{{"containerPort": 8080 + c}},
+			"portMappings":     []map[string]int{{"containerPort": 8080 + c}},
 		})
 	}
 	return out
@@ -109,7 +109,7 @@ func writeLargePlan(b *testing.B, dir string, n int) (string, int64) {
 		}
 	}
 	doc := map[string]any{"format_version": "1.2", "terraform_version": "1.10.6",
-		"planned_values": map[string]any{"root_module": map[string]any{"resources": planned}},
+		"planned_values":   map[string]any{"root_module": map[string]any{"resources": planned}},
 		"resource_changes": changes, "configuration": map[string]any{"root_module": map[string]any{"resources": config}},
 		"timestamp": "2000-01-01T00:00:00Z", "errored": false}
 	out, err := json.MarshalIndent(doc, "", "  ")

@@ -1,6 +1,7 @@
 package jsonnode
 
 import (
+	"errors"
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -27,7 +28,8 @@ func ParseInString(file string, src []byte, lit *lint.Node) (*lint.Node, error) 
 	decoded, at := unescape(src[from:to], lit.Range.Start)
 	n, err := ParseAt(file, decoded, lint.Pos{Line: 1, Col: 1})
 	if err != nil {
-		if se, ok := err.(*SyntaxError); ok {
+		var se *SyntaxError
+		if errors.As(err, &se) {
 			return nil, &SyntaxError{Pos: at.place(se.Pos), Msg: se.Msg}
 		}
 		return nil, err

@@ -240,9 +240,10 @@ func segments(s string) []string {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case quoted:
-			if c == '\\' {
+			switch c {
+			case '\\':
 				i++
-			} else if c == '"' {
+			case '"':
 				quoted = false
 			}
 		case c == '"':

@@ -433,8 +433,8 @@ func (r *reader) decode(n *lint.Node, what string) *lint.Node {
 		r.ctx.Errorf(at, "invalid JSON in %s: %s", what, msg)
 		return lint.NewUnknown(n.Range, "", nil)
 	}
-	if expr, ok := r.sensitive[n]; ok {
-		r.markInside(v, expr)
+	if _, ok := r.sensitive[n]; ok {
+		r.markInside(v)
 	}
 	return v
 }
@@ -457,11 +457,12 @@ func jsonValueBound(text string) int64 {
 // sensitive text of the plan: their origin is that text's (a sensitive
 // variable, an SSM parameter's value), as in the source they were
 // written from.
-func (r *reader) markInside(n *lint.Node, expr string) {
+func (r *reader) markInside(n *lint.Node) {
 	switch n.Kind {
 	case lint.StringNode:
 		for _, s := range r.secrets {
-			if strings.Contains(n.Text, s.text) {
+			// A short secret ("1") would mark every string holding it.
+			if len(s.text) >= lint.MinSecretText && strings.Contains(n.Text, s.text) {
 				r.ctx.Secret(n.Range, n.Text)
 				n.SetOrigin(&lint.Origin{Expr: s.expr, Sensitive: true})
 				return
@@ -469,11 +470,11 @@ func (r *reader) markInside(n *lint.Node, expr string) {
 		}
 	case lint.ArrayNode:
 		for _, it := range n.Items {
-			r.markInside(it, expr)
+			r.markInside(it)
 		}
 	case lint.ObjectNode:
 		for _, f := range n.Fields {
-			r.markInside(f.Value, expr)
+			r.markInside(f.Value)
 		}
 	}
 }
