@@ -53,7 +53,7 @@ func (c *findingCap) diagnostic(file string) Diagnostic {
 // at one time may hold, unless Options.MemoryBudget says otherwise. It is
 // never less than what one file under the size cap needs, so the default
 // settings refuse no single file the cap lets through.
-const DefaultMemoryBudget = 3 << 30 // 3 GiB: 48 times the 64 MiB size cap
+const DefaultMemoryBudget = 3 << 29 // 1.5 GiB
 
 // memoryBudget is the run's budget: the configured one, or the default
 // raised to fit a file as large as the size cap.

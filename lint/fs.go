@@ -13,11 +13,8 @@ import (
 	"sync"
 )
 
-// DefaultMaxFileSize is the size cap for one input file. It is 64 MiB so
-// that a Terraform plan of a large estate, one JSON file of tens of MB,
-// is checked by default: a 45 MB plan peaks at 15 bytes per byte of input
-// (docs/benchmarks.md), well within the admission estimate.
-const DefaultMaxFileSize = 64 << 20
+// DefaultMaxFileSize is the size cap for one input file.
+const DefaultMaxFileSize = 32 << 20
 
 // MaxFileSizeLimit is the largest size cap a file system accepts; a larger
 // one is lowered to it. Positions hold int32 byte offsets (see Pos), and a
