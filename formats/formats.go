@@ -12,6 +12,7 @@ package formats
 import (
 	"github.com/ecslint/ecslint/lint"
 	"github.com/ecslint/ecslint/parsers/cloudformation"
+	"github.com/ecslint/ecslint/parsers/plan"
 	"github.com/ecslint/ecslint/parsers/taskdef"
 	"github.com/ecslint/ecslint/parsers/terraform"
 )
@@ -59,6 +60,11 @@ func All() List {
 			Example: Example{File: "template.yaml", Fence: "yaml"}},
 		{Parser: terraform.Parser{}, Title: "Terraform", Produces: lint.AllElements,
 			Example: Example{File: "main.tf", Fence: "hcl"}},
+		// A plan is JSON, offered after the task-definition parser (a
+		// plan has no top-level containerDefinitions) and
+		// CloudFormation's (no top-level Resources).
+		{Parser: plan.Parser{}, Title: "Terraform plan JSON", Produces: lint.AllElements,
+			Example: Example{File: "tfplan.json", Fence: "json"}},
 	}
 }
 

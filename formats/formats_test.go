@@ -40,11 +40,11 @@ func TestRulesApplyToTheFormatsThatProduceWhatTheyRead(t *testing.T) {
 		reads lint.Elements
 		want  []string
 	}{
-		{0, []string{"json", "cloudformation", "terraform"}},
-		{lint.TaskDefinitions, []string{"json", "cloudformation", "terraform"}},
-		{lint.Services, []string{"cloudformation", "terraform"}},
-		{lint.TaskDefinitions | lint.Roles, []string{"cloudformation", "terraform"}},
-		{lint.EKSClusters, []string{"cloudformation", "terraform"}},
+		{0, []string{"json", "cloudformation", "terraform", "plan"}},
+		{lint.TaskDefinitions, []string{"json", "cloudformation", "terraform", "plan"}},
+		{lint.Services, []string{"cloudformation", "terraform", "plan"}},
+		{lint.TaskDefinitions | lint.Roles, []string{"cloudformation", "terraform", "plan"}},
+		{lint.EKSClusters, []string{"cloudformation", "terraform", "plan"}},
 	} {
 		if got := all.For(c.reads).Names(); !slices.Equal(got, c.want) {
 			t.Errorf("For(%b) = %v, want %v", c.reads, got, c.want)
@@ -57,7 +57,7 @@ func TestRulesApplyToTheFormatsThatProduceWhatTheyRead(t *testing.T) {
 
 // Comments come from the formats that have them: YAML and HCL, not JSON.
 func TestCommentSources(t *testing.T) {
-	for name, want := range map[string]bool{"json": false, "cloudformation": true, "terraform": true} {
+	for name, want := range map[string]bool{"json": false, "cloudformation": true, "terraform": true, "plan": false} {
 		f, _ := formats.All().Lookup(name)
 		if _, has := f.Parser.(lint.CommentSource); has != want {
 			t.Errorf("%s: comment source %v, want %v", name, has, want)

@@ -95,6 +95,13 @@ type Result struct {
 	// later hidden by a baseline): a secret is masked in every snippet,
 	// not only in the snippets of the finding that found it.
 	Secrets []Range
+
+	// derived are the files generated from others (Context.Derived).
+	derived map[string]bool
+	// secretTexts are the texts parsers marked secret (Context.Secret):
+	// masked in every message, whichever file's finding quotes them (a
+	// source finding quoting a value its plan marks sensitive).
+	secretTexts []string
 }
 
 // skippedDirs are never walked: version control, dependency trees, and
@@ -204,6 +211,13 @@ func (cfg *Options) merge(res *Result, in *inputs, outs []jobResult) {
 			claimed[filepath.Clean(filepath.FromSlash(e.Range.File))] = true
 		}
 		res.Secrets = append(res.Secrets, o.secrets...)
+		res.secretTexts = append(res.secretTexts, o.secretTexts...)
+		for _, d := range o.derived {
+			if res.derived == nil {
+				res.derived = map[string]bool{}
+			}
+			res.derived[d] = true
+		}
 		for _, sf := range o.suppressed {
 			if in.reportable(sf.Finding.Range.File) {
 				res.Suppressed = append(res.Suppressed, sf)
@@ -271,6 +285,9 @@ type jobResult struct {
 	notes      []Diagnostic
 	sources    map[string][]byte
 	secrets    []Range
+	derived    []string
+	// secretTexts are the texts the parser marked secret (Context.Secret).
+	secretTexts []string
 }
 
 // runJob parses one job, runs every rule over its units and the job
@@ -300,6 +317,11 @@ func runJob(cfg *Options, fsys *FS, j job, procs []jobProcessor) (out jobResult)
 	VerifyFixes(out.findings, func(file string) ([]byte, bool) { return ctx.Source(filepath.FromSlash(file)) })
 	for _, f := range out.findings {
 		out.secrets = append(out.secrets, f.Redact...)
+	}
+	out.secrets = append(out.secrets, ctx.secrets...)
+	out.derived = ctx.derived
+	for t := range ctx.secretTexts {
+		out.secretTexts = append(out.secretTexts, t)
 	}
 	if len(procs) > 0 {
 		jf := &jobFindings{findings: out.findings, errors: out.errors, units: units, comments: jobComments(ctx, claimedBy)}

@@ -65,6 +65,11 @@ type Context struct {
 	readErrs map[string]error
 	errors   []Diagnostic
 	notes    []Diagnostic
+	// secrets and secretTexts are what the parser marked secret (Secret);
+	// derived the files it generated from others (Derived).
+	secrets     []Range
+	secretTexts map[string]bool
+	derived     []string
 }
 
 // NewContext returns a context reading through fs.
@@ -184,4 +189,37 @@ func (c *Context) TooLarge(path string, words ...[]byte) bool {
 	}
 	c.Errorf(Range{File: filepath.ToSlash(path)}, "could not read: %v", readErr)
 	return true
+}
+
+// Secret records that the text at r is a value the source marks secret (a
+// Terraform plan's sensitive values, which it holds in plain text): it is
+// masked in every snippet of the run, whether a finding is about it or not,
+// and text, when it is at least MinSecretText bytes, is masked in the
+// messages of the job's findings, which may quote a value it is part of.
+func (c *Context) Secret(r Range, text string) {
+	c.mu.Lock()
+	c.secrets = append(c.secrets, r)
+	if len(text) >= MinSecretText {
+		if c.secretTexts == nil {
+			c.secretTexts = map[string]bool{}
+		}
+		c.secretTexts[text] = true
+	}
+	c.mu.Unlock()
+}
+
+// MinSecretText is the shortest secret text masked in messages: shorter
+// ones ("80", "true") would mask words of every message, and name no
+// credential.
+const MinSecretText = 4
+
+// Derived records that file is generated from sources the run may read too
+// (a Terraform plan, from the configuration beside it). A finding in it
+// that a finding in another file also makes (the same rule, resource,
+// container and key) is reported once, in that other file, with its
+// position in file as related.
+func (c *Context) Derived(file string) {
+	c.mu.Lock()
+	c.derived = append(c.derived, file)
+	c.mu.Unlock()
 }

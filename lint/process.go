@@ -103,7 +103,7 @@ func (p configIgnoreFilter) processJob(j *jobFindings) {
 
 // resultProcessors are steps 3 to 5, as the options ask for them.
 func (cfg *Options) resultProcessors() []resultProcessor {
-	ps := []resultProcessor{sortAndDedupe{}, tidyDiagnostics{}, redactSecrets{}}
+	ps := []resultProcessor{preferSources{}, sortAndDedupe{}, tidyDiagnostics{}, redactSecrets{}}
 	if len(cfg.Severity) > 0 {
 		ps = append(ps, severityOverrides(cfg.Severity))
 	}

@@ -1,6 +1,10 @@
 package lint
 
-import "strings"
+import (
+	"slices"
+	"sort"
+	"strings"
+)
 
 // urlMask replaces a credential in a URL.
 const urlMask = "REDACTED"
@@ -78,6 +82,7 @@ func redactURLRest(rest string) string {
 // but the engine's own diagnostics, suppression problems and the rules'
 // messages (which quote values from the files) do not.
 func redactMessages(res *Result) {
+	maskSecretTexts(res)
 	diags := func(ds []Diagnostic) {
 		for i := range ds {
 			ds[i].Message = RedactURLCredentials(ds[i].Message)
@@ -98,5 +103,40 @@ func redactMessages(res *Result) {
 func related(rs []Related) {
 	for i := range rs {
 		rs[i].Message = RedactURLCredentials(rs[i].Message)
+	}
+}
+
+// maskSecretTexts masks, in the messages of findings, the texts parsers
+// marked secret (Context.Secret): a rule may quote a value that is, or
+// holds, one of them.
+func maskSecretTexts(res *Result) {
+	if len(res.secretTexts) == 0 {
+		return
+	}
+	texts := slices.Clone(res.secretTexts)
+	// Longest first, so that a secret holding another is masked whole.
+	sort.Slice(texts, func(i, j int) bool {
+		if len(texts[i]) != len(texts[j]) {
+			return len(texts[i]) > len(texts[j])
+		}
+		return texts[i] < texts[j]
+	})
+	texts = slices.Compact(texts)
+	mask := func(s string) string {
+		for _, t := range texts {
+			if strings.Contains(s, t) {
+				s = strings.ReplaceAll(s, t, "***")
+			}
+		}
+		return s
+	}
+	for i := range res.Findings {
+		res.Findings[i].Message = mask(res.Findings[i].Message)
+		for j := range res.Findings[i].Related {
+			res.Findings[i].Related[j].Message = mask(res.Findings[i].Related[j].Message)
+		}
+	}
+	for i := range res.Suppressed {
+		res.Suppressed[i].Finding.Message = mask(res.Suppressed[i].Finding.Message)
 	}
 }

@@ -20,7 +20,8 @@ var update = flag.Bool("update", false, "rewrite the fixtures' golden .out files
 // fixtureFolders lists the folders of fixtures/ whose entries are cases (a
 // file or a directory, each with a golden <entry>.out beside it): one per
 // input format, named after it, and in it any directory without a golden
-// file beside it, which groups cases (terraform/modules). Run from the
+// file beside it, which groups cases (terraform/modules), except a plan
+// scenario (a directory holding tfplan.json), which is a case. Run from the
 // repository root.
 func fixtureFolders() []string {
 	var out []string
@@ -29,7 +30,8 @@ func fixtureFolders() []string {
 		out = append(out, folder)
 		entries, _ := os.ReadDir(filepath.Join("fixtures", folder))
 		for _, e := range entries {
-			if _, err := os.Stat(filepath.Join("fixtures", folder, e.Name()+".out")); e.IsDir() && err != nil {
+			_, err := os.Stat(filepath.Join("fixtures", folder, e.Name()+".out"))
+			if e.IsDir() && err != nil && !isPlanScenario(filepath.Join("fixtures", folder, e.Name())) {
 				visit(folder + "/" + e.Name())
 			}
 		}
@@ -39,6 +41,18 @@ func fixtureFolders() []string {
 	}
 	return out
 }
+
+// isPlanScenario reports a directory of fixtures/plan: the configuration
+// a plan was made from, and the plan (tools/planfixtures/generate.sh).
+func isPlanScenario(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, planFile))
+	return err == nil
+}
+
+// planFile is the plan of a plan scenario. A scenario is linted twice: as
+// a directory, the plan with its source beside it (golden <case>.out), and
+// the plan alone (golden <case>.plan.out).
+const planFile = "tfplan.json"
 
 // caseName matches the naming convention that makes a fixture a positive or
 // negative case for a rule: ecs001_privileged.json must produce ECS001,
@@ -59,7 +73,7 @@ func fixtureCases(t *testing.T) []string {
 			t.Fatal(err)
 		}
 		for _, e := range entries {
-			if strings.HasSuffix(e.Name(), ".out") || strings.HasPrefix(e.Name(), ".") ||
+			if strings.HasSuffix(e.Name(), ".out") || strings.HasPrefix(e.Name(), ".") || strings.HasSuffix(e.Name(), ".md") ||
 				slices.Contains(folders, format+"/"+e.Name()) {
 				continue
 			}
@@ -71,11 +85,22 @@ func fixtureCases(t *testing.T) []string {
 
 // compact renders a result as the golden files hold it: one line per finding
 // or error, with exact positions.
-func compact(res *lint.Result) string {
+func compact(res *lint.Result) string { return compactRelated(res, false) }
+
+// compactRelated is compact, with the related locations of findings when
+// related is set (plan fixtures: where in the plan a finding at the source
+// is).
+func compactRelated(res *lint.Result, related bool) string {
 	var b strings.Builder
 	for _, f := range res.Findings {
 		fmt.Fprintf(&b, "%s:%d:%d-%d:%d: %s: %s [%s %s]\n", f.Range.File, f.Range.Start.Line, f.Range.Start.Col,
 			f.Range.End.Line, f.Range.End.Col, f.Severity, f.Message, f.RuleID, f.RuleName)
+		for _, r := range f.Related {
+			if related {
+				fmt.Fprintf(&b, "  related %s:%d:%d-%d:%d: %s\n", r.Range.File, r.Range.Start.Line, r.Range.Start.Col,
+					r.Range.End.Line, r.Range.End.Col, r.Message)
+			}
+		}
 	}
 	for _, e := range res.Errors {
 		fmt.Fprintf(&b, "%s:%d:%d: error: %s\n", e.Range.File, e.Range.Start.Line, e.Range.Start.Col, e.Message)
@@ -93,39 +118,45 @@ func TestFixtures(t *testing.T) {
 		t.Fatalf("found only %d fixture cases; is the working directory right?", len(cases))
 	}
 	for _, c := range cases {
-		t.Run(c, func(t *testing.T) {
-			cfg := testConfig()
-			cfg.Rules = fixtureRules(filepath.Base(c))
-			res, err := lint.Run(cfg, []string{c})
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := compact(res)
-			golden := c + ".out"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("missing golden file (run go test ./cmd/ecslint -run TestFixtures -update): %v", err)
-			}
-			if got != string(want) {
-				t.Errorf("findings differ from %s\n--- got\n%s--- want\n%s", golden, got, want)
-			}
-			if m := caseName.FindStringSubmatch(filepath.Base(c)); m != nil {
-				id := strings.ToUpper(m[1])
-				has := strings.Contains(got, "["+id+" ")
-				if m[2] == "" && !has {
-					t.Errorf("positive fixture for %s produces no %s finding", id, id)
-				}
-				if m[2] != "" && has {
-					t.Errorf("negative fixture for %s produces a %s finding", id, id)
-				}
-			}
-		})
+		t.Run(c, func(t *testing.T) { checkFixture(t, c, c, c+".out") })
+		if isPlanScenario(c) {
+			t.Run(c+"/"+planFile, func(t *testing.T) { checkFixture(t, c, filepath.Join(c, planFile), c+".plan.out") })
+		}
+	}
+}
+
+// checkFixture lints path, the fixture c or a part of it, and compares the
+// result with a golden file.
+func checkFixture(t *testing.T, c, path, golden string) {
+	cfg := testConfig()
+	cfg.Rules = fixtureRules(filepath.Base(c))
+	res, err := lint.Run(cfg, []string{path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := compactRelated(res, strings.HasPrefix(filepath.ToSlash(c), "fixtures/plan/"))
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("missing golden file (run go test ./cmd/ecslint -run TestFixtures -update): %v", err)
+	}
+	if got != string(want) {
+		t.Errorf("findings differ from %s\n--- got\n%s--- want\n%s", golden, got, want)
+	}
+	if m := caseName.FindStringSubmatch(filepath.Base(c)); m != nil {
+		id := strings.ToUpper(m[1])
+		has := strings.Contains(got, "["+id+" ")
+		if m[2] == "" && !has {
+			t.Errorf("positive fixture for %s produces no %s finding", id, id)
+		}
+		if m[2] != "" && has {
+			t.Errorf("negative fixture for %s produces a %s finding", id, id)
+		}
 	}
 }
 
@@ -165,7 +196,7 @@ func TestGoldenFilesHaveCases(t *testing.T) {
 	for _, format := range fixtureFolders() {
 		outs, _ := filepath.Glob(filepath.Join("fixtures", format, "*.out"))
 		for _, o := range outs {
-			if _, err := os.Stat(strings.TrimSuffix(o, ".out")); err != nil {
+			if _, err := os.Stat(strings.TrimSuffix(strings.TrimSuffix(o, ".out"), ".plan")); err != nil {
 				t.Errorf("%s has no fixture beside it", o)
 			}
 		}

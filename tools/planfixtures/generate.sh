@@ -111,12 +111,13 @@ run_tofu() {
 		"$tofu" "$@"
 }
 
-# copy_config copies a directory's configuration (not the generated
-# fixtures) into a scratch directory.
+# copy_config copies a directory's configuration (every file the
+# configuration may read: .tf, .tfvars, the JSON a file() reads; not the
+# generated fixtures, nor prior/) into a scratch directory.
 copy_config() {
 	local from=$1 to=$2
 	mkdir -p "$to"
-	(cd "$from" && find . -type f \( -name '*.tf' -o -name '*.tfvars' \) -not -path './prior/*' -print0 |
+	(cd "$from" && find . -type f -not -path './prior/*' -not -name tfplan.json -not -name state.json -print0 |
 		while IFS= read -r -d '' f; do
 			mkdir -p "$to/$(dirname "$f")"
 			cp "$f" "$to/$f"
@@ -132,7 +133,7 @@ generate() {
 		(cd "$dir" && run_tofu get -no-color >/dev/null &&
 			run_tofu apply -no-color -auto-approve >/dev/null &&
 			run_tofu show -no-color -json) | normalise "$work" >"$src/state.json"
-		find "$dir" -maxdepth 1 -type f \( -name '*.tf' -o -name '*.tfvars' \) -delete
+		find "$dir" -maxdepth 1 -type f -not -name 'terraform.tfstate*' -not -name '.terraform.lock.hcl' -delete
 	fi
 	copy_config "$src" "$dir"
 	(cd "$dir" && run_tofu get -no-color >/dev/null &&

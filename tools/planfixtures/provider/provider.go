@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"sort"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -25,10 +26,34 @@ func (awsProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *pro
 	resp.Schema = pschema.Schema{Attributes: map[string]pschema.Attribute{
 		"region":  pschema.StringAttribute{Optional: true},
 		"profile": pschema.StringAttribute{Optional: true},
+	}, Blocks: map[string]pschema.Block{
+		// The provider's default_tags block, merged into every
+		// resource's tags_all at plan time as the real provider does.
+		"default_tags": pschema.ListNestedBlock{NestedObject: pschema.NestedBlockObject{
+			Attributes: map[string]pschema.Attribute{"tags": pschema.MapAttribute{Optional: true, ElementType: types.StringType}},
+		}},
 	}}
 }
 
-func (awsProvider) Configure(context.Context, provider.ConfigureRequest, *provider.ConfigureResponse) {
+// providerData is what resources learn from the provider's configuration.
+type providerData struct {
+	defaultTags map[string]string
+}
+
+func (awsProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var cfg struct {
+		Region      types.String `tfsdk:"region"`
+		Profile     types.String `tfsdk:"profile"`
+		DefaultTags []struct {
+			Tags map[string]string `tfsdk:"tags"`
+		} `tfsdk:"default_tags"`
+	}
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	data := &providerData{}
+	if len(cfg.DefaultTags) > 0 {
+		data.defaultTags = cfg.DefaultTags[0].Tags
+	}
+	resp.ResourceData = data
 }
 
 func (awsProvider) Resources(context.Context) []func() resource.Resource {

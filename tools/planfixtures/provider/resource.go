@@ -4,7 +4,10 @@ import (
 	"context"
 	"math/big"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
@@ -13,7 +16,43 @@ import (
 // computed ones (unknown in the plan) given stable made-up values, so a
 // second plan over that state shows updates and deletes as it would
 // against AWS.
-type storedResource struct{ typeName string }
+type storedResource struct {
+	typeName string
+	provider *providerData
+}
+
+// Configure receives the provider's configuration.
+func (r *storedResource) Configure(_ context.Context, req resource.ConfigureRequest, _ *resource.ConfigureResponse) {
+	if d, ok := req.ProviderData.(*providerData); ok {
+		r.provider = d
+	}
+}
+
+// ModifyPlan plans tags_all as the real provider does: the provider's
+// default_tags merged with the resource's tags, known when they are, and
+// unknown when there are neither (the real provider then says "known after
+// apply" too).
+func (r *storedResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() || r.provider == nil {
+		return
+	}
+	if _, ok := resourceSchemas[r.typeName].Attributes["tags_all"]; !ok {
+		return
+	}
+	var t types.Map
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("tags"), &t)...)
+	if t.IsUnknown() || t.IsNull() && len(r.provider.defaultTags) == 0 {
+		return
+	}
+	merged := map[string]attr.Value{}
+	for k, v := range r.provider.defaultTags {
+		merged[k] = types.StringValue(v)
+	}
+	for k, v := range t.Elements() {
+		merged[k] = v
+	}
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("tags_all"), types.MapValueMust(types.StringType, merged))...)
+}
 
 func (r *storedResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = r.typeName
@@ -84,6 +123,9 @@ func (r *storedResource) computed(label string, p *tftypes.AttributePath, typ tf
 			return tftypes.NewValue(typ, label)
 		case attr == "arn" || len(attr) > 4 && attr[len(attr)-4:] == "_arn":
 			return tftypes.NewValue(typ, "arn:aws:fixture:us-east-1:123456789012:"+r.typeName+"/"+label)
+		case attr == "platform_version":
+			// What ECS reports for a Fargate service that names none.
+			return tftypes.NewValue(typ, "LATEST")
 		case attr == "repository_url":
 			return tftypes.NewValue(typ, "123456789012.dkr.ecr.us-east-1.amazonaws.com/"+label)
 		}

@@ -172,7 +172,15 @@ var resourceSchemas = map[string]schema.Schema{
 				"execute_command_configuration": listBlock(attrs{
 					"kms_key_id": optional(),
 					"logging":    optional(),
-				}, nil),
+				}, blocks{
+					"log_configuration": listBlock(attrs{
+						"cloud_watch_encryption_enabled": optionalBool(),
+						"cloud_watch_log_group_name":     optional(),
+						"s3_bucket_encryption_enabled":   optionalBool(),
+						"s3_bucket_name":                 optional(),
+						"s3_key_prefix":                  optional(),
+					}, nil),
+				}),
 			}),
 			"service_connect_defaults": listBlock(attrs{"namespace": required()}, nil),
 			"setting": setBlock(attrs{
@@ -334,6 +342,61 @@ var resourceSchemas = map[string]schema.Schema{
 			}, nil),
 		},
 	},
+	"aws_ecs_capacity_provider": {
+		Attributes: attrs{
+			"arn":      computed(),
+			"id":       computed(),
+			"name":     required(),
+			"tags":     tags(),
+			"tags_all": tagsAll(),
+		},
+		Blocks: blocks{
+			"auto_scaling_group_provider": listBlock(attrs{
+				"auto_scaling_group_arn":         required(),
+				"managed_draining":               optionalComputed(),
+				"managed_termination_protection": optionalComputed(),
+			}, blocks{
+				"managed_scaling": listBlock(attrs{
+					"instance_warmup_period":    optionalInt(),
+					"maximum_scaling_step_size": optionalInt(),
+					"minimum_scaling_step_size": optionalInt(),
+					"status":                    optionalComputed(),
+					"target_capacity":           optionalInt(),
+				}, nil),
+			}),
+		},
+	},
+	"aws_eks_node_group": {
+		Attributes: attrs{
+			"ami_type":        optionalComputed(),
+			"arn":             computed(),
+			"capacity_type":   optionalComputed(),
+			"cluster_name":    required(),
+			"disk_size":       optionalInt(),
+			"id":              computed(),
+			"instance_types":  stringList(),
+			"labels":          stringMap(),
+			"node_group_name": optionalComputed(),
+			"node_role_arn":   required(),
+			"release_version": optionalComputed(),
+			"status":          computed(),
+			"subnet_ids":      schema.SetAttribute{Required: true, ElementType: types.StringType},
+			"tags":            tags(),
+			"tags_all":        tagsAll(),
+			"version":         optionalComputed(),
+		},
+		Blocks: blocks{
+			"remote_access": listBlock(attrs{
+				"ec2_ssh_key":               optional(),
+				"source_security_group_ids": stringSet(),
+			}, nil),
+			"scaling_config": listBlock(attrs{
+				"desired_size": requiredInt(),
+				"max_size":     requiredInt(),
+				"min_size":     requiredInt(),
+			}, nil),
+		},
+	},
 	// Resources whose attributes hold secrets or computed values that the
 	// fixtures feed into container definitions.
 	"aws_ecr_repository": {
@@ -347,6 +410,43 @@ var resourceSchemas = map[string]schema.Schema{
 			"repository_url":       computed(),
 			"tags":                 tags(),
 			"tags_all":             tagsAll(),
+		},
+	},
+	"aws_autoscaling_group": {
+		Attributes: attrs{
+			"arn":                   computed(),
+			"desired_capacity":      schema.Int64Attribute{Optional: true, Computed: true},
+			"id":                    computed(),
+			"max_size":              requiredInt(),
+			"min_size":              requiredInt(),
+			"name":                  optionalComputed(),
+			"protect_from_scale_in": optionalBool(),
+			"vpc_zone_identifier":   stringSetOptionalComputed(),
+		},
+	},
+	"aws_key_pair": {
+		Attributes: attrs{
+			"arn":         computed(),
+			"fingerprint": computed(),
+			"id":          computed(),
+			"key_name":    optionalComputed(),
+			"key_pair_id": computed(),
+			"public_key":  required(),
+			"tags":        tags(),
+			"tags_all":    tagsAll(),
+		},
+	},
+	"aws_kms_key": {
+		Attributes: attrs{
+			"arn":                     computed(),
+			"deletion_window_in_days": optionalInt(),
+			"description":             optionalComputed(),
+			"enable_key_rotation":     optionalBool(),
+			"id":                      computed(),
+			"key_id":                  computed(),
+			"policy":                  optionalComputed(),
+			"tags":                    tags(),
+			"tags_all":                tagsAll(),
 		},
 	},
 	"aws_ssm_parameter": {
@@ -473,6 +573,8 @@ func stringMap() schema.MapAttribute {
 
 func tags() schema.MapAttribute { return stringMap() }
 
+// tagsAll is computed: ModifyPlan (resource.go) plans it from tags and
+// the provider's default_tags, as the real provider does.
 func tagsAll() schema.MapAttribute {
 	return schema.MapAttribute{Computed: true, ElementType: types.StringType,
 		PlanModifiers: []planmodifier.Map{mapplanmodifier.UseStateForUnknown()}}
