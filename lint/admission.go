@@ -192,7 +192,7 @@ func jobEstimate(fsys *FS, paths []string, sizes []int64) int64 {
 			total += MemoryPerInputByte * n
 			continue
 		}
-		total += MemoryEstimate(b)
+		total += MemoryEstimateFor(p, b)
 	}
 	return total
 }
