@@ -219,7 +219,7 @@ func (cfg *Options) merge(res *Result, in *inputs, outs []jobResult) {
 			res.derived[d] = true
 		}
 		for _, sf := range o.suppressed {
-			if in.reportable(sf.Finding.Range.File) {
+			if in.reportable(sf.Finding.Range.File) || sf.Finding.ResourceRange.File != "" && in.reportable(sf.Finding.ResourceRange.File) {
 				res.Suppressed = append(res.Suppressed, sf)
 				if b, ok := o.sources[filepath.FromSlash(sf.Finding.Range.File)]; ok {
 					res.Sources[sf.Finding.Range.File] = b
@@ -234,7 +234,11 @@ func (cfg *Options) merge(res *Result, in *inputs, outs []jobResult) {
 			}
 		}
 		for _, f := range o.findings {
-			if in.reportable(f.Range.File) {
+			// A finding about a resource of a named file is reported
+			// even where it points into a file read as context: the
+			// container definitions a file() of it reads, a tfvars value.
+			// Hidden, it would be a silent pass of the named file.
+			if in.reportable(f.Range.File) || f.ResourceRange.File != "" && in.reportable(f.ResourceRange.File) {
 				f.job = int32(i + 1)
 				res.Findings = append(res.Findings, f)
 				if b, ok := o.sources[filepath.FromSlash(f.Range.File)]; ok {
