@@ -75,10 +75,39 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 	if out, done := ev.fileCall(s, name, args, r); done {
 		return out
 	}
-	if name == "replace" {
+	switch name {
+	case "replace":
 		return ev.replace(args, r)
+	case "templatestring":
+		return ev.templatestring(e, args, r)
 	}
 	return ev.ctyFunc(name, args, r)
+}
+
+// templatestring (Terraform 1.9) renders a string from elsewhere in the
+// module as a template, as templatefile() renders a file: a heredoc local
+// whose $${name} became ${name} is rendered at the heredoc's lines.
+// Terraform accepts only a reference (local.tmpl, var.tmpl, a data
+// source's attribute) as the template, never a literal to render twice.
+func (ev *evaluator) templatestring(e *hclsyntax.FunctionCallExpr, args []*lint.Node, r lint.Range) *lint.Node {
+	if len(args) != 2 {
+		return errNode(r)
+	}
+	if _, diags := hcl.AbsTraversalForExpr(e.Args[0]); diags.HasErrors() {
+		return errNode(r)
+	}
+	if !ev.budget.Enter(r) {
+		return unknown(r)
+	}
+	defer ev.budget.Leave()
+	if args[0].Kind == lint.UnknownNode {
+		return args[0] // the note names what is unknown
+	}
+	f := ev.templateSource(args[0], args[0].Range)
+	if f == nil {
+		return withPartsOrigin(unknown(r), args)
+	}
+	return ev.renderTemplate(f, args[1], r)
 }
 
 // try returns its first argument that evaluates without an error.

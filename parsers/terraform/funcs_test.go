@@ -28,8 +28,9 @@ func called(t *testing.T, ev *evaluator, expr string) string {
 	secret := strNode("hunter2", r(2))
 	secret.SetOrigin(&lint.Origin{Expr: "var.s", Sensitive: true})
 	s := &scope{names: map[string]*lint.Node{
-		"u": unknownRef(r(1), "var.u"),
-		"s": secret,
+		"u":    unknownRef(r(1), "var.u"),
+		"s":    secret,
+		"tmpl": strNode("n=${n}", r(8)),
 		"obj": {Kind: lint.ObjectNode, Range: r(3), Fields: []*lint.Field{
 			{Key: "b", KeyRange: r(4), Value: strNode("2", r(5))},
 			{Key: "a", KeyRange: r(6), Value: numNode(1, r(7))},
@@ -94,6 +95,14 @@ func TestFunctionCalls(t *testing.T) {
 		{`file("present.txt")`, `string:hello @t.tf:1:1`},
 		{`file("a", "b")`, `error @t.tf:1:1`},
 		{`templatefile("present.txt")`, `error @t.tf:1:1`},
+		// templatestring renders a string from elsewhere; a literal (which
+		// Terraform refuses) is an error, so try() moves on.
+		{`templatestring(tmpl, {n = 1})`, `string:n=1 @t.tf:1:1`},
+		{`templatestring(tmpl, {n = s})`, `string:n=hunter2 @t.tf:1:1 origin=var.s(sensitive)`},
+		{`templatestring("n=${n}", {n = 1})`, `error @t.tf:1:1`},
+		{`try(templatestring("x", {}), "y")`, `string:y @t.tf:1:30`},
+		{`templatestring(u, {n = 1})`, `unknown: @vars.tf:9:1 ref=var.u`},
+		{`templatestring(tmpl)`, `error @t.tf:1:1`},
 		{`merge(obj, null, {b = 3})`, `{a=number:1 b=number:3} @t.tf:1:1`},
 		{`merge(obj, u)`, `unknown: @t.tf:1:1`},
 		{`concat([1], u, [2])`, `[number:1 unknown: number:2] @t.tf:1:1`},
