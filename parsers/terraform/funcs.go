@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/big"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -368,7 +369,11 @@ func (ev *evaluator) conversionCall(f *srcFile, e *hclsyntax.FunctionCallExpr, n
 		// Terraform marks the value sensitive: it is a secret as a
 		// sensitive variable is.
 		return ev.markSensitive(args[0], &lint.Origin{Expr: "sensitive(" + string(f.text(e.Args[0].Range())) + ")", Sensitive: true}), true
-	case "tolist", "tomap", "nonsensitive", "tobool", "tonumber":
+	case "tobool":
+		return toPrimitive(args, cty.Bool, r), true
+	case "tonumber":
+		return toPrimitive(args, cty.Number, r), true
+	case "tolist", "tomap", "nonsensitive":
 		if len(args) != 1 {
 			return errNode(r), true
 		}
@@ -404,6 +409,42 @@ func toset(args []*lint.Node, r lint.Range) *lint.Node {
 		return errNode(r)
 	}
 	return args[0]
+}
+
+// toPrimitive converts a string, number or bool as tobool() and
+// tonumber() do: tobool("true") is true, tonumber("08") is 8, and
+// tobool("yes") is an error. The value keeps its place and its origin;
+// anything else (null, unknown, alternatives) is passed through.
+func toPrimitive(args []*lint.Node, ty cty.Type, r lint.Range) *lint.Node {
+	if len(args) != 1 {
+		return errNode(r)
+	}
+	a := args[0]
+	var v cty.Value
+	switch {
+	case len(a.Alts()) > 0:
+		return a
+	case a.Kind == lint.StringNode:
+		v = cty.StringVal(a.Text)
+	case a.Kind == lint.BoolNode:
+		v = cty.BoolVal(a.Text == "true")
+	case a.Kind == lint.NumberNode:
+		n, ok := new(big.Float).SetString(a.Text)
+		if !ok {
+			return a
+		}
+		v = cty.NumberVal(n)
+	default:
+		return a
+	}
+	cv, err := convert.Convert(v, ty)
+	if err != nil {
+		return errNode(r)
+	}
+	c := ctyToNode(cv, a.Range)
+	out := *a
+	out.Kind, out.Text = c.Kind, c.Text
+	return &out
 }
 
 func tostring(args []*lint.Node, r lint.Range) *lint.Node {
