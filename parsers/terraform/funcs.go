@@ -38,6 +38,10 @@ var ctyFuncs = map[string]function.Function{
 	"setsubtract": stdlib.SetSubtractFunc, "setunion": stdlib.SetUnionFunc, "slice": stdlib.SliceFunc,
 	"sort": stdlib.SortFunc, "zipmap": stdlib.ZipmapFunc, "range": stdlib.RangeFunc,
 	"csvdecode": stdlib.CSVDecodeFunc, "formatdate": stdlib.FormatDateFunc, "timeadd": stdlib.TimeAddFunc,
+	// Terraform's own (funcs_tf.go).
+	"startswith": startsWithFunc, "endswith": endsWithFunc, "strcontains": strContainsFunc,
+	"alltrue": allTrueFunc, "anytrue": anyTrueFunc, "sum": sumFunc, "index": indexFunc,
+	"base64decode": base64DecodeFunc,
 }
 
 // call evaluates a function call. Functions that pass values through
