@@ -49,14 +49,13 @@ var ctyFuncs = map[string]function.Function{
 // so positions survive; the rest go through cty.
 func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r lint.Range) *lint.Node {
 	name := strings.TrimPrefix(e.Name, "provider::")
-	if e.ExpandFinal {
-		return unknown(r)
-	}
 	// try and can evaluate their arguments themselves.
-	switch name {
-	case "try":
+	switch {
+	case e.ExpandFinal && (name == "try" || name == "can"):
+		return unknown(r)
+	case name == "try":
 		return ev.try(s, f, e.Args, r)
-	case "can":
+	case name == "can":
 		return ev.can(s, f, e.Args, r)
 	}
 	args := make([]*lint.Node, len(e.Args))
@@ -64,6 +63,12 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 		args[i] = ev.evalHCL(s, f, a)
 		if isErr(args[i]) {
 			return args[i]
+		}
+	}
+	if e.ExpandFinal {
+		var ok bool
+		if args, ok = expandFinal(args, r); !ok {
+			return args[len(args)-1]
 		}
 	}
 	// The families know disjoint names, so the order they are asked in does
@@ -113,6 +118,24 @@ func (ev *evaluator) templatestring(e *hclsyntax.FunctionCallExpr, args []*lint.
 		return withPartsOrigin(unknown(r), args)
 	}
 	return ev.renderTemplate(f, args[1], r)
+}
+
+// expandFinal spreads the last argument of f(a, list...) into arguments,
+// as Terraform does (merge(local.tag_maps...)). ok is false when the list
+// cannot be spread; the last argument is then the call's value: unknown
+// when the list is, an error for a null or a map, which Terraform refuses.
+func expandFinal(args []*lint.Node, r lint.Range) ([]*lint.Node, bool) {
+	if len(args) == 0 {
+		return []*lint.Node{errNode(r)}, false
+	}
+	last := args[len(args)-1]
+	switch {
+	case last.Kind == lint.ArrayNode && len(last.Alts()) == 0:
+		return append(args[:len(args)-1:len(args)-1], last.Items...), true
+	case last.Kind == lint.UnknownNode || len(last.Alts()) > 0:
+		return []*lint.Node{withPartsOrigin(unknown(r), args)}, false
+	}
+	return []*lint.Node{errNode(r)}, false
 }
 
 // try returns its first argument that evaluates without an error.

@@ -72,6 +72,19 @@ func TestFunctionCalls(t *testing.T) {
 	ev := newEvaluator(lint.NewContext(fsys, lint.ParseOptions{}))
 	cases := []struct{ expr, want string }{
 		{`f(u...)`, `unknown: @t.tf:1:1`},
+		// A final list... is spread into arguments; null or a map is refused.
+		{`merge([{a = 1}, {b = 2}]...)`, `{a=number:1 b=number:2} @t.tf:1:1`},
+		{`merge({c = 3}, [obj]...)`, `{c=number:3 b=string:2 a=number:1} @t.tf:1:1`},
+		{`concat([[1], [2]]...)`, `[number:1 number:2] @t.tf:1:1`},
+		{`max([1, 5]...)`, `number:5 @t.tf:1:1`},
+		{`format("%s-%s", ["a", "b"]...)`, `string:a-b @t.tf:1:1`},
+		{`merge(u...)`, `unknown: @t.tf:1:1`},
+		{`merge(null...)`, `error @t.tf:1:1`},
+		{`merge({a = 1}...)`, `error @t.tf:1:1`},
+		{`merge([]...)`, `{} @t.tf:1:1`},
+		{`try([1]...)`, `unknown: @t.tf:1:1`},
+		{`jsonencode([s]...)`, `string:"hunter2" @t.tf:1:1 origin=var.s(sensitive)`},
+		{`upper([s]...)`, `string:HUNTER2 @t.tf:1:1 origin=var.s(sensitive)`},
 		{`provider::aws::arn_parse("x")`, `unknown: @t.tf:1:1`},
 		{`try(lookup({}, "z"), "b")`, `string:b @t.tf:1:22`},
 		{`try(lookup({}, "z"))`, `error @t.tf:1:1`},
