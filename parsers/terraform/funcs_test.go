@@ -172,6 +172,14 @@ func TestFunctionCalls(t *testing.T) {
 		{`base64decode("!")`, `error @t.tf:1:1`},
 		{`base64decode("/w==")`, `error @t.tf:1:1`},
 		{`startswith(1, "1")`, `boolean:true @t.tf:1:1`},
+		// for expressions: grouping (k => v...) lists the values under a
+		// key; a key met twice without grouping is an error.
+		{`{for x in ["a", "b", "a"] : x => upper(x)...}`, `{a=[string:A string:A] b=[string:B]} @t.tf:1:1`},
+		{`{for k, v in {a = "x", b = "y", c = "x"} : v => k...}`, `{x=[string:a string:c] y=[string:b]} @t.tf:1:1`},
+		{`{for x in ["a", "a"] : x => x}`, `error @t.tf:1:1`},
+		{`{for x in ["a", "b"] : x => x...}["b"][0]`, `string:b @t.tf:1:17`},
+		{`{for x in [] : x => x...}`, `{} @t.tf:1:1`},
+		{`{for k, v in obj : "k" => v...}`, `{k=[number:1 string:2]} @t.tf:1:1`},
 		// tobool and tonumber convert as Terraform does, in place.
 		{`tobool("true")`, `boolean:true @t.tf:1:8`},
 		{`tobool("yes")`, `error @t.tf:1:1`},
