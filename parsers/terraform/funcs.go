@@ -494,6 +494,8 @@ func (ev *evaluator) encodingCall(name string, args []*lint.Node, r lint.Range) 
 		return ev.jsondecode(args, r), true
 	case "base64encode":
 		return ev.base64encode(args, r), true
+	case "yamldecode":
+		return ev.yamldecode(args, r), true
 	}
 	return nil, false
 }

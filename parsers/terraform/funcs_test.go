@@ -65,6 +65,9 @@ func TestFunctionCalls(t *testing.T) {
 	if err := os.WriteFile("present.txt", []byte("hello"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.WriteFile("present.yaml", []byte("a:\n  b: true\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	fsys, err := lint.NewFS([]string{"."}, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -180,6 +183,29 @@ func TestFunctionCalls(t *testing.T) {
 		{`{for x in ["a", "b"] : x => x...}["b"][0]`, `string:b @t.tf:1:17`},
 		{`{for x in [] : x => x...}`, `{} @t.tf:1:1`},
 		{`{for k, v in obj : "k" => v...}`, `{k=[number:1 string:2]} @t.tf:1:1`},
+		// yamldecode reads what YAML 1.1 and 1.2 agree on; the rest
+		// (yes, 0x1F, 1_000, anchors, several documents) is unknown.
+		{`yamldecode("a: 1\nb: [x, 'y', true, null, 1.5]\n")`, `{a=number:1 b=[string:x string:y boolean:true null: number:1.5]} @t.tf:1:1`},
+		{`yamldecode("")`, `null: @t.tf:1:1`},
+		{`yamldecode("a: yes")`, `unknown: @t.tf:1:1`},
+		{`yamldecode("a: 0x1F")`, `unknown: @t.tf:1:1`},
+		{`yamldecode("a: 1_000")`, `unknown: @t.tf:1:1`},
+		{`yamldecode("a: 1:30")`, `unknown: @t.tf:1:1`},
+		{`yamldecode("a: &x 1\nb: *x")`, `unknown: @t.tf:1:1`},
+		{`yamldecode("a: 1\n---\nb: 2")`, `unknown: @t.tf:1:1`},
+		{`yamldecode("a: [")`, `unknown: @t.tf:1:1`},
+		{`yamldecode("a: !!str 1")`, `unknown: @t.tf:1:1`},
+		{`yamldecode("a: True")`, `{a=boolean:true} @t.tf:1:1`},
+		{`yamldecode("a: 2001-12-14")`, `unknown: @t.tf:1:1`},
+		{`yamldecode("a: 1\na: 2")`, `unknown: @t.tf:1:1`},
+		{`yamldecode("<<: {a: 1}")`, `unknown: @t.tf:1:1`},
+		{`yamldecode(u)`, `unknown: @t.tf:1:1`},
+		{`yamldecode(s)`, `string:hunter2 @t.tf:1:1 origin=var.s(sensitive)`},
+		{`yamldecode("- nginx:1.27\n- \"1.0\"\n- 007")`, `unknown: @t.tf:1:1`},
+		{`yamldecode("x")`, `string:x @t.tf:1:1`},
+		{`yamldecode("1: a")`, `unknown: @t.tf:1:1`},
+		// A file read whole keeps its lines.
+		{`yamldecode(file("present.yaml")).a.b`, `boolean:true @present.yaml:2:6`},
 		// tobool and tonumber convert as Terraform does, in place.
 		{`tobool("true")`, `boolean:true @t.tf:1:8`},
 		{`tobool("yes")`, `error @t.tf:1:1`},
