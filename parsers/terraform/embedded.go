@@ -199,14 +199,17 @@ func (ev *evaluator) jsonOf(n *lint.Node, what string) *lint.Node {
 }
 
 // quoted places JSON written as a quoted string: a literal whose source
-// is still there maps through its escapes; any other string (the result of
-// a function) counts from its first character.
+// is still there maps through its escapes. Any other string in a source
+// file is the result of a function (replace(file(...), ...), format()):
+// its lines are not the file's, so all of it is placed at the call.
+// A string whose source is not at hand counts from its first character.
 func (ev *evaluator) quoted(n *lint.Node) *embeddedText {
 	if f := ev.files[n.Range.File]; f != nil && f.pin == nil {
 		from, to := f.offset(n.Range.Start), f.offset(n.Range.End)
 		if to-from >= 2 && to <= len(f.src) && f.src[from] == '"' && f.src[to-1] == '"' {
 			return &embeddedText{file: f.name, raw: []byte(n.Text), decoded: quotedString(f, from+1, to-1)}
 		}
+		return &embeddedText{file: f.name, start: n.Range.Start, raw: []byte(n.Text), pin: n.Range}
 	}
 	start := n.Range.Start
 	start.Col++

@@ -656,7 +656,7 @@ func (ev *evaluator) forExpr(s *scope, f *srcFile, e *hclsyntax.ForExpr, r lint.
 		// values that still refer to it.
 		return &lint.Node{Kind: lint.ArrayNode, Range: r, Items: []*lint.Node{ev.evalHCL(s.with(map[string]*lint.Node{e.ValVar: coll}), f, e.ValExpr)}}
 	}
-	if len(coll.Alts()) > 0 || (coll.Kind != lint.ArrayNode && coll.Kind != lint.ObjectNode) || e.Group {
+	if len(coll.Alts()) > 0 || (coll.Kind != lint.ArrayNode && coll.Kind != lint.ObjectNode) {
 		return unknown(r)
 	}
 	type kv struct{ k, v *lint.Node }
@@ -680,6 +680,10 @@ func (ev *evaluator) forExpr(s *scope, f *srcFile, e *hclsyntax.ForExpr, r lint.
 	if e.KeyExpr != nil {
 		out.Kind = lint.ObjectNode
 	}
+	// A key names one value, or with grouping (k => v...) the list of
+	// the values under it, in the collection's order; a key met twice
+	// without grouping is Terraform's "Duplicate object key" error.
+	seen := map[string]*lint.Field{}
 	for _, el := range elems {
 		names := map[string]*lint.Node{e.ValVar: el.v}
 		if e.KeyVar != "" {
@@ -700,7 +704,19 @@ func (ev *evaluator) forExpr(s *scope, f *srcFile, e *hclsyntax.ForExpr, r lint.
 		if k.Kind != lint.StringNode && k.Kind != lint.NumberNode && k.Kind != lint.BoolNode {
 			return unknown(r)
 		}
-		out.Fields = append(out.Fields, &lint.Field{Key: k.Text, KeyRange: ev.keyRange(k.Range, v), Value: v})
+		if fl := seen[k.Text]; fl != nil {
+			if !e.Group {
+				return errNode(r)
+			}
+			fl.Value.Items = append(fl.Value.Items, v)
+			continue
+		}
+		if e.Group {
+			v = &lint.Node{Kind: lint.ArrayNode, Range: v.Range, Items: []*lint.Node{v}}
+		}
+		fl := &lint.Field{Key: k.Text, KeyRange: ev.keyRange(k.Range, v), Value: v}
+		seen[k.Text] = fl
+		out.Fields = append(out.Fields, fl)
 	}
 	return out
 }

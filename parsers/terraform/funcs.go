@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/big"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -37,6 +38,10 @@ var ctyFuncs = map[string]function.Function{
 	"setsubtract": stdlib.SetSubtractFunc, "setunion": stdlib.SetUnionFunc, "slice": stdlib.SliceFunc,
 	"sort": stdlib.SortFunc, "zipmap": stdlib.ZipmapFunc, "range": stdlib.RangeFunc,
 	"csvdecode": stdlib.CSVDecodeFunc, "formatdate": stdlib.FormatDateFunc, "timeadd": stdlib.TimeAddFunc,
+	// Terraform's own (funcs_tf.go).
+	"startswith": startsWithFunc, "endswith": endsWithFunc, "strcontains": strContainsFunc,
+	"alltrue": allTrueFunc, "anytrue": anyTrueFunc, "sum": sumFunc, "index": indexFunc,
+	"base64decode": base64DecodeFunc,
 }
 
 // call evaluates a function call. Functions that pass values through
@@ -44,14 +49,13 @@ var ctyFuncs = map[string]function.Function{
 // so positions survive; the rest go through cty.
 func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r lint.Range) *lint.Node {
 	name := strings.TrimPrefix(e.Name, "provider::")
-	if e.ExpandFinal {
-		return unknown(r)
-	}
 	// try and can evaluate their arguments themselves.
-	switch name {
-	case "try":
+	switch {
+	case e.ExpandFinal && (name == "try" || name == "can"):
+		return unknown(r)
+	case name == "try":
 		return ev.try(s, f, e.Args, r)
-	case "can":
+	case name == "can":
 		return ev.can(s, f, e.Args, r)
 	}
 	args := make([]*lint.Node, len(e.Args))
@@ -59,6 +63,12 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 		args[i] = ev.evalHCL(s, f, a)
 		if isErr(args[i]) {
 			return args[i]
+		}
+	}
+	if e.ExpandFinal {
+		var ok bool
+		if args, ok = expandFinal(args, r); !ok {
+			return args[len(args)-1]
 		}
 	}
 	// The families know disjoint names, so the order they are asked in does
@@ -75,10 +85,57 @@ func (ev *evaluator) call(s *scope, f *srcFile, e *hclsyntax.FunctionCallExpr, r
 	if out, done := ev.fileCall(s, name, args, r); done {
 		return out
 	}
-	if name == "replace" {
+	switch name {
+	case "replace":
 		return ev.replace(args, r)
+	case "templatestring":
+		return ev.templatestring(e, args, r)
 	}
 	return ev.ctyFunc(name, args, r)
+}
+
+// templatestring (Terraform 1.9) renders a string from elsewhere in the
+// module as a template, as templatefile() renders a file: a heredoc local
+// whose $${name} became ${name} is rendered at the heredoc's lines.
+// Terraform accepts only a reference (local.tmpl, var.tmpl, a data
+// source's attribute) as the template, never a literal to render twice.
+func (ev *evaluator) templatestring(e *hclsyntax.FunctionCallExpr, args []*lint.Node, r lint.Range) *lint.Node {
+	if len(args) != 2 {
+		return errNode(r)
+	}
+	if _, diags := hcl.AbsTraversalForExpr(e.Args[0]); diags.HasErrors() {
+		return errNode(r)
+	}
+	if !ev.budget.Enter(r) {
+		return unknown(r)
+	}
+	defer ev.budget.Leave()
+	if args[0].Kind == lint.UnknownNode {
+		return args[0] // the note names what is unknown
+	}
+	f := ev.templateSource(args[0], args[0].Range)
+	if f == nil {
+		return withPartsOrigin(unknown(r), args)
+	}
+	return ev.renderTemplate(f, args[1], r)
+}
+
+// expandFinal spreads the last argument of f(a, list...) into arguments,
+// as Terraform does (merge(local.tag_maps...)). ok is false when the list
+// cannot be spread; the last argument is then the call's value: unknown
+// when the list is, an error for a null or a map, which Terraform refuses.
+func expandFinal(args []*lint.Node, r lint.Range) ([]*lint.Node, bool) {
+	if len(args) == 0 {
+		return []*lint.Node{errNode(r)}, false
+	}
+	last := args[len(args)-1]
+	switch {
+	case last.Kind == lint.ArrayNode && len(last.Alts()) == 0:
+		return append(args[:len(args)-1:len(args)-1], last.Items...), true
+	case last.Kind == lint.UnknownNode || len(last.Alts()) > 0:
+		return []*lint.Node{withPartsOrigin(unknown(r), args)}, false
+	}
+	return []*lint.Node{errNode(r)}, false
 }
 
 // try returns its first argument that evaluates without an error.
@@ -339,7 +396,11 @@ func (ev *evaluator) conversionCall(f *srcFile, e *hclsyntax.FunctionCallExpr, n
 		// Terraform marks the value sensitive: it is a secret as a
 		// sensitive variable is.
 		return ev.markSensitive(args[0], &lint.Origin{Expr: "sensitive(" + string(f.text(e.Args[0].Range())) + ")", Sensitive: true}), true
-	case "tolist", "tomap", "nonsensitive", "tobool", "tonumber":
+	case "tobool":
+		return toPrimitive(args, cty.Bool, r), true
+	case "tonumber":
+		return toPrimitive(args, cty.Number, r), true
+	case "tolist", "tomap", "nonsensitive":
 		if len(args) != 1 {
 			return errNode(r), true
 		}
@@ -377,6 +438,42 @@ func toset(args []*lint.Node, r lint.Range) *lint.Node {
 	return args[0]
 }
 
+// toPrimitive converts a string, number or bool as tobool() and
+// tonumber() do: tobool("true") is true, tonumber("08") is 8, and
+// tobool("yes") is an error. The value keeps its place and its origin;
+// anything else (null, unknown, alternatives) is passed through.
+func toPrimitive(args []*lint.Node, ty cty.Type, r lint.Range) *lint.Node {
+	if len(args) != 1 {
+		return errNode(r)
+	}
+	a := args[0]
+	var v cty.Value
+	switch {
+	case len(a.Alts()) > 0:
+		return a
+	case a.Kind == lint.StringNode:
+		v = cty.StringVal(a.Text)
+	case a.Kind == lint.BoolNode:
+		v = cty.BoolVal(a.Text == "true")
+	case a.Kind == lint.NumberNode:
+		n, ok := new(big.Float).SetString(a.Text)
+		if !ok {
+			return a
+		}
+		v = cty.NumberVal(n)
+	default:
+		return a
+	}
+	cv, err := convert.Convert(v, ty)
+	if err != nil {
+		return errNode(r)
+	}
+	c := ctyToNode(cv, a.Range)
+	out := *a
+	out.Kind, out.Text = c.Kind, c.Text
+	return &out
+}
+
 func tostring(args []*lint.Node, r lint.Range) *lint.Node {
 	if len(args) == 1 && (args[0].Kind == lint.NumberNode || args[0].Kind == lint.BoolNode) {
 		return strNode(args[0].Text, args[0].Range)
@@ -397,6 +494,8 @@ func (ev *evaluator) encodingCall(name string, args []*lint.Node, r lint.Range) 
 		return ev.jsondecode(args, r), true
 	case "base64encode":
 		return ev.base64encode(args, r), true
+	case "yamldecode":
+		return ev.yamldecode(args, r), true
 	}
 	return nil, false
 }

@@ -28,8 +28,9 @@ func called(t *testing.T, ev *evaluator, expr string) string {
 	secret := strNode("hunter2", r(2))
 	secret.SetOrigin(&lint.Origin{Expr: "var.s", Sensitive: true})
 	s := &scope{names: map[string]*lint.Node{
-		"u": unknownRef(r(1), "var.u"),
-		"s": secret,
+		"u":    unknownRef(r(1), "var.u"),
+		"s":    secret,
+		"tmpl": strNode("n=${n}", r(8)),
 		"obj": {Kind: lint.ObjectNode, Range: r(3), Fields: []*lint.Field{
 			{Key: "b", KeyRange: r(4), Value: strNode("2", r(5))},
 			{Key: "a", KeyRange: r(6), Value: numNode(1, r(7))},
@@ -64,6 +65,9 @@ func TestFunctionCalls(t *testing.T) {
 	if err := os.WriteFile("present.txt", []byte("hello"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.WriteFile("present.yaml", []byte("a:\n  b: true\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	fsys, err := lint.NewFS([]string{"."}, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -71,6 +75,19 @@ func TestFunctionCalls(t *testing.T) {
 	ev := newEvaluator(lint.NewContext(fsys, lint.ParseOptions{}))
 	cases := []struct{ expr, want string }{
 		{`f(u...)`, `unknown: @t.tf:1:1`},
+		// A final list... is spread into arguments; null or a map is refused.
+		{`merge([{a = 1}, {b = 2}]...)`, `{a=number:1 b=number:2} @t.tf:1:1`},
+		{`merge({c = 3}, [obj]...)`, `{c=number:3 b=string:2 a=number:1} @t.tf:1:1`},
+		{`concat([[1], [2]]...)`, `[number:1 number:2] @t.tf:1:1`},
+		{`max([1, 5]...)`, `number:5 @t.tf:1:1`},
+		{`format("%s-%s", ["a", "b"]...)`, `string:a-b @t.tf:1:1`},
+		{`merge(u...)`, `unknown: @t.tf:1:1`},
+		{`merge(null...)`, `error @t.tf:1:1`},
+		{`merge({a = 1}...)`, `error @t.tf:1:1`},
+		{`merge([]...)`, `{} @t.tf:1:1`},
+		{`try([1]...)`, `unknown: @t.tf:1:1`},
+		{`jsonencode([s]...)`, `string:"hunter2" @t.tf:1:1 origin=var.s(sensitive)`},
+		{`upper([s]...)`, `string:HUNTER2 @t.tf:1:1 origin=var.s(sensitive)`},
 		{`provider::aws::arn_parse("x")`, `unknown: @t.tf:1:1`},
 		{`try(lookup({}, "z"), "b")`, `string:b @t.tf:1:22`},
 		{`try(lookup({}, "z"))`, `error @t.tf:1:1`},
@@ -94,6 +111,14 @@ func TestFunctionCalls(t *testing.T) {
 		{`file("present.txt")`, `string:hello @t.tf:1:1`},
 		{`file("a", "b")`, `error @t.tf:1:1`},
 		{`templatefile("present.txt")`, `error @t.tf:1:1`},
+		// templatestring renders a string from elsewhere; a literal (which
+		// Terraform refuses) is an error, so try() moves on.
+		{`templatestring(tmpl, {n = 1})`, `string:n=1 @t.tf:1:1`},
+		{`templatestring(tmpl, {n = s})`, `string:n=hunter2 @t.tf:1:1 origin=var.s(sensitive)`},
+		{`templatestring("n=${n}", {n = 1})`, `error @t.tf:1:1`},
+		{`try(templatestring("x", {}), "y")`, `string:y @t.tf:1:30`},
+		{`templatestring(u, {n = 1})`, `unknown: @vars.tf:9:1 ref=var.u`},
+		{`templatestring(tmpl)`, `error @t.tf:1:1`},
 		{`merge(obj, null, {b = 3})`, `{a=number:1 b=number:3} @t.tf:1:1`},
 		{`merge(obj, u)`, `unknown: @t.tf:1:1`},
 		{`concat([1], u, [2])`, `[number:1 unknown: number:2] @t.tf:1:1`},
@@ -125,6 +150,73 @@ func TestFunctionCalls(t *testing.T) {
 		{`tolist(["a"])`, `[string:a] @t.tf:1:8`},
 		{`nonsensitive(s)`, `string:hunter2 @vars.tf:9:2 origin=var.s(sensitive)`},
 		{`tonumber("1", "2")`, `error @t.tf:1:1`},
+		// Terraform's own functions (funcs_tf.go): a decisive element
+		// decides alltrue/anytrue beside an unknown one.
+		{`strcontains("docker:dind", "dind")`, `boolean:true @t.tf:1:1`},
+		{`startswith("abc", "b")`, `boolean:false @t.tf:1:1`},
+		{`endswith("abc", "c")`, `boolean:true @t.tf:1:1`},
+		{`strcontains(u, "b")`, `unknown: @t.tf:1:1`},
+		{`startswith(s, "h")`, `boolean:true @t.tf:1:1`},
+		{`alltrue([true, "true"])`, `boolean:true @t.tf:1:1`},
+		{`alltrue([])`, `boolean:true @t.tf:1:1`},
+		{`anytrue([])`, `boolean:false @t.tf:1:1`},
+		{`anytrue([false, true])`, `boolean:true @t.tf:1:1`},
+		{`alltrue([true, u])`, `unknown: @t.tf:1:1`},
+		{`anytrue([u, true])`, `boolean:true @t.tf:1:1`},
+		{`alltrue(["x"])`, `error @t.tf:1:1`},
+		{`sum([1, 2.5])`, `number:3.5 @t.tf:1:1`},
+		{`sum([])`, `error @t.tf:1:1`},
+		{`sum(["1", 2])`, `number:3 @t.tf:1:1`},
+		{`index(["a", "b"], "b")`, `number:1 @t.tf:1:1`},
+		{`index(["a"], "z")`, `error @t.tf:1:1`},
+		{`index([1, 2], "2")`, `number:1 @t.tf:1:1`},
+		{`index(obj, "a")`, `error @t.tf:1:1`},
+		{`base64decode("eA==")`, `string:x @t.tf:1:1`},
+		{`base64decode("!")`, `error @t.tf:1:1`},
+		{`base64decode("/w==")`, `error @t.tf:1:1`},
+		{`startswith(1, "1")`, `boolean:true @t.tf:1:1`},
+		// for expressions: grouping (k => v...) lists the values under a
+		// key; a key met twice without grouping is an error.
+		{`{for x in ["a", "b", "a"] : x => upper(x)...}`, `{a=[string:A string:A] b=[string:B]} @t.tf:1:1`},
+		{`{for k, v in {a = "x", b = "y", c = "x"} : v => k...}`, `{x=[string:a string:c] y=[string:b]} @t.tf:1:1`},
+		{`{for x in ["a", "a"] : x => x}`, `error @t.tf:1:1`},
+		{`{for x in ["a", "b"] : x => x...}["b"][0]`, `string:b @t.tf:1:17`},
+		{`{for x in [] : x => x...}`, `{} @t.tf:1:1`},
+		{`{for k, v in obj : "k" => v...}`, `{k=[number:1 string:2]} @t.tf:1:1`},
+		// yamldecode reads what YAML 1.1 and 1.2 agree on; the rest
+		// (yes, 0x1F, 1_000, anchors, several documents) is unknown.
+		{`yamldecode("a: 1\nb: [x, 'y', true, null, 1.5]\n")`, `{a=number:1 b=[string:x string:y boolean:true null: number:1.5]} @t.tf:1:1`},
+		{`yamldecode("")`, `null: @t.tf:1:1`},
+		{`yamldecode("a: yes")`, `unknown: @t.tf:1:1`},
+		{`yamldecode("a: 0x1F")`, `unknown: @t.tf:1:1`},
+		{`yamldecode("a: 1_000")`, `unknown: @t.tf:1:1`},
+		{`yamldecode("a: 1:30")`, `unknown: @t.tf:1:1`},
+		{`yamldecode("a: &x 1\nb: *x")`, `unknown: @t.tf:1:1`},
+		{`yamldecode("a: 1\n---\nb: 2")`, `unknown: @t.tf:1:1`},
+		{`yamldecode("a: [")`, `unknown: @t.tf:1:1`},
+		{`yamldecode("a: !!str 1")`, `unknown: @t.tf:1:1`},
+		{`yamldecode("a: True")`, `{a=boolean:true} @t.tf:1:1`},
+		{`yamldecode("a: 2001-12-14")`, `unknown: @t.tf:1:1`},
+		{`yamldecode("a: 1\na: 2")`, `unknown: @t.tf:1:1`},
+		{`yamldecode("<<: {a: 1}")`, `unknown: @t.tf:1:1`},
+		{`yamldecode(u)`, `unknown: @t.tf:1:1`},
+		{`yamldecode(s)`, `string:hunter2 @t.tf:1:1 origin=var.s(sensitive)`},
+		{`yamldecode("- nginx:1.27\n- \"1.0\"\n- 007")`, `unknown: @t.tf:1:1`},
+		{`yamldecode("x")`, `string:x @t.tf:1:1`},
+		{`yamldecode("1: a")`, `unknown: @t.tf:1:1`},
+		// A file read whole keeps its lines.
+		{`yamldecode(file("present.yaml")).a.b`, `boolean:true @present.yaml:2:6`},
+		// tobool and tonumber convert as Terraform does, in place.
+		{`tobool("true")`, `boolean:true @t.tf:1:8`},
+		{`tobool("yes")`, `error @t.tf:1:1`},
+		{`tobool(true)`, `boolean:true @t.tf:1:8`},
+		{`tobool(1)`, `error @t.tf:1:1`},
+		{`tobool(null)`, `null: @t.tf:1:8`},
+		{`tobool(u)`, `unknown: @vars.tf:9:1 ref=var.u`},
+		{`tonumber("08")`, `number:8 @t.tf:1:10`},
+		{`tonumber("x")`, `error @t.tf:1:1`},
+		{`tonumber(true)`, `error @t.tf:1:1`},
+		{`try(tobool("yes"), false)`, `boolean:false @t.tf:1:20`},
 		{`tostring(1)`, `string:1 @t.tf:1:10`},
 		{`tostring(true)`, `string:true @t.tf:1:10`},
 		{`tostring("x")`, `string:x @t.tf:1:10`},

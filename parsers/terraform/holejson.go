@@ -114,6 +114,12 @@ func (p *holeJSON) holeRun(from int) *lint.Node {
 	return n
 }
 
+// sticks reports whether the rendered byte at off would join the value
+// before it: another hole or a scalar's byte.
+func (p *holeJSON) sticks(off int) bool {
+	return off < len(p.buf) && (p.r.isHole(off) || scalarByte(p.buf[off]))
+}
+
 // holeOrigin adds where a hole's unknown value comes from (a
 // random_password.db.result, a sensitive variable) to what a JSON value
 // made of holes already carries, so that "value": "${...}" still names its
@@ -134,6 +140,11 @@ func (p *holeJSON) value(depth int) (*lint.Node, error) {
 	}
 	start := p.off
 	if p.hole() {
+		if s := p.r.seg(start); s.encodes != nil && s.at == start && !p.sticks(s.at+s.n) {
+			// ${jsonencode(x)} where x is partly unknown: x itself.
+			p.off = s.at + s.n
+			return s.encodes, nil
+		}
 		return p.holeRun(start), nil
 	}
 	if s := p.r.seg(start); s != nil && s.kind == pointSeg && s.node != nil && s.at == start {

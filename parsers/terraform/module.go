@@ -483,7 +483,7 @@ func (in *instance) templateFile(name, ref string, rest hcl.Traversal, r lint.Ra
 		if va := bl.body.attr("vars"); va != nil {
 			vars = in.ev.eval(in.scope(), va.expr)
 		}
-		if f := in.ev.templateSource(tmpl, t); f != nil {
+		if f := in.ev.templateSource(tmpl, t.nameRange); f != nil {
 			v = in.ev.renderTemplate(f, vars, r)
 		}
 	}
@@ -491,10 +491,10 @@ func (in *instance) templateFile(name, ref string, rest hcl.Traversal, r lint.Ra
 	return in.ev.apply(v, a, r)
 }
 
-// templateSource is the text of a template_file's template as a source
-// file: the file a file() read, at its own lines, or any other known
-// string placed at the template attribute.
-func (ev *evaluator) templateSource(tmpl *lint.Node, at *attribute) *srcFile {
+// templateSource is the text of a template (a template_file's, or
+// templatestring()'s) as a source file: the file a file() read, or a
+// heredoc, at its own lines, or any other known string placed at pin.
+func (ev *evaluator) templateSource(tmpl *lint.Node, pin lint.Range) *srcFile {
 	if tmpl.Kind != lint.StringNode || len(tmpl.Alts()) > 0 {
 		return nil
 	}
@@ -505,7 +505,6 @@ func (ev *evaluator) templateSource(tmpl *lint.Node, at *attribute) *srcFile {
 	if f := ev.heredocTemplate(emb); f != nil {
 		return f
 	}
-	pin := at.nameRange
 	f := newSrcFile(pin.File, []byte(tmpl.Text))
 	f.pin = &pin
 	f.key = fmt.Sprintf("%s\x00template_file\x00%d:%d", pin.File, pin.Start.Line, pin.Start.Col)

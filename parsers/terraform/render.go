@@ -49,6 +49,10 @@ type segment struct {
 	// (jsonencode): where it stands for a whole JSON value, that value
 	// is used as it is.
 	node *lint.Node
+	// encodes is, for a hole whose value is jsonencode() of a value only
+	// partly known, that value: a hole that is a whole JSON value stands
+	// for it, with its known parts and the origins of its unknown ones.
+	encodes *lint.Node
 }
 
 // rendered is one reading of a template: its text and the map of every
@@ -366,6 +370,12 @@ func (rd *renderer) interpolation(s *scope, x hclsyntax.Expression, v *lint.Node
 			}
 		}
 		rd.vs = all
+		return
+	}
+	if enc := rd.ev.encoded[v]; enc != nil && len(v.Alts()) == 0 {
+		for _, out := range rd.vs {
+			out.add(holeText, segment{kind: holeSeg, src: from, end: to, node: v, encodes: enc})
+		}
 		return
 	}
 	rd.holes(from, to, v)

@@ -38,8 +38,8 @@ func TestUnknownValuesNameTheirCauses(t *testing.T) {
 			"main.tf": "variable \"family\" {}\nvariable \"image\" {}\n" + td + "jsonencode([{ name = \"a\", image = var.image }])\n}\n",
 		}, ""},
 		{"a function ecslint does not evaluate", map[string]string{
-			"main.tf": "variable \"family\" {}\n" + td + "jsondecode(base64decode(\"W10=\"))\n}\n",
-		}, "main.tf:4:27: container_definitions of aws_ecs_task_definition.t not evaluated: base64decode() is not evaluated offline; its containers are not checked"},
+			"main.tf": "variable \"family\" {}\n" + td + "jsondecode(textdecodebase64(\"W10=\", \"UTF-8\"))\n}\n",
+		}, "main.tf:4:27: container_definitions of aws_ecs_task_definition.t not evaluated: textdecodebase64() is not evaluated offline; its containers are not checked"},
 		{"a known count and known containers", map[string]string{
 			"main.tf": "variable \"family\" {}\nresource \"aws_ecs_task_definition\" \"t\" {\n  count = 2\n  family = var.family\n" +
 				"  network_mode = var.family\n  container_definitions = jsonencode([{ name = \"a\", image = \"a:1\" }])\n}\n",

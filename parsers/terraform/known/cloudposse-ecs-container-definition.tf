@@ -1,39 +1,51 @@
 # ecslint's model of cloudposse/ecs-container-definition/aws: its snake_case
-# inputs with the module's defaults (note readonly_root_filesystem = false,
+# inputs with the module's defaults and the declared types of those that
+# decide findings (note readonly_root_filesystem = false,
 # unlike terraform-aws-modules), the container definition it assembles for
 # the keys ecslint's rules read, and its JSON outputs.
 
 variable "container_name" {
+  type = string
   default = null
 }
 variable "container_image" {
+  type = string
   default = null
 }
 variable "essential" {
+  type = bool
   default = true
 }
 variable "privileged" {
+  type = bool
   default = null
 }
 variable "readonly_root_filesystem" {
+  type = bool
   default = false
 }
 variable "user" {
+  type = string
   default = null
 }
 variable "environment" {
+  type = list(object({ name = string, value = string }))
   default = null
 }
 variable "map_environment" {
+  type = map(string)
   default = null
 }
 variable "secrets" {
+  type = list(object({ name = string, valueFrom = string }))
   default = null
 }
 variable "map_secrets" {
+  type = map(string)
   default = null
 }
 variable "environment_files" {
+  type = list(object({ value = string, type = string }))
   default = null
 }
 variable "log_configuration" {

@@ -1,36 +1,46 @@
 # ecslint's model of terraform-aws-modules/ecs/aws//modules/container-definition
 # before v6 (snake_case inputs). It keeps the inputs that reach a container's
-# security settings, with the module's defaults, and builds the container
-# definition the way the module does for those keys. Findings from values
-# written here are reported at the module call.
+# security settings, with the module's defaults and declared types (Terraform
+# converts a caller's 1000 to "1000" for user, "true" to true for a bool),
+# and builds the container definition the way the module does for those
+# keys. Findings from values written here are reported at the module call.
 
 variable "name" {
+  type = string
   default = null
 }
 variable "image" {
+  type = string
   default = null
 }
 variable "essential" {
+  type = bool
   default = null
 }
 variable "privileged" {
+  type = bool
   default  = false
   nullable = false
 }
 variable "readonly_root_filesystem" {
+  type = bool
   default  = true
   nullable = false
 }
 variable "user" {
+  type = string
   default = null
 }
 variable "environment" {
+  type = list(object({ name = string, value = string }))
   default = []
 }
 variable "secrets" {
+  type = list(object({ name = string, valueFrom = string }))
   default = []
 }
 variable "environment_files" {
+  type = list(object({ value = string, type = string }))
   default = []
 }
 variable "linux_parameters" {
@@ -51,24 +61,30 @@ variable "port_mappings" {
   default = []
 }
 variable "repository_credentials" {
+  type = map(string)
   default = {}
 }
 variable "operating_system_family" {
+  type = string
   default  = "LINUX"
   nullable = false
 }
 variable "enable_cloudwatch_logging" {
+  type = bool
   default  = true
   nullable = false
 }
 variable "create_cloudwatch_log_group" {
+  type = bool
   default  = true
   nullable = false
 }
 variable "cloudwatch_log_group_name" {
+  type = string
   default = null
 }
 variable "service" {
+  type = string
   default = null
 }
 

@@ -1,36 +1,46 @@
 # ecslint's model of terraform-aws-modules/ecs/aws//modules/container-definition
 # from v6 on (camelCase inputs). It keeps the inputs that reach a container's
-# security settings, with the module's defaults, and builds the container
-# definition the way the module does for those keys. Findings from values
-# written here are reported at the module call.
+# security settings, with the module's defaults and declared types (Terraform
+# converts a caller's 1000 to "1000" for user, "true" to true for a bool),
+# and builds the container definition the way the module does for those
+# keys. Findings from values written here are reported at the module call.
 
 variable "name" {
+  type = string
   default = null
 }
 variable "image" {
+  type = string
   default = null
 }
 variable "essential" {
+  type = bool
   default = null
 }
 variable "privileged" {
+  type = bool
   default  = false
   nullable = false
 }
 variable "readonlyRootFilesystem" {
+  type = bool
   default  = true
   nullable = false
 }
 variable "user" {
+  type = string
   default = null
 }
 variable "environment" {
+  type = list(object({ name = string, value = string }))
   default = null
 }
 variable "secrets" {
+  type = list(object({ name = string, valueFrom = string }))
   default = null
 }
 variable "environmentFiles" {
+  type = list(object({ value = string, type = string }))
   default = null
 }
 variable "linuxParameters" {
@@ -45,30 +55,37 @@ variable "firelensConfiguration" {
   default = null
 }
 variable "mountPoints" {
+  type = list(object({ containerPath = optional(string), readOnly = optional(bool), sourceVolume = optional(string) }))
   default = null
 }
 variable "portMappings" {
   default = null
 }
 variable "repositoryCredentials" {
+  type = object({ credentialsParameter = optional(string) })
   default = null
 }
 variable "operating_system_family" {
+  type = string
   default  = "LINUX"
   nullable = false
 }
 variable "enable_cloudwatch_logging" {
+  type = bool
   default  = true
   nullable = false
 }
 variable "create_cloudwatch_log_group" {
+  type = bool
   default  = true
   nullable = false
 }
 variable "cloudwatch_log_group_name" {
+  type = string
   default = null
 }
 variable "service" {
+  type = string
   default = null
 }
 
