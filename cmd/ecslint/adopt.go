@@ -184,17 +184,18 @@ func writeOutput(f output.Formatter, file string, res *lint.Result, opts output.
 // runInit writes a starter config in the working directory.
 func runInit(args []string, stdout, stderr io.Writer) int {
 	path := config.FileName
-	switch {
-	case len(args) == 1 && strings.HasPrefix(args[0], "-") && args[0] != "-":
-		// Taken for a file name, `ecslint init --force` would write a
-		// config called "--force".
-		fmt.Fprintf(stderr, "ecslint: init: flag provided but not defined: %s\nRun 'ecslint init --help' for usage.\n", args[0])
-		return ExitError
-	case len(args) > 1:
+	if len(args) > 1 {
 		fmt.Fprintf(stderr, "ecslint: init takes one FILE at most, got %d arguments\nRun 'ecslint init --help' for usage.\n", len(args))
 		return ExitError
-	case len(args) == 1:
-		path = args[0]
+	}
+	for _, arg := range args {
+		if strings.HasPrefix(arg, "-") && arg != "-" {
+			// Taken for a file name, `ecslint init --force` would write a
+			// config called "--force".
+			fmt.Fprintf(stderr, "ecslint: init: flag provided but not defined: %s\nRun 'ecslint init --help' for usage.\n", arg)
+			return ExitError
+		}
+		path = arg
 	}
 	// A config file is meant to be committed and read by the team: 0644.
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644) //nolint:gosec // G302: see above
