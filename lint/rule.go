@@ -25,9 +25,13 @@ type Meta struct {
 	// every input format whose parser produces all of it; formats are not
 	// named here, so that a new one needs no rule edited.
 	Reads Elements
-	// Examples are documented inputs, in any of the formats the rule
-	// applies to; none needs every format.
-	Examples []Example
+	// Examples returns documented inputs, in any of the formats the rule
+	// applies to; none needs every format. It is a function so that the
+	// examples are built when docs or tests ask for them, not at every
+	// start of the binary (they were most of the rules package's start-up,
+	// paid twice per run by the supervisor and its child). Read them with
+	// ExamplesOf.
+	Examples func() []Example
 	// Disabled rules run only when enabled in config or flags.
 	Disabled bool
 	// Options are the settings the rule reads from config; a setting it
@@ -38,6 +42,15 @@ type Meta struct {
 	HelpURL string
 	// Custom is set for an organisation rule written in the config.
 	Custom bool
+}
+
+// ExamplesOf returns a rule's documented examples; none when it has none
+// (a custom rule).
+func ExamplesOf(m *Meta) []Example {
+	if m.Examples == nil {
+		return nil
+	}
+	return m.Examples()
 }
 
 // Elements is a set of the kinds of element the model holds (see Unit).

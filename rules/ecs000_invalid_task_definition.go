@@ -38,16 +38,18 @@ var invalidTaskDefinitionMeta = lint.Meta{
 		"invalid CPU or memory errors\"), and an awslogs configuration its log group, region and, on Fargate, stream prefix.",
 	Reads: lint.TaskDefinitions,
 	Peers: []string{"cfn-lint E3046", "cfn-lint E3047"},
-	Examples: []lint.Example{
-		{Format: "json",
-			Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27", "readOnlyRootFilesystem": true}`, `"networkMode": "aws-vpc"`),
-			Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "readonlyRootFilesystem": true}`, `"networkMode": "awsvpc"`)},
-		{Format: "cloudformation",
-			Bad:  cfnTask("        - Name: app\n          Image: nginx:1.27\n          Essential: maybe\n          Memroy: 512\n"),
-			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          Essential: true\n          Memory: 512\n")},
-		{Format: "terraform",
-			Bad:  except(readonlyRoot).tfTask(`{ name = "app", image = "nginx:1.27", readonlyRootFs = true }`),
-			Good: tfTask(`{ name = "app", image = "nginx:1.27", readonlyRootFilesystem = true }`)},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "json",
+				Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27", "readOnlyRootFilesystem": true}`, `"networkMode": "aws-vpc"`),
+				Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "readonlyRootFilesystem": true}`, `"networkMode": "awsvpc"`)},
+			{Format: "cloudformation",
+				Bad:  cfnTask("        - Name: app\n          Image: nginx:1.27\n          Essential: maybe\n          Memroy: 512\n"),
+				Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          Essential: true\n          Memory: 512\n")},
+			{Format: "terraform",
+				Bad:  except(readonlyRoot).tfTask(`{ name = "app", image = "nginx:1.27", readonlyRootFs = true }`),
+				Good: tfTask(`{ name = "app", image = "nginx:1.27", readonlyRootFilesystem = true }`)},
+		}
 	},
 }
 

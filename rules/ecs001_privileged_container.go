@@ -21,16 +21,18 @@ var privilegedContainerMeta = lint.Meta{
 	Remediation: "Remove `privileged` or set it to false. If the container needs one specific capability, " +
 		"add only that one under linuxParameters.capabilities.add.",
 	Reads: lint.TaskDefinitions,
-	Examples: []lint.Example{
-		{Format: "json",
-			Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27", "privileged": true}`),
-			Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "privileged": false}`)},
-		{Format: "cloudformation",
-			Bad:  cfnTask("        - Name: app\n          Image: nginx:1.27\n          Privileged: true\n"),
-			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n")},
-		{Format: "terraform",
-			Bad:  tfTask(`{ name = "app", image = "nginx:1.27", privileged = true }`),
-			Good: tfTask(`{ name = "app", image = "nginx:1.27", privileged = false }`)},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "json",
+				Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27", "privileged": true}`),
+				Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "privileged": false}`)},
+			{Format: "cloudformation",
+				Bad:  cfnTask("        - Name: app\n          Image: nginx:1.27\n          Privileged: true\n"),
+				Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n")},
+			{Format: "terraform",
+				Bad:  tfTask(`{ name = "app", image = "nginx:1.27", privileged = true }`),
+				Good: tfTask(`{ name = "app", image = "nginx:1.27", privileged = false }`)},
+		}
 	},
 }
 

@@ -19,16 +19,18 @@ var hostPIDModeMeta = lint.Meta{
 		"and, with enough privileges, can signal or trace them, including other tasks' processes.",
 	Remediation: "Remove `pidMode` or set it to `task` to share a process namespace between the task's containers only.",
 	Reads:       lint.TaskDefinitions,
-	Examples: []lint.Example{
-		{Format: "json",
-			Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"pidMode": "host"`),
-			Good: jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"pidMode": "task"`)},
-		{Format: "cloudformation",
-			Bad:  cfnTask("        - Name: app\n          Image: nginx:1.27\n", "      PidMode: host\n"),
-			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n")},
-		{Format: "terraform",
-			Bad:  tfTask(`{ name = "app", image = "nginx:1.27" }`, `pid_mode = "host"`),
-			Good: tfTask(`{ name = "app", image = "nginx:1.27" }`, `pid_mode = "task"`)},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "json",
+				Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"pidMode": "host"`),
+				Good: jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"pidMode": "task"`)},
+			{Format: "cloudformation",
+				Bad:  cfnTask("        - Name: app\n          Image: nginx:1.27\n", "      PidMode: host\n"),
+				Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n")},
+			{Format: "terraform",
+				Bad:  tfTask(`{ name = "app", image = "nginx:1.27" }`, `pid_mode = "host"`),
+				Good: tfTask(`{ name = "app", image = "nginx:1.27" }`, `pid_mode = "task"`)},
+		}
 	},
 }
 

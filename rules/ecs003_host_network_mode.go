@@ -15,16 +15,18 @@ var hostNetworkModeMeta = lint.Meta{
 		"service without hop limits), and no security groups per task.",
 	Remediation: "Use `awsvpc` (required on Fargate) or `bridge` network mode instead of `host`.",
 	Reads:       lint.TaskDefinitions,
-	Examples: []lint.Example{
-		{Format: "json",
-			Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"networkMode": "host"`),
-			Good: jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"networkMode": "awsvpc"`)},
-		{Format: "cloudformation",
-			Bad:  cfnTask("        - Name: app\n          Image: nginx:1.27\n", "      NetworkMode: host\n"),
-			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n", "      NetworkMode: awsvpc\n")},
-		{Format: "terraform",
-			Bad:  tfTask(`{ name = "app", image = "nginx:1.27" }`, `network_mode = "host"`),
-			Good: tfTask(`{ name = "app", image = "nginx:1.27" }`, `network_mode = "awsvpc"`)},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "json",
+				Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"networkMode": "host"`),
+				Good: jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"networkMode": "awsvpc"`)},
+			{Format: "cloudformation",
+				Bad:  cfnTask("        - Name: app\n          Image: nginx:1.27\n", "      NetworkMode: host\n"),
+				Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n", "      NetworkMode: awsvpc\n")},
+			{Format: "terraform",
+				Bad:  tfTask(`{ name = "app", image = "nginx:1.27" }`, `network_mode = "host"`),
+				Good: tfTask(`{ name = "app", image = "nginx:1.27" }`, `network_mode = "awsvpc"`)},
+		}
 	},
 }
 

@@ -22,22 +22,24 @@ var hostPathVolumeMeta = lint.Meta{
 	Remediation: "Use an EFS volume, a Docker-managed volume (a `host` object without `sourcePath`), or " +
 		"ephemeral task storage instead of a host path.",
 	Reads: lint.TaskDefinitions,
-	Examples: []lint.Example{
-		{Format: "json",
-			Bad: jsonTask(`{"name": "app", "image": "nginx:1.27", "mountPoints": [{"sourceVolume": "docker", "containerPath": "/var/run/docker.sock"}]}`,
-				`"volumes": [{"name": "docker", "host": {"sourcePath": "/var/run/docker.sock"}}]`),
-			Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "mountPoints": [{"sourceVolume": "cache", "containerPath": "/cache"}]}`,
-				`"volumes": [{"name": "cache", "host": {}}]`)},
-		{Format: "cloudformation",
-			Bad: cfnTask("        - Name: app\n          Image: nginx:1.27\n",
-				"      Volumes:\n        - Name: logs\n          Host:\n            SourcePath: /var/log\n"),
-			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n",
-				"      Volumes:\n        - Name: logs\n          DockerVolumeConfiguration:\n            Scope: task\n")},
-		{Format: "terraform",
-			Bad: tfTask(`{ name = "app", image = "nginx:1.27", mountPoints = [{ sourceVolume = "docker", containerPath = "/var/run/docker.sock" }] }`,
-				"", tfBlock("volume", `name = "docker"`, `host_path = "/var/run/docker.sock"`)),
-			Good: tfTask(`{ name = "app", image = "nginx:1.27", mountPoints = [{ sourceVolume = "cache", containerPath = "/cache" }] }`,
-				"", tfBlock("volume", `name = "cache"`))},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "json",
+				Bad: jsonTask(`{"name": "app", "image": "nginx:1.27", "mountPoints": [{"sourceVolume": "docker", "containerPath": "/var/run/docker.sock"}]}`,
+					`"volumes": [{"name": "docker", "host": {"sourcePath": "/var/run/docker.sock"}}]`),
+				Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "mountPoints": [{"sourceVolume": "cache", "containerPath": "/cache"}]}`,
+					`"volumes": [{"name": "cache", "host": {}}]`)},
+			{Format: "cloudformation",
+				Bad: cfnTask("        - Name: app\n          Image: nginx:1.27\n",
+					"      Volumes:\n        - Name: logs\n          Host:\n            SourcePath: /var/log\n"),
+				Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n",
+					"      Volumes:\n        - Name: logs\n          DockerVolumeConfiguration:\n            Scope: task\n")},
+			{Format: "terraform",
+				Bad: tfTask(`{ name = "app", image = "nginx:1.27", mountPoints = [{ sourceVolume = "docker", containerPath = "/var/run/docker.sock" }] }`,
+					"", tfBlock("volume", `name = "docker"`, `host_path = "/var/run/docker.sock"`)),
+				Good: tfTask(`{ name = "app", image = "nginx:1.27", mountPoints = [{ sourceVolume = "cache", containerPath = "/cache" }] }`,
+					"", tfBlock("volume", `name = "cache"`))},
+		}
 	},
 }
 

@@ -35,19 +35,21 @@ var secretInEnvironmentMeta = lint.Meta{
 	Remediation: "Store the value in AWS Secrets Manager or SSM Parameter Store and reference it from `secrets` " +
 		"(`valueFrom`) instead of `environment`. Use the task role instead of AWS access keys.",
 	Reads: lint.TaskDefinitions,
-	Examples: []lint.Example{
-		{Format: "json",
-			Bad: jsonTask(`{"name": "app", "image": "nginx:1.27", "environment": [{"name": "DB_PASSWORD", "value": "hunter2"}]}`),
-			Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "secrets": [{"name": "DB_PASSWORD", ` +
-				`"valueFrom": "arn:aws:secretsmanager:eu-west-1:111122223333:secret:db-AbCdEf"}]}`)},
-		{Format: "cloudformation",
-			Bad: cfnTask("        - Name: app\n          Image: nginx:1.27\n          Secrets:\n" +
-				"            - Name: API_TOKEN\n              ValueFrom: \"s3cr3t value!\"\n"),
-			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          Secrets:\n" +
-				"            - Name: API_TOKEN\n              ValueFrom: /prod/app/api-token\n")},
-		{Format: "terraform",
-			Bad:  tfTask(`{ name = "app", image = "nginx:1.27", environment = [{ name = "DB_PASSWORD", value = "hunter2" }] }`),
-			Good: tfTask(`{ name = "app", image = "nginx:1.27", secrets = [{ name = "DB_PASSWORD", valueFrom = aws_secretsmanager_secret.db.arn }] }`)},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "json",
+				Bad: jsonTask(`{"name": "app", "image": "nginx:1.27", "environment": [{"name": "DB_PASSWORD", "value": "hunter2"}]}`),
+				Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "secrets": [{"name": "DB_PASSWORD", ` +
+					`"valueFrom": "arn:aws:secretsmanager:eu-west-1:111122223333:secret:db-AbCdEf"}]}`)},
+			{Format: "cloudformation",
+				Bad: cfnTask("        - Name: app\n          Image: nginx:1.27\n          Secrets:\n" +
+					"            - Name: API_TOKEN\n              ValueFrom: \"s3cr3t value!\"\n"),
+				Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          Secrets:\n" +
+					"            - Name: API_TOKEN\n              ValueFrom: /prod/app/api-token\n")},
+			{Format: "terraform",
+				Bad:  tfTask(`{ name = "app", image = "nginx:1.27", environment = [{ name = "DB_PASSWORD", value = "hunter2" }] }`),
+				Good: tfTask(`{ name = "app", image = "nginx:1.27", secrets = [{ name = "DB_PASSWORD", valueFrom = aws_secretsmanager_secret.db.arn }] }`)},
+		}
 	},
 }
 

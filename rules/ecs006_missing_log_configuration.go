@@ -19,20 +19,22 @@ var missingLogConfigurationMeta = lint.Meta{
 		"so incidents cannot be investigated and the control fails.",
 	Remediation: "Add a `logConfiguration` with a `logDriver` such as `awslogs`, or `awsfirelens` for FireLens.",
 	Reads:       lint.TaskDefinitions,
-	Examples: []lint.Example{
-		{Format: "json",
-			Bad: except(logConfiguration).jsonTask(`{"name": "app", "image": "nginx:1.27"}`),
-			Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "logConfiguration": {"logDriver": "awslogs", ` +
-				`"options": {"awslogs-group": "/ecs/app", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "app"}}}`)},
-		{Format: "cloudformation",
-			Bad: except(logConfiguration).cfnTask("        - Name: app\n          Image: nginx:1.27\n"),
-			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          LogConfiguration:\n" +
-				"            LogDriver: awslogs\n            Options:\n              awslogs-group: /ecs/app\n" +
-				"              awslogs-region: eu-west-1\n              awslogs-stream-prefix: app\n")},
-		{Format: "terraform",
-			Bad: except(logConfiguration).tfTask(`{ name = "app", image = "nginx:1.27" }`),
-			Good: tfTask(`{ name = "app", image = "nginx:1.27", logConfiguration = { logDriver = "awslogs", options = ` +
-				`{ "awslogs-group" = "/ecs/app", "awslogs-region" = "eu-west-1", "awslogs-stream-prefix" = "app" } } }`)},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "json",
+				Bad: except(logConfiguration).jsonTask(`{"name": "app", "image": "nginx:1.27"}`),
+				Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "logConfiguration": {"logDriver": "awslogs", ` +
+					`"options": {"awslogs-group": "/ecs/app", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "app"}}}`)},
+			{Format: "cloudformation",
+				Bad: except(logConfiguration).cfnTask("        - Name: app\n          Image: nginx:1.27\n"),
+				Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          LogConfiguration:\n" +
+					"            LogDriver: awslogs\n            Options:\n              awslogs-group: /ecs/app\n" +
+					"              awslogs-region: eu-west-1\n              awslogs-stream-prefix: app\n")},
+			{Format: "terraform",
+				Bad: except(logConfiguration).tfTask(`{ name = "app", image = "nginx:1.27" }`),
+				Good: tfTask(`{ name = "app", image = "nginx:1.27", logConfiguration = { logDriver = "awslogs", options = ` +
+					`{ "awslogs-group" = "/ecs/app", "awslogs-region" = "eu-west-1", "awslogs-stream-prefix" = "app" } } }`)},
+		}
 	},
 }
 

@@ -21,13 +21,15 @@ var writableRootFilesystemMeta = lint.Meta{
 	Remediation: "Set `readonlyRootFilesystem` to true, and mount a volume (or ephemeral task storage) at the " +
 		"few paths the application must write, such as /tmp.",
 	Reads: lint.TaskDefinitions,
-	Examples: []lint.Example{
-		{Format: "json", Bad: except(readonlyRoot).jsonTask(`{"name": "app", "image": "nginx:1.27"}`),
-			Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "readonlyRootFilesystem": true}`)},
-		{Format: "cloudformation", Bad: cfnTask("        - Name: app\n          Image: nginx:1.27\n          ReadonlyRootFilesystem: false\n"),
-			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          ReadonlyRootFilesystem: true\n")},
-		{Format: "terraform", Bad: tfTask(`{ name = "app", image = "nginx:1.27", readonlyRootFilesystem = false }`),
-			Good: tfTask(`{ name = "app", image = "nginx:1.27", readonlyRootFilesystem = true }`)},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "json", Bad: except(readonlyRoot).jsonTask(`{"name": "app", "image": "nginx:1.27"}`),
+				Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "readonlyRootFilesystem": true}`)},
+			{Format: "cloudformation", Bad: cfnTask("        - Name: app\n          Image: nginx:1.27\n          ReadonlyRootFilesystem: false\n"),
+				Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          ReadonlyRootFilesystem: true\n")},
+			{Format: "terraform", Bad: tfTask(`{ name = "app", image = "nginx:1.27", readonlyRootFilesystem = false }`),
+				Good: tfTask(`{ name = "app", image = "nginx:1.27", readonlyRootFilesystem = true }`)},
+		}
 	},
 }
 

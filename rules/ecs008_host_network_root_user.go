@@ -26,16 +26,18 @@ var hostNetworkRootUserMeta = lint.Meta{
 		"ECS003 and ECS009 check; this rule keeps the combined check for teams that still report on ECS.1.",
 	Remediation: "Use the awsvpc or bridge network mode, or set `user` to a non-root user (a name or a UID other than 0).",
 	Reads:       lint.TaskDefinitions,
-	Examples: []lint.Example{
-		{Format: "json",
-			Bad:  except(user).jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"networkMode": "host"`),
-			Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "user": "1000"}`, `"networkMode": "bridge"`)},
-		{Format: "cloudformation",
-			Bad:  cfnTask("        - Name: app\n          Image: nginx:1.27\n          User: root\n", "      NetworkMode: host\n"),
-			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          User: \"1000:1000\"\n", "      "+reviewedHostNetwork+"\n      NetworkMode: host\n")},
-		{Format: "terraform",
-			Bad:  tfTask(`{ name = "app", image = "nginx:1.27", user = "root" }`, `network_mode = "host"`),
-			Good: tfTask(`{ name = "app", image = "nginx:1.27", user = "1000:1000" }`, reviewedHostNetwork+"\n"+`network_mode = "host"`)},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "json",
+				Bad:  except(user).jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"networkMode": "host"`),
+				Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "user": "1000"}`, `"networkMode": "bridge"`)},
+			{Format: "cloudformation",
+				Bad:  cfnTask("        - Name: app\n          Image: nginx:1.27\n          User: root\n", "      NetworkMode: host\n"),
+				Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          User: \"1000:1000\"\n", "      "+reviewedHostNetwork+"\n      NetworkMode: host\n")},
+			{Format: "terraform",
+				Bad:  tfTask(`{ name = "app", image = "nginx:1.27", user = "root" }`, `network_mode = "host"`),
+				Good: tfTask(`{ name = "app", image = "nginx:1.27", user = "1000:1000" }`, reviewedHostNetwork+"\n"+`network_mode = "host"`)},
+		}
 	},
 }
 

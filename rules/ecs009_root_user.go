@@ -21,16 +21,18 @@ var rootUserMeta = lint.Meta{
 		"In Terraform the AWS provider matches container definition keys ignoring case, so `User = \"1000\"` sets the user there; in raw JSON and CloudFormation only the exact spelling takes effect.",
 	Remediation: "Set `user` to a non-root user or UID (for example `1000` or `1000:1000`) that the image provides.",
 	Reads:       lint.TaskDefinitions,
-	Examples: []lint.Example{
-		{Format: "json",
-			Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27", "user": "0:0"}`),
-			Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "user": "nginx"}`)},
-		{Format: "cloudformation",
-			Bad:  except(user).cfnTask("        - Name: app\n          Image: nginx:1.27\n"),
-			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          User: \"1000\"\n")},
-		{Format: "terraform",
-			Bad:  tfTask(`{ name = "app", image = "nginx:1.27", user = "0" }`),
-			Good: tfTask(`{ name = "app", image = "nginx:1.27", user = "1000" }`)},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "json",
+				Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27", "user": "0:0"}`),
+				Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "user": "nginx"}`)},
+			{Format: "cloudformation",
+				Bad:  except(user).cfnTask("        - Name: app\n          Image: nginx:1.27\n"),
+				Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          User: \"1000\"\n")},
+			{Format: "terraform",
+				Bad:  tfTask(`{ name = "app", image = "nginx:1.27", user = "0" }`),
+				Good: tfTask(`{ name = "app", image = "nginx:1.27", user = "1000" }`)},
+		}
 	},
 }
 

@@ -13,16 +13,18 @@ var hostIPCModeMeta = lint.Meta{
 		"memory with every process on it, so they can read or corrupt other tasks' shared memory.",
 	Remediation: "Remove `ipcMode`, or set it to `task` to share IPC resources between the task's containers only, or `none`.",
 	Reads:       lint.TaskDefinitions,
-	Examples: []lint.Example{
-		{Format: "json",
-			Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"ipcMode": "host"`),
-			Good: jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"ipcMode": "task"`)},
-		{Format: "cloudformation",
-			Bad:  cfnTask("        - Name: app\n          Image: nginx:1.27\n", "      IpcMode: host\n"),
-			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n", "      IpcMode: none\n")},
-		{Format: "terraform",
-			Bad:  tfTask(`{ name = "app", image = "nginx:1.27" }`, `ipc_mode = "host"`),
-			Good: tfTask(`{ name = "app", image = "nginx:1.27" }`, `ipc_mode = "task"`)},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "json",
+				Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"ipcMode": "host"`),
+				Good: jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"ipcMode": "task"`)},
+			{Format: "cloudformation",
+				Bad:  cfnTask("        - Name: app\n          Image: nginx:1.27\n", "      IpcMode: host\n"),
+				Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n", "      IpcMode: none\n")},
+			{Format: "terraform",
+				Bad:  tfTask(`{ name = "app", image = "nginx:1.27" }`, `ipc_mode = "host"`),
+				Good: tfTask(`{ name = "app", image = "nginx:1.27" }`, `ipc_mode = "task"`)},
+		}
 	},
 }
 

@@ -23,18 +23,20 @@ var dangerousCapabilitiesMeta = lint.Meta{
 	Remediation: "Remove the capability from `linuxParameters.capabilities.add`; add the narrowest capability " +
 		"the workload needs (for example NET_BIND_SERVICE) and drop the rest.",
 	Reads: lint.TaskDefinitions,
-	Examples: []lint.Example{
-		{Format: "json",
-			Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27", "linuxParameters": {"capabilities": {"add": ["SYS_ADMIN"]}}}`),
-			Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "linuxParameters": {"capabilities": {"add": ["NET_BIND_SERVICE"], "drop": ["ALL"]}}}`)},
-		{Format: "cloudformation",
-			Bad: cfnTask("        - Name: app\n          Image: nginx:1.27\n          LinuxParameters:\n" +
-				"            Capabilities:\n              Add: [SYS_PTRACE]\n"),
-			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          LinuxParameters:\n" +
-				"            Capabilities:\n              Add: [CHOWN]\n")},
-		{Format: "terraform",
-			Bad:  tfTask(`{ name = "app", image = "nginx:1.27", linuxParameters = { capabilities = { add = ["NET_ADMIN"] } } }`),
-			Good: tfTask(`{ name = "app", image = "nginx:1.27", linuxParameters = { capabilities = { add = ["NET_BIND_SERVICE"], drop = ["ALL"] } } }`)},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "json",
+				Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27", "linuxParameters": {"capabilities": {"add": ["SYS_ADMIN"]}}}`),
+				Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "linuxParameters": {"capabilities": {"add": ["NET_BIND_SERVICE"], "drop": ["ALL"]}}}`)},
+			{Format: "cloudformation",
+				Bad: cfnTask("        - Name: app\n          Image: nginx:1.27\n          LinuxParameters:\n" +
+					"            Capabilities:\n              Add: [SYS_PTRACE]\n"),
+				Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          LinuxParameters:\n" +
+					"            Capabilities:\n              Add: [CHOWN]\n")},
+			{Format: "terraform",
+				Bad:  tfTask(`{ name = "app", image = "nginx:1.27", linuxParameters = { capabilities = { add = ["NET_ADMIN"] } } }`),
+				Good: tfTask(`{ name = "app", image = "nginx:1.27", linuxParameters = { capabilities = { add = ["NET_BIND_SERVICE"], drop = ["ALL"] } } }`)},
+		}
 	},
 }
 

@@ -21,20 +21,22 @@ var efsTransitEncryptionMeta = lint.Meta{
 	Remediation: "Set `transitEncryption` to ENABLED in the volume's `efsVolumeConfiguration` (required for IAM " +
 		"authorization and access points).",
 	Reads: lint.TaskDefinitions,
-	Examples: []lint.Example{
-		{Format: "json",
-			Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"volumes": [{"name": "data", "efsVolumeConfiguration": {"fileSystemId": "fs-1234"}}]`),
-			Good: jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"volumes": [{"name": "data", "efsVolumeConfiguration": {"fileSystemId": "fs-1234", "transitEncryption": "ENABLED"}}]`)},
-		{Format: "cloudformation",
-			Bad: cfnTask("        - Name: app\n          Image: nginx:1.27\n", "      Volumes:\n        - Name: data\n"+
-				"          EFSVolumeConfiguration:\n            FilesystemId: fs-1234\n            TransitEncryption: DISABLED\n"),
-			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n", "      Volumes:\n        - Name: data\n"+
-				"          EFSVolumeConfiguration:\n            FilesystemId: fs-1234\n            TransitEncryption: ENABLED\n")},
-		{Format: "terraform",
-			Bad: tfTask(`{ name = "app", image = "nginx:1.27" }`, "",
-				tfBlock("volume", `name = "data"`, "", tfBlock("efs_volume_configuration", `file_system_id = "fs-1234"`))),
-			Good: tfTask(`{ name = "app", image = "nginx:1.27" }`, "",
-				tfBlock("volume", `name = "data"`, "", tfBlock("efs_volume_configuration", `file_system_id = "fs-1234"`, `transit_encryption = "ENABLED"`)))},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "json",
+				Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"volumes": [{"name": "data", "efsVolumeConfiguration": {"fileSystemId": "fs-1234"}}]`),
+				Good: jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"volumes": [{"name": "data", "efsVolumeConfiguration": {"fileSystemId": "fs-1234", "transitEncryption": "ENABLED"}}]`)},
+			{Format: "cloudformation",
+				Bad: cfnTask("        - Name: app\n          Image: nginx:1.27\n", "      Volumes:\n        - Name: data\n"+
+					"          EFSVolumeConfiguration:\n            FilesystemId: fs-1234\n            TransitEncryption: DISABLED\n"),
+				Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n", "      Volumes:\n        - Name: data\n"+
+					"          EFSVolumeConfiguration:\n            FilesystemId: fs-1234\n            TransitEncryption: ENABLED\n")},
+			{Format: "terraform",
+				Bad: tfTask(`{ name = "app", image = "nginx:1.27" }`, "",
+					tfBlock("volume", `name = "data"`, "", tfBlock("efs_volume_configuration", `file_system_id = "fs-1234"`))),
+				Good: tfTask(`{ name = "app", image = "nginx:1.27" }`, "",
+					tfBlock("volume", `name = "data"`, "", tfBlock("efs_volume_configuration", `file_system_id = "fs-1234"`, `transit_encryption = "ENABLED"`)))},
+		}
 	},
 }
 

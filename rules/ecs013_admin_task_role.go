@@ -35,20 +35,22 @@ var adminTaskRoleMeta = lint.Meta{
 	Remediation: "Give the task a role of its own with only the actions and resources the application uses; " +
 		"IAM Access Analyzer can generate such a policy from CloudTrail activity.",
 	Reads: lint.TaskDefinitions | lint.Roles,
-	Examples: []lint.Example{
-		{Format: "cloudformation",
-			Bad: cfnTask("        - Name: app\n          Image: nginx:1.27\n", "      TaskRoleArn: !GetAtt TaskRole.Arn\n") +
-				adminRoleTemplate + "      ManagedPolicyArns:\n        - arn:aws:iam::aws:policy/AdministratorAccess\n",
-			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n", "      TaskRoleArn: !GetAtt TaskRole.Arn\n") +
-				adminRoleTemplate + "      Policies:\n        - PolicyName: read-bucket\n          PolicyDocument:\n" +
-				"            Statement:\n              - Effect: Allow\n                Action: s3:GetObject\n" +
-				"                Resource: arn:aws:s3:::app-bucket/*\n"},
-		{Format: "terraform",
-			Bad: tfTaskRole + "\n" + tfResource("aws_iam_role_policy_attachment", "admin",
-				"role = aws_iam_role.task.name", `policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"`),
-			Good: tfTaskRole + "\n" + tfResource("aws_iam_role_policy", "read_bucket", `name = "read-bucket"`, "role = aws_iam_role.task.id",
-				"policy = jsonencode({\n"+tfBody(`Version = "2012-10-17"`,
-					`Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::app-bucket/*" }]`)+"})")},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "cloudformation",
+				Bad: cfnTask("        - Name: app\n          Image: nginx:1.27\n", "      TaskRoleArn: !GetAtt TaskRole.Arn\n") +
+					adminRoleTemplate + "      ManagedPolicyArns:\n        - arn:aws:iam::aws:policy/AdministratorAccess\n",
+				Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n", "      TaskRoleArn: !GetAtt TaskRole.Arn\n") +
+					adminRoleTemplate + "      Policies:\n        - PolicyName: read-bucket\n          PolicyDocument:\n" +
+					"            Statement:\n              - Effect: Allow\n                Action: s3:GetObject\n" +
+					"                Resource: arn:aws:s3:::app-bucket/*\n"},
+			{Format: "terraform",
+				Bad: tfTaskRole + "\n" + tfResource("aws_iam_role_policy_attachment", "admin",
+					"role = aws_iam_role.task.name", `policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"`),
+				Good: tfTaskRole + "\n" + tfResource("aws_iam_role_policy", "read_bucket", `name = "read-bucket"`, "role = aws_iam_role.task.id",
+					"policy = jsonencode({\n"+tfBody(`Version = "2012-10-17"`,
+						`Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::app-bucket/*" }]`)+"})")},
+		}
 	},
 }
 

@@ -24,16 +24,18 @@ var unpinnedImageMeta = lint.Meta{
 		"(`${Registry}/app`), is reported; where the unknown part may hold the tag (`${Repo}`, `app:${Tag}`) it is not, " +
 		"and `--verbose` lists it as a note.",
 	Reads: lint.TaskDefinitions,
-	Examples: []lint.Example{
-		{Format: "json",
-			Bad:  jsonTask(`{"name": "app", "image": "localhost:5000/app"}`),
-			Good: jsonTask(`{"name": "app", "image": "localhost:5000/app:2.4.1"}`)},
-		{Format: "cloudformation",
-			Bad:  cfnTask("        - Name: app\n          Image: public.ecr.aws/nginx/nginx:latest\n"),
-			Good: cfnTask("        - Name: app\n          Image: public.ecr.aws/nginx/nginx@sha256:0d17b565c37bcbd895e9d92315a05c1c3c9a29f762b011a10c54a66cd53c9b31\n")},
-		{Format: "terraform",
-			Bad:  tfTask(`{ name = "app", image = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/app:latest" }`),
-			Good: tfTask(`{ name = "app", image = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/app:2.4.1" }`)},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "json",
+				Bad:  jsonTask(`{"name": "app", "image": "localhost:5000/app"}`),
+				Good: jsonTask(`{"name": "app", "image": "localhost:5000/app:2.4.1"}`)},
+			{Format: "cloudformation",
+				Bad:  cfnTask("        - Name: app\n          Image: public.ecr.aws/nginx/nginx:latest\n"),
+				Good: cfnTask("        - Name: app\n          Image: public.ecr.aws/nginx/nginx@sha256:0d17b565c37bcbd895e9d92315a05c1c3c9a29f762b011a10c54a66cd53c9b31\n")},
+			{Format: "terraform",
+				Bad:  tfTask(`{ name = "app", image = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/app:latest" }`),
+				Good: tfTask(`{ name = "app", image = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/app:2.4.1" }`)},
+		}
 	},
 }
 

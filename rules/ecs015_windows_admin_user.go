@@ -24,18 +24,20 @@ var windowsAdminUserMeta = lint.Meta{
 		"in the container can change its system configuration and has the most to gain from a container escape.",
 	Remediation: "Set `user` to ContainerUser or another non-administrator account the image provides.",
 	Reads:       lint.TaskDefinitions,
-	Examples: []lint.Example{
-		{Format: "json",
-			Bad:  except(user|readonlyRoot).jsonTask(`{"name": "app", "image": "mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022"}`, windowsPlatform),
-			Good: except(readonlyRoot).jsonTask(`{"name": "app", "image": "mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022", "user": "ContainerUser"}`, windowsPlatform)},
-		{Format: "cloudformation",
-			Bad: except(readonlyRoot).cfnTask("        - Name: app\n          Image: mcr.microsoft.com/windows/servercore:ltsc2022\n          User: ContainerAdministrator\n",
-				"      RuntimePlatform:\n        OperatingSystemFamily: WINDOWS_SERVER_2022_CORE\n"),
-			Good: except(readonlyRoot).cfnTask("        - Name: app\n          Image: mcr.microsoft.com/windows/servercore:ltsc2022\n          User: ContainerUser\n",
-				"      RuntimePlatform:\n        OperatingSystemFamily: WINDOWS_SERVER_2022_CORE\n")},
-		{Format: "terraform",
-			Bad:  except(user|readonlyRoot).tfTask(`{ name = "app", image = "mcr.microsoft.com/windows/servercore:ltsc2022" }`, "", tfWindowsPlatform),
-			Good: except(readonlyRoot).tfTask(`{ name = "app", image = "mcr.microsoft.com/windows/servercore:ltsc2022", user = "ContainerUser" }`, "", tfWindowsPlatform)},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "json",
+				Bad:  except(user|readonlyRoot).jsonTask(`{"name": "app", "image": "mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022"}`, windowsPlatform),
+				Good: except(readonlyRoot).jsonTask(`{"name": "app", "image": "mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022", "user": "ContainerUser"}`, windowsPlatform)},
+			{Format: "cloudformation",
+				Bad: except(readonlyRoot).cfnTask("        - Name: app\n          Image: mcr.microsoft.com/windows/servercore:ltsc2022\n          User: ContainerAdministrator\n",
+					"      RuntimePlatform:\n        OperatingSystemFamily: WINDOWS_SERVER_2022_CORE\n"),
+				Good: except(readonlyRoot).cfnTask("        - Name: app\n          Image: mcr.microsoft.com/windows/servercore:ltsc2022\n          User: ContainerUser\n",
+					"      RuntimePlatform:\n        OperatingSystemFamily: WINDOWS_SERVER_2022_CORE\n")},
+			{Format: "terraform",
+				Bad:  except(user|readonlyRoot).tfTask(`{ name = "app", image = "mcr.microsoft.com/windows/servercore:ltsc2022" }`, "", tfWindowsPlatform),
+				Good: except(readonlyRoot).tfTask(`{ name = "app", image = "mcr.microsoft.com/windows/servercore:ltsc2022", user = "ContainerUser" }`, "", tfWindowsPlatform)},
+		}
 	},
 }
 

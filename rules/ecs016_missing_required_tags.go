@@ -43,17 +43,19 @@ var missingRequiredTagsMeta = lint.Meta{
 	Reads:    lint.TaskDefinitions,
 	Disabled: true,
 	Options:  []lint.Option{requiredTagsOption},
-	Examples: []lint.Example{
-		{Format: "json",
-			Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27"}`),
-			Good: jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"tags": [{"key": "Owner", "value": "payments"}]`)},
-		{Format: "cloudformation",
-			Bad:  cfnTemplate(clusterResource + insightsSetting),
-			Good: cfnTemplate(clusterResource + insightsSetting + "      Tags:\n        - Key: Owner\n          Value: payments\n")},
-		{Format: "terraform",
-			Bad: tfResource("aws_ecs_cluster", "prod", `name = "prod"`, "", tfInsightsSetting),
-			Good: "provider \"aws\" {\n" + tfBody(tfBlock("default_tags", `tags = { Owner = "payments" }`)) + "}\n\n" +
-				tfResource("aws_ecs_cluster", "prod", `name = "prod"`, "", tfInsightsSetting)},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "json",
+				Bad:  jsonTask(`{"name": "app", "image": "nginx:1.27"}`),
+				Good: jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"tags": [{"key": "Owner", "value": "payments"}]`)},
+			{Format: "cloudformation",
+				Bad:  cfnTemplate(clusterResource + insightsSetting),
+				Good: cfnTemplate(clusterResource + insightsSetting + "      Tags:\n        - Key: Owner\n          Value: payments\n")},
+			{Format: "terraform",
+				Bad: tfResource("aws_ecs_cluster", "prod", `name = "prod"`, "", tfInsightsSetting),
+				Good: "provider \"aws\" {\n" + tfBody(tfBlock("default_tags", `tags = { Owner = "payments" }`)) + "}\n\n" +
+					tfResource("aws_ecs_cluster", "prod", `name = "prod"`, "", tfInsightsSetting)},
+		}
 	},
 }
 

@@ -23,21 +23,23 @@ var sharedTaskExecutionRoleMeta = lint.Meta{
 	Remediation: "Give the task a role of its own, with only what the application calls, and keep the execution " +
 		"role for ECS (the AWS managed policy AmazonECSTaskExecutionRolePolicy and the secrets it reads).",
 	Reads: lint.TaskDefinitions,
-	Examples: []lint.Example{
-		{Format: "json",
-			Bad: jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"taskRoleArn": `+sharedRoleArn,
-				`"executionRoleArn": `+sharedRoleArn),
-			Good: jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"taskRoleArn": `+sharedRoleArn,
-				`"executionRoleArn": "arn:aws:iam::111122223333:role/app-execution"`)},
-		{Format: "cloudformation",
-			Bad: cfnTask("        - Name: app\n          Image: nginx:1.27\n",
-				"      TaskRoleArn: !GetAtt TaskRole.Arn\n      ExecutionRoleArn: !GetAtt TaskRole.Arn\n") + adminRoleTemplate,
-			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n",
-				"      TaskRoleArn: !GetAtt TaskRole.Arn\n      ExecutionRoleArn: !GetAtt ExecutionRole.Arn\n") + adminRoleTemplate +
-				strings.Replace(adminRoleTemplate, "TaskRole:", "ExecutionRole:", 1)},
-		{Format: "terraform",
-			Bad:  tfTask(`{ name = "app", image = "nginx:1.27" }`, "task_role_arn      = aws_iam_role.task.arn", "execution_role_arn = aws_iam_role.task.arn"),
-			Good: tfTask(`{ name = "app", image = "nginx:1.27" }`, "task_role_arn      = aws_iam_role.task.arn", "execution_role_arn = aws_iam_role.execution.arn")},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "json",
+				Bad: jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"taskRoleArn": `+sharedRoleArn,
+					`"executionRoleArn": `+sharedRoleArn),
+				Good: jsonTask(`{"name": "app", "image": "nginx:1.27"}`, `"taskRoleArn": `+sharedRoleArn,
+					`"executionRoleArn": "arn:aws:iam::111122223333:role/app-execution"`)},
+			{Format: "cloudformation",
+				Bad: cfnTask("        - Name: app\n          Image: nginx:1.27\n",
+					"      TaskRoleArn: !GetAtt TaskRole.Arn\n      ExecutionRoleArn: !GetAtt TaskRole.Arn\n") + adminRoleTemplate,
+				Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n",
+					"      TaskRoleArn: !GetAtt TaskRole.Arn\n      ExecutionRoleArn: !GetAtt ExecutionRole.Arn\n") + adminRoleTemplate +
+					strings.Replace(adminRoleTemplate, "TaskRole:", "ExecutionRole:", 1)},
+			{Format: "terraform",
+				Bad:  tfTask(`{ name = "app", image = "nginx:1.27" }`, "task_role_arn      = aws_iam_role.task.arn", "execution_role_arn = aws_iam_role.task.arn"),
+				Good: tfTask(`{ name = "app", image = "nginx:1.27" }`, "task_role_arn      = aws_iam_role.task.arn", "execution_role_arn = aws_iam_role.execution.arn")},
+		}
 	},
 }
 

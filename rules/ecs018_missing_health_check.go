@@ -22,18 +22,20 @@ var missingHealthCheckMeta = lint.Meta{
 		"`[\"CMD-SHELL\", \"curl -f http://localhost/ || exit 1\"]`), or mark a helper container `essential: false`.",
 	Reads:    lint.TaskDefinitions,
 	Disabled: true,
-	Examples: []lint.Example{
-		{Format: "json",
-			Bad: jsonTask(`{"name": "app", "image": "nginx:1.27"}`),
-			Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "healthCheck": ` +
-				`{"command": ["CMD-SHELL", "curl -f http://localhost/ || exit 1"]}}`)},
-		{Format: "cloudformation",
-			Bad: cfnTask("        - Name: app\n          Image: nginx:1.27\n"),
-			Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          HealthCheck:\n" +
-				"            Command: [CMD-SHELL, \"curl -f http://localhost/ || exit 1\"]\n")},
-		{Format: "terraform",
-			Bad:  tfTask(`{ name = "app", image = "nginx:1.27" }`),
-			Good: tfTask(`{ name = "app", image = "nginx:1.27", healthCheck = { command = ["CMD-SHELL", "curl -f http://localhost/ || exit 1"] } }`)},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "json",
+				Bad: jsonTask(`{"name": "app", "image": "nginx:1.27"}`),
+				Good: jsonTask(`{"name": "app", "image": "nginx:1.27", "healthCheck": ` +
+					`{"command": ["CMD-SHELL", "curl -f http://localhost/ || exit 1"]}}`)},
+			{Format: "cloudformation",
+				Bad: cfnTask("        - Name: app\n          Image: nginx:1.27\n"),
+				Good: cfnTask("        - Name: app\n          Image: nginx:1.27\n          HealthCheck:\n" +
+					"            Command: [CMD-SHELL, \"curl -f http://localhost/ || exit 1\"]\n")},
+			{Format: "terraform",
+				Bad:  tfTask(`{ name = "app", image = "nginx:1.27" }`),
+				Good: tfTask(`{ name = "app", image = "nginx:1.27", healthCheck = { command = ["CMD-SHELL", "curl -f http://localhost/ || exit 1"] } }`)},
+		}
 	},
 }
 

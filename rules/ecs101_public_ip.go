@@ -16,13 +16,15 @@ var publicIPMeta = lint.Meta{
 	Remediation: "Set `assignPublicIp` to DISABLED, run the tasks in private subnets, and reach the internet " +
 		"through a NAT gateway or VPC endpoints.",
 	Reads: lint.Services,
-	Examples: []lint.Example{
-		{Format: "cloudformation",
-			Bad:  cfnTemplate(serviceTemplate("          AssignPublicIp: ENABLED\n")),
-			Good: cfnTemplate(serviceTemplate("          AssignPublicIp: DISABLED\n"))},
-		{Format: "terraform",
-			Bad:  tfService(tfTaskARN, []string{"assign_public_ip = true"}),
-			Good: tfService(tfTaskARN, []string{"assign_public_ip = false"})},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "cloudformation",
+				Bad:  cfnTemplate(serviceTemplate("          AssignPublicIp: ENABLED\n")),
+				Good: cfnTemplate(serviceTemplate("          AssignPublicIp: DISABLED\n"))},
+			{Format: "terraform",
+				Bad:  tfService(tfTaskARN, []string{"assign_public_ip = true"}),
+				Good: tfService(tfTaskARN, []string{"assign_public_ip = false"})},
+		}
 	},
 }
 

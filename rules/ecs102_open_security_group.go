@@ -21,15 +21,17 @@ var openSecurityGroupMeta = lint.Meta{
 	Remediation: "Admit traffic only from the load balancer's security group (SourceSecurityGroupId) or from " +
 		"the address ranges that need it.",
 	Reads: lint.Services | lint.SecurityGroups,
-	Examples: []lint.Example{
-		{Format: "cloudformation",
-			Bad: cfnTemplate(serviceTemplate("          SecurityGroups: [!Ref OpenSG]\n") +
-				openSGResource + "          CidrIp: 0.0.0.0/0\n"),
-			Good: cfnTemplate(serviceTemplate("          SecurityGroups: [!Ref OpenSG]\n") +
-				openSGResource + "          CidrIp: 10.0.0.0/16\n")},
-		{Format: "terraform",
-			Bad:  tfService(tfTaskARN, []string{"security_groups = [aws_security_group.web.id]"}) + "\n" + tfOpenSG("0.0.0.0/0"),
-			Good: tfService(tfTaskARN, []string{"security_groups = [aws_security_group.web.id]"}) + "\n" + tfOpenSG("10.0.0.0/16")},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "cloudformation",
+				Bad: cfnTemplate(serviceTemplate("          SecurityGroups: [!Ref OpenSG]\n") +
+					openSGResource + "          CidrIp: 0.0.0.0/0\n"),
+				Good: cfnTemplate(serviceTemplate("          SecurityGroups: [!Ref OpenSG]\n") +
+					openSGResource + "          CidrIp: 10.0.0.0/16\n")},
+			{Format: "terraform",
+				Bad:  tfService(tfTaskARN, []string{"security_groups = [aws_security_group.web.id]"}) + "\n" + tfOpenSG("0.0.0.0/0"),
+				Good: tfService(tfTaskARN, []string{"security_groups = [aws_security_group.web.id]"}) + "\n" + tfOpenSG("10.0.0.0/16")},
+		}
 	},
 }
 

@@ -24,13 +24,15 @@ var outdatedFargatePlatformMeta = lint.Meta{
 		"Linux 1.4.0, Windows 1.0.0 as of 2026-12). The option `fargate-latest-versions` " +
 		"(for example {LINUX: 1.4.0, WINDOWS: 1.0.0}) overrides the table when AWS releases a new version.",
 	Reads: lint.Services | lint.TaskDefinitions,
-	Examples: []lint.Example{
-		{Format: "cloudformation",
-			Bad:  cfnTemplate(serviceTemplate("          AssignPublicIp: DISABLED\n", "      LaunchType: FARGATE\n      PlatformVersion: 1.3.0\n")),
-			Good: cfnTemplate(serviceTemplate("          AssignPublicIp: DISABLED\n", "      LaunchType: FARGATE\n      PlatformVersion: LATEST\n"))},
-		{Format: "terraform",
-			Bad:  tfService(tfTaskARN, nil, `launch_type = "FARGATE"`, `platform_version = "1.3.0"`),
-			Good: tfService(tfTaskARN, nil, `launch_type = "FARGATE"`, `platform_version = "LATEST"`)},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "cloudformation",
+				Bad:  cfnTemplate(serviceTemplate("          AssignPublicIp: DISABLED\n", "      LaunchType: FARGATE\n      PlatformVersion: 1.3.0\n")),
+				Good: cfnTemplate(serviceTemplate("          AssignPublicIp: DISABLED\n", "      LaunchType: FARGATE\n      PlatformVersion: LATEST\n"))},
+			{Format: "terraform",
+				Bad:  tfService(tfTaskARN, nil, `launch_type = "FARGATE"`, `platform_version = "1.3.0"`),
+				Good: tfService(tfTaskARN, nil, `launch_type = "FARGATE"`, `platform_version = "LATEST"`)},
+		}
 	},
 }
 

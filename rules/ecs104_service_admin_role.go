@@ -32,19 +32,21 @@ var serviceAdminRoleMeta = lint.Meta{
 	Remediation: "Remove the service's `role` and let ECS use its service-linked role; when a role is still needed, " +
 		"give it only the AWS managed policy AmazonEC2ContainerServiceRole.",
 	Reads: lint.Services | lint.Roles,
-	Examples: []lint.Example{
-		{Format: "cloudformation",
-			Bad: cfnTemplate(serviceTemplate("", "      Role: !Ref ServiceRole\n") +
-				serviceRoleTemplate("      ManagedPolicyArns:\n        - arn:aws:iam::aws:policy/AdministratorAccess\n")),
-			Good: cfnTemplate(serviceTemplate("", "      Role: !Ref ServiceRole\n") +
-				serviceRoleTemplate("      ManagedPolicyArns:\n        - arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceRole\n"))},
-		{Format: "terraform",
-			Bad: tfService(tfTaskARN, nil, "iam_role = aws_iam_role.service.arn") + "\n" + tfServiceRole + "\n" +
-				tfResource("aws_iam_role_policy_attachment", "admin", "role = aws_iam_role.service.name",
-					`policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"`),
-			Good: tfService(tfTaskARN, nil, "iam_role = aws_iam_role.service.arn") + "\n" + tfServiceRole + "\n" +
-				tfResource("aws_iam_role_policy_attachment", "ecs", "role = aws_iam_role.service.name",
-					`policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceRole"`)},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "cloudformation",
+				Bad: cfnTemplate(serviceTemplate("", "      Role: !Ref ServiceRole\n") +
+					serviceRoleTemplate("      ManagedPolicyArns:\n        - arn:aws:iam::aws:policy/AdministratorAccess\n")),
+				Good: cfnTemplate(serviceTemplate("", "      Role: !Ref ServiceRole\n") +
+					serviceRoleTemplate("      ManagedPolicyArns:\n        - arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceRole\n"))},
+			{Format: "terraform",
+				Bad: tfService(tfTaskARN, nil, "iam_role = aws_iam_role.service.arn") + "\n" + tfServiceRole + "\n" +
+					tfResource("aws_iam_role_policy_attachment", "admin", "role = aws_iam_role.service.name",
+						`policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"`),
+				Good: tfService(tfTaskARN, nil, "iam_role = aws_iam_role.service.arn") + "\n" + tfServiceRole + "\n" +
+					tfResource("aws_iam_role_policy_attachment", "ecs", "role = aws_iam_role.service.name",
+						`policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceRole"`)},
+		}
 	},
 }
 

@@ -21,15 +21,17 @@ var containerInsightsDisabledMeta = lint.Meta{
 		"resource exhaustion, crash loops and unexpected tasks go unnoticed and incidents lack data.",
 	Remediation: "Add the cluster setting `containerInsights` with value `enabled` or `enhanced`.",
 	Reads:       lint.Clusters,
-	Examples: []lint.Example{
-		{Format: "cloudformation",
-			Bad: cfnTemplate(clusterResource),
-			Good: cfnTemplate(clusterResource + "      ClusterSettings:\n        - Name: containerInsights\n" +
-				"          Value: enhanced\n")},
-		{Format: "terraform",
-			Bad: tfResource("aws_ecs_cluster", "prod", `name = "prod"`),
-			Good: tfResource("aws_ecs_cluster", "prod", `name = "prod"`, "",
-				tfBlock("setting", `name = "containerInsights"`, `value = "enhanced"`))},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "cloudformation",
+				Bad: cfnTemplate(clusterResource),
+				Good: cfnTemplate(clusterResource + "      ClusterSettings:\n        - Name: containerInsights\n" +
+					"          Value: enhanced\n")},
+			{Format: "terraform",
+				Bad: tfResource("aws_ecs_cluster", "prod", `name = "prod"`),
+				Good: tfResource("aws_ecs_cluster", "prod", `name = "prod"`, "",
+					tfBlock("setting", `name = "containerInsights"`, `value = "enhanced"`))},
+		}
 	},
 }
 

@@ -42,15 +42,17 @@ var execLoggingDisabledMeta = lint.Meta{
 		"(the task definitions' awslogs configuration) or set `OVERRIDE` with a `logConfiguration` whose " +
 		"`cloudWatchEncryptionEnabled` or `s3EncryptionEnabled` is true for each destination.",
 	Reads: lint.Clusters,
-	Examples: []lint.Example{
-		{Format: "cloudformation",
-			Bad: execCluster("          KmsKeyId: alias/ecs-exec\n          Logging: NONE\n"),
-			Good: execCluster("          KmsKeyId: alias/ecs-exec\n          Logging: OVERRIDE\n          LogConfiguration:\n" +
-				"            CloudWatchLogGroupName: /ecs/exec\n            CloudWatchEncryptionEnabled: true\n")},
-		{Format: "terraform",
-			Bad: tfExecCluster(`kms_key_id = "alias/ecs-exec"`, `logging    = "NONE"`),
-			Good: tfExecCluster(`kms_key_id = "alias/ecs-exec"`, `logging    = "OVERRIDE"`, "",
-				tfBlock("log_configuration", `cloud_watch_log_group_name     = "/ecs/exec"`, "cloud_watch_encryption_enabled = true"))},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "cloudformation",
+				Bad: execCluster("          KmsKeyId: alias/ecs-exec\n          Logging: NONE\n"),
+				Good: execCluster("          KmsKeyId: alias/ecs-exec\n          Logging: OVERRIDE\n          LogConfiguration:\n" +
+					"            CloudWatchLogGroupName: /ecs/exec\n            CloudWatchEncryptionEnabled: true\n")},
+			{Format: "terraform",
+				Bad: tfExecCluster(`kms_key_id = "alias/ecs-exec"`, `logging    = "NONE"`),
+				Good: tfExecCluster(`kms_key_id = "alias/ecs-exec"`, `logging    = "OVERRIDE"`, "",
+					tfBlock("log_configuration", `cloud_watch_log_group_name     = "/ecs/exec"`, "cloud_watch_encryption_enabled = true"))},
+		}
 	},
 }
 

@@ -34,13 +34,15 @@ var capacityProviderTerminationProtectionMeta = lint.Meta{
 	Remediation: "Set `managedTerminationProtection` to `ENABLED` in the capacity provider's " +
 		"`autoScalingGroupProvider` (with managed scaling on, and instance scale-in protection on the Auto Scaling group).",
 	Reads: lint.CapacityProviders,
-	Examples: []lint.Example{
-		{Format: "cloudformation",
-			Bad:  capacityProvider(""),
-			Good: capacityProvider("        ManagedTerminationProtection: ENABLED\n")},
-		{Format: "terraform",
-			Bad:  tfCapacityProvider(`managed_termination_protection = "DISABLED"`),
-			Good: tfCapacityProvider(`managed_termination_protection = "ENABLED"`)},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "cloudformation",
+				Bad:  capacityProvider(""),
+				Good: capacityProvider("        ManagedTerminationProtection: ENABLED\n")},
+			{Format: "terraform",
+				Bad:  tfCapacityProvider(`managed_termination_protection = "DISABLED"`),
+				Good: tfCapacityProvider(`managed_termination_protection = "ENABLED"`)},
+		}
 	},
 }
 

@@ -28,16 +28,18 @@ var serviceExposureMeta = lint.Meta{
 	Remediation: "Break the path at any step: remove the public IP or the open ingress rule, or fix one of the " +
 		"listed traits (each has its own rule and finding).",
 	Reads: lint.Services | lint.TaskDefinitions | lint.SecurityGroups,
-	Examples: []lint.Example{
-		{Format: "cloudformation",
-			Bad: cfnTemplate(exposedService("ENABLED") + "          SecurityGroups: [!Ref OpenSG]\n" +
-				openSGResource + "          CidrIp: 0.0.0.0/0\n" + exposedTask("          Privileged: true\n")),
-			Good: cfnTemplate(exposedService("DISABLED") + exposedTask("          "+reviewedPrivileged+"\n          Privileged: true\n"))},
-		{Format: "terraform",
-			Bad: tfService("aws_ecs_task_definition.app.arn", []string{"assign_public_ip = true", "security_groups = [aws_security_group.web.id]"}) +
-				"\n" + tfOpenSG("0.0.0.0/0") + "\n" + tfTask(`{ name = "app", image = "nginx:1.27", privileged = true }`),
-			Good: tfService("aws_ecs_task_definition.app.arn", []string{"assign_public_ip = false"}) +
-				"\n" + tfTask(reviewedPrivileged+"\n"+`{ name = "app", image = "nginx:1.27", privileged = true }`)},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "cloudformation",
+				Bad: cfnTemplate(exposedService("ENABLED") + "          SecurityGroups: [!Ref OpenSG]\n" +
+					openSGResource + "          CidrIp: 0.0.0.0/0\n" + exposedTask("          Privileged: true\n")),
+				Good: cfnTemplate(exposedService("DISABLED") + exposedTask("          "+reviewedPrivileged+"\n          Privileged: true\n"))},
+			{Format: "terraform",
+				Bad: tfService("aws_ecs_task_definition.app.arn", []string{"assign_public_ip = true", "security_groups = [aws_security_group.web.id]"}) +
+					"\n" + tfOpenSG("0.0.0.0/0") + "\n" + tfTask(`{ name = "app", image = "nginx:1.27", privileged = true }`),
+				Good: tfService("aws_ecs_task_definition.app.arn", []string{"assign_public_ip = false"}) +
+					"\n" + tfTask(reviewedPrivileged+"\n"+`{ name = "app", image = "nginx:1.27", privileged = true }`)},
+		}
 	},
 }
 

@@ -16,13 +16,15 @@ var eksPublicEndpointMeta = lint.Meta{
 	Remediation: "Set `endpointPublicAccess` to false and `endpointPrivateAccess` to true, or at least restrict " +
 		"`publicAccessCidrs` to the networks that administer the cluster.",
 	Reads: lint.EKSClusters,
-	Examples: []lint.Example{
-		{Format: "cloudformation",
-			Bad:  eksCluster("      ResourcesVpcConfig:\n        SubnetIds: [subnet-0abc, subnet-0def]\n"),
-			Good: eksCluster(eksPrivateVPC)},
-		{Format: "terraform",
-			Bad:  tfEKSCluster("", tfBlock("vpc_config", `subnet_ids = ["subnet-0abc", "subnet-0def"]`)),
-			Good: tfEKSCluster("", tfEKSPrivateVPC)},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "cloudformation",
+				Bad:  eksCluster("      ResourcesVpcConfig:\n        SubnetIds: [subnet-0abc, subnet-0def]\n"),
+				Good: eksCluster(eksPrivateVPC)},
+			{Format: "terraform",
+				Bad:  tfEKSCluster("", tfBlock("vpc_config", `subnet_ids = ["subnet-0abc", "subnet-0def"]`)),
+				Good: tfEKSCluster("", tfEKSPrivateVPC)},
+		}
 	},
 }
 

@@ -15,15 +15,17 @@ var eksUnencryptedSecretsMeta = lint.Meta{
 		"volume encryption: a copy of etcd data is useless without the key, and key use is logged in CloudTrail.",
 	Remediation: "Add an `encryptionConfig` with `resources: [secrets]` and a KMS key ARN as the provider.",
 	Reads:       lint.EKSClusters,
-	Examples: []lint.Example{
-		{Format: "cloudformation",
-			Bad: except(secretsEncryption).eksCluster(eksPrivateVPC),
-			Good: eksCluster(eksPrivateVPC + "      EncryptionConfig:\n        - Resources: [secrets]\n" +
-				"          Provider:\n            KeyArn: arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab\n")},
-		{Format: "terraform",
-			Bad: except(secretsEncryption).tfEKSCluster("", tfEKSPrivateVPC),
-			Good: tfEKSCluster("", tfEKSPrivateVPC, "", tfBlock("encryption_config", `resources = ["secrets"]`, "",
-				tfBlock("provider", `key_arn = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"`)))},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "cloudformation",
+				Bad: except(secretsEncryption).eksCluster(eksPrivateVPC),
+				Good: eksCluster(eksPrivateVPC + "      EncryptionConfig:\n        - Resources: [secrets]\n" +
+					"          Provider:\n            KeyArn: arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab\n")},
+			{Format: "terraform",
+				Bad: except(secretsEncryption).tfEKSCluster("", tfEKSPrivateVPC),
+				Good: tfEKSCluster("", tfEKSPrivateVPC, "", tfBlock("encryption_config", `resources = ["secrets"]`, "",
+					tfBlock("provider", `key_arn = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"`)))},
+		}
 	},
 }
 

@@ -25,13 +25,15 @@ var eksUnsupportedVersionMeta = lint.Meta{
 	Remediation: "Upgrade the cluster one minor version at a time to a version in standard support, or leave " +
 		"`version` unset to get the current default on creation.",
 	Reads: lint.EKSClusters,
-	Examples: []lint.Example{
-		{Format: "cloudformation",
-			Bad:  eksCluster("      Version: \"1.31\"\n" + eksPrivateVPC),
-			Good: eksCluster("      Version: \"1.35\"\n" + eksPrivateVPC)},
-		{Format: "terraform",
-			Bad:  tfEKSCluster(`version = "1.31"`, "", tfEKSPrivateVPC),
-			Good: tfEKSCluster(`version = "1.35"`, "", tfEKSPrivateVPC)},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "cloudformation",
+				Bad:  eksCluster("      Version: \"1.31\"\n" + eksPrivateVPC),
+				Good: eksCluster("      Version: \"1.35\"\n" + eksPrivateVPC)},
+			{Format: "terraform",
+				Bad:  tfEKSCluster(`version = "1.31"`, "", tfEKSPrivateVPC),
+				Good: tfEKSCluster(`version = "1.35"`, "", tfEKSPrivateVPC)},
+		}
 	},
 }
 

@@ -22,14 +22,16 @@ var eksAuditLoggingDisabledMeta = lint.Meta{
 	Remediation: "Enable the `audit` log type in the cluster's logging configuration (with `api` and " +
 		"`authenticator` as well, for a complete picture).",
 	Reads: lint.EKSClusters,
-	Examples: []lint.Example{
-		{Format: "cloudformation",
-			Bad: eksCluster(eksPrivateVPC + "      Logging:\n        ClusterLogging:\n          EnabledTypes:\n            - Type: api\n"),
-			Good: eksCluster(eksPrivateVPC + "      Logging:\n        ClusterLogging:\n          EnabledTypes:\n" +
-				"            - Type: api\n            - Type: audit\n")},
-		{Format: "terraform",
-			Bad:  tfEKSCluster(`enabled_cluster_log_types = ["api"]`, "", tfEKSPrivateVPC),
-			Good: tfEKSCluster(`enabled_cluster_log_types = ["api", "audit"]`, "", tfEKSPrivateVPC)},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "cloudformation",
+				Bad: eksCluster(eksPrivateVPC + "      Logging:\n        ClusterLogging:\n          EnabledTypes:\n            - Type: api\n"),
+				Good: eksCluster(eksPrivateVPC + "      Logging:\n        ClusterLogging:\n          EnabledTypes:\n" +
+					"            - Type: api\n            - Type: audit\n")},
+			{Format: "terraform",
+				Bad:  tfEKSCluster(`enabled_cluster_log_types = ["api"]`, "", tfEKSPrivateVPC),
+				Good: tfEKSCluster(`enabled_cluster_log_types = ["api", "audit"]`, "", tfEKSPrivateVPC)},
+		}
 	},
 }
 

@@ -17,14 +17,16 @@ var eksNodeGroupRemoteAccessMeta = lint.Meta{
 	Remediation: "Remove `remoteAccess` and reach nodes with AWS Systems Manager Session Manager, or list in " +
 		"`sourceSecurityGroups` the security groups allowed to connect.",
 	Reads: lint.EKSNodeGroups,
-	Examples: []lint.Example{
-		{Format: "cloudformation",
-			Bad:  eksNodeGroup("      RemoteAccess:\n        Ec2SshKey: ops\n"),
-			Good: eksNodeGroup("      RemoteAccess:\n        Ec2SshKey: ops\n        SourceSecurityGroups: [sg-0bastion]\n")},
-		{Format: "terraform",
-			Bad: tfEKSNodeGroup("", tfBlock("remote_access", `ec2_ssh_key = "ops"`)),
-			Good: tfEKSNodeGroup("", tfBlock("remote_access", `ec2_ssh_key = "ops"`,
-				`source_security_group_ids = ["sg-0bastion"]`))},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "cloudformation",
+				Bad:  eksNodeGroup("      RemoteAccess:\n        Ec2SshKey: ops\n"),
+				Good: eksNodeGroup("      RemoteAccess:\n        Ec2SshKey: ops\n        SourceSecurityGroups: [sg-0bastion]\n")},
+			{Format: "terraform",
+				Bad: tfEKSNodeGroup("", tfBlock("remote_access", `ec2_ssh_key = "ops"`)),
+				Good: tfEKSNodeGroup("", tfBlock("remote_access", `ec2_ssh_key = "ops"`,
+					`source_security_group_ids = ["sg-0bastion"]`))},
+		}
 	},
 }
 

@@ -23,13 +23,15 @@ var eksNodeGroupUnsupportedVersionMeta = lint.Meta{
 		"(EKS.2 judges clusters); the AWS Config rule does.",
 	Remediation: "Upgrade the node group to its cluster's version, or remove `version` so that it follows the cluster.",
 	Reads:       lint.EKSNodeGroups,
-	Examples: []lint.Example{
-		{Format: "cloudformation",
-			Bad:  eksNodeGroup("      Version: \"1.31\"\n"),
-			Good: eksNodeGroup("      Version: \"1.35\"\n")},
-		{Format: "terraform",
-			Bad:  tfEKSNodeGroup(`version = "1.31"`),
-			Good: tfEKSNodeGroup(`version = "1.35"`)},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "cloudformation",
+				Bad:  eksNodeGroup("      Version: \"1.31\"\n"),
+				Good: eksNodeGroup("      Version: \"1.35\"\n")},
+			{Format: "terraform",
+				Bad:  tfEKSNodeGroup(`version = "1.31"`),
+				Good: tfEKSNodeGroup(`version = "1.35"`)},
+		}
 	},
 }
 

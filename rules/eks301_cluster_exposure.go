@@ -24,13 +24,15 @@ var clusterExposureMeta = lint.Meta{
 	Remediation: "Break the path at any step: make the endpoint private (or restrict `publicAccessCidrs`), or fix " +
 		"one of the listed traits (each has its own rule and finding).",
 	Reads: lint.EKSClusters | lint.EKSNodeGroups | lint.Roles,
-	Examples: []lint.Example{
-		{Format: "cloudformation",
-			Bad:  eksCluster("      Version: \"1.31\"\n      ResourcesVpcConfig:\n        SubnetIds: [subnet-0abc, subnet-0def]\n"),
-			Good: eksCluster("      Version: \"1.35\"\n" + eksPrivateVPC)},
-		{Format: "terraform",
-			Bad:  tfEKSCluster(`version = "1.31"`, "", tfBlock("vpc_config", `subnet_ids = ["subnet-0abc", "subnet-0def"]`)),
-			Good: tfEKSCluster(`version = "1.35"`, "", tfEKSPrivateVPC)},
+	Examples: func() []lint.Example {
+		return []lint.Example{
+			{Format: "cloudformation",
+				Bad:  eksCluster("      Version: \"1.31\"\n      ResourcesVpcConfig:\n        SubnetIds: [subnet-0abc, subnet-0def]\n"),
+				Good: eksCluster("      Version: \"1.35\"\n" + eksPrivateVPC)},
+			{Format: "terraform",
+				Bad:  tfEKSCluster(`version = "1.31"`, "", tfBlock("vpc_config", `subnet_ids = ["subnet-0abc", "subnet-0def"]`)),
+				Good: tfEKSCluster(`version = "1.35"`, "", tfEKSPrivateVPC)},
+		}
 	},
 }
 

@@ -49,10 +49,10 @@ func TestRegistry(t *testing.T) {
 		if len(applies) == 0 {
 			t.Errorf("%s: no input format produces what the rule reads", m.ID)
 		}
-		if len(m.Examples) == 0 {
+		if len(lint.ExamplesOf(m)) == 0 {
 			t.Errorf("%s: no example", m.ID)
 		}
-		for _, ex := range m.Examples {
+		for _, ex := range lint.ExamplesOf(m) {
 			if _, ok := applies.Lookup(ex.Format); !ok {
 				t.Errorf("%s: example in %q, not a format the rule applies to", m.ID, ex.Format)
 				continue

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/ecslint/ecslint/formats"
+	"github.com/ecslint/ecslint/lint"
 	"github.com/ecslint/ecslint/rules/ruledoc"
 )
 
@@ -29,7 +30,7 @@ func TestRuleDocsShowWhatTheCommandPrints(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, ex := range m.Examples {
+		for _, ex := range lint.ExamplesOf(m) {
 			f, ok := formats.All().Lookup(ex.Format)
 			if !ok {
 				continue

@@ -43,7 +43,7 @@ type exampleRun struct {
 func runExamples(fs formats.List, rule lint.Rule) ([]exampleRun, error) {
 	m := rule.Meta()
 	var runs []exampleRun
-	for _, ex := range m.Examples {
+	for _, ex := range lint.ExamplesOf(m) {
 		f, ok := fs.Lookup(ex.Format)
 		if !ok {
 			continue

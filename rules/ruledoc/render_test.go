@@ -66,7 +66,7 @@ func TestNotReportedMeansByNoRule(t *testing.T) {
 		{"bad not reported by the rule", unprivileged, unprivileged, "bad gives 0 findings of ECS001"},
 	} {
 		m := *ecs001.Meta()
-		m.Examples = []lint.Example{{Format: "json", Bad: tt.bad, Good: tt.good}}
+		m.Examples = func() []lint.Example { return []lint.Example{{Format: "json", Bad: tt.bad, Good: tt.good}} }
 		_, err := ruledoc.Page(formats.All(), exampleRule{ecs001, m})
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: got error %v, want one saying %q", tt.name, err, tt.want)
