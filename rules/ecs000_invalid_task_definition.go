@@ -59,11 +59,17 @@ func (invalidTaskDefinition) Check(p *lint.Pass) {
 	for _, td := range p.Unit.TaskDefinitions {
 		var vs []violation
 		var err error
-		switch {
-		case td.Doc != nil:
-			vs, err = validateDoc(td.Doc, td.DocStyle, false)
-		case td.ContainersDoc != nil && td.ContainersState == lint.Known:
-			vs, err = validateDoc(td.ContainersDoc, td.DocStyle, true)
+		doc, containersOnly := td.Doc, false
+		if doc == nil && td.ContainersDoc != nil && td.ContainersState == lint.Known {
+			doc, containersOnly = td.ContainersDoc, true
+		}
+		if doc != nil && !withinSize(doc, maxDocNodes) {
+			// Not validated, and not silently: a YAML alias bomb shares
+			// nodes, and validating would expand them.
+			p.Notef(doc.Range, "task definition %s has more than %d values (aliases counted each time they are used); it is not checked against the ECS schema", quote(td.Name), maxDocNodes)
+		}
+		if doc != nil {
+			vs, err = validateDoc(doc, td.DocStyle, containersOnly)
 		}
 		if err != nil {
 			// The embedded schema does not compile: a bug the rules'
