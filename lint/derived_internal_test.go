@@ -24,7 +24,7 @@ func TestPreferSourcesIsScopedByDirectory(t *testing.T) {
 		want map[string][]string
 	}{
 		{
-			name:    "own directory first, whatever the order",
+			name: "own directory first, whatever the order",
 			// Unscoped, the state (sorted first) would take the first
 			// source finding, the current configuration's: crossed.
 			jobDirs: []string{"live", "live/prior", "live/prior", "live"},
@@ -44,7 +44,7 @@ func TestPreferSourcesIsScopedByDirectory(t *testing.T) {
 				src("modules/app/main.tf", 1), src("modules/app/main.tf", 2), derived("prod/tfplan.json"),
 			},
 			want: map[string][]string{
-				"modules/app/main.tf": {"prod/tfplan.json"},
+				"modules/app/main.tf":  {"prod/tfplan.json"},
 				"modules/app/main.tf ": nil,
 			},
 		},
