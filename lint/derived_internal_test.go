@@ -19,9 +19,9 @@ func TestPreferSourcesIsScopedByDirectory(t *testing.T) {
 		name    string
 		jobDirs []string
 		in      []Finding
-		// related is, for each finding left, the files of its related
-		// locations.
-		want map[string][]string
+		// want is, for each finding left in order, its file and the
+		// files of its related locations.
+		want []string
 	}{
 		{
 			name: "own directory first, whatever the order",
@@ -32,10 +32,7 @@ func TestPreferSourcesIsScopedByDirectory(t *testing.T) {
 				src("live/main.tf", 1), src("live/prior/main.tf", 2),
 				derived("live/prior/state.json"), derived("live/tfplan.json"),
 			},
-			want: map[string][]string{
-				"live/prior/main.tf": {"live/prior/state.json"},
-				"live/main.tf":       {"live/tfplan.json"},
-			},
+			want: []string{"live/main.tf <- live/tfplan.json", "live/prior/main.tf <- live/prior/state.json"},
 		},
 		{
 			name:    "a module file counts for its root module's directory",
@@ -43,22 +40,19 @@ func TestPreferSourcesIsScopedByDirectory(t *testing.T) {
 			in: []Finding{
 				src("modules/app/main.tf", 1), src("modules/app/main.tf", 2), derived("prod/tfplan.json"),
 			},
-			want: map[string][]string{
-				"modules/app/main.tf":  {"prod/tfplan.json"},
-				"modules/app/main.tf ": nil,
-			},
+			want: []string{"modules/app/main.tf <- prod/tfplan.json", "modules/app/main.tf"},
 		},
 		{
 			name:    "the only candidate, in another directory",
 			jobDirs: []string{"infra", "plans"},
 			in:      []Finding{src("infra/main.tf", 1), derived("plans/tfplan.json")},
-			want:    map[string][]string{"infra/main.tf": {"plans/tfplan.json"}},
+			want:    []string{"infra/main.tf <- plans/tfplan.json"},
 		},
 		{
 			name:    "two other directories: no guess",
 			jobDirs: []string{"staging", "prod", "plans"},
 			in:      []Finding{src("staging/main.tf", 1), src("prod/main.tf", 2), derived("plans/tfplan.json")},
-			want:    map[string][]string{"staging/main.tf": nil, "prod/main.tf": nil, "plans/tfplan.json": nil},
+			want:    []string{"staging/main.tf", "prod/main.tf", "plans/tfplan.json"},
 		},
 	}
 	for _, c := range cases {
@@ -70,17 +64,13 @@ func TestPreferSourcesIsScopedByDirectory(t *testing.T) {
 				}
 			}
 			preferSources{}.processResult(res)
-			got := map[string][]string{}
+			var got []string
 			for _, f := range res.Findings {
-				k := f.Range.File
-				if _, dup := got[k]; dup {
-					k += " "
-				}
-				var rel []string
+				line := f.Range.File
 				for _, r := range f.Related {
-					rel = append(rel, r.Range.File)
+					line += " <- " + r.Range.File
 				}
-				got[k] = rel
+				got = append(got, line)
 			}
 			if !reflect.DeepEqual(got, c.want) {
 				t.Errorf("findings and their related files: got %v, want %v", got, c.want)

@@ -12,12 +12,12 @@ func TestPlanHead(t *testing.T) {
 	cases := map[string]bool{
 		`{"format_version":"1.2","terraform_version":"1.9.0"}`: true,
 		"\xef\xbb\xbf{\n  \"format_version\": \"1.0\",":        true,
-		` { "format_version"`:                                   true,
+		` { "format_version"`:                                  true,
 		`{"terraform_version":"1.9.0","format_version":"1.2"}`: false, // keys sorted (jq -S)
-		`[{"format_version":"1.2"}]`:                            false,
-		`{"family":"app","containerDefinitions":[]}`:            false,
-		`{"format_versio`:                                       false,
-		``:                                                      false,
+		`[{"format_version":"1.2"}]`:                           false,
+		`{"family":"app","containerDefinitions":[]}`:           false,
+		`{"format_versio`:                                      false,
+		``:                                                     false,
 	}
 	for head, want := range cases {
 		if got := PlanHead([]byte(head)); got != want {
