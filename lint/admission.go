@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sync"
@@ -282,10 +283,26 @@ func (fs *FS) size(path string) int64 {
 		return int64(len(b))
 	}
 	info, err := os.Stat(path)
-	if err != nil || !info.Mode().IsRegular() || info.Size() > fs.MaxFileSize {
+	if err != nil || !info.Mode().IsRegular() {
+		return 0
+	}
+	if n := info.Size(); n > fs.MaxFileSize && (n > fs.MaxPlanFileSize || !fs.startsAsPlan(path)) {
 		return 0
 	}
 	return info.Size()
+}
+
+// startsAsPlan reports whether the file at path starts as a Terraform plan
+// or state JSON does (PlanHead): over the size cap, it has the plan cap.
+func (fs *FS) startsAsPlan(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, planHeadSize)
+	n, _ := io.ReadFull(f, head)
+	return PlanHead(head[:n])
 }
 
 // formatSize formats a size for a message, in the largest unit that

@@ -98,6 +98,11 @@ type Result struct {
 
 	// derived are the files generated from others (Context.Derived).
 	derived map[string]bool
+	// jobDirs are, by job number (from 1, Finding.job), the directory of
+	// each job's first file: a Terraform root module's (its files come
+	// first), or a single file's own. Matching a derived file's finding to
+	// its source is scoped by it (preferSources).
+	jobDirs []string
 	// secretTexts are the texts parsers marked secret (Context.Secret):
 	// masked in every message, whichever file's finding quotes them (a
 	// source finding quoting a value its plan marks sensitive).
@@ -199,7 +204,11 @@ func (cfg *Options) merge(res *Result, in *inputs, outs []jobResult) {
 	}
 	res.Findings = slices.Grow(res.Findings, total-len(res.Findings))
 	claimed := map[string]bool{}
+	res.jobDirs = make([]string, len(outs))
 	for i, o := range outs {
+		if len(o.paths) > 0 {
+			res.jobDirs[i] = filepath.ToSlash(filepath.Dir(o.paths[0]))
+		}
 		res.Files += o.claimed
 		if o.claimed > 0 {
 			for _, p := range o.paths {
@@ -220,6 +229,7 @@ func (cfg *Options) merge(res *Result, in *inputs, outs []jobResult) {
 		}
 		for _, sf := range o.suppressed {
 			if in.reportable(sf.Finding.Range.File) || sf.Finding.ResourceRange.File != "" && in.reportable(sf.Finding.ResourceRange.File) {
+				sf.Finding.job = int32(i + 1)
 				res.Suppressed = append(res.Suppressed, sf)
 				if b, ok := o.sources[filepath.FromSlash(sf.Finding.Range.File)]; ok {
 					res.Sources[sf.Finding.Range.File] = b

@@ -16,6 +16,13 @@ import (
 // DefaultMaxFileSize is the size cap for one input file.
 const DefaultMaxFileSize = 32 << 20
 
+// DefaultMaxPlanFileSize is the least size cap of a Terraform plan or
+// state JSON file (see PlanHead), whatever the cap of other files: one
+// plan describes a whole configuration and is often tens of MB. Its memory
+// is still bounded by the run's memory budget, which refuses a file whose
+// estimate exceeds it (see admission).
+const DefaultMaxPlanFileSize = 128 << 20
+
 // MaxFileSizeLimit is the largest size cap a file system accepts; a larger
 // one is lowered to it. Positions hold int32 byte offsets (see Pos), and a
 // UTF-16 file grows by up to half again when decoded to UTF-8, so 1 GiB
@@ -48,6 +55,10 @@ type FS struct {
 	wd          string
 	overlay     map[string][]byte
 	MaxFileSize int64
+	// MaxPlanFileSize is the cap of a file that starts as a Terraform plan
+	// or state JSON does (PlanHead), when it is more than MaxFileSize:
+	// NewFS makes it at least DefaultMaxPlanFileSize.
+	MaxPlanFileSize int64
 	// dirs caches directories with their symlinks resolved: every file
 	// read asks, and resolving walks each component of the path.
 	dirs sync.Map // string -> string
@@ -75,6 +86,7 @@ func NewFS(roots []string, maxFileSize int64) (*FS, error) {
 		fs.MaxFileSize = DefaultMaxFileSize
 	}
 	fs.MaxFileSize = min(fs.MaxFileSize, MaxFileSizeLimit)
+	fs.MaxPlanFileSize = max(fs.MaxFileSize, DefaultMaxPlanFileSize)
 	for _, r := range roots {
 		abs, err := filepath.Abs(r)
 		if err != nil {
@@ -298,14 +310,30 @@ func (fs *FS) readOpen(path string) ([]byte, error) {
 // had when opened (io.ReadAll would start at 512 bytes and grow, a read and
 // a copy each time). It reads at most one byte past the cap: a file can grow
 // after its size was taken.
+//
+// A file over the cap that starts as a plan does (PlanHead) has the plan
+// cap instead: its first bytes are read to tell, before the buffer for the
+// whole file is made.
 func (fs *FS) readCapped(size int64, read func([]byte) (int, error)) ([]byte, error) {
-	maxSize := min(fs.MaxFileSize, MaxFileSizeLimit) // the field is exported: it may have been raised
+	maxSize := min(fs.MaxFileSize, MaxFileSizeLimit) // the fields are exported: they may have been raised
+	var head []byte
 	if size > maxSize {
-		return nil, fmt.Errorf("%w (%d bytes, cap %d)", ErrTooLarge, size, maxSize)
+		planSize := min(fs.MaxPlanFileSize, MaxFileSizeLimit)
+		if size > planSize {
+			return nil, fmt.Errorf("%w (%d bytes, cap %d)", ErrTooLarge, size, maxSize)
+		}
+		var err error
+		if head, err = readHead(read); err != nil {
+			return nil, err
+		}
+		if !PlanHead(head) {
+			return nil, fmt.Errorf("%w (%d bytes, cap %d)", ErrTooLarge, size, maxSize)
+		}
+		maxSize = planSize
 	}
 	limit := maxSize + 1
 	// One byte more than the size: room for the read that sees the end.
-	b := make([]byte, 0, size+1)
+	b := append(make([]byte, 0, max(size+1, int64(len(head)))), head...)
 	for int64(len(b)) < limit {
 		if len(b) == cap(b) {
 			b = slices.Grow(b, 4096)
@@ -323,6 +351,23 @@ func (fs *FS) readCapped(size int64, read func([]byte) (int, error)) ([]byte, er
 		return nil, fmt.Errorf("%w (cap %d bytes)", ErrTooLarge, maxSize)
 	}
 	return b, nil
+}
+
+// readHead reads the first planHeadSize bytes with read, or fewer at the
+// end of the file.
+func readHead(read func([]byte) (int, error)) ([]byte, error) {
+	head := make([]byte, 0, planHeadSize)
+	for len(head) < planHeadSize {
+		n, err := read(head[len(head):planHeadSize])
+		head = head[:len(head)+n]
+		if errors.Is(err, io.EOF) || n == 0 && err == nil {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return head, nil
 }
 
 // DescribeReadError says why a file could not be read, without the path

@@ -73,7 +73,7 @@ func newFlagSet(o *options) *flag.FlagSet {
 	fs.StringVar(&o.color, "color", "auto", "colour text output: auto, always, never (NO_COLOR is honoured)")
 	fs.StringVar(&o.stdinFilename, "stdin-filename", "", "lint standard input as if it were this file")
 	fs.BoolVar(&o.verbose, "verbose", false, "also print notes: values that could not be evaluated and why")
-	fs.Int64Var(&o.maxFileSize, "max-file-size", lint.DefaultMaxFileSize, "largest input file to read, in bytes")
+	fs.Int64Var(&o.maxFileSize, "max-file-size", lint.DefaultMaxFileSize, "largest input file to read, in bytes (a Terraform plan or state JSON: at least 128 MiB)")
 	fs.Int64Var(&o.memoryBudget, "memory-budget", 0, "estimated memory, in bytes, of the files checked at one time; a Terraform module tree or file needing more is refused (default: 1.5 GiB, or 48 times --max-file-size if more)")
 	fs.IntVar(&o.workers, "j", 0, "files to check in parallel (default: number of CPUs)")
 	fs.Var(&o.vars, "var", "set a Terraform variable, `NAME=VALUE` (repeatable)")

@@ -54,3 +54,31 @@ func TestTooLargeFilesAreErrorsOnlyWhenTheyMayBeOurs(t *testing.T) {
 		t.Errorf("exit %d, want %d with only large files that are not ecslint's:\n%s", code, ExitFindings, stdout)
 	}
 }
+
+// A plan or state JSON over --max-file-size is read up to the plan cap
+// (128 MiB unless the file cap is larger), and checked when it fits the
+// memory budget; over the budget it is refused with the message that says
+// so. Another file of the same size is still over the file cap.
+func TestLargePlansHaveThePlanCap(t *testing.T) {
+	src, err := os.ReadFile("../../fixtures/plan/ecs001_jsonencode/tfplan.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	// Whitespace before the last brace: the same plan, 3 MiB, with the
+	// findings where they were.
+	end := strings.LastIndexByte(string(src), '}')
+	padded := string(src[:end]) + strings.Repeat(" ", 3<<20) + string(src[end:])
+	plan := filepath.Join(dir, "tfplan.json")
+	if err := os.WriteFile(plan, []byte(padded), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := run(t, "", "--color", "never", "--max-file-size", "1048576", plan)
+	if code != ExitFindings || !strings.Contains(stdout, "tfplan.json:15:244: high: container \"web\" runs privileged [ECS001 privileged-container]") {
+		t.Errorf("exit %d, want %d with the plan's ECS001 finding:\n%s%s", code, ExitFindings, stdout, stderr)
+	}
+	code, stdout, _ = run(t, "", "--color", "never", "--max-file-size", "1048576", "--memory-budget", "67108864", plan)
+	if code != ExitError || !strings.Contains(stdout, "tfplan.json: error: too large to check within the memory budget: 3.0 MiB of input needs about 144.") {
+		t.Errorf("exit %d, want %d and the memory budget's refusal:\n%s", code, ExitError, stdout)
+	}
+}

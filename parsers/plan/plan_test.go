@@ -124,7 +124,7 @@ func TestDeletedResourcesAreNotChecked(t *testing.T) {
 		}
 	}
 	// The state the plan was made against has it.
-	s, _ := parse(t, "changes", "state.json")
+	s, _ := parse(t, "changes", filepath.Join("prior", "state.json"))
 	taskDefinition(t, s, "aws_ecs_task_definition.old")
 }
 

@@ -10,7 +10,9 @@
 # fixtures/plan/<scenario>/tfplan.json: the output of
 # `tofu plan -out=tfplan` then `tofu show -json tfplan`. A scenario with a
 # prior/ directory is first applied from prior/ (its `tofu show -json` state
-# is written as state.json), then planned from its own configuration
+# is written as prior/state.json, beside the configuration it was made
+# from, as ecslint matches a state to the root module in its directory),
+# then planned from its own configuration
 # against that state, so its plan has updates, replacements and deletes.
 #
 # What it needs: Go and python3, and the Go module proxy, nothing else.
@@ -132,7 +134,7 @@ generate() {
 		copy_config "$src/prior" "$dir"
 		(cd "$dir" && run_tofu get -no-color >/dev/null &&
 			run_tofu apply -no-color -auto-approve >/dev/null &&
-			run_tofu show -no-color -json) | normalise "$work" >"$src/state.json"
+			run_tofu show -no-color -json) | normalise "$work" >"$src/prior/state.json"
 		find "$dir" -maxdepth 1 -type f -not -name 'terraform.tfstate*' -not -name '.terraform.lock.hcl' -delete
 	fi
 	copy_config "$src" "$dir"

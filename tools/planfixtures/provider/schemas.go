@@ -342,6 +342,31 @@ var resourceSchemas = map[string]schema.Schema{
 			}, nil),
 		},
 	},
+	// aws_eks_identity_provider_config (EKS.7 asks for its tags): cluster_name
+	// and the oidc block (exactly one) force a new resource; arn, id and
+	// status are computed.
+	"aws_eks_identity_provider_config": {
+		Attributes: attrs{
+			"arn":          computed(),
+			"cluster_name": forcesNew(required()),
+			"id":           computed(),
+			"status":       computed(),
+			"tags":         tags(),
+			"tags_all":     tagsAll(),
+		},
+		Blocks: blocks{
+			"oidc": listBlock(attrs{
+				"client_id":                     forcesNew(required()),
+				"groups_claim":                  forcesNew(optional()),
+				"groups_prefix":                 forcesNew(optional()),
+				"identity_provider_config_name": forcesNew(required()),
+				"issuer_url":                    forcesNew(required()),
+				"required_claims":               stringMap(),
+				"username_claim":                forcesNew(optional()),
+				"username_prefix":               forcesNew(optional()),
+			}, nil),
+		},
+	},
 	"aws_ecs_capacity_provider": {
 		Attributes: attrs{
 			"arn":      computed(),
