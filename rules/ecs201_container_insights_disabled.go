@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/ecslint/ecslint/lint"
@@ -49,9 +50,25 @@ func (containerInsightsDisabled) Check(p *lint.Pass) {
 			msg = "cluster " + quote(c.Name) + " sets containerInsights to " + quote(v.V)
 		}
 		f := resourceFinding(c.Resource, v.Range, "containerInsights", msg)
-		if v.Set() {
+		switch {
+		case v.Set():
 			f.Fixes = setValue(c.ContainerInsights, v, "set containerInsights to enabled", literal{v.V, "enabled"})
+		case len(c.ContainerInsights.Alts()) == 0:
+			f.Fixes = addInsightsSetting(c)
 		}
 		p.Report(f)
 	}
+}
+
+// addInsightsSetting is the fix for a cluster with no containerInsights
+// setting at all: a setting block as the last block of a Terraform
+// aws_ecs_cluster. Not for a resource of a module call, whose text serves
+// every caller, nor for one with a dynamic "setting" block, which may
+// write the setting from its for_each.
+func addInsightsSetting(c *lint.Cluster) []lint.Fix {
+	if strings.HasPrefix(c.ID, "module.") || slices.Contains(c.DynamicBlocks, "setting") {
+		return nil
+	}
+	return addLastBlock(c.Range, c.Extent, "add the setting containerInsights = enabled",
+		"setting {", `  name  = "containerInsights"`, `  value = "enabled"`, "}")
 }
