@@ -300,6 +300,10 @@ type Cluster struct {
 	// ECS Exec sessions are encrypted and logged.
 	ExecuteCommand ExecuteCommandConfiguration
 	Tags           Tags
+	// Doc is the cluster's properties as written, for fixes: a
+	// CloudFormation resource's Properties; nil for one built from
+	// Terraform blocks, or without Properties.
+	Doc *Node
 }
 
 // ExecuteCommandConfiguration is a cluster's ECS Exec configuration.
