@@ -48,6 +48,7 @@ func TestReferenceIsCurrent(t *testing.T) {
 var modelFields = map[string]string{
 	"Resource.ID": "resource.id", "Resource.Name": "resource.name", "Resource.Type": "resource.type",
 	"Resource.Range": "resource.file", "Resource.Extent": "- positions only", "Resource.Suppressions": "- suppressions apply to custom rules as to built-in ones",
+	"Resource.DynamicBlocks": "- for fixes: blocks whose number the text does not show",
 
 	"TaskDefinition.Resource": "resource", "TaskDefinition.Family": "task.family", "TaskDefinition.NetworkMode": "task.networkMode",
 	"TaskDefinition.PidMode": "task.pidMode", "TaskDefinition.IpcMode": "task.ipcMode", "TaskDefinition.TaskRoleArn": "task.taskRoleArn",
@@ -79,6 +80,7 @@ var modelFields = map[string]string{
 
 	"Cluster.Resource": "resource", "Cluster.ContainerInsights": "cluster.containerInsights",
 	"Cluster.ExecuteCommand": "cluster.executeCommandConfiguration", "Cluster.Tags": "resource.tags",
+	"Cluster.Doc": "- the source document, for fixes",
 
 	"SecurityGroup.Resource": "resource", "SecurityGroup.Ingress": "securityGroup.ingress",
 	"Role.Resource": "resource", "Role.ManagedPolicyArns": "role.managedPolicyArns", "Role.Policies": "role.policies",

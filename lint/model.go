@@ -29,6 +29,11 @@ type Resource struct {
 	// suppressions are read from the file's comments instead, which the
 	// parser gives as a CommentSource.
 	Suppressions []Suppression
+	// DynamicBlocks are the types of the nested blocks a Terraform
+	// dynamic block writes in the resource's own body: their number is
+	// the for_each's, not the text's, so a fix that adds such a block
+	// (a cluster's setting) is not offered.
+	DynamicBlocks []string
 }
 
 // Suppression is one request to ignore a rule's findings.
@@ -295,6 +300,10 @@ type Cluster struct {
 	// ECS Exec sessions are encrypted and logged.
 	ExecuteCommand ExecuteCommandConfiguration
 	Tags           Tags
+	// Doc is the cluster's properties as written, for fixes: a
+	// CloudFormation resource's Properties; nil for one built from
+	// Terraform blocks, or without Properties.
+	Doc *Node
 }
 
 // ExecuteCommandConfiguration is a cluster's ECS Exec configuration.

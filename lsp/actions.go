@@ -134,9 +134,24 @@ func (s *server) suppressions(it item) []protocol.CodeAction {
 		{{"suppress " + f.RuleID + " in this file", 0, "# ecslint:ignore-file " + f.RuleID + " " + reasonPlaceholder + eol}},
 	}
 	if !f.ResourceRange.Start.IsZero() && f.Resource != "" {
+		title := "suppress " + f.RuleID + " for " + f.Resource
+		var forms []insertion
 		rs, rindent := lineStart(t.offsetOf(f.ResourceRange.Start))
 		if rs != start {
-			groups = append(groups[:1], append([][]insertion{{{"suppress " + f.RuleID + " for " + f.Resource, rs, rindent + comment + eol}}}, groups[1:]...)...)
+			forms = append(forms, insertion{title, rs, rindent + comment + eol})
+		}
+		if ins, ok := metadataIgnore(t.src, t.offsetOf(f.ResourceRange.End), f.RuleID, eol); ok {
+			ins.title = title
+			// A .json template read as YAML takes a comment too, but
+			// then is no longer JSON: there Metadata comes first.
+			if strings.EqualFold(filepath.Ext(f.Range.File), ".json") {
+				forms = append([]insertion{ins}, forms...)
+			} else {
+				forms = append(forms, ins)
+			}
+		}
+		if len(forms) > 0 {
+			groups = append(groups[:1], append([][]insertion{forms}, groups[1:]...)...)
 		}
 	}
 	var out []protocol.CodeAction
@@ -188,4 +203,41 @@ func (s *server) suppresses(it item, ins insertion) bool {
 		}
 	}
 	return after <= before
+}
+
+// metadataIgnore is the suppression for a CloudFormation resource whose
+// logical ID ends at byte at and whose value is an object written in
+// braces, as in a JSON template: its Metadata ecslint ignore (README,
+// "Suppressing findings"), as the object's first member. In an object
+// laid out one member a line, the member gets a line of its own at the
+// next member's indentation. A resource that already has Metadata would
+// have it twice, which the try (suppresses) turns down.
+func metadataIgnore(src []byte, at int, rule, eol string) (insertion, bool) {
+	i := skipSpace(src, at)
+	if i >= len(src) || src[i] != ':' {
+		return insertion{}, false
+	}
+	i = skipSpace(src, i+1)
+	if i >= len(src) || src[i] != '{' {
+		return insertion{}, false
+	}
+	member := fmt.Sprintf(`"Metadata": {"ecslint": {"ignore": [{"rule": %q, "reason": "reason"}]}}`, rule)
+	next := skipSpace(src, i+1)
+	if next < len(src) && src[next] == '}' {
+		return insertion{at: i + 1, text: member}, true // an empty object
+	}
+	if bytes.IndexByte(src[i+1:next], '\n') < 0 {
+		return insertion{at: next, text: member + ", "}, true
+	}
+	indent := src[bytes.LastIndexByte(src[:next], '\n')+1 : next]
+	return insertion{at: next, text: member + "," + eol + string(indent)}, true
+}
+
+// skipSpace returns the offset of the first byte from i on that is not
+// JSON whitespace.
+func skipSpace(src []byte, i int) int {
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r') {
+		i++
+	}
+	return i
 }

@@ -466,3 +466,50 @@ func TestSuppressActionsInAHeredoc(t *testing.T) {
 		}
 	}
 }
+
+// cfnJSON has two task definitions: the first laid out one member a
+// line, the second on one line.
+const cfnJSON = "{\n  \"Resources\": {\n    \"Task\": {\n      \"Type\": \"AWS::ECS::TaskDefinition\",\n" +
+	"      \"Properties\": {\"ContainerDefinitions\": [{\"Name\": \"app\", \"Image\": \"nginx:1.27\", \"Privileged\": true}]}\n    },\n" +
+	"    \"Other\": {\"Type\": \"AWS::ECS::TaskDefinition\", \"Properties\": {\"ContainerDefinitions\": " +
+	"[{\"Name\": \"b\", \"Image\": \"nginx:1.27\", \"Privileged\": true}]}}\n  }\n}\n"
+
+// A CloudFormation JSON template cannot hold a comment: the resource's
+// suppression is its Metadata ignore, tried like the comments (the
+// finding gone, the other resource's finding kept).
+func TestSuppressInCloudFormationJSONMetadata(t *testing.T) {
+	c, _ := startClient(t, nil, false)
+	uri := c.open(filepath.Join(t.TempDir(), "template.json"), cfnJSON)
+	ds := c.waitFor(uri, func(ds []diagnostic) bool { return len(ds) >= 2 })
+	want := map[string]string{
+		"Task": "    \"Task\": {\n      \"Metadata\": {\"ecslint\": {\"ignore\": [{\"rule\": \"ECS001\", \"reason\": \"reason\"}]}},\n" +
+			"      \"Type\": \"AWS::ECS::TaskDefinition\",\n",
+		"Other": "    \"Other\": {\"Metadata\": {\"ecslint\": {\"ignore\": [{\"rule\": \"ECS001\", \"reason\": \"reason\"}]}}, \"Type\": ",
+	}
+	seen := 0
+	for i := range ds {
+		d := &ds[i]
+		if d.Code != "ECS001" {
+			continue
+		}
+		seen++
+		var got []string
+		for _, a := range c.actions(uri, d) {
+			if a.Disabled != nil || a.Edit == nil || !strings.HasPrefix(a.Title, "ecslint: suppress ECS001 for ") {
+				continue
+			}
+			res := strings.TrimPrefix(a.Title, "ecslint: suppress ECS001 for ")
+			got = append(got, res)
+			fixed := apply(t, cfnJSON, a)
+			if !strings.Contains(fixed, want[res]) || !json.Valid([]byte(fixed)) {
+				t.Errorf("%s gives\n%s\nwant JSON that holds\n%s", a.Title, fixed, want[res])
+			}
+		}
+		if len(got) != 1 {
+			t.Errorf("line %d: resource suppressions %q, want one", d.Range.Start.Line, got)
+		}
+	}
+	if seen != 2 {
+		t.Errorf("%d ECS001 diagnostics, want 2: %+v", seen, ds)
+	}
+}

@@ -63,11 +63,32 @@ func (efsTransitEncryption) Check(p *lint.Pass) {
 			switch {
 			case v.Set() && !placed(td, v.Range):
 				f.Fixes = setValue(vol.EFSTransitEncryption, v, "set transitEncryption to ENABLED", literal{v.V, "ENABLED"})
-			case !v.Set() && len(vol.EFSTransitEncryption.Alts()) == 0:
+			case !v.Set() && len(vol.EFSTransitEncryption.Alts()) == 0 && td.Doc != nil:
 				// "ENABLED" in quotes is a string in JSON and YAML alike.
 				f.Fixes = addVolumeKey(td, vol, "transitEncryption", `"ENABLED"`)
+			case !v.Set() && len(vol.EFSTransitEncryption.Alts()) == 0:
+				f.Fixes = addVolumeBlockAttr(td, vol)
 			}
 			p.Report(f)
 		}
 	}
+}
+
+// addVolumeBlockAttr is the fix for a Terraform volume block whose
+// efs_volume_configuration block does not set transit_encryption: the
+// attribute as the block's first line. Not for a volume that a dynamic
+// block writes (its range is then the dynamic block's header, not the
+// word volume: one text for many volumes, fed from for_each) nor for a
+// resource of a module call, whose text serves every caller.
+func addVolumeBlockAttr(td *lint.TaskDefinition, vol *lint.Volume) []lint.Fix {
+	if strings.HasPrefix(td.ID, "module.") || vol.Range.End.Offset-vol.Range.Start.Offset != int32(len("volume")) ||
+		vol.Range.File != vol.EFS.Range.File {
+		return nil
+	}
+	var innerCol int32
+	if id := vol.EFSFileSystemID; id.Range.Start.Line > vol.EFS.Range.Start.Line && id.Origin() == nil {
+		innerCol = id.Range.Start.Col
+	}
+	return addBlockAttr(vol.EFS.Range, "efs_volume_configuration", innerCol,
+		"transit_encryption", `"ENABLED"`, "add transit_encryption = \"ENABLED\"")
 }

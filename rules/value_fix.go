@@ -99,28 +99,39 @@ func addVolumeKey(td *lint.TaskDefinition, vol *lint.Volume, key, value string) 
 // addKey adds key: value to the object obj of td's document as its first
 // member (see addContainerKey).
 func addKey(td *lint.TaskDefinition, obj *lint.Node, key, value string) []lint.Fix {
-	if obj.Kind != lint.ObjectNode || obj.Partial || len(obj.Fields) == 0 || len(obj.Alts()) > 0 {
-		return nil
-	}
-	first := obj.Fields[0]
-	at := first.KeyRange
-	if at.Start.IsZero() || at.File != obj.Range.File || at.Start.Line != at.End.Line || placed(td, at) {
+	if obj.Kind != lint.ObjectNode || len(obj.Fields) == 0 || placed(td, obj.Fields[0].KeyRange) {
 		return nil
 	}
 	if td.DocStyle == lint.PascalCase {
 		key = strings.ToUpper(key[:1]) + key[1:]
 	}
-	bytes := int(at.End.Offset - at.Start.Offset)
 	// The key's own text is its name, but a provider-style document was
 	// rewritten to the API's spelling: the text keeps the source's.
+	first := obj.Fields[0]
 	name := first.Key
 	if td.DocStyle == lint.ProviderJSON {
 		for _, cv := range td.CaseVariants {
-			if cv.Range == at {
+			if cv.Range == first.KeyRange {
 				name = cv.Written
 			}
 		}
 	}
+	return addFirstMember(obj, name, key, value, nil)
+}
+
+// addFirstMember adds key: value to obj as its first member, before its
+// first key, whose text is name: on a line of its own in a YAML block
+// mapping (there block, when set, writes the member's lines from the
+// indentation, else key: value), else inline in the first key's syntax.
+func addFirstMember(obj *lint.Node, name, key, value string, block func(indent string) string) []lint.Fix {
+	if obj.Kind != lint.ObjectNode || obj.Partial || len(obj.Fields) == 0 || len(obj.Alts()) > 0 {
+		return nil
+	}
+	at := obj.Fields[0].KeyRange
+	if at.Start.IsZero() || at.File != obj.Range.File || at.Start.Line != at.End.Line {
+		return nil
+	}
+	bytes := int(at.End.Offset - at.Start.Offset)
 	var old string
 	switch bytes {
 	case len(name):
@@ -139,7 +150,12 @@ func addKey(td *lint.TaskDefinition, obj *lint.Node, key, value string) []lint.F
 		// A YAML block mapping (the item starts at its first key, where
 		// a JSON or flow object starts at its brace): a line of its own,
 		// indented as the first key, which YAML indents with spaces.
-		text = quoted + ": " + value + "\n" + strings.Repeat(" ", int(at.Start.Col)-1) + old
+		indent := strings.Repeat(" ", int(at.Start.Col)-1)
+		member := quoted + ": " + value + "\n"
+		if block != nil {
+			member = block(indent)
+		}
+		text = member + indent + old
 	case old == name && strings.HasSuffix(at.File, ".tf"):
 		text = key + " = " + value + ", " + old // an HCL object
 	default:

@@ -100,3 +100,38 @@ func safeFixCase(t *testing.T, rule, input string) {
 		t.Errorf("after --fix: exit %d, output\n%s%s\nwant a clean lint", code, out, errs)
 	}
 }
+
+// TestNoBlockFixThroughModuleCall: a module's resource, linted through
+// its call, serves every caller, so the fixes that add a block or an
+// attribute to its text (ECS012's transit_encryption, ECS201's setting)
+// are not offered there; the findings stay.
+func TestNoBlockFixThroughModuleCall(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.Mkdir("m", 0o700); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"main.tf": "module \"a\" {\n  source = \"./m\"\n}\n",
+		"m/main.tf": "resource \"aws_ecs_cluster\" \"prod\" {\n  name = \"prod\"\n}\n\n" +
+			"resource \"aws_ecs_task_definition\" \"web\" {\n  family = \"web\"\n" +
+			"  container_definitions = jsonencode([{ name = \"app\", image = \"nginx:1.27\" }])\n" +
+			"  volume {\n    name = \"data\"\n    efs_volume_configuration {\n      file_system_id = \"fs-1\"\n    }\n  }\n}\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(name, []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	code := Main([]string{"ecslint", "--no-config", "--only", "ECS012", "--only", "ECS201", "--format", "compact", "--fix-dry-run", "."},
+		strings.NewReader(""), &stdout, &stderr)
+	if code != ExitFindings || stdout.String() != "" {
+		t.Errorf("exit %d, diff\n%s%s\nwant the findings and no diff", code, stdout.String(), stderr.String())
+	}
+	stdout.Reset()
+	Main([]string{"ecslint", "--no-config", "--only", "ECS012", "--only", "ECS201", "--format", "compact", "."},
+		strings.NewReader(""), &stdout, &stderr)
+	if got := stdout.String(); !strings.Contains(got, "m/main.tf:1:1: medium ECS201") || !strings.Contains(got, "m/main.tf:10:5: medium ECS012") {
+		t.Errorf("findings:\n%s", got)
+	}
+}

@@ -50,7 +50,11 @@ func (l *Linker) Add(r Resource) *lint.TaskDefinition {
 	case KindTaskSet:
 		u.Services = append(u.Services, Service(res, "task-set", d))
 	case KindCluster:
-		u.Clusters = append(u.Clusters, Cluster(res, d))
+		c := Cluster(res, d)
+		if !r.Built {
+			c.Doc = d.N
+		}
+		u.Clusters = append(u.Clusters, c)
 	case KindSecurityGroup:
 		sg := &lint.SecurityGroup{Resource: res}
 		for _, in := range d.Objects("securityGroupIngress") {

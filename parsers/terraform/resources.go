@@ -17,6 +17,11 @@ import (
 func (in *instance) resource(l *ecsdoc.Linker, bl *block, kind ecsdoc.Kind, ex expansion) {
 	typ, name := bl.labels[0], bl.labels[1]
 	res := lint.Resource{ID: in.prefix + typ + "." + name, Name: in.prefix + typ + "." + name + ex.suffix, Type: typ, Range: bl.defRange, Extent: bl.extent}
+	for _, nb := range bl.body.blocks {
+		if nb.typ == "dynamic" && len(nb.labels) == 1 {
+			res.DynamicBlocks = append(res.DynamicBlocks, nb.labels[0])
+		}
+	}
 	ev := in.ev
 	d := awsprovider.Body{N: ev.bodyNode(ex.scope, bl)}
 	in.noteModuleUnknowns(bl, ex.scope, d)

@@ -1,0 +1,10 @@
+resource "aws_ecs_task_definition" "web" {
+  family                = "web"
+  container_definitions = jsonencode([{ name = "app", image = "nginx:1.27" }])
+
+  volume {
+    name = "data"
+    efs_volume_configuration {
+    }
+  }
+}

@@ -1,0 +1,12 @@
+resource "aws_ecs_cluster" "prod" {
+  name = "prod"
+
+  configuration {
+    execute_command_configuration {
+      logging = "DEFAULT"
+    }
+  }
+}
+
+resource "aws_ecs_cluster" "empty" {
+}
