@@ -154,9 +154,17 @@ func (s *server) suppressions(it item) []protocol.CodeAction {
 			groups = append(groups[:1], append([][]insertion{forms}, groups[1:]...)...)
 		}
 	}
+	// A .json file takes no comment: read as YAML, a CloudFormation JSON
+	// template would accept one and still lint, but it would no longer be
+	// JSON for the tools that read it as such (cfn-lint, the AWS CLI's
+	// --template-body of a .json, editors' JSON schemas).
+	jsonFile := strings.EqualFold(filepath.Ext(f.Range.File), ".json")
 	var out []protocol.CodeAction
 	for _, g := range groups {
 		for _, ins := range g {
+			if jsonFile && strings.Contains(ins.text, "# ecslint:") {
+				continue
+			}
 			if !s.suppresses(it, ins) {
 				continue
 			}

@@ -495,6 +495,10 @@ func TestSuppressInCloudFormationJSONMetadata(t *testing.T) {
 		seen++
 		var got []string
 		for _, a := range c.actions(uri, d) {
+			if a.Edit != nil && !json.Valid([]byte(apply(t, cfnJSON, a))) {
+				// A comment would lint (read as YAML) but leave no JSON.
+				t.Errorf("%s leaves the template invalid JSON", a.Title)
+			}
 			if a.Disabled != nil || a.Edit == nil || !strings.HasPrefix(a.Title, "ecslint: suppress ECS001 for ") {
 				continue
 			}
