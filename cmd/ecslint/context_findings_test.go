@@ -34,3 +34,24 @@ func TestFindingsOfANamedFileInItsContext(t *testing.T) {
 		t.Errorf("a finding about other.tf's resource was reported: %s", stdout)
 	}
 }
+
+// TestFailedCallNotesQuoteNoValue: a Terraform function that fails on its
+// argument is noted, but its error (which quotes the argument, here a
+// variable's default) is not: notes are printed as they are.
+func TestFailedCallNotesQuoteNoValue(t *testing.T) {
+	repo(t, map[string]string{"main.tf": `variable "db_password" {
+  default = "hunter2-secret"
+}
+resource "aws_ecs_task_definition" "t" {
+  family                = "x"
+  container_definitions = jsonencode([{ name = "a", image = "a:1", cpu = parseint(var.db_password, 10) }])
+}
+`})
+	_, stdout, _ := run(t, "", "--format", "json", "--verbose", ".")
+	if strings.Contains(stdout, "hunter2") {
+		t.Errorf("a note quotes the argument's value: %s", stdout)
+	}
+	if !strings.Contains(stdout, `"message": "parseint() not evaluated: Terraform would reject these arguments; its value is unknown"`) {
+		t.Errorf("no note for the failed call: %.800s", stdout)
+	}
+}

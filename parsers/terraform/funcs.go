@@ -647,17 +647,24 @@ func argsToParams(fn function.Function, args []*lint.Node) ([]cty.Value, error) 
 // the result takes once it is known.
 func (ev *evaluator) ctyCall(name string, fn function.Function, r lint.Range, reserved int64, args ...*lint.Node) *lint.Node {
 	vals, err := argsToParams(fn, args)
+	var callErr error
 	if err == nil {
 		var v cty.Value
-		v, err = fn.Call(vals)
+		v, callErr = fn.Call(vals)
 		vals = []cty.Value{v}
 	}
 	ev.budget.Refund(reserved)
+	// Terraform rejects the call too (a plan that fails deploys nothing),
+	// but whatever it fails on, the value is not what a rule can judge:
+	// say so rather than let it pass unseen. A conversion error names
+	// types only; a function's own error may quote its argument (parseint
+	// of a secret), and notes are not masked, so it is not repeated.
 	if err != nil {
-		// Terraform rejects the call too (a plan that fails deploys
-		// nothing), but whatever it fails on, the value is not what a
-		// rule can judge: say so rather than let it pass unseen.
 		ev.ctx.Notef(r, "%s() not evaluated: %s; its value is unknown", name, err)
+		return errNode(r)
+	}
+	if callErr != nil {
+		ev.ctx.Notef(r, "%s() not evaluated: Terraform would reject these arguments; its value is unknown", name)
 		return errNode(r)
 	}
 	v := vals[0]
