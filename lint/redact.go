@@ -106,7 +106,7 @@ func related(rs []Related) {
 	}
 }
 
-// maskSecretTexts masks, in the messages of findings, the texts parsers
+// maskSecretTexts masks, in the messages of findings, notes and errors, the texts parsers
 // marked secret (Context.Secret): a rule may quote a value that is, or
 // holds, one of them.
 func maskSecretTexts(res *Result) {
@@ -138,5 +138,12 @@ func maskSecretTexts(res *Result) {
 	}
 	for i := range res.Suppressed {
 		res.Suppressed[i].Finding.Message = mask(res.Suppressed[i].Finding.Message)
+	}
+	// A note or an error may quote a value too (a custom rule's CEL
+	// error, a value a rule could not read).
+	for _, ds := range [][]Diagnostic{res.Notes, res.Errors} {
+		for i := range ds {
+			ds[i].Message = mask(ds[i].Message)
+		}
 	}
 }
