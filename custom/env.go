@@ -75,8 +75,10 @@ type subject struct {
 	container string
 	// name is what the finding is about, for notes.
 	name string
-	// act is the activation without alternatives chosen, made on first use.
-	act cel.Activation
+	// act is the activation without alternatives chosen, made on first
+	// use; npats the same unknowns for the native evaluator.
+	act   cel.Activation
+	npats []npat
 }
 
 var (

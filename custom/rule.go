@@ -45,6 +45,10 @@ type program struct {
 	// iterates is set when the expression has a comprehension (all,
 	// exists, map, filter).
 	iterates bool
+	// native evaluates the expression without cel-go when all values are
+	// known (native.go); nil when it uses what the native evaluator does
+	// not have.
+	native *native
 }
 
 func (p *program) eval(act cel.Activation, partial bool) (ref.Val, error) {
@@ -122,7 +126,7 @@ func compileOne(s config.CustomRule) (*Rule, config.Errors) {
 			errs = append(errs, &config.Error{Range: s.Violation.Pos(1, 1), Key: s.ID + ".violation", Message: msg})
 		}
 		r.reads = fieldsRead(ast, k)
-		r.prog, err = plan(env, ast)
+		r.prog, err = plan(env, ast, k)
 		if err != nil {
 			errs = append(errs, &config.Error{Range: s.Violation.Pos(1, 1), Key: s.ID + ".violation", Message: "CEL: " + err.Error()})
 		}
@@ -158,7 +162,7 @@ func compileOne(s config.CustomRule) (*Rule, config.Errors) {
 // iterates; nothing else repeats), and evaluate does not run a condition
 // that iterates on a resource with a longer list: so no runtime cost
 // tracking is needed, which would slow every evaluation by a third.
-func plan(env *cel.Env, ast *cel.Ast) (*program, error) {
+func plan(env *cel.Env, ast *cel.Ast, k *kind) (*program, error) {
 	known, err := env.Program(ast)
 	if err != nil {
 		return nil, err
@@ -167,7 +171,7 @@ func plan(env *cel.Env, ast *cel.Ast) (*program, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &program{known: known, partial: partial, iterates: hasComprehension(ast)}, nil
+	return &program{known: known, partial: partial, iterates: hasComprehension(ast), native: compileNative(ast.NativeRep(), k.vars)}, nil
 }
 
 func hasComprehension(ast *cel.Ast) bool {
@@ -228,7 +232,7 @@ func compileMessage(env *cel.Env, s config.CustomRule, errs *config.Errors, fail
 		ast, iss := env.Compile(expr)
 		if iss.Err() != nil {
 			fail(s.Message, "message", iss, len([]rune(s.Message.Value[:offset+i+2])))
-		} else if p, err := plan(env, ast); err != nil {
+		} else if p, err := plan(env, ast, kindNamed(s.On)); err != nil {
 			*errs = append(*errs, &config.Error{Range: s.Message.Pos(1, offset+i+1), Key: s.ID + ".message", Message: "CEL: " + err.Error()})
 		} else {
 			if msg := checkCost(env, ast); msg != "" {
@@ -350,6 +354,15 @@ func (r *Rule) evaluate(p *lint.Pass, s *subject) {
 // paths (and extra ones) as CEL unknowns.
 func (r *Rule) eval(prog *program, s *subject, extra []path) (ref.Val, error) {
 	partial := len(s.v.unknown) > 0 || len(extra) > 0
+	if prog.native != nil {
+		var pats []npat
+		if partial {
+			pats = nativePatterns(s, extra)
+		}
+		if v, ok := prog.native.run(s.vars, pats); ok {
+			return v, nil
+		}
+	}
 	act := s.act
 	if act == nil || len(extra) > 0 {
 		var err error
@@ -388,18 +401,58 @@ func activation(s *subject, extra []path) (cel.Activation, error) {
 	return cel.PartialVars(s.vars, pats...)
 }
 
+// nativePatterns are activation's unknown patterns for the native
+// evaluator: the view's own, shared, and under the subject's aliases
+// (container for task.containerDefinitions[1]) those inside what the
+// alias stands for, made once per subject.
+func nativePatterns(s *subject, extra []path) []npat {
+	if s.npats == nil {
+		s.npats = s.v.unknownPatterns()
+		for name, target := range s.alias {
+			t := target.npat()
+			for _, p := range s.v.upats {
+				if p.variable == t.variable && strings.HasPrefix(p.rest, t.rest) {
+					s.npats = append(slices.Clip(s.npats), npat{variable: name, rest: p.rest[len(t.rest):]})
+				}
+			}
+		}
+	}
+	if len(extra) == 0 {
+		return s.npats
+	}
+	out := slices.Clone(s.npats)
+	for _, p := range extra {
+		pat := p.npat()
+		out = append(out, pat)
+		for name, target := range s.alias {
+			if t := target.npat(); pat.variable == t.variable && strings.HasPrefix(pat.rest, t.rest) {
+				out = append(out, npat{variable: name, rest: pat.rest[len(t.rest):]})
+			}
+		}
+	}
+	return out
+}
+
 // resolve finds the path of a chain the rule reads (container.image), as
 // deep as the view has it (task.containerDefinitions[1].image).
 func resolve(s *subject, chain string) (path, bool) {
+	p, ok, _ := resolveAll(s, chain)
+	return p, ok
+}
+
+// resolveAll is resolve that also tells whether the whole chain has a
+// path; when it has not (the value is unset and written nowhere, or its
+// object is absent), p is the deepest enclosing path that has one.
+func resolveAll(s *subject, chain string) (p path, ok, whole bool) {
 	fields := strings.Split(chain, ".")
 	base, ok := s.alias[fields[0]]
 	if !ok {
 		if base, ok = s.v.roots[fields[0]]; !ok {
-			return path{}, false
+			return path{}, false, false
 		}
 	}
-	p, _ := base.find(fields[1:])
-	return p, true
+	p, whole = base.find(fields[1:])
+	return p, true, whole
 }
 
 // relevantChoices are the subject's values with alternatives that the
@@ -411,7 +464,10 @@ func (r *Rule) relevantChoices(s *subject) []choice {
 	var out []choice
 	for _, c := range s.v.choices {
 		for _, chain := range r.reads {
-			if p, ok := resolve(s, chain); ok && (c.at.within(p) || p.within(c.at)) {
+			// A choice inside what is read is relevant, and so is one
+			// around it; when what is read has no path, what is inside the
+			// enclosing path it resolves to is another value's.
+			if p, ok, whole := resolveAll(s, chain); ok && ((whole && c.at.within(p)) || p.within(c.at)) {
 				out = append(out, c)
 				break
 			}

@@ -255,6 +255,8 @@ type view struct {
 	// containers and volumes are the paths of a task's containers and
 	// volumes, which the container and volume variables stand for.
 	containers, volumes []path
+	// upats are the unknown paths as native patterns, made on first use.
+	upats []npat
 }
 
 // path is a variable, or a field or index under one: a node of its
@@ -319,6 +321,32 @@ func (p path) pattern(as string, skip int) *cel.AttributePatternType {
 		}
 	}
 	return pat
+}
+
+// npat is the path as a pattern for the native evaluator.
+func (p path) npat() npat {
+	ch := p.chain()
+	var b []byte
+	for _, n := range ch[1:] {
+		if n.index >= 0 {
+			b = appendQual(b, nqual{index: int64(n.index), isIdx: true})
+		} else {
+			b = appendQual(b, nqual{name: n.name})
+		}
+	}
+	return npat{variable: ch[0].name, rest: string(b)}
+}
+
+// unknownPatterns are the view's unknown paths as native patterns, made
+// once for every subject and rule of the view.
+func (v *view) unknownPatterns() []npat {
+	if v.upats == nil && len(v.unknown) > 0 {
+		v.upats = make([]npat, len(v.unknown))
+		for i, p := range v.unknown {
+			v.upats[i] = p.npat()
+		}
+	}
+	return v.upats
 }
 
 // depth is the number of qualifiers under the variable.
@@ -405,33 +433,53 @@ func (v *view) rangeAt(i int32) lint.Range {
 	return lint.Range{}
 }
 
+// fieldValue fills dst from the model value of the field name under p. A
+// value that is unset, written nowhere and without alternatives gets no
+// path: it has nothing to point at, be unknown or choose, and a finding
+// about it points where its enclosing object is written, as it would
+// through a path of its own. Half of a view's values are such.
+func fieldValue[T any](v *view, p path, name string, x lint.Value[T], dst *T) {
+	if x.State == lint.Unset && x.Range.IsZero() && len(x.Alts()) == 0 {
+		return
+	}
+	value(v, p.field(name), x, dst)
+}
+
 // value fills dst from a model value at p.
 func value[T any](v *view, p path, x lint.Value[T], dst *T) {
-	def := *dst
-	apply := func(x lint.Value[T]) (lint.Range, bool) {
-		var zero T
-		switch x.State {
-		case lint.Known:
-			*dst = x.V
-		case lint.Unknown:
-			*dst = zero
-		}
-		return x.Range, x.State == lint.Unknown
+	if len(x.Alts()) > 0 {
+		// Only a value with alternatives needs the closure: built for
+		// every value, it was an allocation each.
+		choose(v, p, x, dst, *dst)
 	}
-	if x.State != lint.Unset {
-		apply(x)
+	switch x.State {
+	case lint.Known:
+		*dst = x.V
+	case lint.Unknown:
+		var zero T
+		*dst = zero
 	}
 	v.at(p, x.Range)
 	if x.State == lint.Unknown {
 		v.unknown = append(v.unknown, p)
 	}
-	if alts := x.Alts(); len(alts) > 0 {
-		all := x.Possible()
-		v.choices = append(v.choices, choice{at: p, n: len(all), set: func(i int) (lint.Range, bool) {
-			*dst = def
-			return apply(all[i])
-		}})
-	}
+}
+
+// choose records a value's alternatives: set(i) installs possibility i
+// over the default def.
+func choose[T any](v *view, p path, x lint.Value[T], dst *T, def T) {
+	all := x.Possible()
+	v.choices = append(v.choices, choice{at: p, n: len(all), set: func(i int) (lint.Range, bool) {
+		*dst = def
+		var zero T
+		switch all[i].State {
+		case lint.Known:
+			*dst = all[i].V
+		case lint.Unknown:
+			*dst = zero
+		}
+		return all[i].Range, all[i].State == lint.Unknown
+	}})
 }
 
 // strs is a list of strings; an unknown element makes the list's element
@@ -471,7 +519,7 @@ func resourceView(v *view, r lint.Resource, tags *lint.Tags) {
 				continue
 			}
 			var s string
-			value(v, tp.field(kv.Name.V), kv.Value, &s)
+			fieldValue(v, tp, kv.Name.V, kv.Value, &s)
 			res.Tags[kv.Name.V] = s
 		}
 	}
@@ -483,19 +531,19 @@ func taskView(v *view, td *lint.TaskDefinition) *Task {
 	v.roots["task"] = p
 	t := &Task{}
 	v.at(p, td.Range)
-	value(v, p.field("family"), td.Family, &t.Family)
-	value(v, p.field("networkMode"), td.NetworkMode, &t.NetworkMode)
-	value(v, p.field("pidMode"), td.PidMode, &t.PidMode)
-	value(v, p.field("ipcMode"), td.IpcMode, &t.IpcMode)
-	value(v, p.field("taskRoleArn"), td.TaskRoleArn, &t.TaskRoleArn)
-	value(v, p.field("executionRoleArn"), td.ExecutionRoleArn, &t.ExecutionRoleArn)
+	fieldValue(v, p, "family", td.Family, &t.Family)
+	fieldValue(v, p, "networkMode", td.NetworkMode, &t.NetworkMode)
+	fieldValue(v, p, "pidMode", td.PidMode, &t.PidMode)
+	fieldValue(v, p, "ipcMode", td.IpcMode, &t.IpcMode)
+	fieldValue(v, p, "taskRoleArn", td.TaskRoleArn, &t.TaskRoleArn)
+	fieldValue(v, p, "executionRoleArn", td.ExecutionRoleArn, &t.ExecutionRoleArn)
 	t.RequiresCompatibilities = strs(v, p.field("requiresCompatibilities"), td.RequiresCompatibilities)
 	if td.OperatingSystemFamily.Set() {
 		t.RuntimePlatform = &RuntimePlatform{}
-		value(v, p.field("runtimePlatform").field("operatingSystemFamily"), td.OperatingSystemFamily, &t.RuntimePlatform.OperatingSystemFamily)
+		fieldValue(v, p.field("runtimePlatform"), "operatingSystemFamily", td.OperatingSystemFamily, &t.RuntimePlatform.OperatingSystemFamily)
 	}
-	value(v, p.field("cpu"), td.Cpu, &t.Cpu)
-	value(v, p.field("memory"), td.Memory, &t.Memory)
+	fieldValue(v, p, "cpu", td.Cpu, &t.Cpu)
+	fieldValue(v, p, "memory", td.Memory, &t.Memory)
 	cp := p.field("containerDefinitions")
 	v.at(cp, td.ContainersRange)
 	if td.ContainersState == lint.Unknown {
@@ -522,23 +570,23 @@ func taskView(v *view, td *lint.TaskDefinition) *Task {
 func containerView(v *view, p path, c *lint.Container) *Container {
 	out := &Container{Essential: true}
 	v.at(p, c.Range)
-	value(v, p.field("name"), c.Name, &out.Name)
-	value(v, p.field("image"), c.Image, &out.Image)
-	value(v, p.field("essential"), c.Essential, &out.Essential)
-	value(v, p.field("privileged"), c.Privileged, &out.Privileged)
-	value(v, p.field("user"), c.User, &out.User)
-	value(v, p.field("readonlyRootFilesystem"), c.ReadonlyRootFilesystem, &out.ReadonlyRootFilesystem)
-	value(v, p.field("cpu"), c.Cpu, &out.Cpu)
-	value(v, p.field("memory"), c.Memory, &out.Memory)
-	value(v, p.field("memoryReservation"), c.MemoryReservation, &out.MemoryReservation)
+	fieldValue(v, p, "name", c.Name, &out.Name)
+	fieldValue(v, p, "image", c.Image, &out.Image)
+	fieldValue(v, p, "essential", c.Essential, &out.Essential)
+	fieldValue(v, p, "privileged", c.Privileged, &out.Privileged)
+	fieldValue(v, p, "user", c.User, &out.User)
+	fieldValue(v, p, "readonlyRootFilesystem", c.ReadonlyRootFilesystem, &out.ReadonlyRootFilesystem)
+	fieldValue(v, p, "cpu", c.Cpu, &out.Cpu)
+	fieldValue(v, p, "memory", c.Memory, &out.Memory)
+	fieldValue(v, p, "memoryReservation", c.MemoryReservation, &out.MemoryReservation)
 	v.list(len(c.PortMappings))
 	for i, pm := range c.PortMappings {
 		ip := p.field("portMappings").index(i)
 		m := &PortMapping{}
 		v.at(ip, pm.Range)
-		value(v, ip.field("containerPort"), pm.ContainerPort, &m.ContainerPort)
-		value(v, ip.field("hostPort"), pm.HostPort, &m.HostPort)
-		value(v, ip.field("protocol"), pm.Protocol, &m.Protocol)
+		fieldValue(v, ip, "containerPort", pm.ContainerPort, &m.ContainerPort)
+		fieldValue(v, ip, "hostPort", pm.HostPort, &m.HostPort)
+		fieldValue(v, ip, "protocol", pm.Protocol, &m.Protocol)
 		out.PortMappings = append(out.PortMappings, m)
 	}
 	v.list(len(c.Environment))
@@ -546,8 +594,8 @@ func containerView(v *view, p path, c *lint.Container) *Container {
 		ip := p.field("environment").index(i)
 		kv := &KeyValue{}
 		v.at(ip, e.Range)
-		value(v, ip.field("name"), e.Name, &kv.Name)
-		value(v, ip.field("value"), e.Value, &kv.Value)
+		fieldValue(v, ip, "name", e.Name, &kv.Name)
+		fieldValue(v, ip, "value", e.Value, &kv.Value)
 		out.Environment = append(out.Environment, kv)
 	}
 	out.Secrets = secretsView(v, p.field("secrets"), c.Secrets)
@@ -556,14 +604,14 @@ func containerView(v *view, p path, c *lint.Container) *Container {
 		ip := p.field("environmentFiles").index(i)
 		f := &EnvironmentFile{}
 		v.at(ip, e.Range)
-		value(v, ip.field("value"), e.Value, &f.Value)
-		value(v, ip.field("type"), e.Type, &f.Type)
+		fieldValue(v, ip, "value", e.Value, &f.Value)
+		fieldValue(v, ip, "type", e.Type, &f.Type)
 		out.EnvironmentFiles = append(out.EnvironmentFiles, f)
 	}
 	lp := p.field("logConfiguration")
 	if presence(v, lp, c.LogConfiguration.Presence) {
 		lc := &LogConfiguration{Options: map[string]string{}}
-		value(v, lp.field("logDriver"), c.LogConfiguration.LogDriver, &lc.LogDriver)
+		fieldValue(v, lp, "logDriver", c.LogConfiguration.LogDriver, &lc.LogDriver)
 		v.list(len(c.LogConfiguration.Options))
 		for _, o := range c.LogConfiguration.Options {
 			if !o.Name.Known() {
@@ -571,7 +619,7 @@ func containerView(v *view, p path, c *lint.Container) *Container {
 				continue
 			}
 			var s string
-			value(v, lp.field("options").field(o.Name.V), o.Value, &s)
+			fieldValue(v, lp.field("options"), o.Name.V, o.Value, &s)
 			lc.Options[o.Name.V] = s
 		}
 		lc.SecretOptions = secretsView(v, lp.field("secretOptions"), c.LogConfiguration.SecretOptions)
@@ -590,15 +638,15 @@ func containerView(v *view, p path, c *lint.Container) *Container {
 		ip := p.field("mountPoints").index(i)
 		mp := &MountPoint{}
 		v.at(ip, m.Range)
-		value(v, ip.field("sourceVolume"), m.SourceVolume, &mp.SourceVolume)
-		value(v, ip.field("containerPath"), m.ContainerPath, &mp.ContainerPath)
-		value(v, ip.field("readOnly"), m.ReadOnly, &mp.ReadOnly)
+		fieldValue(v, ip, "sourceVolume", m.SourceVolume, &mp.SourceVolume)
+		fieldValue(v, ip, "containerPath", m.ContainerPath, &mp.ContainerPath)
+		fieldValue(v, ip, "readOnly", m.ReadOnly, &mp.ReadOnly)
 		out.MountPoints = append(out.MountPoints, mp)
 	}
 	rp := p.field("repositoryCredentials")
 	if presence(v, rp, c.RepositoryCredentials.Presence) {
 		out.RepositoryCredentials = &RepositoryCredentials{}
-		value(v, rp.field("credentialsParameter"), c.RepositoryCredentials.CredentialsParameter, &out.RepositoryCredentials.CredentialsParameter)
+		fieldValue(v, rp, "credentialsParameter", c.RepositoryCredentials.CredentialsParameter, &out.RepositoryCredentials.CredentialsParameter)
 	}
 	if presence(v, p.field("healthCheck"), c.HealthCheck) {
 		out.HealthCheck = &HealthCheck{Declared: true}
@@ -613,8 +661,8 @@ func secretsView(v *view, p path, ss []lint.Secret) []*Secret {
 		ip := p.index(i)
 		x := &Secret{}
 		v.at(ip, s.Range)
-		value(v, ip.field("name"), s.Name, &x.Name)
-		value(v, ip.field("valueFrom"), s.ValueFrom, &x.ValueFrom)
+		fieldValue(v, ip, "name", s.Name, &x.Name)
+		fieldValue(v, ip, "valueFrom", s.ValueFrom, &x.ValueFrom)
 		out = append(out, x)
 	}
 	return out
@@ -623,17 +671,17 @@ func secretsView(v *view, p path, ss []lint.Secret) []*Secret {
 func volumeView(v *view, p path, vol *lint.Volume) *Volume {
 	out := &Volume{}
 	v.at(p, vol.Range)
-	value(v, p.field("name"), vol.Name, &out.Name)
+	fieldValue(v, p, "name", vol.Name, &out.Name)
 	hp := p.field("host")
 	if presence(v, hp, vol.Host) {
 		out.Host = &Host{}
-		value(v, hp.field("sourcePath"), vol.HostSourcePath, &out.Host.SourcePath)
+		fieldValue(v, hp, "sourcePath", vol.HostSourcePath, &out.Host.SourcePath)
 	}
 	ep := p.field("efsVolumeConfiguration")
 	if presence(v, ep, vol.EFS) {
 		out.EfsVolumeConfiguration = &EfsVolumeConfiguration{}
-		value(v, ep.field("fileSystemId"), vol.EFSFileSystemID, &out.EfsVolumeConfiguration.FileSystemID)
-		value(v, ep.field("transitEncryption"), vol.EFSTransitEncryption, &out.EfsVolumeConfiguration.TransitEncryption)
+		fieldValue(v, ep, "fileSystemId", vol.EFSFileSystemID, &out.EfsVolumeConfiguration.FileSystemID)
+		fieldValue(v, ep, "transitEncryption", vol.EFSTransitEncryption, &out.EfsVolumeConfiguration.TransitEncryption)
 	}
 	return out
 }
@@ -643,14 +691,14 @@ func serviceView(v *view, s *lint.Service) {
 	v.roots["service"] = p
 	out := &Service{Kind: s.Kind}
 	v.at(p, s.Range)
-	value(v, p.field("taskDefinition"), s.TaskDefinition, &out.TaskDefinition)
-	value(v, p.field("cluster"), s.Cluster, &out.Cluster)
-	value(v, p.field("launchType"), s.LaunchType, &out.LaunchType)
+	fieldValue(v, p, "taskDefinition", s.TaskDefinition, &out.TaskDefinition)
+	fieldValue(v, p, "cluster", s.Cluster, &out.Cluster)
+	fieldValue(v, p, "launchType", s.LaunchType, &out.LaunchType)
 	out.CapacityProviders = strs(v, p.field("capacityProviders"), s.CapacityProviders)
-	value(v, p.field("platformVersion"), s.PlatformVersion, &out.PlatformVersion)
-	value(v, p.field("assignPublicIp"), s.AssignPublicIP, &out.AssignPublicIP)
+	fieldValue(v, p, "platformVersion", s.PlatformVersion, &out.PlatformVersion)
+	fieldValue(v, p, "assignPublicIp", s.AssignPublicIP, &out.AssignPublicIP)
 	out.SecurityGroups = strs(v, p.field("securityGroups"), s.SecurityGroups)
-	value(v, p.field("role"), s.Role, &out.Role)
+	fieldValue(v, p, "role", s.Role, &out.Role)
 	v.vars["service"] = out
 	resourceView(v, s.Resource, &s.Tags)
 }
@@ -660,19 +708,19 @@ func clusterView(v *view, c *lint.Cluster) {
 	v.roots["cluster"] = p
 	out := &Cluster{}
 	v.at(p, c.Range)
-	value(v, p.field("containerInsights"), c.ContainerInsights, &out.ContainerInsights)
+	fieldValue(v, p, "containerInsights", c.ContainerInsights, &out.ContainerInsights)
 	ep := p.field("executeCommandConfiguration")
 	if e := c.ExecuteCommand; presence(v, ep, e.Presence) {
 		x := &ExecuteCommandConfiguration{}
-		value(v, ep.field("kmsKeyId"), e.KMSKeyID, &x.KmsKeyID)
-		value(v, ep.field("logging"), e.Logging, &x.Logging)
+		fieldValue(v, ep, "kmsKeyId", e.KMSKeyID, &x.KmsKeyID)
+		fieldValue(v, ep, "logging", e.Logging, &x.Logging)
 		lp := ep.field("logConfiguration")
 		if presence(v, lp, e.LogConfiguration) {
 			l := &ExecLogConfiguration{}
-			value(v, lp.field("cloudWatchLogGroupName"), e.CloudWatchLogGroupName, &l.CloudWatchLogGroupName)
-			value(v, lp.field("cloudWatchEncryptionEnabled"), e.CloudWatchEncryptionEnabled, &l.CloudWatchEncryptionEnabled)
-			value(v, lp.field("s3BucketName"), e.S3BucketName, &l.S3BucketName)
-			value(v, lp.field("s3EncryptionEnabled"), e.S3EncryptionEnabled, &l.S3EncryptionEnabled)
+			fieldValue(v, lp, "cloudWatchLogGroupName", e.CloudWatchLogGroupName, &l.CloudWatchLogGroupName)
+			fieldValue(v, lp, "cloudWatchEncryptionEnabled", e.CloudWatchEncryptionEnabled, &l.CloudWatchEncryptionEnabled)
+			fieldValue(v, lp, "s3BucketName", e.S3BucketName, &l.S3BucketName)
+			fieldValue(v, lp, "s3EncryptionEnabled", e.S3EncryptionEnabled, &l.S3EncryptionEnabled)
 			x.LogConfiguration = l
 		}
 		out.ExecuteCommandConfiguration = x
@@ -691,9 +739,9 @@ func securityGroupView(v *view, sg *lint.SecurityGroup) {
 		ip := p.field("ingress").index(i)
 		r := &IngressRule{}
 		v.at(ip, in.Range)
-		value(v, ip.field("ipProtocol"), in.Protocol, &r.IPProtocol)
-		value(v, ip.field("fromPort"), in.FromPort, &r.FromPort)
-		value(v, ip.field("toPort"), in.ToPort, &r.ToPort)
+		fieldValue(v, ip, "ipProtocol", in.Protocol, &r.IPProtocol)
+		fieldValue(v, ip, "fromPort", in.FromPort, &r.FromPort)
+		fieldValue(v, ip, "toPort", in.ToPort, &r.ToPort)
 		r.Cidrs = strs(v, ip.field("cidrs"), in.CIDRs)
 		out.Ingress = append(out.Ingress, r)
 	}
@@ -712,13 +760,13 @@ func roleView(v *view, r *lint.Role) {
 		pp := p.field("policies").index(i)
 		x := &Policy{}
 		v.at(pp, pol.Range)
-		value(v, pp.field("policyName"), pol.Name, &x.PolicyName)
+		fieldValue(v, pp, "policyName", pol.Name, &x.PolicyName)
 		v.list(len(pol.Statements))
 		for j, st := range pol.Statements {
 			sp := pp.field("statement").index(j)
 			s := &Statement{}
 			v.at(sp, st.Range)
-			value(v, sp.field("effect"), st.Effect, &s.Effect)
+			fieldValue(v, sp, "effect", st.Effect, &s.Effect)
 			s.Action = strs(v, sp.field("action"), st.Actions)
 			s.Resource = strs(v, sp.field("resource"), st.Resources)
 			x.Statement = append(x.Statement, s)
@@ -734,9 +782,9 @@ func eksClusterView(v *view, c *lint.EKSCluster) {
 	v.roots["eksCluster"] = p
 	out := &EKSCluster{EndpointPublicAccess: true}
 	v.at(p, c.Range)
-	value(v, p.field("version"), c.Version, &out.Version)
-	value(v, p.field("roleArn"), c.RoleArn, &out.RoleArn)
-	value(v, p.field("endpointPublicAccess"), c.EndpointPublicAccess, &out.EndpointPublicAccess)
+	fieldValue(v, p, "version", c.Version, &out.Version)
+	fieldValue(v, p, "roleArn", c.RoleArn, &out.RoleArn)
+	fieldValue(v, p, "endpointPublicAccess", c.EndpointPublicAccess, &out.EndpointPublicAccess)
 	cp := p.field("publicAccessCidrs")
 	if presence(v, cp, c.PublicAccessCIDRsSet) {
 		out.PublicAccessCidrs = strs(v, cp, c.PublicAccessCIDRs)
