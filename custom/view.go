@@ -580,8 +580,12 @@ func containerView(v *view, p path, c *lint.Container) *Container {
 	fieldValue(v, p, "memory", c.Memory, &out.Memory)
 	fieldValue(v, p, "memoryReservation", c.MemoryReservation, &out.MemoryReservation)
 	v.list(len(c.PortMappings))
+	var pmp path
+	if len(c.PortMappings) > 0 {
+		pmp = p.field("portMappings")
+	}
 	for i, pm := range c.PortMappings {
-		ip := p.field("portMappings").index(i)
+		ip := pmp.index(i)
 		m := &PortMapping{}
 		v.at(ip, pm.Range)
 		fieldValue(v, ip, "containerPort", pm.ContainerPort, &m.ContainerPort)
@@ -590,8 +594,12 @@ func containerView(v *view, p path, c *lint.Container) *Container {
 		out.PortMappings = append(out.PortMappings, m)
 	}
 	v.list(len(c.Environment))
+	var envp path
+	if len(c.Environment) > 0 {
+		envp = p.field("environment")
+	}
 	for i, e := range c.Environment {
-		ip := p.field("environment").index(i)
+		ip := envp.index(i)
 		kv := &KeyValue{}
 		v.at(ip, e.Range)
 		fieldValue(v, ip, "name", e.Name, &kv.Name)
@@ -600,8 +608,12 @@ func containerView(v *view, p path, c *lint.Container) *Container {
 	}
 	out.Secrets = secretsView(v, p.field("secrets"), c.Secrets)
 	v.list(len(c.EnvironmentFiles))
+	var efp path
+	if len(c.EnvironmentFiles) > 0 {
+		efp = p.field("environmentFiles")
+	}
 	for i, e := range c.EnvironmentFiles {
-		ip := p.field("environmentFiles").index(i)
+		ip := efp.index(i)
 		f := &EnvironmentFile{}
 		v.at(ip, e.Range)
 		fieldValue(v, ip, "value", e.Value, &f.Value)
@@ -613,13 +625,17 @@ func containerView(v *view, p path, c *lint.Container) *Container {
 		lc := &LogConfiguration{Options: map[string]string{}}
 		fieldValue(v, lp, "logDriver", c.LogConfiguration.LogDriver, &lc.LogDriver)
 		v.list(len(c.LogConfiguration.Options))
+		var op path
+		if len(c.LogConfiguration.Options) > 0 {
+			op = lp.field("options")
+		}
 		for _, o := range c.LogConfiguration.Options {
 			if !o.Name.Known() {
-				v.unknown = append(v.unknown, lp.field("options"))
+				v.unknown = append(v.unknown, op)
 				continue
 			}
 			var s string
-			fieldValue(v, lp.field("options"), o.Name.V, o.Value, &s)
+			fieldValue(v, op, o.Name.V, o.Value, &s)
 			lc.Options[o.Name.V] = s
 		}
 		lc.SecretOptions = secretsView(v, lp.field("secretOptions"), c.LogConfiguration.SecretOptions)
@@ -634,8 +650,12 @@ func containerView(v *view, p path, c *lint.Container) *Container {
 		out.LinuxParameters = &LinuxParameters{Capabilities: caps}
 	}
 	v.list(len(c.MountPoints))
+	var mpp path
+	if len(c.MountPoints) > 0 {
+		mpp = p.field("mountPoints")
+	}
 	for i, m := range c.MountPoints {
-		ip := p.field("mountPoints").index(i)
+		ip := mpp.index(i)
 		mp := &MountPoint{}
 		v.at(ip, m.Range)
 		fieldValue(v, ip, "sourceVolume", m.SourceVolume, &mp.SourceVolume)
