@@ -59,6 +59,7 @@ var modelFields = map[string]string{
 	"TaskDefinition.Tags": "resource.tags", "TaskDefinition.Doc": "- the source document, for schema validation",
 	"TaskDefinition.ContainersDoc": "- the source document", "TaskDefinition.DocStyle": "- the source's spelling",
 	"TaskDefinition.CaseVariants": "- the source's spelling (ECS000)",
+	"TaskDefinition.DocOversized": "- whether ECS000 validates the source document",
 
 	"Volume.Range": "volume", "Volume.Name": "volume.name", "Volume.Host": "volume.host", "Volume.HostSourcePath": "volume.host.sourcePath",
 	"Volume.EFS": "volume.efsVolumeConfiguration", "Volume.EFSFileSystemID": "volume.efsVolumeConfiguration.fileSystemId",

@@ -127,6 +127,11 @@ type TaskDefinition struct {
 	// spelling DocStyle gives.
 	ContainersDoc *Node
 	DocStyle      KeyStyle
+	// DocOversized says Doc (or, without one, ContainersDoc) has more
+	// than MaxDocNodes values: it is not validated, and its parser may
+	// have dropped the entries of its containers' lists from it once
+	// decoded (ecsdoc.Doc.Releasing), so that it no longer shows them.
+	DocOversized bool
 	// CaseVariants are the keys of ContainersDoc, in the ProviderJSON
 	// style, that the source spelt other than the API, in document order.
 	CaseVariants []CaseVariant

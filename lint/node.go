@@ -252,6 +252,71 @@ func (n *Node) AddWritten(parts ...*Node) {
 // linearWritten is how many ranges AddWritten compares one by one.
 const linearWritten = 16
 
+// MaxDocNodes bounds the documents ECS000 validates against the schema: a
+// real task definition has a few thousand nodes at most, and a YAML alias
+// bomb shares nodes that validating would expand.
+const MaxDocNodes = 100_000
+
+// WithinSize reports whether n, with shared nodes counted each time they
+// are reached and alternatives counted, has at most limit nodes. It stops
+// counting at the limit.
+func (n *Node) WithinSize(limit int) bool {
+	count := 0
+	var walk func(*Node) bool
+	walk = func(n *Node) bool {
+		count++
+		if count > limit {
+			return false
+		}
+		for _, a := range n.Alts() {
+			if !walk(a) {
+				return false
+			}
+		}
+		for _, it := range n.Items {
+			if !walk(it) {
+				return false
+			}
+		}
+		for _, f := range n.Fields {
+			if !walk(f.Value) {
+				return false
+			}
+		}
+		return true
+	}
+	return walk(n)
+}
+
+// Discard zeroes n and every node and field under it, for the owner of a
+// tree that no other tree shares and that will not read this part again.
+// Dropping the pointer to n is not enough: nodes and fields sit in an
+// Arena's blocks, a block any of whose values is still reachable is kept
+// and scanned whole, and a dropped node that still pointed at its children
+// would keep their blocks, and from block to block most of the tree,
+// alive.
+func (n *Node) Discard() {
+	for _, it := range n.Items {
+		if it != nil {
+			it.Discard()
+		}
+	}
+	for _, f := range n.Fields {
+		if f != nil {
+			if f.Value != nil {
+				f.Value.Discard()
+			}
+			*f = Field{}
+		}
+	}
+	for _, a := range n.Alts() {
+		if a != nil {
+			a.Discard()
+		}
+	}
+	*n = Node{}
+}
+
 // Field is one key of an object Node.
 type Field struct {
 	Key      string

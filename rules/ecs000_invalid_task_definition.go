@@ -63,12 +63,15 @@ func (invalidTaskDefinition) Check(p *lint.Pass) {
 		if doc == nil && td.ContainersDoc != nil && td.ContainersState == lint.Known {
 			doc, containersOnly = td.ContainersDoc, true
 		}
-		if doc != nil && !withinSize(doc, maxDocNodes) {
+		// A parser that found the document over the bound may have
+		// dropped parts of it once decoded: it is not counted again.
+		oversized := doc != nil && (td.DocOversized || !withinSize(doc, maxDocNodes))
+		if oversized {
 			// Not validated, and not silently: a YAML alias bomb shares
 			// nodes, and validating would expand them.
 			p.Notef(doc.Range, "task definition %s has more than %d values (aliases counted each time they are used); it is not checked against the ECS schema", quote(td.Name), maxDocNodes)
 		}
-		if doc != nil {
+		if doc != nil && !oversized {
 			vs, err = validateDoc(doc, td.DocStyle, containersOnly)
 		}
 		if err != nil {

@@ -198,39 +198,11 @@ func (s *styleSchema) failures(n *lint.Node, containersOnly bool, fn func(*varia
 	}
 }
 
-// maxDocNodes bounds the documents that are validated: a real task
-// definition has a few thousand nodes at most.
-const maxDocNodes = 100_000
+// maxDocNodes bounds the documents that are validated (see lint.MaxDocNodes).
+const maxDocNodes = lint.MaxDocNodes
 
-// withinSize reports whether n, with aliased nodes counted each time they
-// are reached, has at most limit nodes. It stops counting at the limit.
-func withinSize(n *lint.Node, limit int) bool {
-	count := 0
-	var walk func(*lint.Node) bool
-	walk = func(n *lint.Node) bool {
-		count++
-		if count > limit {
-			return false
-		}
-		for _, a := range n.Alts() {
-			if !walk(a) {
-				return false
-			}
-		}
-		for _, it := range n.Items {
-			if !walk(it) {
-				return false
-			}
-		}
-		for _, f := range n.Fields {
-			if !walk(f.Value) {
-				return false
-			}
-		}
-		return true
-	}
-	return walk(n)
-}
+// withinSize reports whether n has at most limit nodes (see lint.Node.WithinSize).
+func withinSize(n *lint.Node, limit int) bool { return n.WithinSize(limit) }
 
 // withAlternatives lists the nodes under n (in every branch) that have
 // alternatives.

@@ -14,6 +14,7 @@
 package ecsdoc
 
 import (
+	"runtime"
 	"strings"
 
 	"github.com/ecslint/ecslint/ecsapi"
@@ -24,6 +25,126 @@ import (
 type Doc struct {
 	N     *lint.Node
 	Style lint.KeyStyle
+	// release says the entries of the containers' lists (environment,
+	// secrets, ...) may be dropped from the tree once decoded: see
+	// Releasing.
+	release bool
+}
+
+// Releasing returns d for decoding a task definition whose tree nothing
+// reads below the containers once it is decoded, and that no other part of
+// the tree shares (raw JSON has no aliases): each entry of a container's
+// environment, secrets, environmentFiles, mountPoints and portMappings is
+// dropped from its list as soon as it is decoded, so the collector can
+// reclaim the tree while the model grows. Its lists are left empty: the
+// caller marks the task definition's document as not to be validated
+// (lint.TaskDefinition.DocOversized). The containers' objects, the volumes
+// and the tags stay, for the fixes that edit them.
+func (d Doc) Releasing() Doc {
+	d.release = true
+	return d
+}
+
+// entries calls fn with each object item of the list under an API key, in
+// order, including those of every alternative, dropping each from the
+// tree once read when d is releasing and the list is a plain array.
+func (d Doc) entries(camel string, fn func(Doc)) {
+	f := d.Field(camel)
+	if f == nil {
+		return
+	}
+	list := f.Value
+	if !d.release || list.Kind != lint.ArrayNode || len(list.Alts()) > 0 {
+		for _, it := range Items(list) {
+			if it.Kind == lint.ObjectNode {
+				fn(Doc{N: it, Style: d.Style})
+			}
+		}
+		return
+	}
+	for i, it := range list.Items {
+		if it.Kind == lint.ObjectNode {
+			fn(Doc{N: it, Style: d.Style})
+		}
+		list.Items[i] = nil
+		it.Discard()
+	}
+	list.Items = nil
+}
+
+// collect decodes the object items of the list under an API key with
+// conv, into a slice sized once (the model's values are large, and growing
+// by doubling would add garbage of twice the list).
+//
+// A releasing document's long list is decoded otherwise: decoded straight
+// into the slice, the whole model would be allocated while the whole tree
+// is still held, which is the peak of a run (a 30 MB environment: 192 MB
+// of tree and 105 MB of entries at once), and at the binary's collector
+// pace nothing dropped would be reclaimed before the list is done. So its
+// first seven eighths are decoded into small chunks, with a collection
+// after each eighth to reclaim the entries dropped from the tree, and
+// only then is the slice allocated, the chunks copied into it and the
+// rest decoded straight into it. Seven collections of a few hundred MB,
+// for a document of more than lint.MaxDocNodes values.
+func collect[T any](d Doc, camel string, conv func(Doc) T) []T {
+	n := d.objectCount(camel)
+	if n == 0 {
+		return nil
+	}
+	if !d.release || n < 8*collectChunk {
+		out := make([]T, 0, n)
+		d.entries(camel, func(e Doc) { out = append(out, conv(e)) })
+		return out
+	}
+	var chunks [][]T
+	var out []T
+	eighth, done := n/8, 0
+	d.entries(camel, func(e Doc) {
+		done++
+		if out != nil {
+			out = append(out, conv(e))
+			return
+		}
+		if len(chunks) == 0 || len(chunks[len(chunks)-1]) == collectChunk {
+			chunks = append(chunks, make([]T, 0, collectChunk))
+		}
+		last := &chunks[len(chunks)-1]
+		*last = append(*last, conv(e))
+		if done%eighth == 0 {
+			runtime.GC()
+			if done >= 7*eighth {
+				out = make([]T, 0, n)
+				for i, ch := range chunks {
+					out = append(out, ch...)
+					chunks[i] = nil
+				}
+			}
+		}
+	})
+	for i, ch := range chunks { // only if fewer entries came than counted
+		out = append(out, ch...)
+		chunks[i] = nil
+	}
+	return out
+}
+
+// collectChunk is how many entries collect decodes into one chunk.
+const collectChunk = 4096
+
+// objectCount is how many object items the list under an API key holds,
+// in every alternative: what entries calls its function with.
+func (d Doc) objectCount(camel string) int {
+	f := d.Field(camel)
+	if f == nil {
+		return 0
+	}
+	n := 0
+	for _, it := range Items(f.Value) {
+		if it.Kind == lint.ObjectNode {
+			n++
+		}
+	}
+	return n
 }
 
 // Field returns the field for an API key, or nil.

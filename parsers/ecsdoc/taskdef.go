@@ -22,7 +22,10 @@ func TaskDefinition(d Doc, td *lint.TaskDefinition) {
 	for _, v := range d.Objects("volumes") {
 		td.Volumes = append(td.Volumes, Volume(v))
 	}
-	Containers(d.Field("containerDefinitions"), d.Style, td)
+	if f := d.Field("containerDefinitions"); f != nil {
+		td.ContainersRange = f.KeyRange
+		containersNode(f.Value, d.Style, td, d.release)
+	}
 	td.Tags = Tags(d)
 }
 
@@ -40,6 +43,13 @@ func Containers(f *lint.Field, style lint.KeyStyle, td *lint.TaskDefinition) {
 // In the ProviderJSON style the array is read as the Terraform AWS provider
 // reads it, and ContainersDoc holds it with the API's keys.
 func ContainersNode(n *lint.Node, style lint.KeyStyle, td *lint.TaskDefinition) {
+	containersNode(n, style, td, false)
+}
+
+// containersNode is ContainersNode, dropping the entries of the
+// containers' lists from the tree as they are decoded when release is set
+// (see Doc.Releasing).
+func containersNode(n *lint.Node, style lint.KeyStyle, td *lint.TaskDefinition, release bool) {
 	if style == lint.ProviderJSON {
 		if n, td.CaseVariants = ProviderKeys(n); n == nil {
 			// Too large to read: the Terraform parser notes it.
@@ -58,7 +68,7 @@ func ContainersNode(n *lint.Node, style lint.KeyStyle, td *lint.TaskDefinition) 
 	}
 	for _, it := range Items(n) {
 		if it.Kind == lint.ObjectNode {
-			td.Containers = append(td.Containers, Container(Doc{N: it, Style: style}))
+			td.Containers = append(td.Containers, Container(Doc{N: it, Style: style, release: release}))
 		}
 	}
 }
@@ -88,16 +98,15 @@ func Container(d Doc) *lint.Container {
 		ReadonlyRootFilesystem: d.Bool("readonlyRootFilesystem"),
 	}
 	// The model's values are large: size the slices once.
-	if envs := d.Objects("environment"); len(envs) > 0 {
-		c.Environment = make([]lint.KeyValue, 0, len(envs))
-		for _, e := range envs {
-			c.Environment = append(c.Environment, lint.KeyValue{Range: e.Range(), Name: e.String("name"), Value: e.String("value")})
-		}
-	}
-	c.Secrets = secrets(d.Objects("secrets"))
-	for _, e := range d.Objects("environmentFiles") {
+	c.Environment = collect(d, "environment", func(e Doc) lint.KeyValue {
+		return lint.KeyValue{Range: e.Range(), Name: e.String("name"), Value: e.String("value")}
+	})
+	c.Secrets = collect(d, "secrets", func(s Doc) lint.Secret {
+		return lint.Secret{Range: s.Range(), Name: s.String("name"), ValueFrom: s.String("valueFrom")}
+	})
+	d.entries("environmentFiles", func(e Doc) {
 		c.EnvironmentFiles = append(c.EnvironmentFiles, lint.EnvironmentFile{Range: e.Range(), Value: e.String("value"), Type: e.String("type")})
-	}
+	})
 
 	logs, lp := d.Sub("logConfiguration")
 	c.LogConfiguration.Presence = lp
@@ -122,12 +131,12 @@ func Container(d Doc) *lint.Container {
 	c.LinuxParameters.CapabilitiesAdd = caps.Strings("add")
 	c.LinuxParameters.CapabilitiesDrop = caps.Strings("drop")
 
-	for _, m := range d.Objects("mountPoints") {
+	d.entries("mountPoints", func(m Doc) {
 		c.MountPoints = append(c.MountPoints, lint.MountPoint{
 			Range: m.Range(), SourceVolume: m.String("sourceVolume"),
 			ContainerPath: m.String("containerPath"), ReadOnly: m.Bool("readOnly"),
 		})
-	}
+	})
 	rc, rcp := d.Sub("repositoryCredentials")
 	c.RepositoryCredentials.Presence = rcp
 	c.RepositoryCredentials.CredentialsParameter = rc.String("credentialsParameter")
@@ -135,12 +144,12 @@ func Container(d Doc) *lint.Container {
 	c.Cpu = Int(d.String("cpu"))
 	c.Memory = Int(d.String("memory"))
 	c.MemoryReservation = Int(d.String("memoryReservation"))
-	for _, m := range d.Objects("portMappings") {
+	d.entries("portMappings", func(m Doc) {
 		c.PortMappings = append(c.PortMappings, lint.PortMapping{
 			Range: m.Range(), ContainerPort: Int(m.String("containerPort")),
 			HostPort: Int(m.String("hostPort")), Protocol: m.String("protocol"),
 		})
-	}
+	})
 	return c
 }
 
