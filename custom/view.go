@@ -433,6 +433,15 @@ func (v *view) rangeAt(i int32) lint.Range {
 	return lint.Range{}
 }
 
+// listPath is the path of a list field, made only when the list has
+// entries, once for all of them.
+func listPath(p path, name string, n int) path {
+	if n == 0 {
+		return path{}
+	}
+	return p.field(name)
+}
+
 // fieldValue fills dst from the model value of the field name under p. A
 // value that is unset, written nowhere and without alternatives gets no
 // path: it has nothing to point at, be unknown or choose, and a finding
@@ -580,10 +589,7 @@ func containerView(v *view, p path, c *lint.Container) *Container {
 	fieldValue(v, p, "memory", c.Memory, &out.Memory)
 	fieldValue(v, p, "memoryReservation", c.MemoryReservation, &out.MemoryReservation)
 	v.list(len(c.PortMappings))
-	var pmp path
-	if len(c.PortMappings) > 0 {
-		pmp = p.field("portMappings")
-	}
+	pmp := listPath(p, "portMappings", len(c.PortMappings))
 	for i, pm := range c.PortMappings {
 		ip := pmp.index(i)
 		m := &PortMapping{}
@@ -594,10 +600,7 @@ func containerView(v *view, p path, c *lint.Container) *Container {
 		out.PortMappings = append(out.PortMappings, m)
 	}
 	v.list(len(c.Environment))
-	var envp path
-	if len(c.Environment) > 0 {
-		envp = p.field("environment")
-	}
+	envp := listPath(p, "environment", len(c.Environment))
 	for i, e := range c.Environment {
 		ip := envp.index(i)
 		kv := &KeyValue{}
@@ -608,10 +611,7 @@ func containerView(v *view, p path, c *lint.Container) *Container {
 	}
 	out.Secrets = secretsView(v, p.field("secrets"), c.Secrets)
 	v.list(len(c.EnvironmentFiles))
-	var efp path
-	if len(c.EnvironmentFiles) > 0 {
-		efp = p.field("environmentFiles")
-	}
+	efp := listPath(p, "environmentFiles", len(c.EnvironmentFiles))
 	for i, e := range c.EnvironmentFiles {
 		ip := efp.index(i)
 		f := &EnvironmentFile{}
@@ -650,10 +650,7 @@ func containerView(v *view, p path, c *lint.Container) *Container {
 		out.LinuxParameters = &LinuxParameters{Capabilities: caps}
 	}
 	v.list(len(c.MountPoints))
-	var mpp path
-	if len(c.MountPoints) > 0 {
-		mpp = p.field("mountPoints")
-	}
+	mpp := listPath(p, "mountPoints", len(c.MountPoints))
 	for i, m := range c.MountPoints {
 		ip := mpp.index(i)
 		mp := &MountPoint{}
