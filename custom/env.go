@@ -12,10 +12,13 @@ package custom
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/google/cel-go/cel"
 	"github.com/google/cel-go/ext"
+	"github.com/google/cel-go/interpreter"
 
 	"github.com/ecslint/ecslint/lint"
 )
@@ -52,7 +55,7 @@ type kind struct {
 	// each calls fn with the view of every resource of the kind in u;
 	// inTask, for the kinds of a task definition, with every subject of
 	// one task definition's view (built once for all of them).
-	each   func(u *lint.Unit, fn func(*subject))
+	each   func(u *lint.Unit, n *need, fn func(*subject))
 	inTask func(td *lint.TaskDefinition, v *view, fn func(*subject))
 }
 
@@ -65,13 +68,13 @@ type variable struct {
 // subject is one resource a rule is evaluated on.
 type subject struct {
 	v    *view
-	vars map[string]any
-	// alias maps a variable (container) to the path it stands for in
-	// another (task.containerDefinitions[1]), for unknown values and
-	// positions.
-	alias     map[string]path
-	resource  lint.Resource
-	extent    lint.Range
+	vars bindings
+	// alias, when not empty, is a variable (container) that stands for
+	// aliasOf in another (task.containerDefinitions[1]), for unknown
+	// values and positions.
+	alias     string
+	aliasOf   path
+	resource  *lint.Resource
 	container string
 	// name is what the finding is about, for notes.
 	name string
@@ -145,24 +148,64 @@ func typeName(v any) string {
 	return fmt.Sprintf("custom.%s", reflect.TypeOf(v).Elem().Name())
 }
 
-func one(v *view, r lint.Resource, name string) *subject {
-	return &subject{v: v, vars: v.vars, resource: r, extent: r.Extent, name: name}
+// bindings are a subject's variables: the kind's own, and task and
+// resource (at most three). A map for each container's subject was an
+// allocation each; bindings is also the activation cel-go reads them from
+// (interpreter.Activation).
+type bindings struct {
+	n     int
+	names [3]string
+	vals  [3]any
+}
+
+func (b *bindings) set(name string, v any) {
+	for i := range b.n {
+		if b.names[i] == name {
+			b.vals[i] = v
+			return
+		}
+	}
+	b.names[b.n], b.vals[b.n] = name, v
+	b.n++
+}
+
+// ResolveName implements interpreter.Activation.
+func (b *bindings) ResolveName(name string) (any, bool) {
+	for i := range b.n {
+		if b.names[i] == name {
+			return b.vals[i], true
+		}
+	}
+	return nil, false
+}
+
+// Parent implements interpreter.Activation.
+func (b *bindings) Parent() interpreter.Activation { return nil }
+
+func one(v *view, r *lint.Resource, name string) *subject {
+	return &subject{v: v, vars: v.vars, resource: r, name: name}
 }
 
 func taskSubject(td *lint.TaskDefinition, v *view, fn func(*subject)) {
-	fn(one(v, td.Resource, "task definition "+td.Name))
+	fn(one(v, &td.Resource, "task definition "+td.Name))
 }
 
 // within gives a task's view a variable for one of its elements.
 func within(v *view, td *lint.TaskDefinition, name string, value any, at path, what string) *subject {
-	s := one(v, td.Resource, what)
-	s.vars = map[string]any{"task": v.vars["task"], "resource": v.vars["resource"], name: value}
-	s.alias = map[string]path{name: at}
+	s := one(v, &td.Resource, what)
+	s.vars.set(name, value)
+	s.alias, s.aliasOf = name, at
 	return s
 }
 
+// task is a task view's Task.
+func (v *view) task() *Task {
+	t, _ := v.vars.ResolveName("task")
+	return t.(*Task)
+}
+
 func containerSubjects(td *lint.TaskDefinition, v *view, fn func(*subject)) {
-	t := v.vars["task"].(*Task)
+	t := v.task()
 	for i, c := range t.ContainerDefinitions {
 		s := within(v, td, "container", c, v.containers[i], fmt.Sprintf("container %s of %s", td.Containers[i].DisplayName(), td.Name))
 		s.container = td.Containers[i].DisplayName()
@@ -171,49 +214,49 @@ func containerSubjects(td *lint.TaskDefinition, v *view, fn func(*subject)) {
 }
 
 func volumeSubjects(td *lint.TaskDefinition, v *view, fn func(*subject)) {
-	t := v.vars["task"].(*Task)
+	t := v.task()
 	for i, vol := range t.Volumes {
 		fn(within(v, td, "volume", vol, v.volumes[i], fmt.Sprintf("volume %s of %s", td.Volumes[i].DisplayName(), td.Name)))
 	}
 }
 
-func eachService(u *lint.Unit, fn func(*subject)) {
+func eachService(u *lint.Unit, n *need, fn func(*subject)) {
 	for _, s := range u.Services {
 		v := newView()
-		serviceView(v, s)
-		fn(one(v, s.Resource, s.Kind+" "+s.Name))
+		serviceView(v, n, s)
+		fn(one(v, &s.Resource, s.Kind+" "+s.Name))
 	}
 }
 
-func eachCluster(u *lint.Unit, fn func(*subject)) {
+func eachCluster(u *lint.Unit, n *need, fn func(*subject)) {
 	for _, c := range u.Clusters {
 		v := newView()
-		clusterView(v, c)
-		fn(one(v, c.Resource, "cluster "+c.Name))
+		clusterView(v, n, c)
+		fn(one(v, &c.Resource, "cluster "+c.Name))
 	}
 }
 
-func eachSecurityGroup(u *lint.Unit, fn func(*subject)) {
+func eachSecurityGroup(u *lint.Unit, n *need, fn func(*subject)) {
 	for _, sg := range u.SecurityGroups {
 		v := newView()
-		securityGroupView(v, sg)
-		fn(one(v, sg.Resource, "security group "+sg.Name))
+		securityGroupView(v, n, sg)
+		fn(one(v, &sg.Resource, "security group "+sg.Name))
 	}
 }
 
-func eachRole(u *lint.Unit, fn func(*subject)) {
+func eachRole(u *lint.Unit, n *need, fn func(*subject)) {
 	for _, r := range u.Roles {
 		v := newView()
-		roleView(v, r)
-		fn(one(v, r.Resource, "role "+r.Name))
+		roleView(v, n, r)
+		fn(one(v, &r.Resource, "role "+r.Name))
 	}
 }
 
-func eachEKSCluster(u *lint.Unit, fn func(*subject)) {
+func eachEKSCluster(u *lint.Unit, n *need, fn func(*subject)) {
 	for _, c := range u.EKSClusters {
 		v := newView()
-		eksClusterView(v, c)
-		fn(one(v, c.Resource, "EKS cluster "+c.Name))
+		eksClusterView(v, n, c)
+		fn(one(v, &c.Resource, "EKS cluster "+c.Name))
 	}
 }
 
@@ -223,9 +266,14 @@ func eachEKSCluster(u *lint.Unit, fn func(*subject)) {
 // checkUnits), jobs on several: a unit's entry is used by one goroutine
 // at a time, and the cache keeps the last few units.
 type cache struct {
-	mu    sync.Mutex
-	units map[*lint.Unit]*unitViews
-	order []*lint.Unit
+	// need is what the rules of the Compile read.
+	need *need
+	// nodes and objects are the nodes of the task views built so far and
+	// their containers and volumes, which size the next (sizeOf).
+	nodes, objects atomic.Int64
+	mu             sync.Mutex
+	units          map[*lint.Unit]*unitViews
+	order          []*lint.Unit
 }
 
 // unitViews are one unit's subjects by kind, and its task definitions'
@@ -235,7 +283,20 @@ type unitViews struct {
 	tasks  []*view
 }
 
-// cachedUnits bounds the units held: a few per core.
+// drop forgets a unit's subjects once every rule has checked it: they
+// point into its model, which would otherwise stay alive with them.
+func (c *cache) drop(u *lint.Unit) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.units[u]; !ok {
+		return
+	}
+	delete(c.units, u)
+	c.order = slices.DeleteFunc(c.order, func(x *lint.Unit) bool { return x == u })
+}
+
+// cachedUnits bounds the units held, should UnitDone not be called (a
+// rule's panic ends a unit's checking): a few per core.
 const cachedUnits = 64
 
 func (c *cache) subjects(u *lint.Unit, k *kind) []*subject {
@@ -266,9 +327,9 @@ func (c *cache) subjects(u *lint.Unit, k *kind) []*subject {
 		if uv.tasks == nil {
 			uv.tasks = make([]*view, 0, len(u.TaskDefinitions))
 			for _, td := range u.TaskDefinitions {
-				// About 30 values a container, 20 for the task.
-				v := newViewSized(20 + 30*len(td.Containers) + 6*len(td.Volumes))
-				taskView(v, td)
+				v := newViewSized(c.sizeOf(td))
+				taskView(v, c.need, td)
+				c.built(td, v)
 				uv.tasks = append(uv.tasks, v)
 			}
 		}
@@ -276,7 +337,7 @@ func (c *cache) subjects(u *lint.Unit, k *kind) []*subject {
 			k.inTask(td, uv.tasks[i], add)
 		}
 	} else {
-		k.each(u, add)
+		k.each(u, c.need, add)
 	}
 	c.mu.Lock()
 	uv.byKind[k.name] = subs

@@ -87,7 +87,7 @@ func (v nval) listAt(i int) nval {
 // the comprehensions being evaluated, by slot; and the patterns of what is
 // unknown.
 type nenv struct {
-	vars   map[string]any
+	vars   *bindings
 	locals []nval
 	pats   []npat
 }
@@ -147,7 +147,7 @@ type native struct {
 
 // run evaluates the expression on vars, with pats unknown; ok is false
 // when cel-go must.
-func (n *native) run(vars map[string]any, pats []npat) (ref.Val, bool) {
+func (n *native) run(vars *bindings, pats []npat) (ref.Val, bool) {
 	// The closures take the environment by pointer, so it would escape:
 	// pooled, an evaluation allocates nothing for it.
 	e := envPool.Get().(*nenv)
@@ -313,7 +313,7 @@ func (c *ncompiler) ident(name string) (nexpr, bool) {
 		return nil, false
 	}
 	return func(e *nenv) (nval, bool) {
-		v, ok := e.vars[name]
+		v, ok := e.vars.ResolveName(name)
 		if !ok {
 			return nval{}, false
 		}

@@ -172,7 +172,7 @@ func (c *crossCheck) compare(p *lint.Pass, r *Rule, s *subject, prog *program, e
 	if partial {
 		pats = nativePatterns(s, extra)
 	}
-	got, ok := prog.native.run(s.vars, pats)
+	got, ok := prog.native.run(&s.vars, pats)
 	if !ok {
 		c.fellBack++
 		return
@@ -212,7 +212,10 @@ func (c *crossCheck) compare(p *lint.Pass, r *Rule, s *subject, prog *program, e
 // says.
 func TestNativeGivesUpWhereCELErrs(t *testing.T) {
 	c := &Container{Name: "app", Image: "nginx", Memory: 9223372036854775807}
-	vars := map[string]any{"container": c, "task": &Task{ContainerDefinitions: []*Container{c}}, "resource": &Resource{Tags: map[string]string{}}}
+	var vars bindings
+	vars.set("container", c)
+	vars.set("task", &Task{ContainerDefinitions: []*Container{c}})
+	vars.set("resource", &Resource{Tags: map[string]string{}})
 	for _, e := range []string{
 		`container.memory + 1 > 0`, `resource.tags.team == ""`, `resource.tags["team"] == ""`, `container.environment[0].name == ""`,
 		`container.image.substring(99) == ""`, `container.image.matches("(") `, `container.image.matches(container.name + "(")`,
@@ -232,7 +235,7 @@ func TestNativeGivesUpWhereCELErrs(t *testing.T) {
 			}
 			continue
 		}
-		if v, ok := n.run(vars, nil); ok {
+		if v, ok := n.run(&vars, nil); ok {
 			t.Errorf("%s: native gave %v where cel-go gives an error", e, v)
 		}
 	}

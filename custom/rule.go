@@ -21,10 +21,17 @@ type Rule struct {
 	kind *kind
 	prog *program
 	// reads are the fields the condition reads, in the order it reads
-	// them (variable-rooted select chains: container.image).
-	reads []string
-	// at is the field findings point at: the rule's at, else reads[0].
-	at      string
+	// them (variable-rooted select chains: container.image); readFields
+	// the same split at their dots.
+	reads      []string
+	readFields [][]string
+	// at is the field findings point at: the rule's at, else reads[0];
+	// atFields the same split at its dots.
+	at       string
+	atFields []string
+	// chains are the chains of fields the condition, the message and at
+	// read (selections), for the views' need.
+	chains  [][]string
 	message []segment
 	// views is shared by the rules of one Compile.
 	views *cache
@@ -34,6 +41,8 @@ type Rule struct {
 type segment struct {
 	text string
 	prog *program
+	// chains are what the hole reads (selections).
+	chains [][]string
 }
 
 // program is a checked expression planned twice: for subjects whose
@@ -69,12 +78,15 @@ func (r *Rule) Meta() *lint.Meta { return &r.meta }
 func Compile(specs []config.CustomRule) ([]lint.Rule, error) {
 	var errs config.Errors
 	var out []lint.Rule
-	views := &cache{}
+	views := &cache{need: &need{}}
 	for _, s := range specs {
 		r, es := compileOne(s)
 		errs = append(errs, es...)
 		if r != nil {
 			r.views = views
+			for _, ch := range r.chains {
+				views.need.add(aliased(ch))
+			}
 			out = append(out, r)
 		}
 	}
@@ -125,7 +137,11 @@ func compileOne(s config.CustomRule) (*Rule, config.Errors) {
 		if msg := checkCost(env, ast); msg != "" {
 			errs = append(errs, &config.Error{Range: s.Violation.Pos(1, 1), Key: s.ID + ".violation", Message: msg})
 		}
+		r.chains = append(r.chains, selections(ast, k)...)
 		r.reads = fieldsRead(ast, k)
+		for _, ch := range r.reads {
+			r.readFields = append(r.readFields, strings.Split(ch, "."))
+		}
 		r.prog, err = plan(env, ast, k)
 		if err != nil {
 			errs = append(errs, &config.Error{Range: s.Violation.Pos(1, 1), Key: s.ID + ".violation", Message: "CEL: " + err.Error()})
@@ -139,6 +155,7 @@ func compileOne(s config.CustomRule) (*Rule, config.Errors) {
 			fail(s.At, "at", aiss, 0)
 		default:
 			chains := fieldsRead(at, k)
+			r.chains = append(r.chains, selections(at, k)...)
 			if len(chains) == 0 || chains[0] != strings.ReplaceAll(s.At.Value, " ", "") {
 				errs = append(errs, &config.Error{Range: s.At.Pos(1, 1), Key: s.ID + ".at",
 					Message: "at names a field, such as container.image (no indexes, calls or operators)"})
@@ -150,7 +167,15 @@ func compileOne(s config.CustomRule) (*Rule, config.Errors) {
 		r.at = r.reads[0]
 	}
 
+	if r.at != "" {
+		r.atFields = strings.Split(r.at, ".")
+	}
 	r.message = compileMessage(env, s, &errs, fail)
+	for _, seg := range r.message {
+		if seg.prog != nil {
+			r.chains = append(r.chains, seg.chains...)
+		}
+	}
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -238,38 +263,26 @@ func compileMessage(env *cel.Env, s config.CustomRule, errs *config.Errors, fail
 			if msg := checkCost(env, ast); msg != "" {
 				*errs = append(*errs, &config.Error{Range: s.Message.Pos(1, offset+i+1), Key: s.ID + ".message", Message: msg})
 			}
-			out = append(out, segment{prog: p})
+			out = append(out, segment{prog: p, chains: selections(ast, kindNamed(s.On))})
 		}
 		offset += i + j + 2
 		rest = rest[i+j+2:]
 	}
 }
 
-// fieldsRead lists the variable-rooted field chains an expression reads,
-// outermost first, in the order of the expression (left to right).
+// fieldsRead lists the variable-rooted field chains an expression reads
+// (container.image), outermost first, in the order of the expression
+// (left to right).
 func fieldsRead(ast *cel.Ast, k *kind) []string {
 	var out []string
-	seen := map[int64]bool{}
-	celast.PreOrderVisit(ast.NativeRep().Expr(), celast.NewExprVisitor(func(e celast.Expr) {
-		if e.Kind() != celast.SelectKind || seen[e.ID()] {
-			return
+	for _, ch := range selections(ast, k) {
+		if len(ch) < 2 {
+			continue
 		}
-		var fields []string
-		cur := e
-		for cur.Kind() == celast.SelectKind {
-			seen[cur.ID()] = true
-			fields = append(fields, cur.AsSelect().FieldName())
-			cur = cur.AsSelect().Operand()
-		}
-		if cur.Kind() != celast.IdentKind || !slices.ContainsFunc(k.vars, func(v variable) bool { return v.name == cur.AsIdent() }) {
-			return
-		}
-		slices.Reverse(fields)
-		chain := cur.AsIdent() + "." + strings.Join(fields, ".")
-		if !slices.Contains(out, chain) {
+		if chain := strings.Join(ch, "."); !slices.Contains(out, chain) {
 			out = append(out, chain)
 		}
-	}))
+	}
 	return out
 }
 
@@ -293,6 +306,9 @@ func (r *Rule) Check(p *lint.Pass) {
 		r.evaluate(p, s)
 	}
 }
+
+// UnitDone implements lint.UnitDoner: the unit's views are released.
+func (r *Rule) UnitDone(u *lint.Unit) { r.views.drop(u) }
 
 // evaluate runs the condition on one resource: once, or once per
 // combination of the Fn::If alternatives of the fields it reads.
@@ -359,7 +375,7 @@ func (r *Rule) eval(prog *program, s *subject, extra []path) (ref.Val, error) {
 		if partial {
 			pats = nativePatterns(s, extra)
 		}
-		if v, ok := prog.native.run(s.vars, pats); ok {
+		if v, ok := prog.native.run(&s.vars, pats); ok {
 			return v, nil
 		}
 	}
@@ -381,15 +397,13 @@ func (r *Rule) eval(prog *program, s *subject, extra []path) (ref.Val, error) {
 // that stand for them.
 func activation(s *subject, extra []path) (cel.Activation, error) {
 	if len(s.v.unknown) == 0 && len(extra) == 0 {
-		return cel.NewActivation(s.vars)
+		return cel.NewActivation(&s.vars)
 	}
 	var pats []*cel.AttributePatternType
 	add := func(p path) {
 		pats = append(pats, p.pattern("", 0))
-		for name, target := range s.alias {
-			if p.within(target) {
-				pats = append(pats, p.pattern(name, target.depth()))
-			}
+		if s.alias != "" && p.within(s.aliasOf) {
+			pats = append(pats, p.pattern(s.alias, s.aliasOf.depth()))
 		}
 	}
 	for _, p := range s.v.unknown {
@@ -398,7 +412,7 @@ func activation(s *subject, extra []path) (cel.Activation, error) {
 	for _, p := range extra {
 		add(p)
 	}
-	return cel.PartialVars(s.vars, pats...)
+	return cel.PartialVars(&s.vars, pats...)
 }
 
 // nativePatterns are activation's unknown patterns for the native
@@ -408,11 +422,11 @@ func activation(s *subject, extra []path) (cel.Activation, error) {
 func nativePatterns(s *subject, extra []path) []npat {
 	if s.npats == nil {
 		s.npats = s.v.unknownPatterns()
-		for name, target := range s.alias {
-			t := target.npat()
+		if s.alias != "" {
+			t := s.aliasOf.npat()
 			for _, p := range s.v.upats {
 				if p.variable == t.variable && strings.HasPrefix(p.rest, t.rest) {
-					s.npats = append(slices.Clip(s.npats), npat{variable: name, rest: p.rest[len(t.rest):]})
+					s.npats = append(slices.Clip(s.npats), npat{variable: s.alias, rest: p.rest[len(t.rest):]})
 				}
 			}
 		}
@@ -424,9 +438,9 @@ func nativePatterns(s *subject, extra []path) []npat {
 	for _, p := range extra {
 		pat := p.npat()
 		out = append(out, pat)
-		for name, target := range s.alias {
-			if t := target.npat(); pat.variable == t.variable && strings.HasPrefix(pat.rest, t.rest) {
-				out = append(out, npat{variable: name, rest: pat.rest[len(t.rest):]})
+		if s.alias != "" {
+			if t := s.aliasOf.npat(); pat.variable == t.variable && strings.HasPrefix(pat.rest, t.rest) {
+				out = append(out, npat{variable: s.alias, rest: pat.rest[len(t.rest):]})
 			}
 		}
 	}
@@ -435,18 +449,17 @@ func nativePatterns(s *subject, extra []path) []npat {
 
 // resolve finds the path of a chain the rule reads (container.image), as
 // deep as the view has it (task.containerDefinitions[1].image).
-func resolve(s *subject, chain string) (path, bool) {
-	p, ok, _ := resolveAll(s, chain)
+func resolve(s *subject, fields []string) (path, bool) {
+	p, ok, _ := resolveAll(s, fields)
 	return p, ok
 }
 
 // resolveAll is resolve that also tells whether the whole chain has a
 // path; when it has not (the value is unset and written nowhere, or its
 // object is absent), p is the deepest enclosing path that has one.
-func resolveAll(s *subject, chain string) (p path, ok, whole bool) {
-	fields := strings.Split(chain, ".")
-	base, ok := s.alias[fields[0]]
-	if !ok {
+func resolveAll(s *subject, fields []string) (p path, ok, whole bool) {
+	base := s.aliasOf
+	if s.alias == "" || fields[0] != s.alias {
 		if base, ok = s.v.roots[fields[0]]; !ok {
 			return path{}, false, false
 		}
@@ -463,7 +476,7 @@ func (r *Rule) relevantChoices(s *subject) []choice {
 	}
 	var out []choice
 	for _, c := range s.v.choices {
-		for _, chain := range r.reads {
+		for _, chain := range r.readFields {
 			// A choice inside what is read is relevant, and so is one
 			// around it; when what is read has no path, what is inside the
 			// enclosing path it resolves to is another value's.
@@ -481,7 +494,7 @@ func (r *Rule) relevantChoices(s *subject) []choice {
 // that is written, else the resource.
 func (r *Rule) position(s *subject, chosen map[int32]lint.Range) lint.Range {
 	if r.at != "" {
-		if p, ok := resolve(s, r.at); ok {
+		if p, ok := resolve(s, r.atFields); ok {
 			for i := p.i; i >= 0; i = s.v.nodes[i].parent {
 				if at := chosen[i]; !at.IsZero() {
 					return at
@@ -492,8 +505,8 @@ func (r *Rule) position(s *subject, chosen map[int32]lint.Range) lint.Range {
 			}
 		}
 	}
-	for _, target := range s.alias {
-		if at := target.rangeOf(); !at.IsZero() {
+	if s.alias != "" {
+		if at := s.aliasOf.rangeOf(); !at.IsZero() {
 			return at
 		}
 	}
@@ -510,7 +523,7 @@ func (r *Rule) report(p *lint.Pass, s *subject, chosen map[int32]lint.Range, ext
 		Container:     s.container,
 		Key:           strings.TrimPrefix(r.at, strings.SplitN(r.at, ".", 2)[0]+"."),
 	}
-	extent := s.extent
+	extent := s.resource.Extent
 	if extent.IsZero() {
 		extent = s.resource.Range
 	}
@@ -557,23 +570,36 @@ func format(v ref.Val) string {
 }
 
 // mayBeSecret reports whether text shows a value written where secrets are
-// (environment values, log options): messages are printed everywhere,
-// and the outputs mask only source text.
+// (environment values, log options; any of their alternatives):
+// messages are printed everywhere, and the outputs mask only source text.
+// It reads the model, not the view, which holds only what rules read.
 func mayBeSecret(v *view, text string) bool {
-	check := func(s string) bool { return len(s) >= 4 && strings.Contains(text, s) }
-	var cs []*Container
-	if t, ok := v.vars["task"].(*Task); ok {
-		cs = t.ContainerDefinitions
+	if v.td == nil {
+		return false
 	}
-	for _, c := range cs {
-		for _, e := range c.Environment {
-			if check(e.Value) {
+	shows := func(x *lint.String) bool {
+		return x.State == lint.Known && len(x.V) >= 4 && strings.Contains(text, x.V)
+	}
+	check := func(x *lint.String) bool {
+		if shows(x) {
+			return true
+		}
+		for _, alt := range x.Alts() {
+			if shows(&alt) {
 				return true
 			}
 		}
-		if c.LogConfiguration != nil {
-			for _, o := range c.LogConfiguration.Options {
-				if check(o) {
+		return false
+	}
+	for _, c := range v.td.Containers {
+		for i := range c.Environment {
+			if check(&c.Environment[i].Value) {
+				return true
+			}
+		}
+		if c.LogConfiguration.State != lint.Unset {
+			for i := range c.LogConfiguration.Options {
+				if check(&c.LogConfiguration.Options[i].Value) {
 					return true
 				}
 			}

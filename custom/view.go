@@ -241,11 +241,10 @@ var viewTypes = []any{
 
 // view is the variables of one evaluation and what is known about them.
 type view struct {
-	vars map[string]any
-	// nodes are the paths of every value; ranges where they are written.
-	nodes  []node
-	ranges []lint.Range
-	// vars' variables: name → its root path.
+	vars bindings
+	// nodes are the paths of every value, and where they are written.
+	nodes []node
+	// roots are the vars' variables' root paths, by name.
 	roots map[string]path
 	// unknown are the paths whose values cannot be known.
 	unknown []path
@@ -257,6 +256,8 @@ type view struct {
 	containers, volumes []path
 	// upats are the unknown paths as native patterns, made on first use.
 	upats []npat
+	// td is the task definition of a task's view, for mayBeSecret.
+	td *lint.TaskDefinition
 }
 
 // path is a variable, or a field or index under one: a node of its
@@ -273,24 +274,27 @@ type node struct {
 	parent int32 // -1 for a variable
 	index  int32 // -1 for a field
 	name   string
-	// r indexes the view's ranges: where the value is written; -1 when
-	// it is not (most values are unset).
-	r int32
+	// r is where the value is written, in the model (which outlives the
+	// view); nil when it is not (most values are unset). A copy would
+	// cost 40 bytes a value.
+	r *lint.Range
 }
 
 func (v *view) root(name string) path {
-	v.nodes = append(v.nodes, node{parent: -1, name: name, index: -1, r: -1})
-	return path{v, int32(len(v.nodes) - 1)} //nolint:gosec // G115: a view holds one resource's values, far below 2^31
+	v.nodes = append(v.nodes, node{parent: -1, name: name, index: -1})
+	p := path{v, int32(len(v.nodes) - 1)} //nolint:gosec // G115: a view holds one resource's values, far below 2^31
+	v.roots[name] = p
+	return p
 }
 
 func (p path) field(name string) path {
-	p.v.nodes = append(p.v.nodes, node{parent: p.i, name: name, index: -1, r: -1})
+	p.v.nodes = append(p.v.nodes, node{parent: p.i, name: name, index: -1})
 	return path{p.v, int32(len(p.v.nodes) - 1)} //nolint:gosec // G115: as in root
 }
 
 func (p path) index(i int) path {
-	p.v.nodes = append(p.v.nodes, node{parent: p.i, index: int32(i), r: -1}) //nolint:gosec // G115: an index into one resource's list
-	return path{p.v, int32(len(p.v.nodes) - 1)}                              //nolint:gosec // G115: as in root
+	p.v.nodes = append(p.v.nodes, node{parent: p.i, index: int32(i)}) //nolint:gosec // G115: an index into one resource's list
+	return path{p.v, int32(len(p.v.nodes) - 1)}                       //nolint:gosec // G115: as in root
 }
 
 // chain is the path's nodes from its variable down.
@@ -325,16 +329,23 @@ func (p path) pattern(as string, skip int) *cel.AttributePatternType {
 
 // npat is the path as a pattern for the native evaluator.
 func (p path) npat() npat {
-	ch := p.chain()
 	var b []byte
-	for _, n := range ch[1:] {
+	var walk func(i int32) string
+	walk = func(i int32) string {
+		n := p.v.nodes[i]
+		if n.parent < 0 {
+			return n.name
+		}
+		variable := walk(n.parent)
 		if n.index >= 0 {
 			b = appendQual(b, nqual{index: int64(n.index), isIdx: true})
 		} else {
 			b = appendQual(b, nqual{name: n.name})
 		}
+		return variable
 	}
-	return npat{variable: ch[0].name, rest: string(b)}
+	variable := walk(p.i)
+	return npat{variable: variable, rest: string(b)}
 }
 
 // unknownPatterns are the view's unknown paths as native patterns, made
@@ -408,27 +419,27 @@ type choice struct {
 	set func(i int) (lint.Range, bool)
 }
 
-// list records a list's length.
+// list records a list's length, whether the view holds the list or not:
+// what a rule may iterate is bounded by the longest (Rule.evaluate).
 func (v *view) list(n int) { v.longest = max(v.longest, n) }
 
-func newView() *view { return newViewSized(32) }
+func newView() *view { return newViewSized(16) }
 
 // newViewSized makes a view for about n values.
 func newViewSized(n int) *view {
-	return &view{vars: map[string]any{}, roots: map[string]path{}, nodes: make([]node, 0, n), ranges: make([]lint.Range, 0, n/2)}
+	return &view{roots: make(map[string]path, 2), nodes: make([]node, 0, n)}
 }
 
-func (v *view) at(p path, r lint.Range) {
+func (v *view) at(p path, r *lint.Range) {
 	if !r.IsZero() {
-		v.nodes[p.i].r = int32(len(v.ranges)) //nolint:gosec // G115: as in root
-		v.ranges = append(v.ranges, r)
+		v.nodes[p.i].r = r
 	}
 }
 
 // rangeAt is where node i is written, zero when it is not.
 func (v *view) rangeAt(i int32) lint.Range {
-	if j := v.nodes[i].r; j >= 0 {
-		return v.ranges[j]
+	if r := v.nodes[i].r; r != nil {
+		return *r
 	}
 	return lint.Range{}
 }
@@ -442,20 +453,21 @@ func listPath(p path, name string, n int) path {
 	return p.field(name)
 }
 
-// fieldValue fills dst from the model value of the field name under p. A
-// value that is unset, written nowhere and without alternatives gets no
-// path: it has nothing to point at, be unknown or choose, and a finding
-// about it points where its enclosing object is written, as it would
-// through a path of its own. Half of a view's values are such.
-func fieldValue[T any](v *view, p path, name string, x lint.Value[T], dst *T) {
-	if x.State == lint.Unset && x.Range.IsZero() && len(x.Alts()) == 0 {
+// fieldValue fills dst from the model value of the field name under p,
+// when a loaded rule reads it (need). A value that is unset, written
+// nowhere and without alternatives gets no path: it has nothing to point
+// at, be unknown or choose, and a finding about it points where its
+// enclosing object is written, as it would through a path of its own.
+// Half of a view's values are such.
+func fieldValue[T any](v *view, p path, n *need, name string, x *lint.Value[T], dst *T) {
+	if !n.wants(name) || x.State == lint.Unset && x.Range.IsZero() && len(x.Alts()) == 0 {
 		return
 	}
 	value(v, p.field(name), x, dst)
 }
 
 // value fills dst from a model value at p.
-func value[T any](v *view, p path, x lint.Value[T], dst *T) {
+func value[T any](v *view, p path, x *lint.Value[T], dst *T) {
 	if len(x.Alts()) > 0 {
 		// Only a value with alternatives needs the closure: built for
 		// every value, it was an allocation each.
@@ -468,7 +480,7 @@ func value[T any](v *view, p path, x lint.Value[T], dst *T) {
 		var zero T
 		*dst = zero
 	}
-	v.at(p, x.Range)
+	v.at(p, &x.Range)
 	if x.State == lint.Unknown {
 		v.unknown = append(v.unknown, p)
 	}
@@ -476,7 +488,7 @@ func value[T any](v *view, p path, x lint.Value[T], dst *T) {
 
 // choose records a value's alternatives: set(i) installs possibility i
 // over the default def.
-func choose[T any](v *view, p path, x lint.Value[T], dst *T, def T) {
+func choose[T any](v *view, p path, x *lint.Value[T], dst *T, def T) {
 	all := x.Possible()
 	v.choices = append(v.choices, choice{at: p, n: len(all), set: func(i int) (lint.Range, bool) {
 		*dst = def
@@ -491,327 +503,456 @@ func choose[T any](v *view, p path, x lint.Value[T], dst *T, def T) {
 	}})
 }
 
-// strs is a list of strings; an unknown element makes the list's element
-// unknown, an element with alternatives a choice.
-func strs(v *view, p path, xs []lint.String) []string {
+// strs is a list of strings, when a loaded rule reads it; an unknown
+// element makes the list's element unknown, an element with alternatives
+// a choice.
+func strs(v *view, p path, n *need, name string, xs []lint.String) []string {
 	v.list(len(xs))
+	if !n.wants(name) {
+		return nil
+	}
+	lp := p.field(name)
 	out := make([]string, len(xs))
-	for i, x := range xs {
-		value(v, p.index(i), x, &out[i])
+	for i := range xs {
+		value(v, lp.index(i), &xs[i], &out[i])
 	}
 	return out
 }
 
 // presence records an object: nil when unset, and unknown when its
 // content cannot be known.
-func presence(v *view, p path, pr lint.Presence) bool {
-	v.at(p, pr.Range)
+func presence(v *view, p path, pr *lint.Presence) bool {
+	v.at(p, &pr.Range)
 	if pr.State == lint.Unknown {
 		v.unknown = append(v.unknown, p)
 	}
 	return pr.State != lint.Unset
 }
 
-func resourceView(v *view, r lint.Resource, tags *lint.Tags) {
+func resourceView(v *view, n *need, r *lint.Resource, tags *lint.Tags) {
 	p := v.root("resource")
-	v.roots["resource"] = p
-	res := &Resource{ID: r.ID, Name: r.Name, Type: r.Type, File: r.Range.File, Tags: map[string]string{}}
-	v.at(p, r.Range)
-	if tags != nil {
+	n = n.sub("resource")
+	res := &Resource{ID: r.ID, Name: r.Name, Type: r.Type, File: r.Range.File}
+	v.at(p, &r.Range)
+	if tags != nil && n.wants("tags") {
+		// A map is built whole: a rule may look up any key.
+		res.Tags = make(map[string]string, len(tags.Items))
 		tp := p.field("tags")
-		presence(v, tp, tags.Presence)
+		presence(v, tp, &tags.Presence)
 		v.list(len(tags.Items))
-		for _, kv := range tags.Items {
+		for i := range tags.Items {
+			kv := &tags.Items[i]
 			if !kv.Name.Known() {
 				// A tag whose key is unknown could be any tag.
 				v.unknown = append(v.unknown, tp)
 				continue
 			}
 			var s string
-			fieldValue(v, tp, kv.Name.V, kv.Value, &s)
+			fieldValue(v, tp, everything, kv.Name.V, &kv.Value, &s)
 			res.Tags[kv.Name.V] = s
 		}
+	} else {
+		res.Tags = map[string]string{}
+		if tags != nil {
+			v.list(len(tags.Items))
+		}
 	}
-	v.vars["resource"] = res
+	v.vars.set("resource", res)
 }
 
-func taskView(v *view, td *lint.TaskDefinition) *Task {
+// taskView builds a task definition's view: the parts of it need names.
+func taskView(v *view, n *need, td *lint.TaskDefinition) {
 	p := v.root("task")
-	v.roots["task"] = p
+	v.td = td
+	tn := n.sub("task")
 	t := &Task{}
-	v.at(p, td.Range)
-	fieldValue(v, p, "family", td.Family, &t.Family)
-	fieldValue(v, p, "networkMode", td.NetworkMode, &t.NetworkMode)
-	fieldValue(v, p, "pidMode", td.PidMode, &t.PidMode)
-	fieldValue(v, p, "ipcMode", td.IpcMode, &t.IpcMode)
-	fieldValue(v, p, "taskRoleArn", td.TaskRoleArn, &t.TaskRoleArn)
-	fieldValue(v, p, "executionRoleArn", td.ExecutionRoleArn, &t.ExecutionRoleArn)
-	t.RequiresCompatibilities = strs(v, p.field("requiresCompatibilities"), td.RequiresCompatibilities)
-	if td.OperatingSystemFamily.Set() {
+	v.at(p, &td.Range)
+	fieldValue(v, p, tn, "family", &td.Family, &t.Family)
+	fieldValue(v, p, tn, "networkMode", &td.NetworkMode, &t.NetworkMode)
+	fieldValue(v, p, tn, "pidMode", &td.PidMode, &t.PidMode)
+	fieldValue(v, p, tn, "ipcMode", &td.IpcMode, &t.IpcMode)
+	fieldValue(v, p, tn, "taskRoleArn", &td.TaskRoleArn, &t.TaskRoleArn)
+	fieldValue(v, p, tn, "executionRoleArn", &td.ExecutionRoleArn, &t.ExecutionRoleArn)
+	t.RequiresCompatibilities = strs(v, p, tn, "requiresCompatibilities", td.RequiresCompatibilities)
+	if td.OperatingSystemFamily.Set() && tn.wants("runtimePlatform") {
 		t.RuntimePlatform = &RuntimePlatform{}
-		fieldValue(v, p.field("runtimePlatform"), "operatingSystemFamily", td.OperatingSystemFamily, &t.RuntimePlatform.OperatingSystemFamily)
+		fieldValue(v, p.field("runtimePlatform"), tn.sub("runtimePlatform"), "operatingSystemFamily", &td.OperatingSystemFamily, &t.RuntimePlatform.OperatingSystemFamily)
 	}
-	fieldValue(v, p, "cpu", td.Cpu, &t.Cpu)
-	fieldValue(v, p, "memory", td.Memory, &t.Memory)
+	fieldValue(v, p, tn, "cpu", &td.Cpu, &t.Cpu)
+	fieldValue(v, p, tn, "memory", &td.Memory, &t.Memory)
+	// The lists themselves are always built: the container and volume
+	// variables stand for their entries.
 	cp := p.field("containerDefinitions")
-	v.at(cp, td.ContainersRange)
+	v.at(cp, &td.ContainersRange)
 	if td.ContainersState == lint.Unknown {
 		v.unknown = append(v.unknown, cp)
 	}
 	v.list(len(td.Containers))
+	cn := tn.sub("containerDefinitions")
+	if len(td.Containers) > 0 {
+		// Never an empty list for none: has() tells a nil list from an
+		// empty one.
+		t.ContainerDefinitions = make([]*Container, 0, len(td.Containers))
+	}
 	for i, c := range td.Containers {
 		ip := cp.index(i)
 		v.containers = append(v.containers, ip)
-		t.ContainerDefinitions = append(t.ContainerDefinitions, containerView(v, ip, c))
+		t.ContainerDefinitions = append(t.ContainerDefinitions, containerView(v, ip, cn, c))
 	}
 	vp := p.field("volumes")
 	v.list(len(td.Volumes))
+	vn := tn.sub("volumes")
 	for i, vol := range td.Volumes {
 		ip := vp.index(i)
 		v.volumes = append(v.volumes, ip)
-		t.Volumes = append(t.Volumes, volumeView(v, ip, vol))
+		t.Volumes = append(t.Volumes, volumeView(v, ip, vn, vol))
 	}
-	v.vars["task"] = t
-	resourceView(v, td.Resource, &td.Tags)
-	return t
+	v.vars.set("task", t)
+	resourceView(v, n, &td.Resource, &td.Tags)
 }
 
-func containerView(v *view, p path, c *lint.Container) *Container {
+func containerView(v *view, p path, n *need, c *lint.Container) *Container {
 	out := &Container{Essential: true}
-	v.at(p, c.Range)
-	fieldValue(v, p, "name", c.Name, &out.Name)
-	fieldValue(v, p, "image", c.Image, &out.Image)
-	fieldValue(v, p, "essential", c.Essential, &out.Essential)
-	fieldValue(v, p, "privileged", c.Privileged, &out.Privileged)
-	fieldValue(v, p, "user", c.User, &out.User)
-	fieldValue(v, p, "readonlyRootFilesystem", c.ReadonlyRootFilesystem, &out.ReadonlyRootFilesystem)
-	fieldValue(v, p, "cpu", c.Cpu, &out.Cpu)
-	fieldValue(v, p, "memory", c.Memory, &out.Memory)
-	fieldValue(v, p, "memoryReservation", c.MemoryReservation, &out.MemoryReservation)
+	v.at(p, &c.Range)
+	fieldValue(v, p, n, "name", &c.Name, &out.Name)
+	fieldValue(v, p, n, "image", &c.Image, &out.Image)
+	fieldValue(v, p, n, "essential", &c.Essential, &out.Essential)
+	fieldValue(v, p, n, "privileged", &c.Privileged, &out.Privileged)
+	fieldValue(v, p, n, "user", &c.User, &out.User)
+	fieldValue(v, p, n, "readonlyRootFilesystem", &c.ReadonlyRootFilesystem, &out.ReadonlyRootFilesystem)
+	fieldValue(v, p, n, "cpu", &c.Cpu, &out.Cpu)
+	fieldValue(v, p, n, "memory", &c.Memory, &out.Memory)
+	fieldValue(v, p, n, "memoryReservation", &c.MemoryReservation, &out.MemoryReservation)
 	v.list(len(c.PortMappings))
-	pmp := listPath(p, "portMappings", len(c.PortMappings))
-	for i, pm := range c.PortMappings {
-		ip := pmp.index(i)
-		m := &PortMapping{}
-		v.at(ip, pm.Range)
-		fieldValue(v, ip, "containerPort", pm.ContainerPort, &m.ContainerPort)
-		fieldValue(v, ip, "hostPort", pm.HostPort, &m.HostPort)
-		fieldValue(v, ip, "protocol", pm.Protocol, &m.Protocol)
-		out.PortMappings = append(out.PortMappings, m)
+	if n.wants("portMappings") {
+		pn := n.sub("portMappings")
+		pmp := listPath(p, "portMappings", len(c.PortMappings))
+		for i := range c.PortMappings {
+			pm := &c.PortMappings[i]
+			ip := pmp.index(i)
+			m := &PortMapping{}
+			v.at(ip, &pm.Range)
+			fieldValue(v, ip, pn, "containerPort", &pm.ContainerPort, &m.ContainerPort)
+			fieldValue(v, ip, pn, "hostPort", &pm.HostPort, &m.HostPort)
+			fieldValue(v, ip, pn, "protocol", &pm.Protocol, &m.Protocol)
+			out.PortMappings = append(out.PortMappings, m)
+		}
 	}
 	v.list(len(c.Environment))
-	envp := listPath(p, "environment", len(c.Environment))
-	for i, e := range c.Environment {
-		ip := envp.index(i)
-		kv := &KeyValue{}
-		v.at(ip, e.Range)
-		fieldValue(v, ip, "name", e.Name, &kv.Name)
-		fieldValue(v, ip, "value", e.Value, &kv.Value)
-		out.Environment = append(out.Environment, kv)
+	if n.wants("environment") {
+		en := n.sub("environment")
+		envp := listPath(p, "environment", len(c.Environment))
+		if len(c.Environment) > 0 {
+			out.Environment = make([]*KeyValue, 0, len(c.Environment))
+		}
+		for i := range c.Environment {
+			e := &c.Environment[i]
+			ip := envp.index(i)
+			kv := &KeyValue{}
+			v.at(ip, &e.Range)
+			fieldValue(v, ip, en, "name", &e.Name, &kv.Name)
+			fieldValue(v, ip, en, "value", &e.Value, &kv.Value)
+			out.Environment = append(out.Environment, kv)
+		}
 	}
-	out.Secrets = secretsView(v, p.field("secrets"), c.Secrets)
+	out.Secrets = secretsView(v, p, n, "secrets", c.Secrets)
 	v.list(len(c.EnvironmentFiles))
-	efp := listPath(p, "environmentFiles", len(c.EnvironmentFiles))
-	for i, e := range c.EnvironmentFiles {
-		ip := efp.index(i)
-		f := &EnvironmentFile{}
-		v.at(ip, e.Range)
-		fieldValue(v, ip, "value", e.Value, &f.Value)
-		fieldValue(v, ip, "type", e.Type, &f.Type)
-		out.EnvironmentFiles = append(out.EnvironmentFiles, f)
-	}
-	lp := p.field("logConfiguration")
-	if presence(v, lp, c.LogConfiguration.Presence) {
-		lc := &LogConfiguration{Options: map[string]string{}}
-		fieldValue(v, lp, "logDriver", c.LogConfiguration.LogDriver, &lc.LogDriver)
-		v.list(len(c.LogConfiguration.Options))
-		var op path
-		if len(c.LogConfiguration.Options) > 0 {
-			op = lp.field("options")
+	if n.wants("environmentFiles") {
+		fn := n.sub("environmentFiles")
+		efp := listPath(p, "environmentFiles", len(c.EnvironmentFiles))
+		for i := range c.EnvironmentFiles {
+			e := &c.EnvironmentFiles[i]
+			ip := efp.index(i)
+			f := &EnvironmentFile{}
+			v.at(ip, &e.Range)
+			fieldValue(v, ip, fn, "value", &e.Value, &f.Value)
+			fieldValue(v, ip, fn, "type", &e.Type, &f.Type)
+			out.EnvironmentFiles = append(out.EnvironmentFiles, f)
 		}
-		for _, o := range c.LogConfiguration.Options {
-			if !o.Name.Known() {
-				v.unknown = append(v.unknown, op)
-				continue
+	}
+	lc := &c.LogConfiguration
+	v.list(len(lc.Options))
+	v.list(len(lc.SecretOptions))
+	if n.wants("logConfiguration") {
+		ln := n.sub("logConfiguration")
+		if lp := p.field("logConfiguration"); presence(v, lp, &lc.Presence) {
+			out.LogConfiguration = logConfigurationView(v, lp, ln, lc)
+		}
+	}
+	if n.wants("linuxParameters") {
+		lin := p.field("linuxParameters")
+		v.list(len(c.LinuxParameters.CapabilitiesAdd))
+		v.list(len(c.LinuxParameters.CapabilitiesDrop))
+		if presence(v, lin, &c.LinuxParameters.Presence) {
+			out.LinuxParameters = &LinuxParameters{}
+			if capn := n.sub("linuxParameters").sub("capabilities"); capn != nil {
+				cp := lin.field("capabilities")
+				out.LinuxParameters.Capabilities = &Capabilities{
+					Add:  strs(v, cp, capn, "add", c.LinuxParameters.CapabilitiesAdd),
+					Drop: strs(v, cp, capn, "drop", c.LinuxParameters.CapabilitiesDrop),
+				}
+			} else {
+				out.LinuxParameters.Capabilities = &Capabilities{}
 			}
-			var s string
-			fieldValue(v, op, o.Name.V, o.Value, &s)
-			lc.Options[o.Name.V] = s
 		}
-		lc.SecretOptions = secretsView(v, lp.field("secretOptions"), c.LogConfiguration.SecretOptions)
-		out.LogConfiguration = lc
-	}
-	lin := p.field("linuxParameters")
-	if presence(v, lin, c.LinuxParameters.Presence) {
-		caps := &Capabilities{
-			Add:  strs(v, lin.field("capabilities").field("add"), c.LinuxParameters.CapabilitiesAdd),
-			Drop: strs(v, lin.field("capabilities").field("drop"), c.LinuxParameters.CapabilitiesDrop),
-		}
-		out.LinuxParameters = &LinuxParameters{Capabilities: caps}
+	} else {
+		v.list(len(c.LinuxParameters.CapabilitiesAdd))
+		v.list(len(c.LinuxParameters.CapabilitiesDrop))
 	}
 	v.list(len(c.MountPoints))
-	mpp := listPath(p, "mountPoints", len(c.MountPoints))
-	for i, m := range c.MountPoints {
-		ip := mpp.index(i)
-		mp := &MountPoint{}
-		v.at(ip, m.Range)
-		fieldValue(v, ip, "sourceVolume", m.SourceVolume, &mp.SourceVolume)
-		fieldValue(v, ip, "containerPath", m.ContainerPath, &mp.ContainerPath)
-		fieldValue(v, ip, "readOnly", m.ReadOnly, &mp.ReadOnly)
-		out.MountPoints = append(out.MountPoints, mp)
+	if n.wants("mountPoints") {
+		mn := n.sub("mountPoints")
+		mpp := listPath(p, "mountPoints", len(c.MountPoints))
+		for i := range c.MountPoints {
+			m := &c.MountPoints[i]
+			ip := mpp.index(i)
+			mp := &MountPoint{}
+			v.at(ip, &m.Range)
+			fieldValue(v, ip, mn, "sourceVolume", &m.SourceVolume, &mp.SourceVolume)
+			fieldValue(v, ip, mn, "containerPath", &m.ContainerPath, &mp.ContainerPath)
+			fieldValue(v, ip, mn, "readOnly", &m.ReadOnly, &mp.ReadOnly)
+			out.MountPoints = append(out.MountPoints, mp)
+		}
 	}
-	rp := p.field("repositoryCredentials")
-	if presence(v, rp, c.RepositoryCredentials.Presence) {
-		out.RepositoryCredentials = &RepositoryCredentials{}
-		fieldValue(v, rp, "credentialsParameter", c.RepositoryCredentials.CredentialsParameter, &out.RepositoryCredentials.CredentialsParameter)
+	if n.wants("repositoryCredentials") {
+		if rp := p.field("repositoryCredentials"); presence(v, rp, &c.RepositoryCredentials.Presence) {
+			out.RepositoryCredentials = &RepositoryCredentials{}
+			fieldValue(v, rp, n.sub("repositoryCredentials"), "credentialsParameter", &c.RepositoryCredentials.CredentialsParameter, &out.RepositoryCredentials.CredentialsParameter)
+		}
 	}
-	if presence(v, p.field("healthCheck"), c.HealthCheck) {
+	if n.wants("healthCheck") && presence(v, p.field("healthCheck"), &c.HealthCheck) {
 		out.HealthCheck = &HealthCheck{Declared: true}
 	}
 	return out
 }
 
-func secretsView(v *view, p path, ss []lint.Secret) []*Secret {
-	var out []*Secret
+func logConfigurationView(v *view, lp path, n *need, lc *lint.LogConfiguration) *LogConfiguration {
+	out := &LogConfiguration{}
+	fieldValue(v, lp, n, "logDriver", &lc.LogDriver, &out.LogDriver)
+	if n.wants("options") {
+		// A map is built whole: a rule may look up any key.
+		out.Options = make(map[string]string, len(lc.Options))
+		var op path
+		if len(lc.Options) > 0 {
+			op = lp.field("options")
+		}
+		for i := range lc.Options {
+			o := &lc.Options[i]
+			if !o.Name.Known() {
+				v.unknown = append(v.unknown, op)
+				continue
+			}
+			var s string
+			fieldValue(v, op, everything, o.Name.V, &o.Value, &s)
+			out.Options[o.Name.V] = s
+		}
+	} else {
+		out.Options = map[string]string{}
+	}
+	out.SecretOptions = secretsView(v, lp, n, "secretOptions", lc.SecretOptions)
+	return out
+}
+
+func secretsView(v *view, p path, n *need, name string, ss []lint.Secret) []*Secret {
 	v.list(len(ss))
-	for i, s := range ss {
-		ip := p.index(i)
+	if !n.wants(name) {
+		return nil
+	}
+	var out []*Secret
+	sn := n.sub(name)
+	lp := p.field(name)
+	for i := range ss {
+		s := &ss[i]
+		ip := lp.index(i)
 		x := &Secret{}
-		v.at(ip, s.Range)
-		fieldValue(v, ip, "name", s.Name, &x.Name)
-		fieldValue(v, ip, "valueFrom", s.ValueFrom, &x.ValueFrom)
+		v.at(ip, &s.Range)
+		fieldValue(v, ip, sn, "name", &s.Name, &x.Name)
+		fieldValue(v, ip, sn, "valueFrom", &s.ValueFrom, &x.ValueFrom)
 		out = append(out, x)
 	}
 	return out
 }
 
-func volumeView(v *view, p path, vol *lint.Volume) *Volume {
+func volumeView(v *view, p path, n *need, vol *lint.Volume) *Volume {
 	out := &Volume{}
-	v.at(p, vol.Range)
-	fieldValue(v, p, "name", vol.Name, &out.Name)
-	hp := p.field("host")
-	if presence(v, hp, vol.Host) {
-		out.Host = &Host{}
-		fieldValue(v, hp, "sourcePath", vol.HostSourcePath, &out.Host.SourcePath)
+	v.at(p, &vol.Range)
+	fieldValue(v, p, n, "name", &vol.Name, &out.Name)
+	if n.wants("host") {
+		if hp := p.field("host"); presence(v, hp, &vol.Host) {
+			out.Host = &Host{}
+			fieldValue(v, hp, n.sub("host"), "sourcePath", &vol.HostSourcePath, &out.Host.SourcePath)
+		}
 	}
-	ep := p.field("efsVolumeConfiguration")
-	if presence(v, ep, vol.EFS) {
-		out.EfsVolumeConfiguration = &EfsVolumeConfiguration{}
-		fieldValue(v, ep, "fileSystemId", vol.EFSFileSystemID, &out.EfsVolumeConfiguration.FileSystemID)
-		fieldValue(v, ep, "transitEncryption", vol.EFSTransitEncryption, &out.EfsVolumeConfiguration.TransitEncryption)
+	if n.wants("efsVolumeConfiguration") {
+		if ep := p.field("efsVolumeConfiguration"); presence(v, ep, &vol.EFS) {
+			en := n.sub("efsVolumeConfiguration")
+			out.EfsVolumeConfiguration = &EfsVolumeConfiguration{}
+			fieldValue(v, ep, en, "fileSystemId", &vol.EFSFileSystemID, &out.EfsVolumeConfiguration.FileSystemID)
+			fieldValue(v, ep, en, "transitEncryption", &vol.EFSTransitEncryption, &out.EfsVolumeConfiguration.TransitEncryption)
+		}
 	}
 	return out
 }
 
-func serviceView(v *view, s *lint.Service) {
+func serviceView(v *view, n *need, s *lint.Service) {
 	p := v.root("service")
-	v.roots["service"] = p
+	sn := n.sub("service")
 	out := &Service{Kind: s.Kind}
-	v.at(p, s.Range)
-	fieldValue(v, p, "taskDefinition", s.TaskDefinition, &out.TaskDefinition)
-	fieldValue(v, p, "cluster", s.Cluster, &out.Cluster)
-	fieldValue(v, p, "launchType", s.LaunchType, &out.LaunchType)
-	out.CapacityProviders = strs(v, p.field("capacityProviders"), s.CapacityProviders)
-	fieldValue(v, p, "platformVersion", s.PlatformVersion, &out.PlatformVersion)
-	fieldValue(v, p, "assignPublicIp", s.AssignPublicIP, &out.AssignPublicIP)
-	out.SecurityGroups = strs(v, p.field("securityGroups"), s.SecurityGroups)
-	fieldValue(v, p, "role", s.Role, &out.Role)
-	v.vars["service"] = out
-	resourceView(v, s.Resource, &s.Tags)
+	v.at(p, &s.Range)
+	fieldValue(v, p, sn, "taskDefinition", &s.TaskDefinition, &out.TaskDefinition)
+	fieldValue(v, p, sn, "cluster", &s.Cluster, &out.Cluster)
+	fieldValue(v, p, sn, "launchType", &s.LaunchType, &out.LaunchType)
+	out.CapacityProviders = strs(v, p, sn, "capacityProviders", s.CapacityProviders)
+	fieldValue(v, p, sn, "platformVersion", &s.PlatformVersion, &out.PlatformVersion)
+	fieldValue(v, p, sn, "assignPublicIp", &s.AssignPublicIP, &out.AssignPublicIP)
+	out.SecurityGroups = strs(v, p, sn, "securityGroups", s.SecurityGroups)
+	fieldValue(v, p, sn, "role", &s.Role, &out.Role)
+	v.vars.set("service", out)
+	resourceView(v, n, &s.Resource, &s.Tags)
 }
 
-func clusterView(v *view, c *lint.Cluster) {
+func clusterView(v *view, n *need, c *lint.Cluster) {
 	p := v.root("cluster")
-	v.roots["cluster"] = p
+	cn := n.sub("cluster")
 	out := &Cluster{}
-	v.at(p, c.Range)
-	fieldValue(v, p, "containerInsights", c.ContainerInsights, &out.ContainerInsights)
-	ep := p.field("executeCommandConfiguration")
-	if e := c.ExecuteCommand; presence(v, ep, e.Presence) {
-		x := &ExecuteCommandConfiguration{}
-		fieldValue(v, ep, "kmsKeyId", e.KMSKeyID, &x.KmsKeyID)
-		fieldValue(v, ep, "logging", e.Logging, &x.Logging)
-		lp := ep.field("logConfiguration")
-		if presence(v, lp, e.LogConfiguration) {
-			l := &ExecLogConfiguration{}
-			fieldValue(v, lp, "cloudWatchLogGroupName", e.CloudWatchLogGroupName, &l.CloudWatchLogGroupName)
-			fieldValue(v, lp, "cloudWatchEncryptionEnabled", e.CloudWatchEncryptionEnabled, &l.CloudWatchEncryptionEnabled)
-			fieldValue(v, lp, "s3BucketName", e.S3BucketName, &l.S3BucketName)
-			fieldValue(v, lp, "s3EncryptionEnabled", e.S3EncryptionEnabled, &l.S3EncryptionEnabled)
-			x.LogConfiguration = l
+	v.at(p, &c.Range)
+	fieldValue(v, p, cn, "containerInsights", &c.ContainerInsights, &out.ContainerInsights)
+	if e := &c.ExecuteCommand; cn.wants("executeCommandConfiguration") {
+		en := cn.sub("executeCommandConfiguration")
+		if ep := p.field("executeCommandConfiguration"); presence(v, ep, &e.Presence) {
+			x := &ExecuteCommandConfiguration{}
+			fieldValue(v, ep, en, "kmsKeyId", &e.KMSKeyID, &x.KmsKeyID)
+			fieldValue(v, ep, en, "logging", &e.Logging, &x.Logging)
+			if en.wants("logConfiguration") {
+				ln := en.sub("logConfiguration")
+				if lp := ep.field("logConfiguration"); presence(v, lp, &e.LogConfiguration) {
+					l := &ExecLogConfiguration{}
+					fieldValue(v, lp, ln, "cloudWatchLogGroupName", &e.CloudWatchLogGroupName, &l.CloudWatchLogGroupName)
+					fieldValue(v, lp, ln, "cloudWatchEncryptionEnabled", &e.CloudWatchEncryptionEnabled, &l.CloudWatchEncryptionEnabled)
+					fieldValue(v, lp, ln, "s3BucketName", &e.S3BucketName, &l.S3BucketName)
+					fieldValue(v, lp, ln, "s3EncryptionEnabled", &e.S3EncryptionEnabled, &l.S3EncryptionEnabled)
+					x.LogConfiguration = l
+				}
+			}
+			out.ExecuteCommandConfiguration = x
 		}
-		out.ExecuteCommandConfiguration = x
 	}
-	v.vars["cluster"] = out
-	resourceView(v, c.Resource, &c.Tags)
+	v.vars.set("cluster", out)
+	resourceView(v, n, &c.Resource, &c.Tags)
 }
 
-func securityGroupView(v *view, sg *lint.SecurityGroup) {
+func securityGroupView(v *view, n *need, sg *lint.SecurityGroup) {
 	p := v.root("securityGroup")
-	v.roots["securityGroup"] = p
+	gn := n.sub("securityGroup")
 	out := &SecurityGroup{}
-	v.at(p, sg.Range)
+	v.at(p, &sg.Range)
 	v.list(len(sg.Ingress))
-	for i, in := range sg.Ingress {
-		ip := p.field("ingress").index(i)
-		r := &IngressRule{}
-		v.at(ip, in.Range)
-		fieldValue(v, ip, "ipProtocol", in.Protocol, &r.IPProtocol)
-		fieldValue(v, ip, "fromPort", in.FromPort, &r.FromPort)
-		fieldValue(v, ip, "toPort", in.ToPort, &r.ToPort)
-		r.Cidrs = strs(v, ip.field("cidrs"), in.CIDRs)
-		out.Ingress = append(out.Ingress, r)
+	for i := range sg.Ingress {
+		v.list(len(sg.Ingress[i].CIDRs))
 	}
-	v.vars["securityGroup"] = out
-	resourceView(v, sg.Resource, nil)
+	if gn.wants("ingress") {
+		in := gn.sub("ingress")
+		for i := range sg.Ingress {
+			rule := &sg.Ingress[i]
+			ip := p.field("ingress").index(i)
+			r := &IngressRule{}
+			v.at(ip, &rule.Range)
+			fieldValue(v, ip, in, "ipProtocol", &rule.Protocol, &r.IPProtocol)
+			fieldValue(v, ip, in, "fromPort", &rule.FromPort, &r.FromPort)
+			fieldValue(v, ip, in, "toPort", &rule.ToPort, &r.ToPort)
+			r.Cidrs = strs(v, ip, in, "cidrs", rule.CIDRs)
+			out.Ingress = append(out.Ingress, r)
+		}
+	}
+	v.vars.set("securityGroup", out)
+	resourceView(v, n, &sg.Resource, nil)
 }
 
-func roleView(v *view, r *lint.Role) {
+func roleView(v *view, n *need, r *lint.Role) {
 	p := v.root("role")
-	v.roots["role"] = p
+	rn := n.sub("role")
 	out := &Role{}
-	v.at(p, r.Range)
-	out.ManagedPolicyArns = strs(v, p.field("managedPolicyArns"), r.ManagedPolicyArns)
+	v.at(p, &r.Range)
+	out.ManagedPolicyArns = strs(v, p, rn, "managedPolicyArns", r.ManagedPolicyArns)
 	v.list(len(r.Policies))
-	for i, pol := range r.Policies {
+	pn := rn.sub("policies")
+	for i := range r.Policies {
+		pol := r.Policies[i]
+		v.list(len(pol.Statements))
+		if pn == nil {
+			for j := range pol.Statements {
+				v.list(len(pol.Statements[j].Actions))
+				v.list(len(pol.Statements[j].Resources))
+			}
+			continue
+		}
 		pp := p.field("policies").index(i)
 		x := &Policy{}
-		v.at(pp, pol.Range)
-		fieldValue(v, pp, "policyName", pol.Name, &x.PolicyName)
-		v.list(len(pol.Statements))
-		for j, st := range pol.Statements {
+		v.at(pp, &pol.Range)
+		fieldValue(v, pp, pn, "policyName", &pol.Name, &x.PolicyName)
+		stn := pn.sub("statement")
+		for j := range pol.Statements {
+			st := &pol.Statements[j]
+			if stn == nil {
+				v.list(len(st.Actions))
+				v.list(len(st.Resources))
+				continue
+			}
 			sp := pp.field("statement").index(j)
 			s := &Statement{}
-			v.at(sp, st.Range)
-			fieldValue(v, sp, "effect", st.Effect, &s.Effect)
-			s.Action = strs(v, sp.field("action"), st.Actions)
-			s.Resource = strs(v, sp.field("resource"), st.Resources)
+			v.at(sp, &st.Range)
+			fieldValue(v, sp, stn, "effect", &st.Effect, &s.Effect)
+			s.Action = strs(v, sp, stn, "action", st.Actions)
+			s.Resource = strs(v, sp, stn, "resource", st.Resources)
 			x.Statement = append(x.Statement, s)
 		}
 		out.Policies = append(out.Policies, x)
 	}
-	v.vars["role"] = out
-	resourceView(v, r.Resource, nil)
+	v.vars.set("role", out)
+	resourceView(v, n, &r.Resource, nil)
 }
 
-func eksClusterView(v *view, c *lint.EKSCluster) {
+func eksClusterView(v *view, n *need, c *lint.EKSCluster) {
 	p := v.root("eksCluster")
-	v.roots["eksCluster"] = p
+	en := n.sub("eksCluster")
 	out := &EKSCluster{EndpointPublicAccess: true}
-	v.at(p, c.Range)
-	fieldValue(v, p, "version", c.Version, &out.Version)
-	fieldValue(v, p, "roleArn", c.RoleArn, &out.RoleArn)
-	fieldValue(v, p, "endpointPublicAccess", c.EndpointPublicAccess, &out.EndpointPublicAccess)
-	cp := p.field("publicAccessCidrs")
-	if presence(v, cp, c.PublicAccessCIDRsSet) {
-		out.PublicAccessCidrs = strs(v, cp, c.PublicAccessCIDRs)
-	} else {
-		out.PublicAccessCidrs = []string{"0.0.0.0/0"}
+	v.at(p, &c.Range)
+	fieldValue(v, p, en, "version", &c.Version, &out.Version)
+	fieldValue(v, p, en, "roleArn", &c.RoleArn, &out.RoleArn)
+	fieldValue(v, p, en, "endpointPublicAccess", &c.EndpointPublicAccess, &out.EndpointPublicAccess)
+	v.list(len(c.PublicAccessCIDRs))
+	if en.wants("publicAccessCidrs") {
+		cp := p.field("publicAccessCidrs")
+		if presence(v, cp, &c.PublicAccessCIDRsSet) {
+			out.PublicAccessCidrs = strsAt(v, cp, c.PublicAccessCIDRs)
+		} else {
+			out.PublicAccessCidrs = []string{"0.0.0.0/0"}
+		}
 	}
-	presence(v, p.field("encryptedResources"), c.Encryption)
-	out.EncryptedResources = strs(v, p.field("encryptedResources"), c.EncryptedResources)
-	presence(v, p.field("logTypes"), c.Logging)
-	out.LogTypes = strs(v, p.field("logTypes"), c.LogTypes)
-	v.vars["eksCluster"] = out
-	resourceView(v, c.Resource, &c.Tags)
+	if en.wants("encryptedResources") {
+		ep := p.field("encryptedResources")
+		presence(v, ep, &c.Encryption)
+		out.EncryptedResources = strsAt(v, ep, c.EncryptedResources)
+	} else {
+		v.list(len(c.EncryptedResources))
+	}
+	if en.wants("logTypes") {
+		lp := p.field("logTypes")
+		presence(v, lp, &c.Logging)
+		out.LogTypes = strsAt(v, lp, c.LogTypes)
+	} else {
+		v.list(len(c.LogTypes))
+	}
+	v.vars.set("eksCluster", out)
+	resourceView(v, n, &c.Resource, &c.Tags)
+}
+
+// strsAt is strs for a list whose path is already made.
+func strsAt(v *view, lp path, xs []lint.String) []string {
+	v.list(len(xs))
+	out := make([]string, len(xs))
+	for i := range xs {
+		value(v, lp.index(i), &xs[i], &out[i])
+	}
+	return out
 }

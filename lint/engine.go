@@ -395,6 +395,11 @@ func checkUnits(rules []Rule, options map[string]map[string]any, units []*Unit, 
 			p.notes = notes
 			r.Check(p)
 		}
+		for _, r := range rules {
+			if d, ok := r.(UnitDoner); ok {
+				d.UnitDone(u)
+			}
+		}
 	}
 	if limit.dropped > 0 {
 		errs = append(errs, limit.diagnostic(j.paths[0]))

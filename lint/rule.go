@@ -93,6 +93,14 @@ type Rule interface {
 	Check(p *Pass)
 }
 
+// UnitDoner is a rule that keeps something per unit across its Check calls
+// (custom rules share each unit's views): UnitDone is called once every
+// rule has checked u, so that it can be released while the run goes on,
+// not when a bound on what is kept is reached.
+type UnitDoner interface {
+	UnitDone(u *Unit)
+}
+
 // Pass carries one rule's run over one unit.
 type Pass struct {
 	Unit *Unit
