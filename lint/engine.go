@@ -465,10 +465,25 @@ func walk(root string, fsys *FS, exclude func(string) bool, visit func(string)) 
 			root += string(filepath.Separator)
 		}
 	}
+	// The walk reads every directory it enters; what it saw is the listing
+	// FS.ReadDir would read again (Terraform groups a directory's files by
+	// it), so it is kept, except for a directory that could not be read
+	// whole.
+	listings := map[string][]string{}
+	unreadable := map[string]bool{}
 	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
+			unreadable[filepath.Clean(path)] = true
 			errs = append(errs, Diagnostic{Range: Range{File: filepath.ToSlash(path)}, Message: describeOSError(err)})
 			return nil
+		}
+		if path != root {
+			dir := filepath.Dir(path)
+			if !d.IsDir() {
+				listings[dir] = append(listings[dir], d.Name())
+			} else if _, ok := listings[dir]; !ok {
+				listings[dir] = nil
+			}
 		}
 		slash := filepath.ToSlash(path)
 		if d.IsDir() {
@@ -493,6 +508,11 @@ func walk(root string, fsys *FS, exclude func(string) bool, visit func(string)) 
 		visit(path)
 		return nil
 	})
+	for dir, names := range listings {
+		if !unreadable[dir] {
+			fsys.rememberListing(dir, names)
+		}
+	}
 	return errs
 }
 

@@ -415,6 +415,13 @@ func (fs *FS) list(dir string) ([]string, error) {
 	return names, nil
 }
 
+// rememberListing records the names of dir's non-directories as a walk
+// read them (sorted, as os.ReadDir gives them), so that list need not read
+// the directory again. A listing already made stays.
+func (fs *FS) rememberListing(dir string, names []string) {
+	fs.listings.LoadOrStore(filepath.Clean(dir), names)
+}
+
 // IsDir reports whether path is a directory inside the roots.
 func (fs *FS) IsDir(path string) bool {
 	if !fs.Within(path) {
