@@ -35,40 +35,7 @@ func (JSON) Format(w io.Writer, res *lint.Result, _ Options) error {
 	s.open('{')
 	s.key("findings")
 	s.open('[')
-	for _, f := range res.Findings {
-		s.open('{')
-		s.key("rule_id")
-		s.str(f.RuleID)
-		s.key("rule")
-		s.str(f.RuleName)
-		s.key("severity")
-		s.str(f.Severity.String())
-		s.key("message")
-		s.str(f.Message)
-		s.key("file")
-		s.str(f.Range.File)
-		s.key("line")
-		s.int(int(f.Range.Start.Line))
-		s.key("column")
-		s.int(int(f.Range.Start.Col))
-		s.key("end_line")
-		s.int(int(f.Range.End.Line))
-		s.key("end_column")
-		s.int(int(f.Range.End.Col))
-		if f.Resource != "" {
-			s.key("resource")
-			s.str(f.Resource)
-		}
-		if f.Container != "" {
-			s.key("container")
-			s.str(f.Container)
-		}
-		s.key("controls")
-		s.strings(f.Controls)
-		writeRelated(s, f.Related)
-		writeFixes(s, f.Fixes)
-		s.close('}')
-	}
+	s.members(len(res.Findings), func(s *jsonStream, i int) { writeFinding(s, &res.Findings[i]) })
 	s.close(']')
 	s.key("errors")
 	writeDiagnostics(s, res.Errors)
@@ -87,6 +54,42 @@ func (JSON) Format(w io.Writer, res *lint.Result, _ Options) error {
 	s.close('}')
 	s.close('}')
 	return s.end()
+}
+
+// writeFinding writes one finding as a member of the findings array.
+func writeFinding(s *jsonStream, f *lint.Finding) {
+	s.open('{')
+	s.key("rule_id")
+	s.str(f.RuleID)
+	s.key("rule")
+	s.str(f.RuleName)
+	s.key("severity")
+	s.str(f.Severity.String())
+	s.key("message")
+	s.str(f.Message)
+	s.key("file")
+	s.str(f.Range.File)
+	s.key("line")
+	s.int(int(f.Range.Start.Line))
+	s.key("column")
+	s.int(int(f.Range.Start.Col))
+	s.key("end_line")
+	s.int(int(f.Range.End.Line))
+	s.key("end_column")
+	s.int(int(f.Range.End.Col))
+	if f.Resource != "" {
+		s.key("resource")
+		s.str(f.Resource)
+	}
+	if f.Container != "" {
+		s.key("container")
+		s.str(f.Container)
+	}
+	s.key("controls")
+	s.strings(f.Controls)
+	writeRelated(s, f.Related)
+	writeFixes(s, f.Fixes)
+	s.close('}')
 }
 
 // writeDiagnostics writes errors or notes: positions where known.

@@ -3,6 +3,7 @@ package output
 import (
 	"bytes"
 	"encoding/json"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -113,5 +114,54 @@ func TestJSONStreamMatchesIndent(t *testing.T) {
 	}
 	if got.String() != buf.String() {
 		t.Errorf("got\n%s\nencoding/json\n%s", got.String(), buf.String())
+	}
+}
+
+// TestMembersInChunksMatchOneStream: an array encoded in chunks on several
+// cores is byte for byte the array one stream writes, at the chunk sizes'
+// edges, nested or not, and the stream goes on as it would after it.
+func TestMembersInChunksMatchOneStream(t *testing.T) {
+	member := func(s *jsonStream, i int) {
+		s.open('{')
+		s.key("i")
+		s.int(i)
+		s.key("s")
+		s.str(strings.Repeat("<é>", i%7))
+		s.key("l")
+		s.strings(make([]string, i%3))
+		s.close('}')
+	}
+	encode := func(n int, chunked bool) string {
+		var out bytes.Buffer
+		s := newJSONStream(&out, true)
+		s.open('{')
+		s.key("a")
+		s.open('[')
+		if chunked {
+			s.members(n, member)
+		} else {
+			for i := range n {
+				member(s, i)
+			}
+		}
+		s.close(']')
+		s.key("after")
+		s.int(n)
+		s.close('}')
+		if err := s.end(); err != nil {
+			t.Fatal(err)
+		}
+		return out.String()
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	for _, n := range []int{0, 1, 4*membersPerChunk - 1, 4 * membersPerChunk, 4*membersPerChunk + 1, 11*membersPerChunk + 17} {
+		want, got := encode(n, false), encode(n, true)
+		if got != want {
+			t.Errorf("%d members: chunked output differs (%d bytes, want %d)", n, len(got), len(want))
+		}
+		var doc struct{ A []struct{ I int } }
+		if err := json.Unmarshal([]byte(got), &doc); err != nil || len(doc.A) != n || n > 0 && doc.A[n-1].I != n-1 {
+			t.Errorf("%d members: not the array written: %v", n, err)
+		}
 	}
 }
