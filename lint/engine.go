@@ -560,7 +560,7 @@ func SortFindings(findings []Finding) []Finding {
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(i, j int32) int {
+	sortIndexes(order, func(i, j int32) int {
 		if c := compareFindings(&findings[i], &findings[j]); c != 0 {
 			return c
 		}
