@@ -158,6 +158,12 @@ func (in *inputs) addPath(cfg *Options, p string) {
 // was named, or lies under a named directory. Files read only as context
 // (the rest of a Terraform module when one of its files was named, as
 // pre-commit does) are not reported on.
+// within reports whether f is below the directory d (both clean), without
+// building d's prefix: reportable runs once per finding.
+func within(f, d string) bool {
+	return len(f) > len(d) && f[len(d)] == filepath.Separator && strings.HasPrefix(f, d)
+}
+
 func (in *inputs) reportable(file string) bool {
 	if in.reportContext {
 		return true
@@ -167,7 +173,7 @@ func (in *inputs) reportable(file string) bool {
 		return true
 	}
 	for _, d := range in.dirArgs {
-		if (d == "." && !filepath.IsAbs(f) && !strings.HasPrefix(f, "..")) || f == d || strings.HasPrefix(f, d+string(filepath.Separator)) {
+		if (d == "." && !filepath.IsAbs(f) && !strings.HasPrefix(f, "..")) || f == d || within(f, d) {
 			return true
 		}
 	}

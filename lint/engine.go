@@ -204,6 +204,15 @@ func (cfg *Options) merge(res *Result, in *inputs, outs []jobResult) {
 	}
 	res.Findings = slices.Grow(res.Findings, total-len(res.Findings))
 	claimed := map[string]bool{}
+	// A job's findings are mostly in one file: ask about each file once in
+	// a row.
+	lastFile, lastReportable := "", false
+	reportable := func(file string) bool {
+		if file != lastFile || lastFile == "" {
+			lastFile, lastReportable = file, in.reportable(file)
+		}
+		return lastReportable
+	}
 	res.jobDirs = make([]string, len(outs))
 	for i, o := range outs {
 		if len(o.paths) > 0 {
@@ -243,16 +252,21 @@ func (cfg *Options) merge(res *Result, in *inputs, outs []jobResult) {
 				}
 			}
 		}
+		sourced := "" // the file whose source the last finding added
 		for _, f := range o.findings {
 			// A finding about a resource of a named file is reported
 			// even where it points into a file read as context: the
 			// container definitions a file() of it reads, a tfvars value.
 			// Hidden, it would be a silent pass of the named file.
-			if in.reportable(f.Range.File) || f.ResourceRange.File != "" && in.reportable(f.ResourceRange.File) {
+			if reportable(f.Range.File) || f.ResourceRange.File != "" && in.reportable(f.ResourceRange.File) {
 				f.job = int32(i + 1)
 				res.Findings = append(res.Findings, f)
+				if f.Range.File == sourced {
+					continue
+				}
 				if b, ok := o.sources[filepath.FromSlash(f.Range.File)]; ok {
 					res.Sources[f.Range.File] = b
+					sourced = f.Range.File
 				}
 			}
 		}
