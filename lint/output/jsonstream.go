@@ -129,7 +129,7 @@ const membersPerChunk = 1024
 // chunks on all cores, each into its own buffer, and the buffers written in
 // order. That is byte for byte what one stream writes: a member's bytes
 // depend only on the depth and on whether it is the array's first, and a
-// chunk's stream starts with both. At most two chunks per core are held.
+// chunk's stream starts with both.
 func (s *jsonStream) members(n int, write func(s *jsonStream, i int)) {
 	workers := runtime.GOMAXPROCS(0)
 	if workers < 2 || n < 4*membersPerChunk {
@@ -143,13 +143,17 @@ func (s *jsonStream) members(n int, write func(s *jsonStream, i int)) {
 	for c := range done {
 		done[c] = make(chan []byte, 1)
 	}
-	slots := make(chan struct{}, 2*workers)
+	// A written chunk's buffer is the next chunk's: the document is never
+	// in memory, only as many chunks as are in flight.
+	free := make(chan []byte, 2*workers)
+	for range cap(free) {
+		free <- make([]byte, 0, jsonFlushAt)
+	}
 	go func() {
 		for c := range chunks {
-			slots <- struct{}{}
+			buf := <-free
 			go func() {
-				part := &jsonStream{buf: make([]byte, 0, jsonFlushAt), escapeHTML: s.escapeHTML,
-					depth: s.depth, empty: s.empty && c == 0}
+				part := &jsonStream{buf: buf[:0], escapeHTML: s.escapeHTML, depth: s.depth, empty: s.empty && c == 0}
 				for i := c * membersPerChunk; i < min(n, (c+1)*membersPerChunk); i++ {
 					write(part, i)
 				}
@@ -160,10 +164,10 @@ func (s *jsonStream) members(n int, write func(s *jsonStream, i int)) {
 	s.flush()
 	for c := range chunks {
 		buf := <-done[c]
-		<-slots
 		if s.err == nil {
 			_, s.err = s.w.Write(buf)
 		}
+		free <- buf
 	}
 	s.empty = false
 }
