@@ -745,6 +745,17 @@ func logConfigurationView(v *view, lp path, n *need, lc *lint.LogConfiguration) 
 			var s string
 			fieldValue(v, op, everything, o.Name.V, &o.Value, &s)
 			out.Options[o.Name.V] = s
+			if len(o.Value.Alts()) > 0 {
+				// The choice sets s; the map holds a copy, which each
+				// branch must set too.
+				c := &v.choices[len(v.choices)-1]
+				set, name := c.set, o.Name.V
+				c.set = func(i int) (lint.Range, bool) {
+					r, unknown := set(i)
+					out.Options[name] = s
+					return r, unknown
+				}
+			}
 		}
 	} else {
 		out.Options = map[string]string{}

@@ -154,6 +154,46 @@ Resources:
 	}
 }
 
+// A log option written with Fn::If is judged branch by branch, as any other
+// value: the options map is what each branch sets.
+func TestCustomRuleFnIfBranchesInLogOptions(t *testing.T) {
+	repo(t, map[string]string{".ecslint.yaml": `custom-rules:
+  - id: ORG010
+    name: logs-in-our-group
+    severity: medium
+    on: container
+    violation: 'container.logConfiguration.options["awslogs-group"] != "/ecs/app"'
+    message: 'container {{container.name}} logs elsewhere'
+`, "t.yaml": `AWSTemplateFormatVersion: "2010-09-09"
+Conditions:
+  Prod: !Equals [!Ref "AWS::AccountId", "123456789012"]
+Resources:
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ContainerDefinitions:
+        - Name: app
+          Image: nginx:1.27
+          LogConfiguration:
+            LogDriver: awslogs
+            Options:
+              awslogs-group: !If [Prod, /ecs/app, /tmp/elsewhere]
+        - Name: ok
+          Image: nginx:1.27
+          LogConfiguration:
+            LogDriver: awslogs
+            Options:
+              awslogs-group: !If [Prod, /ecs/app, /ecs/app]
+`})
+	code, stdout, stderr := run(t, "", "--only", "ORG010", "--format", "compact", "t.yaml")
+	// The map has no position of its own: the finding is at the object
+	// that holds it, as for an absent field.
+	want := "t.yaml:11:11: medium ORG010 container app logs elsewhere"
+	if code != ExitFindings || strings.TrimSpace(stdout) != want {
+		t.Fatalf("code %d, got %q, want %q (stderr %s)", code, stdout, want, stderr)
+	}
+}
+
 func TestCustomRuleGetsWhatBuiltInRulesGet(t *testing.T) {
 	files := map[string]string{
 		".ecslint.yaml": orgImagesRule + "severity:\n  ecr-images-only: critical\n",
