@@ -547,9 +547,7 @@ func resourceView(v *view, n *need, r *lint.Resource, tags *lint.Tags) {
 				v.unknown = append(v.unknown, tp)
 				continue
 			}
-			var s string
-			fieldValue(v, tp, everything, kv.Name.V, &kv.Value, &s)
-			res.Tags[kv.Name.V] = s
+			mapEntry(v, tp, kv.Name.V, &kv.Value, res.Tags)
 		}
 	} else {
 		res.Tags = map[string]string{}
@@ -726,6 +724,24 @@ func containerView(v *view, p path, n *need, c *lint.Container) *Container {
 	return out
 }
 
+// mapEntry sets m[name] from a model value at p.field(name). A value with
+// alternatives (Fn::If) is chosen branch by branch: its choice sets a
+// local, and the map, which holds a copy, is set with it.
+func mapEntry(v *view, p path, name string, x *lint.String, m map[string]string) {
+	var s string
+	fieldValue(v, p, everything, name, x, &s)
+	m[name] = s
+	if len(x.Alts()) > 0 {
+		c := &v.choices[len(v.choices)-1]
+		set := c.set
+		c.set = func(i int) (lint.Range, bool) {
+			r, unknown := set(i)
+			m[name] = s
+			return r, unknown
+		}
+	}
+}
+
 func logConfigurationView(v *view, lp path, n *need, lc *lint.LogConfiguration) *LogConfiguration {
 	out := &LogConfiguration{}
 	fieldValue(v, lp, n, "logDriver", &lc.LogDriver, &out.LogDriver)
@@ -742,20 +758,7 @@ func logConfigurationView(v *view, lp path, n *need, lc *lint.LogConfiguration) 
 				v.unknown = append(v.unknown, op)
 				continue
 			}
-			var s string
-			fieldValue(v, op, everything, o.Name.V, &o.Value, &s)
-			out.Options[o.Name.V] = s
-			if len(o.Value.Alts()) > 0 {
-				// The choice sets s; the map holds a copy, which each
-				// branch must set too.
-				c := &v.choices[len(v.choices)-1]
-				set, name := c.set, o.Name.V
-				c.set = func(i int) (lint.Range, bool) {
-					r, unknown := set(i)
-					out.Options[name] = s
-					return r, unknown
-				}
-			}
+			mapEntry(v, op, o.Name.V, &o.Value, out.Options)
 		}
 	} else {
 		out.Options = map[string]string{}

@@ -194,6 +194,45 @@ Resources:
 	}
 }
 
+// Tags are a map too: a tag written with Fn::If is judged branch by branch.
+func TestCustomRuleFnIfBranchesInTags(t *testing.T) {
+	repo(t, map[string]string{".ecslint.yaml": `custom-rules:
+  - id: ORG011
+    name: owned-by-a-team
+    severity: low
+    on: task-definition
+    violation: 'resource.tags["team"] == "nobody"'
+    message: 'task definition {{resource.name}} is owned by nobody'
+`, "t.yaml": `AWSTemplateFormatVersion: "2010-09-09"
+Conditions:
+  Prod: !Equals [!Ref "AWS::AccountId", "123456789012"]
+Resources:
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ContainerDefinitions:
+        - Name: app
+          Image: nginx:1.27
+      Tags:
+        - Key: team
+          Value: !If [Prod, payments, nobody]
+  Other:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ContainerDefinitions:
+        - Name: app
+          Image: nginx:1.27
+      Tags:
+        - Key: team
+          Value: !If [Prod, payments, search]
+`})
+	code, stdout, stderr := run(t, "", "--only", "ORG011", "--format", "compact", "t.yaml")
+	want := "t.yaml:11:7: low ORG011 task definition Task is owned by nobody"
+	if code != ExitFindings || strings.TrimSpace(stdout) != want {
+		t.Fatalf("code %d, got %q, want %q (stderr %s)", code, stdout, want, stderr)
+	}
+}
+
 func TestCustomRuleGetsWhatBuiltInRulesGet(t *testing.T) {
 	files := map[string]string{
 		".ecslint.yaml": orgImagesRule + "severity:\n  ecr-images-only: critical\n",
