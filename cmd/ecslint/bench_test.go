@@ -95,6 +95,26 @@ func BenchmarkMain(b *testing.B) {
 	reportThroughput(b, files)
 }
 
+// BenchmarkMainFormats is BenchmarkMain in the other formats CI runs use:
+// SARIF (what code scanning uploads, with snippets and fingerprints) and
+// text.
+func BenchmarkMainFormats(b *testing.B) {
+	dir, files, size := benchCorpus(b)
+	defer tuneGC()()
+	for _, format := range []string{"sarif", "text"} {
+		b.Run(format, func(b *testing.B) {
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				if code := Main([]string{"ecslint", "--format", format, "--no-config", dir}, strings.NewReader(""), io.Discard, io.Discard); code == ExitError {
+					b.Fatalf("exit %d", code)
+				}
+			}
+			reportThroughput(b, files)
+		})
+	}
+}
+
 // BenchmarkMainCustomRules is BenchmarkMain with ten custom rules (CEL)
 // loaded beside the built-in ones: compiling them once, and evaluating
 // each on every resource of its kind.

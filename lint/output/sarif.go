@@ -409,13 +409,15 @@ func (SARIF) Format(w io.Writer, res *lint.Result, opts Options) error {
 	s.key("results")
 	s.open('[')
 	sources := newSourceCache(res)
-	for _, f := range res.Findings {
-		r := sarifResultOf(f, index, sources, opts.BaseDir)
-		r.write(s)
-	}
-	// Suppressed findings are results too, marked as such with the reason,
-	// so that reviewers see what was accepted and why.
-	for _, sf := range res.Suppressed {
+	s.members(len(res.Findings)+len(res.Suppressed), func(s *jsonStream, i int) {
+		if i < len(res.Findings) {
+			r := sarifResultOf(res.Findings[i], index, sources, opts.BaseDir)
+			r.write(s)
+			return
+		}
+		// Suppressed findings are results too, marked as such with the
+		// reason, so that reviewers see what was accepted and why.
+		sf := &res.Suppressed[i-len(res.Findings)]
 		r := sarifResultOf(sf.Finding, index, sources, opts.BaseDir)
 		kind := "external"
 		if sf.InSource {
@@ -423,7 +425,7 @@ func (SARIF) Format(w io.Writer, res *lint.Result, opts Options) error {
 		}
 		r.Suppression = &sarifSuppression{Kind: kind, Justification: sf.Reason}
 		r.write(s)
-	}
+	})
 	s.close(']')
 	s.key("columnKind")
 	s.str("unicodeCodePoints")

@@ -2,6 +2,7 @@ package output
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/ecslint/ecslint/lint"
@@ -10,10 +11,12 @@ import (
 // sourceCache hands out source lines as the formats show them: CRLF line
 // ends dropped and every secret range masked (see Redact). A file is split
 // and a line masked once, however many findings show it: a minified task
-// definition is one line that all its findings show.
+// definition is one line that all its findings show. It may be used from
+// several goroutines (SARIF encodes its results on all cores).
 type sourceCache struct {
 	res   *lint.Result
 	masks map[string][]lint.Range
+	mu    sync.Mutex // guards files
 	files map[string]*sourceFile
 }
 
@@ -21,6 +24,7 @@ type sourceFile struct {
 	name  string
 	lines []string
 	masks []lint.Range
+	mu    sync.Mutex   // guards shown
 	shown []*shownText // by line, from 0; few lines of a file are shown
 }
 
@@ -38,6 +42,8 @@ func newSourceCache(res *lint.Result) *sourceCache {
 
 // file returns a file's lines, or nil if the result has no source for it.
 func (c *sourceCache) file(name string) *sourceFile {
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	if f, ok := c.files[name]; ok {
 		return f
 	}
@@ -54,16 +60,26 @@ func (c *sourceCache) file(name string) *sourceFile {
 
 // line returns line ln (from 1, at most len(f.lines)) as shown.
 func (f *sourceFile) line(ln int) *shownText {
-	if t := f.shown[ln-1]; t != nil {
+	f.mu.Lock()
+	t := f.shown[ln-1]
+	f.mu.Unlock()
+	if t != nil {
 		return t
 	}
-	t := &shownText{text: Redact(f.lines[ln-1], ln, f.name, f.masks)}
+	// Made outside the lock: two goroutines that both make a line make the
+	// same text, and the first one stored is kept.
+	t = &shownText{text: Redact(f.lines[ln-1], ln, f.name, f.masks)}
 	if !utf8.ValidString(t.text) {
 		// Shown as code points, each bad byte is one U+FFFD.
 		t.text = string([]rune(t.text))
 	}
 	if utf8.RuneCountInString(t.text) > maxSnippet {
 		t.runes = []rune(t.text)
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if kept := f.shown[ln-1]; kept != nil {
+		return kept
 	}
 	f.shown[ln-1] = t
 	return t
