@@ -2,7 +2,6 @@ package output
 
 import (
 	"io"
-	"runtime"
 	"strconv"
 	"unicode/utf8"
 )
@@ -119,56 +118,29 @@ func (s *jsonStream) maybeFlush() {
 	}
 }
 
-// membersPerChunk is how many members one worker encodes at a time: enough
-// to make a goroutine and a buffer cheap beside them.
-const membersPerChunk = 1024
-
 // members writes n members of the open array with write(s, i), in order.
-// A run with a hundred thousand findings spent a tenth of a second here on
-// one core after every worker had finished; so long arrays are encoded in
-// chunks on all cores, each into its own buffer, and the buffers written in
-// order. That is byte for byte what one stream writes: a member's bytes
-// depend only on the depth and on whether it is the array's first, and a
-// chunk's stream starts with both.
+// A long array is encoded on all cores (inOrder): a member's bytes depend
+// only on the depth and on whether it is the array's first, and each
+// chunk's stream starts with both, so the bytes are those of one stream.
 func (s *jsonStream) members(n int, write func(s *jsonStream, i int)) {
-	workers := runtime.GOMAXPROCS(0)
-	if workers < 2 || n < 4*membersPerChunk {
+	if !worthChunks(n) {
 		for i := range n {
 			write(s, i)
 		}
 		return
 	}
-	chunks := (n + membersPerChunk - 1) / membersPerChunk
-	done := make([]chan []byte, chunks)
-	for c := range done {
-		done[c] = make(chan []byte, 1)
-	}
-	// A written chunk's buffer is the next chunk's: the document is never
-	// in memory, only as many chunks as are in flight.
-	free := make(chan []byte, 2*workers)
-	for range cap(free) {
-		free <- make([]byte, 0, jsonFlushAt)
-	}
-	go func() {
-		for c := range chunks {
-			buf := <-free
-			go func() {
-				part := &jsonStream{buf: buf[:0], escapeHTML: s.escapeHTML, depth: s.depth, empty: s.empty && c == 0}
-				for i := c * membersPerChunk; i < min(n, (c+1)*membersPerChunk); i++ {
-					write(part, i)
-				}
-				done[c] <- part.buf
-			}()
-		}
-	}()
 	s.flush()
-	for c := range chunks {
-		buf := <-done[c]
-		if s.err == nil {
-			_, s.err = s.w.Write(buf)
+	inOrder(n, func(buf []byte, lo, hi int) []byte {
+		part := &jsonStream{buf: buf, escapeHTML: s.escapeHTML, depth: s.depth, empty: s.empty && lo == 0}
+		for i := lo; i < hi; i++ {
+			write(part, i)
 		}
-		free <- buf
-	}
+		return part.buf
+	}, func(b []byte) {
+		if s.err == nil {
+			_, s.err = s.w.Write(b)
+		}
+	})
 	s.empty = false
 }
 

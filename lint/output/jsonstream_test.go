@@ -154,7 +154,7 @@ func TestMembersInChunksMatchOneStream(t *testing.T) {
 		return out.String()
 	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
-	for _, n := range []int{0, 1, 4*membersPerChunk - 1, 4 * membersPerChunk, 4*membersPerChunk + 1, 11*membersPerChunk + 17} {
+	for _, n := range []int{0, 1, 4*itemsPerChunk - 1, 4 * itemsPerChunk, 4*itemsPerChunk + 1, 11*itemsPerChunk + 17} {
 		want, got := encode(n, false), encode(n, true)
 		if got != want {
 			t.Errorf("%d members: chunked output differs (%d bytes, want %d)", n, len(got), len(want))

@@ -8,7 +8,7 @@ import (
 	"github.com/ecslint/ecslint/lint/output"
 )
 
-// TestFormatsOnManyCoresAreTheFormatsOnOne: JSON and SARIF encode long
+// TestFormatsOnManyCoresAreTheFormatsOnOne: JSON, SARIF and text encode long
 // result lists on all cores (with one shared source cache for snippets);
 // what they write is what they write on one core, with findings and
 // suppressed findings across chunk edges, several findings on one line,
@@ -23,11 +23,11 @@ func TestFormatsOnManyCoresAreTheFormatsOnOne(t *testing.T) {
 	for len(res.Suppressed) < 3000 {
 		res.Suppressed = append(res.Suppressed, res.Suppressed[:2]...)
 	}
-	for _, f := range []output.Formatter{output.JSON{}, output.SARIF{}} {
+	for _, f := range []output.Formatter{output.JSON{}, output.SARIF{}, output.Text{}} {
 		format := func(procs int) []byte {
 			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 			var out bytes.Buffer
-			if err := f.Format(&out, res, output.Options{Version: "v1.2.3", BaseDir: "/work"}); err != nil {
+			if err := f.Format(&out, res, output.Options{Version: "v1.2.3", BaseDir: "/work", Color: true}); err != nil {
 				t.Fatal(err)
 			}
 			return out.Bytes()

@@ -57,25 +57,19 @@ func (Text) Format(w io.Writer, res *lint.Result, opts Options) error {
 	p := newPalette(opts.Color)
 	ew := newErrWriter(w)
 	sources := newSourceCache(res)
-	for _, f := range res.Findings {
-		ew.printf("%s: %s: %s %s\n",
-			p.pos.Sprint(lint.Printable(f.Range.String())), p.sev[f.Severity].Sprint(f.Severity), p.msg.Sprint(lint.Printable(f.Message)),
-			p.rule.Sprintf("[%s %s]", f.RuleID, f.RuleName))
-		src := sources.file(f.Range.File)
-		if src == nil || f.Range.Start.IsZero() {
-			continue
-		}
-		ln := int(f.Range.Start.Line)
-		if ln > len(src.lines) {
-			continue
-		}
-		text, at := window(src.line(ln), f.Range, ln)
-		text = lint.Printable(text) // one character for one: the underline still fits
-		gutter := fmt.Sprintf("%5d | ", ln)
-		ew.printf("%s%s\n", p.gutter.Sprint(gutter), text)
-		ew.printf("%s%s\n", p.gutter.Sprint(strings.Repeat(" ", len(gutter)-2)+"| "), p.caret.Sprint(underline(text, at, ln)))
-		for _, r := range f.Related {
-			ew.printf("      %s %s\n", p.rule.Sprint(lint.Printable(r.Range.String())+":"), lint.Printable(r.Message))
+	if worthChunks(len(res.Findings)) {
+		ew.flushNow()
+		inOrder(len(res.Findings), func(b []byte, lo, hi int) []byte {
+			for i := lo; i < hi; i++ {
+				b = appendTextFinding(b, &res.Findings[i], &p, sources)
+			}
+			return b
+		}, ew.write)
+	} else {
+		var b []byte
+		for i := range res.Findings {
+			b = appendTextFinding(b[:0], &res.Findings[i], &p, sources)
+			ew.write(b)
 		}
 	}
 	for _, e := range res.Errors {
@@ -100,6 +94,31 @@ func (Text) Format(w io.Writer, res *lint.Result, opts Options) error {
 	}
 	ew.printf("%s\n", summary)
 	return ew.flush()
+}
+
+// appendTextFinding appends a finding as Format prints it: its line, the
+// source line with the range underlined, its related locations.
+func appendTextFinding(b []byte, f *lint.Finding, p *palette, sources *sourceCache) []byte {
+	b = fmt.Appendf(b, "%s: %s: %s %s\n",
+		p.pos.Sprint(lint.Printable(f.Range.String())), p.sev[f.Severity].Sprint(f.Severity), p.msg.Sprint(lint.Printable(f.Message)),
+		p.rule.Sprintf("[%s %s]", f.RuleID, f.RuleName))
+	src := sources.file(f.Range.File)
+	if src == nil || f.Range.Start.IsZero() {
+		return b
+	}
+	ln := int(f.Range.Start.Line)
+	if ln > len(src.lines) {
+		return b
+	}
+	text, at := window(src.line(ln), f.Range, ln)
+	text = lint.Printable(text) // one character for one: the underline still fits
+	gutter := fmt.Sprintf("%5d | ", ln)
+	b = fmt.Appendf(b, "%s%s\n", p.gutter.Sprint(gutter), text)
+	b = fmt.Appendf(b, "%s%s\n", p.gutter.Sprint(strings.Repeat(" ", len(gutter)-2)+"| "), p.caret.Sprint(underline(text, at, ln)))
+	for _, r := range f.Related {
+		b = fmt.Appendf(b, "      %s %s\n", p.rule.Sprint(lint.Printable(r.Range.String())+":"), lint.Printable(r.Message))
+	}
+	return b
 }
 
 // ruleHints say, once for each rule that found something and in the order
@@ -308,6 +327,21 @@ func newErrWriter(w io.Writer) *errWriter { return &errWriter{w: bufio.NewWriter
 func (e *errWriter) printf(format string, args ...any) {
 	if e.err == nil {
 		_, e.err = fmt.Fprintf(e.w, format, args...)
+	}
+}
+
+// write writes b as it is.
+func (e *errWriter) write(b []byte) {
+	if e.err == nil {
+		_, e.err = e.w.Write(b)
+	}
+}
+
+// flushNow writes what is buffered, so that what follows may be written in
+// large pieces.
+func (e *errWriter) flushNow() {
+	if e.err == nil {
+		e.err = e.w.Flush()
 	}
 }
 
