@@ -45,7 +45,8 @@ func sortIndexes(order []int32, compare func(a, b int32) int) {
 			wg.Go(func() { mergeIndexes(dst[lo:hi], src[lo:mid], src[mid:hi], compare) })
 		}
 		wg.Wait()
-		bounds = append(next, len(order))
+		next = append(next, len(order))
+		bounds = next
 		src, dst = dst, src
 	}
 	if &src[0] != &order[0] {
