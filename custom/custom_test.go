@@ -60,10 +60,14 @@ var modelFields = map[string]string{
 	"TaskDefinition.ContainersDoc": "- the source document", "TaskDefinition.DocStyle": "- the source's spelling",
 	"TaskDefinition.CaseVariants": "- the source's spelling (ECS000)",
 	"TaskDefinition.DocOversized": "- whether ECS000 validates the source document",
+	"TaskDefinition.DocDropped":   "- the source document, checked by ECS000 and dropped", "TaskDefinition.HadDoc": "- the source document, for fixes",
+	"TaskDefinition.HadContainersDoc": "- the source document, for fixes", "TaskDefinition.DocRange": "- the source document, for fixes",
+	"TaskDefinition.ContainersDocRange": "- the source document, for fixes", "TaskDefinition.DocCheck": "- what ECS000 found in the dropped source document",
 
 	"Volume.Range": "volume", "Volume.Name": "volume.name", "Volume.Host": "volume.host", "Volume.HostSourcePath": "volume.host.sourcePath",
 	"Volume.EFS": "volume.efsVolumeConfiguration", "Volume.EFSFileSystemID": "volume.efsVolumeConfiguration.fileSystemId",
 	"Volume.EFSTransitEncryption": "volume.efsVolumeConfiguration.transitEncryption",
+	"Volume.EFSOutline":           "- the source document, for fixes",
 
 	"Container.Range": "container", "Container.Name": "container.name", "Container.Image": "container.image",
 	"Container.Essential": "container.essential", "Container.Privileged": "container.privileged", "Container.User": "container.user",
@@ -73,6 +77,7 @@ var modelFields = map[string]string{
 	"Container.MountPoints": "container.mountPoints", "Container.RepositoryCredentials": "container.repositoryCredentials",
 	"Container.HealthCheck": "container.healthCheck", "Container.Cpu": "container.cpu", "Container.Memory": "container.memory",
 	"Container.MemoryReservation": "container.memoryReservation", "Container.PortMappings": "container.portMappings",
+	"Container.Outline": "- the source document, for fixes",
 
 	"Service.Resource": "resource", "Service.Kind": "service.kind", "Service.TaskDefinition": "service.taskDefinition",
 	"Service.Cluster": "service.cluster", "Service.LaunchType": "service.launchType", "Service.CapacityProviders": "service.capacityProviders",

@@ -1,6 +1,9 @@
 package lint
 
-import "testing"
+import (
+	"testing"
+	"unsafe"
+)
 
 func TestArenaHandsOutDistinctValues(t *testing.T) {
 	var a Arena
@@ -18,7 +21,11 @@ func TestArenaHandsOutDistinctValues(t *testing.T) {
 		}
 		seenF[f] = true
 	}
-	if a.nodeBlock != maxBlock {
-		t.Errorf("blocks grew to %d, want %d", a.nodeBlock, maxBlock)
+	if a.nodeBlock != maxNodeBlock || a.fieldBlock != maxBlock {
+		t.Errorf("blocks grew to %d nodes and %d fields, want %d and %d", a.nodeBlock, a.fieldBlock, maxNodeBlock, maxBlock)
+	}
+	// A full block is a size class of its own, with nothing to spare.
+	if size := maxNodeBlock * int(unsafe.Sizeof(Node{})); size > 32<<10 || 32<<10-size >= int(unsafe.Sizeof(Node{})) {
+		t.Errorf("a block of %d nodes is %d bytes", maxNodeBlock, size)
 	}
 }

@@ -132,9 +132,101 @@ type TaskDefinition struct {
 	// have dropped the entries of its containers' lists from it once
 	// decoded (ecsdoc.Doc.Releasing), so that it no longer shows them.
 	DocOversized bool
+	// DocDropped says the parser had Doc checked against the schema as
+	// soon as it was decoded (CheckDocEarly), kept what ECS000 reports of
+	// it in DocCheck, and dropped Doc and ContainersDoc: in a large
+	// template the trees are half of what a run holds. What the fixes
+	// read of them stays: their ranges (DocRange and ContainersDocRange,
+	// when HadDoc and HadContainersDoc say there was one) and the
+	// outlines of the objects fixes add keys to (Container.Outline,
+	// Volume.EFSOutline).
+	DocDropped               bool
+	HadDoc, HadContainersDoc bool
+	DocRange                 Range
+	ContainersDocRange       Range
+	// DocCheck is what ECS000 reports of the dropped document; nil when
+	// it reports nothing.
+	DocCheck *DocCheck
 	// CaseVariants are the keys of ContainersDoc, in the ProviderJSON
 	// style, that the source spelt other than the API, in document order.
 	CaseVariants []CaseVariant
+}
+
+// DocCheck is ECS000's check of a task definition's document against the
+// schema, made as the document was decoded (TaskDefinition.DocDropped).
+type DocCheck struct {
+	// Failed says the check could not be made (the embedded schema does
+	// not compile): nothing is reported of the task definition.
+	Failed bool
+	// Oversized says the document has too many values to be checked;
+	// the note that says so points at At.
+	Oversized bool
+	At        Range
+	// Violations are the findings, in the order they are reported.
+	Violations []DocViolation
+}
+
+// DocViolation is one finding of a DocCheck: its range, its key (a
+// finding's Key), its message and its fixes, offered when the range is
+// the key's own text.
+type DocViolation struct {
+	Range   Range
+	Key     string
+	Message string
+	Fixes   []Fix
+}
+
+// earlyDocCheck is the function CheckDocEarly calls (see SetEarlyDocCheck).
+var earlyDocCheck func(*TaskDefinition) bool
+
+// SetEarlyDocCheck installs the function that CheckDocEarly calls: the
+// rules' schema check (ECS000), which parsers cannot import. It is set at
+// initialisation, before any parse.
+func SetEarlyDocCheck(check func(*TaskDefinition) bool) { earlyDocCheck = check }
+
+// CheckDocEarly has td's document checked now, as its parser decodes it,
+// and dropped (TaskDefinition.DocDropped), so that a parser holding many
+// task definitions need not keep their trees until the rules run. It
+// reports false, with td unchanged, when no check is installed or when the
+// check needs the trees later (a document in the ProviderJSON style).
+func CheckDocEarly(td *TaskDefinition) bool {
+	return earlyDocCheck != nil && earlyDocCheck(td)
+}
+
+// ObjectOutline is what a fix that adds a member to an object of a task
+// definition's document reads of that object, kept when the document is
+// dropped (TaskDefinition.DocDropped): its kind and range, whether it is
+// partial or has alternatives, and its first key.
+type ObjectOutline struct {
+	Range         Range
+	FirstKeyRange Range
+	FirstKey      string
+	Kind          NodeKind
+	// Held says the outline was taken (the object was found).
+	Held, Partial, HasAlts, HasFields bool
+}
+
+// OutlineOf takes the outline of n.
+func OutlineOf(n *Node) ObjectOutline {
+	o := ObjectOutline{Range: n.Range, Kind: n.Kind, Held: true, Partial: n.Partial, HasAlts: len(n.Alts()) > 0}
+	if len(n.Fields) > 0 {
+		o.HasFields, o.FirstKey, o.FirstKeyRange = true, n.Fields[0].Key, n.Fields[0].KeyRange
+	}
+	return o
+}
+
+// Node returns a node that is the object as far as its outline tells: its
+// kind, range and partiality, its first field (a key without a value), and
+// one alternative (of its kind and range) when it had any.
+func (o ObjectOutline) Node() *Node {
+	n := &Node{Kind: o.Kind, Partial: o.Partial, Range: o.Range}
+	if o.HasFields {
+		n.Fields = []*Field{{Key: o.FirstKey, KeyRange: o.FirstKeyRange}}
+	}
+	if o.HasAlts {
+		n.SetAlts([]*Node{{Kind: o.Kind, Range: o.Range}})
+	}
+	return n
 }
 
 // IsWindows reports whether the task definition targets Windows containers.
@@ -156,6 +248,9 @@ type Volume struct {
 	EFS                  Presence
 	EFSFileSystemID      String
 	EFSTransitEncryption String
+	// EFSOutline is the efsVolumeConfiguration object's outline, when
+	// the task definition's document was dropped (DocDropped).
+	EFSOutline ObjectOutline
 }
 
 // DisplayName is the volume's name for messages and finding keys, or
@@ -192,6 +287,10 @@ type Container struct {
 	Memory            Int
 	MemoryReservation Int
 	PortMappings      []PortMapping
+	// Outline is the outline of the item of the task definition's
+	// ContainersDoc at Range, when the document was dropped
+	// (DocDropped).
+	Outline ObjectOutline
 }
 
 // PortMapping is an entry of a container's portMappings.

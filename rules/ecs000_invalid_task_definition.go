@@ -57,38 +57,28 @@ func (invalidTaskDefinition) Meta() *lint.Meta { return &invalidTaskDefinitionMe
 
 func (invalidTaskDefinition) Check(p *lint.Pass) {
 	for _, td := range p.Unit.TaskDefinitions {
-		var vs []violation
-		var err error
-		doc, containersOnly := td.Doc, false
-		if doc == nil && td.ContainersDoc != nil && td.ContainersState == lint.Known {
-			doc, containersOnly = td.ContainersDoc, true
+		chk := td.DocCheck
+		if !td.DocDropped {
+			chk = checkDoc(td)
 		}
-		// A parser that found the document over the bound may have
-		// dropped parts of it once decoded: it is not counted again.
-		oversized := doc != nil && (td.DocOversized || !withinSize(doc, maxDocNodes))
-		if oversized {
-			// Not validated, and not silently: a YAML alias bomb shares
-			// nodes, and validating would expand them.
-			p.Notef(doc.Range, "task definition %s has more than %d values (aliases counted each time they are used); it is not checked against the ECS schema", quote(td.Name), maxDocNodes)
-		}
-		if doc != nil && !oversized {
-			vs, err = validateDoc(doc, td.DocStyle, containersOnly)
-		}
-		if err != nil {
+		if chk != nil && chk.Failed {
 			// The embedded schema does not compile: a bug the rules'
 			// tests catch; say nothing rather than something wrong.
 			continue
 		}
-		root := td.Doc
-		if root == nil {
-			root = td.ContainersDoc
+		if chk != nil && chk.Oversized {
+			// Not validated, and not silently: a YAML alias bomb shares
+			// nodes, and validating would expand them.
+			p.Notef(chk.At, "task definition %s has more than %d values (aliases counted each time they are used); it is not checked against the ECS schema", quote(td.Name), maxDocNodes)
 		}
-		for _, v := range vs {
-			fd := taskFinding(td, v.Range, "schema."+stableKey(root, v.Key), v.Message)
-			if !placed(td, v.Range) {
-				fd.Fixes = v.Fixes
+		if chk != nil {
+			for _, v := range chk.Violations {
+				fd := taskFinding(td, v.Range, v.Key, v.Message)
+				if !placed(td, v.Range) {
+					fd.Fixes = v.Fixes
+				}
+				p.Report(fd)
 			}
-			p.Report(fd)
 		}
 		if len(td.CaseVariants) > 0 {
 			reportCaseVariants(p, td)
@@ -96,6 +86,39 @@ func (invalidTaskDefinition) Check(p *lint.Pass) {
 		checkFargateSize(p, td)
 		checkAwslogs(p, td)
 	}
+}
+
+// checkDoc checks td's document (or, without one, its container list)
+// against the schema: what ECS000 reports of it, nil for nothing.
+func checkDoc(td *lint.TaskDefinition) *lint.DocCheck {
+	doc, containersOnly := td.Doc, false
+	if doc == nil && td.ContainersDoc != nil && td.ContainersState == lint.Known {
+		doc, containersOnly = td.ContainersDoc, true
+	}
+	if doc == nil {
+		return nil
+	}
+	// A parser that found the document over the bound may have dropped
+	// parts of it once decoded: it is not counted again.
+	if td.DocOversized || !withinSize(doc, maxDocNodes) {
+		return &lint.DocCheck{Oversized: true, At: doc.Range}
+	}
+	vs, err := validateDoc(doc, td.DocStyle, containersOnly)
+	if err != nil {
+		return &lint.DocCheck{Failed: true}
+	}
+	if len(vs) == 0 {
+		return nil
+	}
+	root := td.Doc
+	if root == nil {
+		root = td.ContainersDoc
+	}
+	chk := &lint.DocCheck{Violations: make([]lint.DocViolation, len(vs))}
+	for i, v := range vs {
+		chk.Violations[i] = lint.DocViolation{Range: v.Range, Key: "schema." + stableKey(root, v.Key), Message: v.Message, Fixes: v.Fixes}
+	}
+	return chk
 }
 
 // reportCaseVariants reports, at low severity, the keys of Terraform

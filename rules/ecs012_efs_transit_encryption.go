@@ -63,7 +63,7 @@ func (efsTransitEncryption) Check(p *lint.Pass) {
 			switch {
 			case v.Set() && !placed(td, v.Range):
 				f.Fixes = setValue(vol.EFSTransitEncryption, v, "set transitEncryption to ENABLED", literal{v.V, "ENABLED"})
-			case !v.Set() && len(vol.EFSTransitEncryption.Alts()) == 0 && td.Doc != nil:
+			case !v.Set() && len(vol.EFSTransitEncryption.Alts()) == 0 && (td.Doc != nil || td.HadDoc):
 				// "ENABLED" in quotes is a string in JSON and YAML alike.
 				f.Fixes = addVolumeKey(td, vol, "transitEncryption", `"ENABLED"`)
 			case !v.Set() && len(vol.EFSTransitEncryption.Alts()) == 0:

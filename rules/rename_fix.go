@@ -53,5 +53,5 @@ func placed(td *lint.TaskDefinition, at lint.Range) bool {
 			return true
 		}
 	}
-	return false
+	return td.DocDropped && (td.HadDoc && at == td.DocRange || td.HadContainersDoc && at == td.ContainersDocRange)
 }

@@ -59,6 +59,12 @@ func setValue[T any](whole, v lint.Value[T], description string, literals ...lit
 // as the rule believes. Containers read through a variable, a module or
 // a file() of JSON with no key text get none.
 func addContainerKey(td *lint.TaskDefinition, c *lint.Container, key, value string) []lint.Fix {
+	if td.DocDropped {
+		if c.Outline.Held && !c.Range.Start.IsZero() {
+			return addKey(td, c.Outline.Node(), key, value)
+		}
+		return nil
+	}
 	if td.ContainersDoc == nil || c.Range.Start.IsZero() {
 		return nil
 	}
@@ -75,13 +81,16 @@ func addContainerKey(td *lint.TaskDefinition, c *lint.Container, key, value stri
 // task definition written as a document (raw JSON, CloudFormation) has
 // one; a Terraform volume is an HCL block, which gets no fix.
 func addVolumeKey(td *lint.TaskDefinition, vol *lint.Volume, key, value string) []lint.Fix {
+	if td.DocDropped {
+		if vol.EFSOutline.Held && !vol.Range.Start.IsZero() {
+			return addKey(td, vol.EFSOutline.Node(), key, value)
+		}
+		return nil
+	}
 	if td.Doc == nil || vol.Range.Start.IsZero() {
 		return nil
 	}
-	volumes, efs := "volumes", "efsVolumeConfiguration"
-	if td.DocStyle == lint.PascalCase {
-		volumes, efs = "Volumes", "EFSVolumeConfiguration"
-	}
+	volumes, efs := volumeKeys(td)
 	f := td.Doc.Get(volumes)
 	if f == nil || f.Value == nil {
 		return nil
@@ -94,6 +103,15 @@ func addVolumeKey(td *lint.TaskDefinition, vol *lint.Volume, key, value string) 
 		}
 	}
 	return nil
+}
+
+// volumeKeys are the keys of td's volumes and of a volume's
+// efsVolumeConfiguration in its document's spelling.
+func volumeKeys(td *lint.TaskDefinition) (volumes, efs string) {
+	if td.DocStyle == lint.PascalCase {
+		return "Volumes", "EFSVolumeConfiguration"
+	}
+	return "volumes", "efsVolumeConfiguration"
 }
 
 // addKey adds key: value to the object obj of td's document as its first
