@@ -43,8 +43,10 @@ func TestPeakMemoryIsWithinTheAdmissionEstimate(t *testing.T) {
 		// (ecsdoc.Doc.Releasing): 10.2 bytes per byte, 12.9 before.
 		{"task definition with a large environment", "taskdef.json", cleanTaskDefinition, 30 << 20, true, 10},
 		// Each task definition's document checked and dropped as it is
-		// decoded (lint.CheckDocEarly): 11.8 bytes per byte, 20.7 before.
-		{"CloudFormation JSON with many task definitions", "template.json", cleanTemplate, 30 << 20, true, 10},
+		// decoded (lint.CheckDocEarly): 11.8 bytes per byte, 20.7 before;
+		// 355-362 MiB, under 10 per byte above the base (364 MiB), held to
+		// 11 so that a CI machine's RSS noise cannot fail it.
+		{"CloudFormation JSON with many task definitions", "template.json", cleanTemplate, 30 << 20, true, 11},
 		// The costliest shape per byte, estimated by its objects: five
 		// findings per container, capped.
 		{"bare containers", "containers.json", bareContainers, 3 << 20, false, 0},
